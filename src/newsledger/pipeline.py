@@ -1,0 +1,118 @@
+"""One article in, one ledger out: the stages in order, heavy resources loaded once.
+
+text → Article → Doc → clean → triage → nlp → places → dates → actors → entities
+     → events → quotes → claims → Ledger
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import nlp as nlp_mod
+from .actors import ActorDictionary
+from .article import Article
+from .claims import extract_claims
+from .clean import mark_boilerplate
+from .dates import find_dates
+from .document import Doc, NamedSpan
+from .entities import build_entities
+from .events import extract_events
+from .gazetteer import Gazetteer
+from .ledger import Ledger
+from .quotes import extract_quotes
+from .text import split_sentences
+from .triage import select_sentences
+
+
+@dataclass
+class Pipeline:
+    """Holds the model, gazetteer and actor dictionary; `extract` is pure per article."""
+
+    nlp: object
+    gazetteer: Gazetteer
+    actors: ActorDictionary
+    triage: bool = False  # True: spaCy only on sentences that may hold an event, quote or claim
+    seconds: Counter = field(default_factory=Counter)  # time per stage, for benchmarks
+
+    @classmethod
+    def load(cls, actor_files: Sequence[str | Path] = (), triage: bool = False) -> "Pipeline":
+        actors = ActorDictionary.load(actor_files)
+        model = nlp_mod.load_model(actors.ruler_patterns())
+        return cls(model, Gazetteer.load(), actors, triage)
+
+    def extract(self, article: Article) -> Ledger:
+        return next(iter(self.extract_many([article])))
+
+    def extract_many(self, articles: Iterable[Article], batch: int = 16) -> Iterator[Ledger]:
+        """Articles are parsed in batches so spaCy sees many sentences per call."""
+        pending: list[Doc] = []
+        for article in articles:
+            pending.append(self._prepare(article))
+            if len(pending) >= batch:
+                yield from self._finish(pending)
+                pending = []
+        if pending:
+            yield from self._finish(pending)
+
+    def _prepare(self, article: Article) -> Doc:
+        t = time.perf_counter()
+        doc = Doc(article, split_sentences(article.text))
+        mark_boilerplate(doc)
+        select_sentences(doc, self.triage)
+        self.seconds["split+clean+triage"] += time.perf_counter() - t
+        return doc
+
+    def _finish(self, docs: list[Doc]) -> Iterator[Ledger]:
+        t = time.perf_counter()
+        self._parse(docs)
+        self.seconds["spacy"] += time.perf_counter() - t
+        for doc in docs:
+            self._analyse(doc)
+            yield build_ledger(doc)
+
+    def _parse(self, docs: list[Doc]) -> None:
+        jobs = [(doc, i) for doc in docs for i in sorted(doc.selected)]
+        texts = (doc.sentences[i].text for doc, i in jobs)
+        for (doc, i), parsed in zip(jobs, self.nlp.pipe(texts, batch_size=64)):
+            doc.parsed[i] = parsed
+            base = doc.sentences[i].start
+            doc.names.extend(
+                NamedSpan(base + e.start_char, base + e.end_char, e.text, e.label_, i)
+                for e in parsed.ents
+            )
+
+    def _analyse(self, doc: Doc) -> None:
+        text = doc.text
+        stages = (
+            ("places", lambda: setattr(doc, "places", self.gazetteer.find(text))),
+            ("dates", lambda: setattr(doc, "dates", find_dates(text, doc.article.published))),
+            ("actors", lambda: setattr(doc, "actors", self.actors.find(text))),
+            ("entities", lambda: setattr(
+                doc, "entities", build_entities(doc, self.gazetteer, self.actors))),
+            ("events", lambda: setattr(
+                doc, "events", extract_events(doc, self.gazetteer, self.actors))),
+            ("quotes", lambda: setattr(doc, "quotes", extract_quotes(doc))),
+            ("claims", lambda: setattr(doc, "claims", extract_claims(doc))),
+        )
+        for name, run in stages:
+            t = time.perf_counter()
+            run()
+            self.seconds[name] += time.perf_counter() - t
+
+
+def build_ledger(doc: Doc) -> Ledger:
+    a = doc.article
+    return Ledger(
+        id=a.id,
+        published=a.published.isoformat() if a.published else None,
+        title=a.title,
+        source=a.source,
+        url=a.url,
+        events=doc.events,
+        quotes=doc.quotes,
+        entities=doc.entities,
+        claims=doc.claims,
+    )

@@ -1,0 +1,120 @@
+"""Who did it to whom: actor1 (initiator) and actor2 (target) of one event mention.
+
+Named groups come from the actor dictionary; generic wording ("soldiers", "police",
+"gunmen", "villagers") becomes ACLED's generic actors for the event's country.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MILITARY = re.compile(
+    r"\b(?:soldiers?|troops?|army|military|servicem[ae]n|security forces|government forces|"
+    r"armed forces|paratroopers?|marines?|rangers?|air force|warplanes?|jets?|navy|"
+    r"special forces|commandos?|national guard|gendarmes?|gendarmerie)\b", re.I)
+POLICE = re.compile(
+    r"\b(?:police(?:m[ae]n|wom[ae]n)?|riot police|officers?|constables?|cops?|"
+    r"security officers?)\b", re.I)
+CIVILIANS = re.compile(
+    r"\b(?:civilians?|people|villagers?|residents?|worshippers?|passengers?|students?|"
+    r"children|women|men|man|woman|boys?|girls?|workers?|farmers?|shoppers?|pilgrims?|"
+    r"fishermen|traders?|miners?|teachers?|guests?|tourists?|families|family|"
+    r"non-Muslims|Christians|Muslims|Hindus|journalists?|aid workers?|members of the public|"
+    r"herders?|locals?|bystanders?|patients|doctors?|nurses?|shops?|homes?|mosques?|churches?)\b",
+    re.I)
+UNIDENTIFIED = re.compile(
+    r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|jihadists?|armed men|"
+    r"bandits?|terrorists?|extremists?|rebels?|fighters?|separatists?|unknown|unidentified|"
+    r"suspected|bomber|bombers|armed groups?|jihadist groups?|kidnappers?|gangs?|gangsters?)\b",
+    re.I)
+PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers?|crowds?)\b", re.I)
+RIOTERS = re.compile(r"\b(?:rioters?|mobs?|looters?|youths?)\b", re.I)
+AGENT_AFTER = re.compile(r"\b(?:by|from|claimed by|blamed on|carried out by)\s+(?:the\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class Roles:
+    actor1: str | None
+    actor2: str | None
+    span1: tuple[int, int] | None = None
+    span2: tuple[int, int] | None = None
+
+
+def assign_roles(text: str, base: int, event_type: str, sub_type: str,
+                 groups: list, country_name: str | None) -> Roles:
+    """`text` is the mention's words starting at article offset `base`; `groups` are the
+    actor-dictionary matches inside it (article offsets)."""
+    cn = country_name or "Unknown"
+    named = [g for g in groups if g.actor.kind == "armed_group"]
+    if event_type in ("Protests", "Riots"):
+        return _crowd_roles(text, base, event_type, sub_type, cn)
+    if sub_type == "Arrests":
+        force = _first(text, base, POLICE, f"Police Forces of {cn}") or \
+            _first(text, base, MILITARY, f"Military Forces of {cn}")
+        return Roles(force[0] if force else f"Police Forces of {cn}", None,
+                     force[1] if force else None)
+    initiator = None
+    if named:
+        g = named[0]
+        initiator = (g.actor.canonical, (g.start, g.end))
+    state = _state_force(text, base, cn)
+    civ = _first(text, base, CIVILIANS, "Civilians")
+    unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+    air = sub_type == "Air/drone strike"
+    if air and state and not initiator:
+        initiator = state
+        state = None
+    if initiator is None and unid:
+        initiator = unid
+    if initiator is None and state and event_type == "Violence against civilians" and civ and \
+            _agent_before(text, base, state):
+        initiator, state = state, None
+    target = state or civ
+    if event_type == "Battles" and initiator is None and state:
+        initiator, target = state, unid
+    if event_type == "Violence against civilians" and target is None:
+        target = ("Civilians", None)
+    if event_type == "Violence against civilians" and target and target[0] != "Civilians":
+        target = ("Civilians", civ[1] if civ else None)
+    if initiator is None and event_type != "Battles" and target and target[0] != "Civilians" or \
+            initiator is None and event_type in ("Violence against civilians",
+                                                 "Explosions/Remote violence"):
+        initiator = (f"Unidentified Armed Group ({cn})", None)
+    a1, a2 = initiator or (None, None), target or (None, None)
+    return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str) -> Roles:
+    crowd = _first(text, base, RIOTERS if event_type == "Riots" else PROTESTERS,
+                   f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})")
+    crowd = crowd or (f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})", None)
+    force = _state_force(text, base, cn)
+    if sub_type == "Excessive force against protesters":
+        return Roles(force[0] if force else f"Police Forces of {cn}", crowd[0],
+                     force[1] if force else None, crowd[1])
+    if sub_type == "Mob violence" and not force:
+        civ = _first(text, base, CIVILIANS, "Civilians")
+        return Roles(crowd[0], civ[0] if civ else None, crowd[1], civ[1] if civ else None)
+    if event_type == "Protests" and sub_type == "Peaceful protest":
+        force = None
+    return Roles(crowd[0], force[0] if force else None, crowd[1], force[1] if force else None)
+
+
+def _state_force(text: str, base: int, cn: str):
+    police = _first(text, base, POLICE, f"Police Forces of {cn}")
+    military = _first(text, base, MILITARY, f"Military Forces of {cn}")
+    if police and military:
+        return police if police[1][0] < military[1][0] else military
+    return police or military
+
+
+def _first(text: str, base: int, rx: re.Pattern, name: str):
+    m = rx.search(text)
+    return (name, (base + m.start(), base + m.end())) if m else None
+
+
+def _agent_before(text: str, base: int, found) -> bool:
+    """Whether the found actor follows an agent cue ('killed by police')."""
+    if not found or not found[1]:
+        return False
+    return bool(AGENT_AFTER.search(text[: max(0, found[1][0] - base)]))

@@ -1,0 +1,76 @@
+"""Cheap text structure: paragraphs and sentences with offsets, and name folding.
+
+The sentence splitter is rule-based on purpose: it runs on every sentence of every article,
+where spaCy's parser would cost ~100× more; spaCy then runs only on the sentences that need it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from anyascii import anyascii
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen",
+    "rep", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+    "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
+    "pres", "rev", "brig", "adm", "cmdr", "supt", "insp", "cpl", "pvt", "hon", "u.s", "u.n",
+    "u.k", "e.g", "i.e", "approx", "est", "fig", "al",
+}
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start.
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int  # index of the paragraph (block of non-blank lines) it belongs to
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks separated by blank lines; a single newline also ends a block when the
+    next line looks like a new paragraph (most scraped news has one line per paragraph)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+    return spans
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p, (ps, pe) in enumerate(paragraphs(text)):
+        start = ps
+        for m in _BOUNDARY.finditer(text, ps, pe):
+            if _is_abbreviation(text, ps, m.start()):
+                continue
+            end = m.end()
+            out.append(Sentence(start, end, text[start:end], p))
+            start = end
+            while start < pe and text[start].isspace():
+                start += 1
+        if start < pe:
+            out.append(Sentence(start, pe, text[start:pe], p))
+    return out
+
+
+def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
+    if text[dot] != ".":
+        return False
+    m = re.search(r"([A-Za-z.]+)$", text[max(lo, dot - 12):dot])
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    return word in ABBREVIATIONS or (len(word) == 1 and text[dot - 1].isupper())
+
+
+def fold(s: str) -> str:
+    """Case- and diacritic-insensitive key for names (ı/İ handled by anyascii)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", anyascii(s).lower()).split())
