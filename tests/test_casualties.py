@@ -362,7 +362,6 @@ def test_zero_does_not_override_a_figure() -> None:
     ("Turnout fell 40 percent after two voters were killed.", [("killed", 2)]),
     ("Turnout fell 40% after two voters were killed.", [("killed", 2)]),
     ("He was paid $500 before two guards were killed.", [("killed", 2)]),
-    ("Omar Ali, 32, was killed.", []),
     ("The victim, aged 19, died in hospital.", [("killed", 1)]),
     ("The convoy was hit 12 km from the town and one soldier was killed.", [("killed", 1)]),
     ("UN Resolution 2334 was cited after five civilians died.", [("killed", 5)]),
@@ -374,6 +373,34 @@ def test_zero_does_not_override_a_figure() -> None:
 ])
 def test_non_casualty_numbers(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert kv(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Omar Ali, 32, was killed.", ["Omar Ali"]),
+    ("The mayor said Jana Novak was seriously wounded.", ["Jana Novak"]),
+    ("Her brother, Samuel Okoro, was shot dead.", ["Samuel Okoro"]),
+    ("Relatives mourned the death of 40-year-old Pedro Alves.", ["Pedro Alves"]),
+    ("Rebels abducted Maria Lopez and Ana Ruiz.", ["Maria Lopez", "Ana Ruiz"]),
+    ("Officials condemned the murder of Luis Vega in 2019.", ["Luis Vega"]),
+    ("Lena Berg and Tomas Lind were kidnapped.", ["Lena Berg", "Tomas Lind"]),
+])
+def test_named_victims_count_one_each(sentence: str, names: list[str]) -> None:
+    counts = find_counts(sentence)
+    assert [c.text for c in counts] == names
+    assert all(c.value == 1 and c.who is None for c in counts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen were killed.",
+    "Troops killed Syrian fighters.",
+    "The deaths of Palestinians were condemned.",
+    "Islamic State fighters were killed.",
+    "Two soldiers deployed in Nova Vila were killed.",
+])
+def test_capitalised_words_are_not_names(sentence: str) -> None:
+    # whatever is found is a number phrase or an article + noun, never a "name"
+    assert all(c.who is not None or parse_number(c.text) is not None
+               for c in find_counts(sentence))
 
 
 def test_no_cue_no_count() -> None:
@@ -451,3 +478,74 @@ def test_casualties_accepts_a_single_string() -> None:
 
 def test_casualties_ignores_arrests() -> None:
     assert casualties(["Police arrested 40 people after the riot."]) == (None, None)
+
+
+# ------------------------------------------------------------------ more wording
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two policemen were killed and another was injured.", [("killed", 2), ("injured", 1)]),
+    ("Twenty people, four of whom are nurses, were injured.", [("injured", 20)]),
+    ("Three officers, one of them a colonel, died in the crash.", [("killed", 3)]),
+    ("Four guards were shot, one of whom died.", [("killed", 1)]),
+    ("The army said 15 insurgents were neutralised.", [("killed", 15)]),
+    ("Medics said 9 people were treated for gunshot wounds.", [("injured", 9)]),
+    ("Volunteers saved 300 lives during the floods.", []),
+    ("The army said it killed 40 militants and lost three soldiers.",
+     [("killed", 40), ("killed", 3)]),
+    ("The party lost 12 seats.", []),
+    ("Police say 2 of the 5 suspects were killed.", [("killed", 2)]),
+    ("He was one of the 12 people killed.", [("killed", 12)]),
+    ("Between 10 and 15 people were killed.", [("killed", 10)]),
+    ("Two brothers, aged 12 and 14, were killed.", [("killed", 2)]),
+    ("Of the 40 passengers, 12 were killed.", [("killed", 12)]),
+    ("The blast destroyed a wall but did not cause any injuries.", [("injured", 0)]),
+    ("Officers attacked and injured a peaceful student demonstration.", []),
+    ("ON 4 MAY 1989 THREE PEASANTS WERE MURDERED.", [("killed", 3)]),
+    ("TWO SOLDIERS WERE KILLED AND FIVE OTHERS WERE WOUNDED.", [("killed", 2), ("injured", 5)]),
+])
+def test_more_wording(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert kv(sentence) == expected
+
+
+def test_perpetrators_counted_for_battles_only_on_request() -> None:
+    sentence = "The army said it killed 40 militants and lost three soldiers."
+    assert casualties([sentence]) == (3, None)
+    assert casualties([sentence], include_perpetrators=True)[0] == 40  # first figure
+
+
+# ------------------------------------------------------------------ robustness
+
+_WORDS = ["killed", "were", "wounded", "at", "least", "12", "two", "people", "and", "no",
+          "one", "was", "hurt", ",", ".", "including", "3", "soldiers", "the", "toll",
+          "rose", "to", "a", "policeman", "dozens", "of", "May", "2013", "others",
+          "injured", "militants", "suicide", "bomber", "blew", "himself", "up", "dead",
+          "left", "Ahmed", "Ali", "among", "them", "four", "whom", "as", "many"]
+
+
+def _check(sentence: str) -> None:
+    for offset in (0, 11):
+        for c in find_counts(sentence, offset):
+            assert sentence[c.start - offset:c.end - offset] == c.text
+            assert c.kind in ("killed", "injured", "missing", "arrested", "abducted")
+            assert c.value >= 0
+    fat, inj = casualties([sentence])
+    assert fat is None or fat >= 0
+    assert inj is None or inj >= 0
+
+
+def test_random_word_salad_is_safe() -> None:
+    hypothesis = pytest.importorskip("hypothesis")
+    st = hypothesis.strategies
+
+    @hypothesis.settings(max_examples=300, deadline=None)
+    @hypothesis.given(st.lists(st.sampled_from(_WORDS), max_size=25))
+    def run(words: list[str]) -> None:
+        _check(" ".join(words))
+
+    @hypothesis.settings(max_examples=200, deadline=None)
+    @hypothesis.given(st.text(max_size=120))
+    def run_text(text: str) -> None:
+        _check(text)
+
+    run()
+    run_text()

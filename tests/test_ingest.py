@@ -117,7 +117,7 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
     (src / "latin1.txt").write_bytes("Caf\u00e9 in G\u00f6ttingen, na\u00efve.".encode("latin-1"))
     (src / "scripts.html").write_text(_page("Vote", "Parliament voted on the budget on Monday. " * 15))
     (src / "only-script.html").write_text("<html><script>var a = 1;</script></html>")
-    (src / "raises.txt").write_text("RAISE-IN-PIPELINE\n")
+    (src / "raises.txt").write_text("RAISE-IN-PIPELINE: a bomb killed two people.\n")
     (src / "good.txt").write_text(LEDE.format(n=3))
     db = tmp_path / "c.duckdb"
     summary = run([src, tmp_path / "missing-dir"], db)
@@ -169,6 +169,21 @@ def test_an_edited_file_is_extracted_again(tmp_path):
     with Store(db, read_only=True) as store:
         assert store.rows("SELECT count(*) FROM sources") == [(1,)]
         assert store.rows("SELECT count(*) FROM articles") == [(2,)]  # the old text stays
+
+
+def test_articles_with_no_event_word_skip_extraction_until_asked(tmp_path):
+    (tmp_path / "a.txt").write_text("published: 2016-03-02\n\nThe central bank held rates, officials said.\n")
+    (tmp_path / "b.txt").write_text("published: 2016-03-02\n\n" + LEDE.format(n=3))
+    db = tmp_path / "c.duckdb"
+    assert run([tmp_path], db).no_event_words == 1
+    with Store(db, read_only=True) as store:
+        assert sorted(store.rows("SELECT extraction, n_events FROM articles")) == [
+            ("full", 1), ("no_event_words", 0)]
+    again = run([tmp_path], db, all_ledgers=True)
+    assert (again.new_articles, again.skipped, again.no_event_words) == (1, 1, 0)
+    with Store(db, read_only=True) as store:
+        assert store.rows("SELECT DISTINCT extraction FROM articles") == [("full",)]
+        assert store.scalar("SELECT count(*) FROM articles") == 2
 
 
 def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):

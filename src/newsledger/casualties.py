@@ -120,7 +120,7 @@ _PERSON_PL = {
 }
 # -man, -ist, -ian ... as in fisherman, activist, civilian, volunteer, detainee.
 _PERSON_SUFFIX = ("man", "woman", "ist", "ian", "ier", "eer", "ee", "ant")
-_NOT_PERSON_SG = {"plan", "german", "woman's", "guarantee", "committee", "tree",
+_NOT_PERSON_SG = {"three", "plan", "german", "woman's", "guarantee", "committee", "tree",
                   "plant", "restaurant", "giant", "elephant", "fee", "decree",
                   "degree", "coffee", "jubilee", "meeting", "government"}
 
@@ -166,7 +166,7 @@ _ATTACKERS = {
     "abductor", "abductors", "hijacker", "hijackers", "gangster", "gangsters",
     "bandit", "bandits", "shooter", "shooters", "assassin", "assassins",
     "islamists", "islamist", "separatists", "separatist", "guerrillas",
-    "guerrilla", "taliban", "fighters-",
+    "guerrilla", "taliban",
 }
 
 _MONTHS = {
@@ -211,12 +211,16 @@ _STOP = {
     "yesterday", "today", "tonight", "overnight", "last", "earlier", "ago",
     "according", "between", "against", "along", "via", "per", "without", "within",
     "because", "if", "although", "though", "whereas", "until", "unless", "least",
-    "only", "just", "even", "too", "very", "were", "got", "get", "being",
+    "only", "just", "even", "too", "very", "got", "get",
 }
 _LY_OK = {"elderly", "family", "ally", "holy", "bully"}
 # In the words between a number phrase and its cue these close the clause.
 _GAP_BLOCK = {"while", "whereas", "but", "although", "though", "when", "because",
               "unless", "meanwhile", "whilst", "elsewhere"}
+# "The mayor said Jana Novak was wounded": the mayor is the speaker ("five were
+# said to have died" is still one clause: the aux before the verb tells).
+_REPORTING = {"said", "says", "say", "told", "tells", "stated", "added", "announced",
+              "confirmed", "claimed", "denied", "alleged", "reported", "reports"}
 _GAP_PUNCT = {".", ";", "!", "?", ":", "—", "–"}
 _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that",
                 "these", "those", "police", "security", "he", "she", "they", "it",
@@ -306,7 +310,7 @@ _TOLL_LINK = {"to", "at", "of", "reached", "hit", "hits", "hitting", "is", "was"
 # figure in the same sentence is this event's (Monday's three, bringing it to six).
 _CUMULATIVE_RE = re.compile(
     r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took"
-    r"|push(?:ed|es|ing)?|tak(?:e|es)n?)\b\W+(?:\w+\W+){0,3}$")
+    r"|push(?:ed|es|ing)?)\b\W+(?:\w+\W+){0,3}$")
 
 # "no casualties", "there were no injuries", "no loss of life".
 _NEG_NOUN_RE = re.compile(
@@ -412,6 +416,7 @@ class _Scan:
     text: str
     low: str  # text.lower(), same length: every pattern runs on it (re.I is slow)
     toks: list[_Tok]
+    caps: bool = False  # an all-capitals sentence: capital letters tell nothing
     nps: list[_NP] = field(default_factory=list)
     cues: list[_Cue] = field(default_factory=list)
     hits: list[_Hit] = field(default_factory=list)
@@ -506,6 +511,11 @@ def _word_number(toks: list[_Tok], j: int) -> tuple[int, int] | None:
     return (total + cur, k) if seen else None
 
 
+def _cap(t: _Tok) -> str:
+    """'MAY', 'May' -> 'May'; 'may' stays (the verb).  For month and label lists."""
+    return t.text.capitalize() if t.text[:1].isupper() else t.text
+
+
 def _digits_ok(toks: list[_Tok], i: int) -> bool:
     """False for numbers that are dates, years, times, money, ages, labels, scores."""
     t = toks[i]
@@ -516,7 +526,7 @@ def _digits_ok(toks: list[_Tok], i: int) -> bool:
     # scores and ranges glued by a hyphen ("3-1"), versions ("v2")
     if prv is not None and prv.end == t.start and prv.text in "-/–.":
         return False
-    if nxt is not None and nxt.start == t.end and nxt.text in "-/–" :
+    if nxt is not None and nxt.start == t.end and nxt.text in "-/–":
         return False
     if nxt is not None and (nxt.text == "%" or nlow in ("percent", "pc")
                             or (nlow == "per" and _low(toks, i + 2) == "cent")):
@@ -535,9 +545,9 @@ def _digits_ok(toks: list[_Tok], i: int) -> bool:
     j = i - 1
     if j >= 0 and toks[j].text == ".":
         j -= 1
-    if j >= 0 and toks[j].text in _MONTHS:
+    if j >= 0 and _cap(toks[j]) in _MONTHS:
         return False
-    if nxt is not None and (nxt.text in _MONTHS or nxt.text.rstrip(".") in _MONTHS):
+    if nxt is not None and _cap(nxt) in _MONTHS:
         return False
     # years: 1800-2099 written without a comma, unless people follow ("2000 people")
     if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2099:
@@ -560,7 +570,7 @@ def _digits_ok(toks: list[_Tok], i: int) -> bool:
     j = i - 1
     if j >= 0 and toks[j].text == ".":
         j -= 1
-    if j >= 0 and toks[j].text in _LABELS:
+    if j >= 0 and _cap(toks[j]) in _LABELS:
         return False
     return True
 
@@ -605,9 +615,8 @@ def _parse_core(toks: list[_Tok], j: int) -> tuple[int | None, int, bool] | None
     if w == "dozen":
         return 12, j + 1, False
     if w in _UNITS or w in _TENS or w.split("-", 1)[0] in _TENS:
-        if w == "one" and _low(toks, j + 1) in ("another", "day", "of"):
-            if _low(toks, j + 1) != "of":
-                return None
+        if w == "one" and _low(toks, j + 1) in ("another", "day"):
+            return None  # "one another", "one day"
         got = _word_number(toks, j)
         if got is None:
             return None
@@ -652,6 +661,8 @@ def _parse_run(toks: list[_Tok], k: int, cue_tok: set[int],
         acronym = len(t.text) > 1 and t.text.isupper()  # "US troops", not "us"
         if not acronym and (low in _STOP or (low.endswith("ly") and low not in _LY_OK)):
             break
+        if low in _UNITS or low in _TENS or low.split("-", 1)[0] in _TENS:
+            break  # "in 1989 three peasants": a new quantity
         words.append(i)
         i += 1
     head = None
@@ -664,9 +675,17 @@ def _parse_run(toks: list[_Tok], k: int, cue_tok: set[int],
             head = idx
     if head is None:
         return None, None, ()
+    if singular and head != words[-1]:
+        nxt = toks[head + 1].low
+        # "a student demonstration", "an army convoy": the person word is a modifier
+        if _personish(nxt) or nxt.endswith(_NOUN_SUFFIX):
+            return None, None, ()
     mods = tuple(toks[x].low for x in words if x < head)
     return head, pren, mods
 
+
+_NOUN_SUFFIX = ("tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "hood",
+                "ness", "ade")
 
 _PRENOMINAL_KIND = {"slain": "killed", "dead": "killed", "killed": "killed",
                     "wounded": "injured", "injured": "injured", "missing": "missing",
@@ -809,8 +828,6 @@ def _find_cues(sc: _Scan) -> set[int]:
         if before in ("not", "never", "nor") or (before == "to" and word in (
                 "kill", "die", "injure", "hurt", "arrest", "detain", "kidnap", "abduct")):
             continue
-        if word == "missing" and before in ("the",):
-            continue
         sc.cues.append(_Cue(t0, t1, (kind,), mode))
     # "murdered and beheaded", "killed or injured": one cue
     merged: list[_Cue] = []
@@ -821,8 +838,7 @@ def _find_cues(sc: _Scan) -> set[int]:
             if gap in (["and"], ["or"], [","], [",", "and"], ["and", "then"]):
                 if gap == ["or"] or set(p.kinds) == set(c.kinds):
                     kinds = tuple(dict.fromkeys(p.kinds + c.kinds))
-                    merged[-1] = _Cue(p.t0, c.t1, kinds, c.mode if c.mode != "post" else
-                                      ("post" if p.mode == "post" else c.mode))
+                    merged[-1] = _Cue(p.t0, c.t1, kinds, c.mode)  # the last verb decides
                     continue
                 # "killed and wounded 20": a casualty figure of both kinds together
                 merged[-1] = _Cue(p.t0, c.t1, p.kinds + c.kinds, "ambiguous")
@@ -1018,12 +1034,146 @@ def _object_follows(sc: _Scan, c: _Cue) -> _NP | None:
     return None
 
 
+# ------------------------------------------------------------- named victims
+# "Luz Leon, a councilwoman, was seriously wounded", "the death of Miguel Colmenares":
+# a named person is one victim.  Only looked for next to a cue, never elsewhere.
+_NAME_LINK = {"de", "da", "del", "della", "di", "du", "dos", "das", "al", "el", "la",
+              "le", "bin", "ibn", "abu", "van", "von", "der", "y"}
+_NAME_STOP = (_STOP | _PERSON_SG | _PERSON_PL | _ATTACKERS | _NONPERSON
+              | {w.lower() for w in _MONTHS | _WEEKDAYS}
+              | {"police", "army", "government", "security", "military", "ministry",
+                 "forces", "officials", "residents", "witnesses", "sources", "media",
+                 "reuters", "afp", "ap", "state", "authorities", "prosecutors"})
+
+
+def _name_tok(t: _Tok) -> bool:
+    return t.typ == "a" and t.text[:1].isupper() and t.low not in _NAME_STOP
+
+
+_PLACE_PREP = {"in", "at", "from", "of", "near", "to", "for", "on", "by", "into", "across",
+               "outside", "inside", "around", "throughout", "towards", "toward", "within"}
+
+
+def _name_ok(toks: list[_Tok], a: int, b: int) -> bool:
+    """Is a..b a plausible personal name (not "Palestinians", "FMLN", "in Burkina Faso")?"""
+    if _low(toks, a - 1) in _PLACE_PREP and not (a >= 2 and toks[a - 2].low in (
+            "death", "deaths", "killing", "killings", "murder", "murders", "kidnapping",
+            "abduction", "arrest", "assassination", "bodies", "body", "detention")):
+        return False
+    if b - a == 1:
+        t = toks[a]
+        if a == 0 or toks[a - 1].text in "“\"'‘—–-:" or t.text.isupper() or t.low.endswith("s"):
+            return False
+    return True
+
+
+def _name_ending(toks: list[_Tok], end: int) -> int | None:
+    """Start of a name ending just before token `end`."""
+    j = end
+    while j > 0 and (_name_tok(toks[j - 1]) or (
+            toks[j - 1].low in _NAME_LINK and j - 2 >= 0 and _name_tok(toks[j - 2])
+            and j < end)):
+        j -= 1
+    if j == end or not _name_ok(toks, j, end):
+        return None
+    return j
+
+
+def _name_starting(toks: list[_Tok], start: int) -> int | None:
+    """End of a name starting at token `start` ("Miguel Colmenares, who ...")."""
+    j = start
+    while j < len(toks) and (_name_tok(toks[j]) or (
+            toks[j].low in _NAME_LINK and j > start and j + 1 < len(toks)
+            and _name_tok(toks[j + 1]))):
+        j += 1
+    if j == start or not _name_ok(toks, start, j):
+        return None
+    # "killed Israeli soldiers", "Patriotic Union [UP] members": adjectives, not names
+    k = j
+    if k < len(toks) and toks[k].text in "([":
+        while k < len(toks) and toks[k].text not in ")]":
+            k += 1
+        k += 1
+    if k < len(toks) and toks[k].typ == "a" and toks[k].low not in _STOP:
+        return None
+    return j
+
+
+def _add_name(sc: _Scan, a: int, b: int) -> _NP:
+    np = _NP(a, b, b, 1, article=True)
+    sc.nps.insert(bisect_left([n.i0 for n in sc.nps], a), np)
+    return np
+
+
+def _name_after(sc: _Scan, c: _Cue) -> bool:
+    toks = sc.toks
+    k = c.t1
+    if k < len(toks) and toks[k].typ == "w" and "year-old" in toks[k].low:
+        k += 1  # "the death of 36-year-old Miguel Colmenares"
+    end = _name_starting(toks, k)
+    if end is None:
+        return False
+    kinds = tuple(x for x in c.kinds if x != "killed" or toks[c.t0].low != "lost")
+    if not kinds or c.mode == "ambiguous":
+        return False
+    g = sc.new_group()
+    _add_hit(sc, _add_name(sc, k, end), kinds, g)
+    if _low(sc.toks, end) == "and":  # "the murder of X and Y"
+        end2 = _name_starting(toks, end + 1)
+        if end2 is not None:
+            _add_hit(sc, _add_name(sc, end + 1, end2), kinds, g)
+    return True
+
+
+def _name_before(sc: _Scan, c: _Cue, after: int) -> bool:
+    """'X was killed', 'X, 32, who was fatally injured', 'X and Y were abducted'."""
+    toks = sc.toks
+    j, aux = c.t0, False
+    while j > 0 and (toks[j - 1].low in _AUX or (
+            toks[j - 1].typ == "a" and toks[j - 1].low.endswith("ly"))):
+        aux = aux or toks[j - 1].low in ("was", "is", "has", "had", "were")
+        j -= 1
+    if not aux:
+        return False
+    if _low(toks, j - 1) == "who":
+        j -= 1
+        if _low(toks, j - 1) != ",":
+            return False
+    start = None
+    if _low(toks, j - 1) == ",":  # one appositive: ", a councilwoman for Meta,"
+        k = j - 2
+        while k >= 0 and j - k <= 16 and toks[k].text not in (",", ".", ";", "(", ")"):
+            k -= 1
+        if k < 0 or toks[k].text != ",":
+            return False
+        start = _name_ending(toks, j - 1)  # "her husband, Parmenides Cuenca, was killed"
+        if start is None or start != k + 1:
+            start, j = _name_ending(toks, k), k
+        else:
+            j -= 1
+    else:
+        start = _name_ending(toks, j)
+    if start is None or start < after or any(n.i0 == start and n.claimed for n in sc.nps):
+        return False
+    g = sc.new_group()
+    _add_hit(sc, _add_name(sc, start, j), c.kinds, g)
+    if _low(toks, start - 1) == "and":
+        first = _name_ending(toks, start - 1)
+        if first is not None:
+            _add_hit(sc, _add_name(sc, first, start - 1), c.kinds, g)
+    return True
+
+
 def _bind_active(sc: _Scan) -> None:
     for c in sc.cues:
         if c.disabled or c.mode in ("post", "self"):
             continue
         np = _object_follows(sc, c)
-        if np is None or np.nonperson:
+        if np is None:
+            if _name_after(sc, c):
+                c.mode = "done"
+            continue
+        if np.nonperson:
             continue
         if sc.toks[c.t0].low == "lost" and (np.head is None or np.kind_noun is not None):
             continue  # "lost 3" could be a match; "lost three soldiers" is not
@@ -1051,6 +1201,8 @@ def _gap_ok(sc: _Scan, a: int, b: int, limit: int) -> bool:
             return False
         if t.low in _GAP_BLOCK:
             return False
+        if t.low in _REPORTING and _low(toks, x - 1) not in _AUX | {"are", "being"}:
+            return False
         if t.low in ("and", "or", "but") and _low(toks, x + 1) in _DETERMINERS:
             return False
         if t.typ != "p":
@@ -1068,9 +1220,10 @@ def _bind_passive(sc: _Scan) -> None:
             nxt = toks[c.t1] if c.t1 < len(toks) else None
             # "killed him", "killed the driver", "killed Ahmed": an object, no subject count
             if nxt is not None and (nxt.low in _OBJECT_WORDS or (
-                    nxt.typ == "a" and nxt.text[:1].isupper() and nxt.text not in weekday_month
+                    nxt.typ == "a" and nxt.text[:1].isupper() and _cap(nxt) not in weekday_month
                     and nxt.low not in ("in", "on", "at", "as", "after", "by"))):
-                continue
+                if not sc.caps:
+                    continue
             if _np_at(sc, c.t1) is not None and not _np_at(sc, c.t1).nonperson:
                 continue
         cand = None
@@ -1082,10 +1235,12 @@ def _bind_passive(sc: _Scan) -> None:
             if np.partitive and not _gap_ok(sc, np.h1, c.t0, 2):
                 continue  # "Twenty people, four of whom are police, were hurt": twenty
             cand = np
-        if cand is None or cand.claimed:
+        # a name right before the verb is nearer than any number phrase
+        if c.mode not in ("self", "ambiguous") and not sc.caps and _name_before(
+                sc, c, cand.h1 if cand is not None else 0):
             continue
-        limit = 8 if cand.head else (6 if cand.neg else 5)
-        if not _gap_ok(sc, cand.h1, c.t0, limit):
+        limit = 8 if cand is not None and cand.head else (6 if cand and cand.neg else 5)
+        if cand is None or cand.claimed or not _gap_ok(sc, cand.h1, c.t0, limit):
             continue
         g = sc.new_group()
         if c.mode == "ambiguous":
@@ -1199,6 +1354,8 @@ def _scan(sentence: str) -> _Scan:
     if not _QUICK_RE.search(low):
         return sc
     sc.toks = _tokenize(sentence)
+    letters = [c for c in sentence[:200] if c.isalpha()]
+    sc.caps = len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
     cue_tok = _find_cues(sc)
     used = _bind_neg_nouns(sc)
     _find_nps(sc, cue_tok, used)

@@ -25,25 +25,29 @@ REPORTS = re.compile(r"\b(?:[Tt]here (?:were|have been|are) )?(reports?) (?:of|t
 
 def extract_claims(doc: Doc) -> list[Claim]:
     ctx = Context.of(doc)
-    claims = [_claim(ctx, a) for a in attributions(ctx) if a.speaker.kind not in ("person", "role")]
+    names = {m[2] for m in ctx.mentions}
+    claims = [_claim(ctx, a, names) for a in attributions(ctx)
+              if a.speaker.kind not in ("person", "role")]
     claims += _accusations(ctx) + _reports(ctx)
     return _dedupe([c for c in claims if c is not None])
 
 
-def claimant(sp: Speaker) -> str | None:
+def claimant(sp: Speaker, names: set[str] = frozenset()) -> str | None:
     """The source as the ledger names it: an entity's canonical name, or the description with
     a common noun in lower case ('Police' at a sentence start → 'police')."""
     name = sp.name
     if not name:
         return None
+    if name in names:
+        return name
     first = name.split()[0]
     if first.lower() in GROUP_NOUNS | ANON_NOUNS | {"eyewitnesses", "officials", "state"}:
         name = first.lower() + name[len(first):]
     return name
 
 
-def _claim(ctx: Context, a: Attribution) -> Claim | None:
-    who = claimant(a.speaker)
+def _claim(ctx: Context, a: Attribution, names: set[str]) -> Claim | None:
+    who = claimant(a.speaker, names)
     if who is None:
         return None
     return Claim(who, ctx.text[a.start:a.end], a.start, a.end, a.cue)

@@ -41,6 +41,35 @@ def mark_boilerplate(doc: Doc) -> None:
         doc.skipped.update(run)
 
 
+_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
+    r"(?:,\s*(?:[A-Z][a-z]+,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?P<agency>\([^)\n]{1,40}\))?\s*(?P<dash>[-–—:]{1,2})?"
+)
+
+
+def mark_dateline(doc: Doc) -> None:
+    """A wire dateline ('BAGHDAD, March 14 (Reuters) -', 'TEHRAN (Tasnim) –') names where the
+    story was filed; its place must not be taken for the place of the events."""
+    for i in doc.live_sentences()[:3]:
+        s = doc.sentences[i]
+        if i > 0 and doc.sentences[i - 1].paragraph == s.paragraph:
+            continue
+        m = _DATELINE.match(s.text)
+        if not m or not (m.group("agency") or m.group("dash")):
+            continue
+        place = m.group("place")
+        if place.isupper() or m.group("agency"):
+            doc.dateline = (s.start + m.start("place"), s.start + m.end("place"))
+            return
+
+
+def mark_title(doc: Doc) -> None:
+    """The text opens with a headline: a first line alone in its paragraph, no final stop."""
+    if doc.sentences and _is_headline_like(doc.sentences[0].text) and _alone_in_paragraph(doc, 0):
+        doc.title = 0
+
+
 def _is_headline_like(text: str) -> bool:
     words = text.split()
     return 2 <= len(words) <= 16 and not _TERMINAL.search(text)

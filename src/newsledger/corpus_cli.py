@@ -17,7 +17,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     summary = ingest(args.paths, args.db, workers=args.workers, batch_size=args.batch_size,
                      progress=not args.quiet, pipeline=args.pipeline,
-                     actor_files=args.actors or ())
+                     actor_files=args.actors or (), all_ledgers=args.all_ledgers)
     print(summary.format(), file=sys.stderr)
     return 0
 
@@ -35,6 +35,9 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="articles per committed batch")
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra actor dictionary (YAML); may be repeated")
+    p.add_argument("--all-ledgers", action="store_true",
+                   help="also extract quotes, entities and claims of articles with no event "
+                   "word (by default they are stored with an empty ledger, unparsed)")
     p.add_argument("--pipeline", default="newsledger.ingest:load_pipeline", help=argparse.SUPPRESS)
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_ingest)

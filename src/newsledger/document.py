@@ -24,6 +24,8 @@ class Doc:
     article: Article
     sentences: list[Sentence]
     skipped: set[int] = field(default_factory=set)    # boilerplate sentences (clean stage)
+    dateline: tuple[int, int] | None = None  # "TEHRAN (Tasnim) –": where it was filed, not where it happened
+    title: int | None = None                 # index of the headline sentence, if the text opens with one
     selected: set[int] = field(default_factory=set)   # sentences sent to spaCy (triage stage)
     parsed: dict[int, Any] = field(default_factory=dict)  # sentence index → spaCy Doc
     names: list[NamedSpan] = field(default_factory=list)

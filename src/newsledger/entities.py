@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from anyascii import anyascii
+
 from .actors import ActorDictionary, is_acronym
 from .document import Doc
 from .ledger import Entity, Mention
@@ -61,7 +63,7 @@ INSTITUTIONS = re.compile(
     r"electoral commission|constituent assembly)\b")
 ALIAS_CUE = re.compile(
     r"\b(?:also known as|better known as|known as|dubbed(?: as)?|nicknamed|a\.k\.a\.?|aka|"
-    r"alias|also called|nom de guerre)\s+[\"“‘']?((?:[A-Z][\w'’.\-]*)(?:\s+[A-Z][\w'’.\-]*){0,3})")
+    r"alias|also called|nom de guerre)\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
 NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
 HANDLE = re.compile(r"@([A-Za-z0-9_]{2,30})\b")
@@ -142,16 +144,16 @@ def _headline_end(text: str) -> int:
 
 def _relabel(m: _M, places: dict, gazetteer) -> _M:
     """Gazetteer knowledge fixes NER types: 'Mali' tagged PERSON, 'Nigerien' tagged GPE."""
+    p = places.get((m.start, m.end))
+    if p and fold(p.text) == fold(p.candidates[0].name) and p.candidates[0].kind in PLACE_KINDS:
+        m.place = p.candidates[0].name
+        if m.label in ("PERSON", "ORG", "NORP") and p.candidates[0].kind in ("country", "admin1"):
+            m.label = "GPE"
+        return m
     code = gazetteer.country_code(m.text) if hasattr(gazetteer, "country_code") else None
     name = gazetteer.country_name(code) if code and hasattr(gazetteer, "country_name") else None
     if code and (not name or fold(name) != fold(m.text)) and DEMONYM.search(m.text):
         m.label, m.key = "NORP", _key(m.text, "NORP")
-        return m
-    p = places.get((m.start, m.end))
-    if p and fold(p.text) == fold(p.candidates[0].name) and p.candidates[0].kind in PLACE_KINDS:
-        m.place = p.candidates[0].name
-        if m.label in ("PERSON", "ORG") and p.candidates[0].kind in ("country", "admin1"):
-            m.label = "GPE"
     return m
 
 
@@ -482,6 +484,7 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
     single mentions with the same text are linked, new ones are returned."""
     if not forms:
         return []
+    forms = {**{anyascii(f): r for f, r in forms.items()}, **forms}  # 'Öcalan' → also 'Ocalan'
     rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
                     + r")(?![\w]|['’][a-rt-z])")
     spans = sorted(mentions, key=lambda m: m.start)
@@ -550,6 +553,8 @@ def _type(ms: list[_M]) -> str:
     if any(m.actor for m in ms):
         return "ORG"
     votes = Counter(m.label for m in ms if m.rank >= 1) or Counter(m.label for m in ms)
+    if any(m.place for m in ms) and votes["PERSON"] <= votes["GPE"] + votes["LOC"] + 1:
+        return "LOC" if votes["LOC"] > votes["GPE"] else "GPE"  # the gazetteer knows the place
     return max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
 
 

@@ -16,7 +16,7 @@ from .document import Doc
 from .geo import KIND_RANK, Located, article_countries, choose_place, country_in, rank_candidates
 from .ledger import Event, Span
 from .roles import assign_roles
-from .taxonomy import TRIGGER, EventKind, classify
+from .taxonomy import BOMB, CLASH, PROTEST, RIOT, SHELL, TRIGGER, EventKind, classify
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -28,7 +28,9 @@ _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|threaten(?:s|ed)? to|plan(?:s|ned)? to|vow(?:s|ed)? to|"
     r"to prevent|fears? of|warn(?:s|ed)? of|risk of|aim(?:s|ed)? to|prepar(?:e|ing) to|"
     r"if|unless|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+(?:and|while|as|after)\s+")
+_CLAUSE_BREAK = re.compile(
+    r"[;,]\s+|\s+(?:and|while|as|after|followed|follows|came after|comes after|"
+    r"days after|weeks after|months after|a day after)\s+")
 _ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|tuesday's|the latest) "
                        r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
                        r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
@@ -55,7 +57,13 @@ class Draft:
 
     @property
     def kind(self) -> EventKind:
-        return max((m.kind for m in self.mentions), key=lambda k: k.rank)
+        """The kind most of the incident's words support: each mention votes with the
+        specificity of its wording, mentions that only elaborate (no date, place or count) at half."""
+        votes: dict[EventKind, float] = {}
+        for m in self.mentions:
+            weight = 1.0 if (m.date or m.place or m.counts) else 0.5
+            votes[m.kind] = votes.get(m.kind, 0) + m.kind.rank * weight
+        return max(votes, key=lambda k: (votes[k], k.rank))
 
     @property
     def date(self):
@@ -70,7 +78,10 @@ class Draft:
 
 def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
     doc.countries = article_countries(doc, gazetteer)
-    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i)]
+    unrest = _unrest_article(doc)
+    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer)]
+    if unrest:
+        mentions = [_as_unrest(m) for m in mentions]
     drafts = merge_mentions(doc, mentions)
     events = [to_event(doc, d, gazetteer) for d in drafts]
     return [e for e in events if e is not None]
@@ -78,26 +89,54 @@ def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
 
 # --- finding mentions -------------------------------------------------------------------
 
-def sentence_mentions(doc: Doc, index: int) -> list[Mention]:
+def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
     s = doc.sentences[index]
     if not TRIGGER.search(s.text) or not _has_real_trigger(s.text):
         return []
     dates = [d for d in doc.in_sentence(doc.dates, index)]
-    if any(d.kind == "since" for d in dates) and not any(d.kind != "since" for d in dates):
-        return []  # an aggregate over a period ("94 have died since May"): not one incident
-    dates = [d for d in dates if d.kind != "since" and d.date]
+    if _aggregate(s.text, dates):
+        return []  # a tally over a period ("94 have died since May"): not one incident
+    dates = [d for d in dates if d.kind not in ("since", "header") and d.date]
     mentions = []
     for lo, hi in _segments(s.text, s.start, dates):
-        mentions.extend(_segment_mentions(doc, index, lo, hi, dates))
+        mentions.extend(_segment_mentions(doc, index, lo, hi, dates, gazetteer))
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
     return mentions
 
 
+_SINCE = re.compile(r"\b(?:since|so far this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
+                    r"over the past|this year alone|to date)\b", re.IGNORECASE)
+
+
+def _aggregate(text: str, dates: list) -> bool:
+    """'since the clashes erupted a fortnight ago, 94 people have died': a running total."""
+    if any(d.kind == "since" for d in dates) or _SINCE.search(text):
+        return not any(d.kind not in ("since", "header") and d.precision == "day" for d in dates)
+    return False
+
+
+def _unrest_article(doc: Doc) -> bool:
+    """An article about riots or protests: its vague 'violence' means unrest, not an attack."""
+    text = doc.text
+    unrest = len(RIOT.findall(text)) + len(PROTEST.findall(text))
+    armed = len(BOMB.findall(text)) + len(CLASH.findall(text)) + len(SHELL.findall(text))
+    return unrest >= 3 and unrest > 2 * armed
+
+
+def _as_unrest(m: Mention) -> Mention:
+    words_kind = m.kind
+    if words_kind.event_type == "Violence against civilians" and words_kind.rank <= 3:
+        m.kind = EventKind("Riots", "Violent demonstration", 4)
+    return m
+
+
 def _has_real_trigger(text: str) -> bool:
-    """At least one trigger not governed by a modal or negation ('could attack', 'no protest')."""
+    """At least one trigger not governed by a modal, a negation or a purpose ('could attack',
+    'no protest', 'troops sent to fight')."""
     return any(not _MODAL.search(text[max(0, m.start() - 40):m.start()])
+               and not re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()])
                for m in TRIGGER.finditer(text))
 
 
@@ -126,7 +165,8 @@ def _best_break(text: str, base: int, lo: int, hi: int) -> int | None:
     return best
 
 
-def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list) -> list[Mention]:
+def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
+                      gazetteer=None) -> list[Mention]:
     words = doc.text[lo:hi]
     kind = classify(words)
     trig = TRIGGER.search(words)
@@ -137,7 +177,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list) -> li
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   choose_place(doc, lo, hi, skip), find_counts(words, lo), groups)
+                   choose_place(doc, lo, hi, skip, gazetteer), find_counts(words, lo), groups)
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
@@ -166,13 +206,32 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
     drafts: list[Draft] = []
+    headline = [m for m in mentions if m.sentence == doc.title]
     for m in mentions:
+        if m.sentence == doc.title:
+            continue
         target = _elaborated(doc, drafts, m) or _same_incident(drafts, m)
         if target is not None:
             target.mentions.append(m)
         else:
             drafts.append(Draft([m]))
+    for m in headline:  # a headline sums up an incident the body tells: join it, first
+        target = _headline_target(drafts, m)
+        if target is not None:
+            target.mentions.insert(0, m)
+        else:
+            drafts.insert(0, Draft([m]))
     return drafts
+
+
+def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
+    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _places_agree(d.place, m.place)]
+    if not fitting:
+        return None
+    killed = {c.value for c in m.counts if c.kind == "killed"}
+    same_toll = [d for d in fitting if killed & {c.value for x in d.mentions for c in x.counts
+                                                  if c.kind == "killed"}]
+    return (same_toll or fitting)[0]
 
 
 def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
@@ -212,8 +271,12 @@ def _kinds_agree(a: EventKind, b: EventKind) -> bool:
 
 
 def _dates_agree(a, b) -> bool:
+    """Unknown agrees with anything; stated dates must be the same at the same precision
+    ('earlier this month' is not 'on Tuesday'), a week-precision date within 3 days."""
     if a is None or b is None:
         return True
+    if a.precision != b.precision and "week" not in (a.precision, b.precision):
+        return False
     n = min(len(a.date), len(b.date))
     if a.precision == "week" or b.precision == "week":
         try:
@@ -242,7 +305,7 @@ def to_event(doc: Doc, d: Draft, gazetteer) -> Event | None:
     first = d.mentions[0]
     when, precision, date_span = _event_date(doc, d)
     located = d.place or _context_place(doc, d)
-    if when is None and located is None and first.sentence > 2:
+    if date_span is None and located is None and first.sentence > 2:
         return None  # neither a date nor a place: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = d.kind
@@ -252,6 +315,7 @@ def to_event(doc: Doc, d: Draft, gazetteer) -> Event | None:
                          gazetteer.country_name(country) if country else None)
     evidence = _evidence(doc, d)
     place = located.place if located else None
+    exact = place is not None and place.kind != "country"
     provenance = {"event_type": list(_trigger_of(d)), **count_spans}
     if date_span:
         provenance["event_date"] = list(date_span)
@@ -265,11 +329,11 @@ def to_event(doc: Doc, d: Draft, gazetteer) -> Event | None:
         event_id=_event_id(doc, d, kind),
         event_date=when, date_precision=precision, country=country,
         admin1=_admin1(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
-        location=None if place is None or place.kind == "country" else place.name,
-        latitude=None if place is None or place.kind == "country" else round(place.latitude, 5),
-        longitude=None if place is None or place.kind == "country" else round(place.longitude, 5),
+        location=located.location if located else None,
+        latitude=round(place.latitude, 5) if exact else None,
+        longitude=round(place.longitude, 5) if exact else None,
         geo_precision=_geo_precision(located),
-        geonames_id=place.geonames_id if place and place.kind != "country" else None,
+        geonames_id=place.geonames_id if exact and not located.unlisted else None,
         event_type=kind.event_type, sub_event_type=kind.sub_event_type,
         actor1=roles.actor1, actor2=roles.actor2,
         fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
@@ -285,7 +349,7 @@ def _event_date(doc: Doc, d: Draft):
     if header is not None:
         return header.date, header.precision, (header.start, header.end)
     published = doc.article.published
-    if published and d.mentions[0].sentence <= 3:
+    if published:
         # a fresh incident whose day is not stated: the report's week (ACLED precision 2)
         return published.isoformat(), "week", None
     return None, None, None
@@ -304,15 +368,17 @@ def _context_place(doc: Doc, d: Draft) -> Located | None:
     first = d.mentions[0]
     s = doc.sentences[first.sentence]
     para_start = min(x.start for x in doc.sentences if x.paragraph == s.paragraph)
-    header = choose_place(doc, para_start, min(para_start + 40, s.end))
+    header = choose_place(doc, para_start, min(para_start + 40, s.end), (), None)
     if header is not None and (doc.text[para_start:para_start + 40].split(",")[0].isupper()
                                or any(t.kind == "header" for t in doc.dates
                                       if para_start <= t.start < para_start + 60)):
         if first.sentence > 1 or header.place.country in doc.countries[:1]:
             return header
-    if _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
+    if first.sentence > 0 and doc.sentences[first.sentence - 1].paragraph == s.paragraph \
+            or _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
+        # 'there', or a story going on in the same paragraph: the place just named
         prev = doc.sentences[first.sentence - 1]
-        return choose_place(doc, prev.start, prev.end)
+        return choose_place(doc, prev.start, prev.end, (), None)
     return None
 
 
@@ -334,17 +400,22 @@ def _casualties(d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict
     for m in d.mentions:
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
             value, span = _mention_count(m.counts, k, kind.event_type == "Battles")
-            if value is not None:
-                result[k] = value
+            if value is None or span is None and result[k] is not None:
+                continue  # a perpetrator-only figure does not replace a victims' figure
+            result[k] = value
+            if span:
                 spans[field_name] = list(span)
     return result["killed"], result["injured"], spans
 
 
 def _mention_count(counts: list[Count], k: str, battle: bool):
+    """(value, span) of one mention's figure; (0, None) when only the attackers died."""
     found = [c for c in counts if c.kind == k]
     if not found:
         return None, None
-    victims = [c for c in found if battle or not c.perpetrator] or found
+    victims = [c for c in found if battle or not c.perpetrator]
+    if not victims:
+        return 0, None  # a suicide bomber's own death is not a fatality of the attack
     totals = [c for c in victims if c.total]
     if totals:
         c = max(totals, key=lambda c: c.value)
@@ -377,6 +448,8 @@ def _geo_precision(located: Located | None) -> int | None:
     if located is None:
         return None
     kind = located.place.kind
+    if located.unlisted:
+        return 2
     if kind == "country" or kind == "admin1":
         return 3
     return 2 if located.near or kind == "admin2" else 1

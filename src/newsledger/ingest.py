@@ -59,20 +59,46 @@ def resolve(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def extract_batch(articles: list[Article]) -> list[tuple[bool, Any]]:
-    """(True, ledger dict) or (False, reason) per article. A batch that raises is redone one
-    article at a time, so one bad article fails alone."""
+FULL, NO_EVENT_WORDS = "full", "no_event_words"  # articles.extraction
+
+
+def has_event_words(text: str) -> bool:
+    """Whether the text holds any of the pipeline's event trigger words. Without one the
+    pipeline cannot find an event (it looks for events only in sentences holding a trigger),
+    so skipping such an article loses no event: in a general news feed this is most
+    articles, and the cheapest way past them (one regex, ~1 ms)."""
+    from .taxonomy import TRIGGER
+
+    return TRIGGER.search(text) is not None
+
+
+def extract_batch(articles: list[Article], all_ledgers: bool = False) -> list[tuple[bool, Any, str]]:
+    """(ok, ledger dict or reason, extraction) per article. Articles with no event word get
+    an empty ledger unless `all_ledgers` (their quotes, entities and claims are then not
+    extracted). A batch that raises is redone one article at a time, so one bad article
+    fails alone."""
+    gated = [not all_ledgers and not has_event_words(a.text) for a in articles]
+    todo = [a for a, skip in zip(articles, gated) if not skip]
     try:
-        return [(True, ledger.to_dict()) for ledger in _PIPELINE.extract_many(articles)]
+        done = iter([(True, ledger.to_dict(), FULL) for ledger in _PIPELINE.extract_many(todo)])
     except Exception:
-        return [_extract_one(a) for a in articles]
+        done = iter([_extract_one(a) for a in todo])
+    return [(True, _empty_ledger(a), NO_EVENT_WORDS) if skip else next(done)
+            for a, skip in zip(articles, gated)]
 
 
-def _extract_one(article: Article) -> tuple[bool, Any]:
+def _extract_one(article: Article) -> tuple[bool, Any, str]:
     try:
-        return True, _PIPELINE.extract(article).to_dict()
+        return True, _PIPELINE.extract(article).to_dict(), FULL
     except Exception as err:
-        return False, f"extraction failed: {type(err).__name__}: {err}"
+        return False, f"extraction failed: {type(err).__name__}: {err}", FULL
+
+
+def _empty_ledger(a: Article) -> dict[str, Any]:
+    from .ledger import Ledger
+
+    published = a.published.isoformat() if a.published else None
+    return Ledger(id=a.id, published=published, title=a.title, source=a.source, url=a.url).to_dict()
 
 
 class InlineExecutor:
@@ -132,6 +158,7 @@ class Summary:
     new_sources: int = 0       # same text as a stored article, arriving under another name
     skipped: int = 0           # already stored: nothing to do
     new_events: int = 0
+    no_event_words: int = 0    # new articles with no event word: empty ledger, no NLP
     statuses: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     merged_countries: int = 0
@@ -148,7 +175,8 @@ class Summary:
             f"  new articles {self.new_articles:,} · new sources of stored articles {self.new_sources:,}"
             f" · already stored {self.skipped:,}",
             "  not stored: " + (", ".join(f"{k} {v:,}" for k, v in failed.items()) or "none"),
-            f"  new events {self.new_events:,} · countries re-merged {self.merged_countries}",
+            f"  new events {self.new_events:,} · articles with no event word (not parsed) "
+            f"{self.no_event_words:,} · countries re-merged {self.merged_countries}",
         ]
         if self.totals:
             t = self.totals
@@ -176,10 +204,11 @@ class Ingest:
     """One ingest run over one store. `run` drives it; the pieces are small on purpose."""
 
     def __init__(self, store: Store, executor: Any, batch_size: int = 32,
-                 window: int = 4, progress: Any = None) -> None:
+                 window: int = 4, progress: Any = None, all_ledgers: bool = False) -> None:
         self.store = store
         self.executor = executor
         self.batch_size = batch_size
+        self.all_ledgers = all_ledgers  # also extract articles with no event word
         self.window = window            # batches in flight: keeps both workers busy, memory bounded
         self.progress = progress
         self.summary = Summary()
@@ -199,7 +228,8 @@ class Ingest:
     def _plan(self, chunk: list[Record]) -> None:
         hashes = [content_hash(r.article.text) if r.article else None for r in chunk]
         ok = [(r.key, h) for r, h in zip(chunk, hashes) if h]
-        done, known = self.store.lookup([k for k, _ in ok], [h for _, h in ok])
+        done, known = self.store.lookup([k for k, _ in ok], [h for _, h in ok],
+                                        need_full=self.all_ledgers)
         self.committed = set()
         for record, h in zip(chunk, hashes):
             self.summary.records += 1
@@ -227,7 +257,8 @@ class Ingest:
         if not batch.records:
             return
         articles = [job.article for job in batch.jobs]
-        future = self.executor.submit(extract_batch, articles) if articles else _done([])
+        future = (self.executor.submit(extract_batch, articles, self.all_ledgers)
+                  if articles else _done([]))
         self.pending.append((batch, future))
         while len(self.pending) > self.window:
             self._commit_head()
@@ -235,8 +266,8 @@ class Ingest:
     def _commit_head(self) -> None:
         batch, future = self.pending.popleft()
         write = BatchWrite(sources=list(batch.rows))
-        for job, (ok, result) in zip(batch.jobs, future.result()):
-            self._add_result(write, job, ok, result)
+        for job, (ok, result, extraction) in zip(batch.jobs, future.result()):
+            self._add_result(write, job, ok, result, extraction)
         self.store.write_batch(write)
         for job in batch.jobs:
             self.inflight.pop(job.content_hash, None)
@@ -247,7 +278,7 @@ class Ingest:
                                       bad=sum(v for k, v in self.summary.statuses.items() if k != "ok"),
                                       refresh=False)
 
-    def _add_result(self, write: BatchWrite, job: Job, ok: bool, result: Any) -> None:
+    def _add_result(self, write: BatchWrite, job: Job, ok: bool, result: Any, extraction: str) -> None:
         if not ok:
             for row in job.sources:
                 row.status, row.message = "failed", result
@@ -255,11 +286,12 @@ class Ingest:
             write.sources.extend(job.sources)
             return
         events = event_rows(job.content_hash, result)
-        write.articles.append(article_row(job.content_hash, job.article.text, result))
+        write.articles.append(article_row(job.content_hash, job.article.text, result, extraction))
         write.events.extend(events)
         write.sources.extend(job.sources)
         self.summary.statuses["ok"] += len(job.sources)
         self.summary.new_articles += 1
+        self.summary.no_event_words += extraction == NO_EVENT_WORDS
         self.summary.new_events += len(events)
 
 
@@ -276,8 +308,12 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_size: int = 32,
            progress: bool = True, pipeline: str = DEFAULT_PIPELINE,
-           actor_files: Sequence[str] = (), merge: bool = True) -> Summary:
-    """Ingest files and folders into the database at `db`; returns the run's summary."""
+           actor_files: Sequence[str] = (), merge: bool = True,
+           all_ledgers: bool = False) -> Summary:
+    """Ingest files and folders into the database at `db`; returns the run's summary.
+    `all_ledgers` extracts quotes, entities and claims of articles with no event word too
+    (slower: in a general feed that is most articles); a later run with it re-extracts
+    the articles an earlier run skipped."""
     from .merge import merge_store
 
     started = time.perf_counter()
@@ -285,7 +321,8 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
     executor = make_executor(workers, pipeline, actor_files)
     bar = _progress_bar(progress)
     try:
-        run = Ingest(store, executor, batch_size=batch_size, window=2 * max(workers, 1), progress=bar)
+        run = Ingest(store, executor, batch_size=batch_size, window=2 * max(workers, 1),
+                     progress=bar, all_ledgers=all_ledgers)
         try:
             summary = run.run(read_paths(paths))
         except BrokenProcessPool:

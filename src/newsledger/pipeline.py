@@ -15,7 +15,7 @@ from . import nlp as nlp_mod
 from .actors import ActorDictionary
 from .article import Article
 from .claims import extract_claims
-from .clean import mark_boilerplate
+from .clean import mark_boilerplate, mark_dateline, mark_title
 from .dates import find_dates
 from .document import Doc, NamedSpan
 from .entities import build_entities
@@ -61,6 +61,8 @@ class Pipeline:
         t = time.perf_counter()
         doc = Doc(article, split_sentences(article.text))
         mark_boilerplate(doc)
+        mark_title(doc)
+        mark_dateline(doc)
         select_sentences(doc, self.triage)
         self.seconds["split+clean+triage"] += time.perf_counter() - t
         return doc

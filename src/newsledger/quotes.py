@@ -77,6 +77,8 @@ ADVERBIAL = re.compile(
     r"(?:the\s+)?(?:BBC|AFP|Reuters|AP|dpa|DPA|journalists|reporters|the media|state media)|"
     r"(?:morning|afternoon|evening|night)|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{1,2})(?!['’]s)\s*,?)+")
+# 'Khartoum, Jan 20 (IANS)', 'BENGHAZI (Reuters) -': a dateline is not part of the content
+DATELINE = re.compile(r"[^\n()]{0,60}?\([A-Za-z][\w\-. ]{1,25}\)\s*[-–—:]?\s*")
 OPENERS = "\"“‘"
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
@@ -273,10 +275,22 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     if before:
         return before
     s, e = ctx.sentence_span(sp.open)
+    _, e = ctx.sentence_span(max(sp.open, sp.close - 1))
     for att in _cues_in(ctx, s, e, skip=(sp.open, sp.close)):
-        if att[1] < sp.open and att[0].kind != "unknown":
+        if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
-    return (None, None, None)
+    return _named_just_before(ctx, sp.open)
+
+
+def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None]:
+    """'Relief worker X described the scene. "…"': the person named in the sentence before a
+    quote that opens its own sentence, when no cue says otherwise."""
+    i = ctx.doc.sentence_at(pos)
+    if i == 0 or ctx.doc.sentences[i].start < pos - 1:
+        return (None, None, None)
+    prev = ctx.doc.sentences[i - 1]
+    people = [m for m in ctx.entities_in(prev.start, prev.end) if m[3] == "PERSON"]
+    return (people[-1][2], None, None) if len(people) == 1 else (None, None, None)
 
 
 def _cue_after(ctx: Context, sp: _Span):
@@ -342,8 +356,11 @@ def _subject_start(head: str, verb: int) -> int:
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
-    if len(parts) >= 2 and parts[-1].strip():
-        lo += len(chunk) - len(parts[-1])
+    last = parts[-1].strip()
+    if len(parts) >= 2 and last and not re.fullmatch(r"(?:has|have|had|was|were|is|are|also|\s)+", last):
+        if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
+                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
+            lo += len(chunk) - len(parts[-1])
     return lo
 
 
@@ -432,7 +449,12 @@ def _description(words: str) -> str:
     words = re.split(r",|\s+(?:who|whose|which|reporting|speaking|adding|citing)\b", words)[0]
     words = re.sub(r"^(?:while|and|but|as|after|when|whereas)\s+", "", words.strip(), flags=re.I)
     words = DETERMINERS.sub("", words.strip())
-    words = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
+    first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
+    if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
+            ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS:
+        words = first
+    if len(words.split()) > 5:
+        words = re.split(r"\s+in\s+", words)[0]
     return words.strip(" ,")
 
 
@@ -472,6 +494,11 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
         if re.search(rf"\b{re.escape(head)}\b", sp.words, re.IGNORECASE) \
                 and sp.kind in ("person", "role", "anon"):
             return Speaker(sp.name, sp.kind, start, sp.words, sp.plural, True)
+    text = ctx.text
+    for s, e, canonical, etype in reversed(ctx.mentions):  # 'Health Minister X visited …'
+        if etype == "PERSON" and e <= start and start - e < 2000 and \
+                re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE):
+            return Speaker(canonical, "person", start, text[max(0, s - 40):e], False, True)
     return None
 
 
@@ -544,7 +571,8 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             lo = prev_end + _subject_start(before, len(before))
             sp = _subject_speaker(ctx, lo, m.start(), cue)
             c_s = _content_start(text, m.end(), e, cue)
-            c_e = _trim(text, c_s, e)[1]
+            cut = re.compile(r",\s+(?:adding|saying|citing|according to)\b").search(text, c_s, e)
+            c_e = _trim(text, c_s, cut.start() if cut else e)[1]
             c_e = c_e - 1 if text[c_e - 1:c_e] in ".!?" else c_e
             addressee = _addressee(ctx, m.end()) if cue in ("told", "tells", "tell") else None
             if sp and c_s < c_e and _is_clause(ctx, m.start(), c_s, c_e):
@@ -580,8 +608,8 @@ def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
         prev = ctx.doc.sentences[i - 1]
         if re.search(r"\b[ap]\.m\.$", prev.text) and prev.paragraph == ctx.doc.sentences[i].paragraph:
             s = prev.start
-    lead = ACCORDING.match(text, s)
-    return _trim(text, s, end)
+    dateline = DATELINE.match(text, s, end)
+    return _trim(text, dateline.end() if dateline else s, end)
 
 
 def _content_start(text: str, at: int, e: int, cue: str) -> int:

@@ -5,7 +5,8 @@ One file, no server. Tables:
               (ok, empty, not_text, bad_encoding, too_large, unsupported, failed, …); an ok row
               points at the article it gave by `content_hash`, so the same text arriving under two
               names is one article with two sources.
-- `articles`  one row per distinct text (key: sha1 of the text), with its extraction results.
+- `articles`  one row per distinct text (key: sha1 of the text), with its extraction results
+              and how it was extracted (`full`, or `no_event_words`: skipped, see ingest.py).
 - `events`    the ledger events of each article, one row per event.
 - `incidents` events of different articles merged into one incident (see merge.py), and
   `incident_reports` which events each incident is made of.
@@ -42,6 +43,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
     ("text", pa.string()), ("n_words", pa.int32()), ("n_events", pa.int32()),
     ("quotes", pa.string()), ("entities", pa.string()), ("claims", pa.string()),
+    ("extraction", pa.string()),
 ])
 EVENT_SCHEMA = pa.schema([
     ("event_key", pa.string()), ("content_hash", pa.string()), ("seq", pa.int32()),
@@ -81,7 +83,7 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS articles (
     content_hash VARCHAR PRIMARY KEY, id VARCHAR, published DATE, title VARCHAR,
     url VARCHAR, source VARCHAR, text VARCHAR, n_words INTEGER, n_events INTEGER,
-    quotes VARCHAR, entities VARCHAR, claims VARCHAR);
+    quotes VARCHAR, entities VARCHAR, claims VARCHAR, extraction VARCHAR);
 CREATE TABLE IF NOT EXISTS events (
     event_key VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, seq INTEGER,
     event_id VARCHAR, event_date VARCHAR, date_precision VARCHAR,
@@ -192,9 +194,12 @@ class Store:
         """Record batches of a query, streamed (a relation avoids the copy a cursor makes)."""
         return self.con.sql(sql, params=params).to_arrow_reader(size)
 
-    def lookup(self, keys: Sequence[str], hashes: Sequence[str]) -> tuple[set[tuple[str, str]], set[str]]:
+    def lookup(self, keys: Sequence[str], hashes: Sequence[str],
+               need_full: bool = False) -> tuple[set[tuple[str, str]], set[str]]:
         """For an ingest chunk: which (source_key, content_hash) pairs are already stored ok,
-        and which hashes already have an article. One query each, however long the chunk."""
+        and which hashes already have an article. One query each, however long the chunk.
+        With `need_full`, articles stored without full extraction count as not stored."""
+        full = " AND a.extraction = 'full'" if need_full else ""
         pairs = pa.table({"source_key": pa.array(keys, pa.string()),
                           "content_hash": pa.array(hashes, pa.string())})
         self.con.register("_lookup", pairs)
@@ -202,21 +207,23 @@ class Store:
             done = self.rows(
                 "SELECT s.source_key, s.content_hash FROM sources s JOIN _lookup l "
                 "ON s.source_key = l.source_key AND s.content_hash = l.content_hash "
-                "WHERE s.status = 'ok'")
+                "JOIN articles a ON a.content_hash = s.content_hash "
+                f"WHERE s.status = 'ok'{full}")
             known = self.rows(
                 "SELECT DISTINCT a.content_hash FROM articles a JOIN _lookup l "
-                "ON a.content_hash = l.content_hash")
+                f"ON a.content_hash = l.content_hash WHERE true{full}")
         finally:
             self.con.unregister("_lookup")
         return {(k, h) for k, h in done}, {h for (h,) in known}
 
     # -- writes --------------------------------------------------------------------------
     def write_batch(self, batch: BatchWrite) -> None:
-        """One transaction: articles and events are inserted once (a text's extraction does
-        not change between runs); source rows are replaced, the latest status winning."""
+        """One transaction. Events are keyed by text and position, so they are inserted once;
+        article rows are replaced (a full extraction supersedes a skipped one); source rows
+        are replaced, the latest status winning."""
         self.con.begin()
         try:
-            self._insert("articles", ARTICLE_SCHEMA, _unique(batch.articles, "content_hash"), "OR IGNORE")
+            self._insert("articles", ARTICLE_SCHEMA, _unique(batch.articles, "content_hash"), "OR REPLACE")
             self._insert("events", EVENT_SCHEMA, _unique(batch.events, "event_key"), "OR IGNORE")
             sources = _unique([vars(s) for s in batch.sources], "source_key")
             self._insert("sources", SOURCE_SCHEMA, sources, "OR REPLACE")
@@ -285,8 +292,10 @@ def _unique(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
     return list({row[key]: row for row in rows}.values())
 
 
-def article_row(content_hash: str, text: str, ledger: dict[str, Any]) -> dict[str, Any]:
-    """An `articles` row from a ledger dict (the spec's JSON)."""
+def article_row(content_hash: str, text: str, ledger: dict[str, Any],
+                extraction: str = "full") -> dict[str, Any]:
+    """An `articles` row from a ledger dict (the spec's JSON). `extraction` says how it was
+    made: `full`, or `no_event_words` (no event trigger in the text: empty ledger, no NLP)."""
     from .article import parse_published
 
     return {
@@ -302,6 +311,7 @@ def article_row(content_hash: str, text: str, ledger: dict[str, Any]) -> dict[st
         "quotes": _json(ledger.get("quotes")),
         "entities": _json(ledger.get("entities")),
         "claims": _json(ledger.get("claims")),
+        "extraction": extraction,
     }
 
 

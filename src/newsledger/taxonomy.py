@@ -115,7 +115,7 @@ def classify(text: str) -> EventKind | None:
         return EventKind("Explosions/Remote violence", "Suicide bomb", 9)
     if has(AIR) and (violent or has(BOMB) or re.search(r"strikes?|raids?|bombard", text, re.I)):
         return EventKind("Explosions/Remote violence", "Air/drone strike", 8)
-    if has(GRENADE):
+    if has(GRENADE) and not has(CLASH):  # grenades thrown in a gunfight are part of the battle
         return EventKind("Explosions/Remote violence", "Grenade", 8)
     if has(SHELL) and not re.search(r"shell(?:ed)? casings?", text, re.I):
         return EventKind("Explosions/Remote violence", "Shelling/artillery/missile attack", 8)
@@ -125,16 +125,33 @@ def classify(text: str) -> EventKind | None:
         return EventKind("Violence against civilians", "Sexual violence", 7)
     if has(ABDUCT) and not has(KILL):
         return EventKind("Violence against civilians", "Abduction/forced disappearance", 6)
-    if has(CLASH):
+    if has(CLASH) or re.search(r"\bambush", text, re.I):
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT):
         mob = re.search(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", text, re.I)
         return EventKind("Riots", "Mob violence" if mob else "Violent demonstration", 5)
     if has(KILL) or has(ATTACK) or has(HURT):
+        if _armed_target(text):  # ACLED: attacks on soldiers or police are battles
+            return EventKind("Battles", "Armed clash", 4)
         return EventKind("Violence against civilians", "Attack", 3)
     if has(ARREST):
         return EventKind("Strategic developments", "Arrests", 2)
     return None
+
+
+ARMED_TARGET = _rx(
+    r"soldiers?", r"troops", r"servicem[ae]n", r"policem[ae]n", r"police officers?",
+    r"officers", r"security forces", r"rangers?", r"gendarmes?", r"army (?:post|base|patrol|camp)",
+    r"military (?:post|base|patrol|camp|convoy)", r"police (?:post|station|patrol|checkpoint)",
+    r"(?:army|military|police) checkpoint", r"patrol", r"convoy",
+)
+_BY = re.compile(r"\bby (?:the )?(?:\w+ ){0,2}$", re.IGNORECASE)
+
+
+def _armed_target(text: str) -> bool:
+    """Soldiers or police named as victims, not as the agents ('shot dead by police')."""
+    return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
+               for m in ARMED_TARGET.finditer(text))
 
 
 def _protest_is_background(text: str) -> bool:
