@@ -301,7 +301,8 @@ _PRENOMINAL = {"slain", "dead", "wounded", "injured", "missing", "killed",
 _TOLL_RE = re.compile(
     r"\b(?P<inj>injury\s+toll|number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries))\b"
     r"|\b(?:death\s+toll|toll|(?:total\s+)?number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities"
-    r"|those\s+killed|people\s+killed|victims)|total\s+(?:number\s+of\s+)?(?:fatalities|deaths|dead))\b")
+    r"|those\s+killed|people\s+killed|victims)"
+    r"|total\s+(?:number\s+of\s+)?(?:fatalities|deaths|dead))\b")
 _TOLL_LINK = {"to", "at", "of", "reached", "hit", "hits", "hitting", "is", "was",
               "stands", "stood", "now", "past", "passed", "exceeded", "topped",
               "surpassed", ":", "reaching", "reach", "rises", "rose", "climbed",
@@ -724,7 +725,7 @@ def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> 
         return _NP(i, k, head + 1, 0, head=h, mods=mods, neg=True,
                    additive=additive or h == "others")
     # qualifiers, then a quantity
-    j, total, additive = i, False, False
+    total, additive = False, False
     core = None
     for seq in _QUAL_BY_FIRST.get(low, ()):
         if _match_seq(toks, i, seq):
@@ -738,7 +739,7 @@ def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> 
                     break
             got = _parse_core(toks, k)
             if got is not None and not got[2]:
-                j, core = k, got
+                core = got
                 total = seq in _TOTAL_QUAL
                 additive = additive or seq in _ADDITIVE_QUAL
                 break
@@ -749,7 +750,6 @@ def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> 
                 got2 = _parse_core(toks, got[1] + 1)
                 if got2 is not None:
                     core = (got[0], got2[1], False)  # the lower bound, as ACLED does
-                    j = i + 1
         elif low == "as" and _low(toks, i + 1) == "many" and _low(toks, i + 2) != "as":
             # "four US troops and as many Nigerien soldiers"
             core = ((prev.value if prev is not None else None), i + 2, prev is None)
@@ -946,7 +946,7 @@ def _add_hit(sc: _Scan, np: _NP, kinds: tuple[str, ...], group: int, *,
     head = np.head
     perp = suicide or (head in _ATTACKERS) or (head == "members" and "gang" in np.mods) \
         or (head in ("men", "man") and "armed" in np.mods)
-    suicide = suicide or (head in ("bomber", "bombers") and "suicide" in np.mods)
+    suicide = suicide or (bool(perp) and "suicide" in np.mods)
     who = head if head and head not in _KIND_NOUNS else None
     for kind in kinds:
         sc.hits.append(_Hit(kind, np, start, end, np.value, group, who=who,
@@ -1015,7 +1015,7 @@ def _bind_tolls(sc: _Scan) -> None:
                 continue
             if np.i0 - t_end > 20 or any(toks[x].text in (".", ";") for x in range(t_end, np.i0)):
                 break
-            if np.claimed or np.breakdown or np.value is None and not np.neg:
+            if np.claimed or np.breakdown or (np.value is None and not np.neg):
                 if np.value is None and _low(toks, np.i0 - 1) in _TOLL_LINK:
                     np.claimed = True  # "toll rose to dozens": vague
                     break
@@ -1062,7 +1062,8 @@ def _name_ok(toks: list[_Tok], a: int, b: int) -> bool:
         return False
     if b - a == 1:
         t = toks[a]
-        if a == 0 or toks[a - 1].text in "“\"'‘—–-:" or t.text.isupper() or t.low.endswith("s"):
+        at_start = a == 0 or toks[a - 1].text in "“\"'‘—–-:"
+        if at_start or t.text.isupper() or t.low.endswith("s"):
             return False
     return True
 
@@ -1354,8 +1355,7 @@ def _scan(sentence: str) -> _Scan:
     if not _QUICK_RE.search(low):
         return sc
     sc.toks = _tokenize(sentence)
-    letters = [c for c in sentence[:200] if c.isalpha()]
-    sc.caps = len(letters) > 10 and sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    sc.caps = len(sentence) > 20 and sentence[:200].isupper()
     cue_tok = _find_cues(sc)
     used = _bind_neg_nouns(sc)
     _find_nps(sc, cue_tok, used)

@@ -73,7 +73,7 @@ class Draft:
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return max(placed, key=lambda p: KIND_RANK.get(p.place.kind, 0), default=None)
+        return max(placed, key=lambda p: p.specificity, default=None)
 
 
 def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
@@ -83,8 +83,13 @@ def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
     if unrest:
         mentions = [_as_unrest(m) for m in mentions]
     drafts = merge_mentions(doc, mentions)
-    events = [to_event(doc, d, gazetteer) for d in drafts]
-    return [e for e in events if e is not None]
+    placed: dict[int, Located] = {}  # sentence → the place its incident was given
+    events = []
+    for d in sorted(drafts, key=lambda d: d.mentions[-1].sentence):
+        event = to_event(doc, d, gazetteer, placed)
+        if event is not None:
+            events.append(event)
+    return sorted(events, key=lambda e: e.evidence[0].start)
 
 
 # --- finding mentions -------------------------------------------------------------------
@@ -301,10 +306,12 @@ def _places_agree(a: Located | None, b: Located | None) -> bool:
 
 # --- assembling the event ---------------------------------------------------------------
 
-def to_event(doc: Doc, d: Draft, gazetteer) -> Event | None:
+def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event | None:
     first = d.mentions[0]
     when, precision, date_span = _event_date(doc, d)
-    located = d.place or _context_place(doc, d)
+    located = d.place or _context_place(doc, d, placed)
+    if located is not None:
+        placed.update((m.sentence, located) for m in d.mentions)
     if date_span is None and located is None and first.sentence > 2:
         return None  # neither a date nor a place: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
@@ -363,7 +370,7 @@ def _header_date(doc: Doc, index: int):
     return None
 
 
-def _context_place(doc: Doc, d: Draft) -> Located | None:
+def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | None:
     """A place from the paragraph header, or from the previous sentence for 'there'."""
     first = d.mentions[0]
     s = doc.sentences[first.sentence]
@@ -378,7 +385,7 @@ def _context_place(doc: Doc, d: Draft) -> Located | None:
             or _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
         # 'there', or a story going on in the same paragraph: the place just named
         prev = doc.sentences[first.sentence - 1]
-        return choose_place(doc, prev.start, prev.end, (), None)
+        return placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
     return None
 
 

@@ -195,8 +195,9 @@ ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
 
 
 # --- ranking -------------------------------------------------------------------------------
-# A country outranks a same-named province or town ("Georgia", "Niger", "Mexico") and a
-# province a same-named village; population decides the rest.
+# A country outranks a same-named province or town ("Georgia", "Niger", "Mexico"), a town a
+# same-named district; otherwise population decides (a province's is the sum of its towns),
+# and a place's own name counts more than a foreign exonym ("Salisbury" is not Harare).
 _KIND_BONUS = {"country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
 
 
@@ -217,56 +218,56 @@ _BIG = 100_000
 # ADMIN_WORDS). Function words, months, titles, institutions, directions, and English words
 # that GeoNames uses for small places and that news text capitalises.
 STOPWORDS: frozenset[str] = frozenset("""
-africa asia europe oceania antarctica caribbean balkans caucasus levant maghreb commonwealth
-mehr sana wafa anadolu bernama kyodo yonhap itar tass interfax ria novosti isna
-a academy accord according added advance afp african after agence agency airport al all allah
-alliance along alpha also american an and anger angered angle another anthem any ap apr april
-arab arabs arch are army as ash asian assembly at atlantic au aug august authorities authority
-bach bad ball baltic band bank banks bantam barber battalion battle battleground bbc beach
-bean bear beaver bed bee before bell bend berry best bias bishop bland bone boon born both box
-brad branch bravo bray bridge brigade brigades british broke brook bureau but buy by can
-canadian capital captain car cargo cascade cash catalan cathedral catholic cavalier center
-central centre centres century chadian chair chamber change chief chinese christ christian
-christians christmas church clever cnn coalition cola college colonel come commander commerce
-commission committee congress conservation continental cook cool cooling cooper corps cottage
-council court cox creek crescent crystal cut da dad daily date dec december department diamond
-division do doctor doctors dole dollar don downer downtown dr drama driver dunning during
-dutch each ear early earth east easter eastern economy ed effort egg eid eight eleven elysian
-empire energy english equality european even ever every feb february federal few first five
-for force forces fore forest former fortune foster foundation four freedom french friday
-friendship from front fry gap garner gas gay gazette general german give globe go god goes
-going golden golf gonna gore got government governor grace grand grant grants grave gray
-greater green grill guard guardian guards ham harbor harvest hatch haven hay he healing heel
-her herald here hers hey hill hills him hire his hit holiday home homeland honey hoover hope
-hospital hot how human hundred hurricane i ians if il imam imperial in independent indian
-industry inner institute into irna is islam islamic it its jack jan january jesus jewish job
-journal jul julian july jun june junior just justice kill kinder king kingdom kurd kurdish lab
-lack lady lam last late law lead leader league lee legacy level li liberal liberty light limit
-line list littoral lives long lord lower lynch mad made magazine mail main major malian manage
-many mar marathon march marine maritime mark market marks marshal may me mega men mercury met
-middle midi midway mile military militia mill million mills mine mining minister ministry
-minor mission monday moody more mosque most movement mr mrs ms much muslim muslims nation
-national nations naval navy neo net never new news next nine no none nor north northeast
-northern northwest not nov november observer occidental oct october of office officer okay old
-olea oliver olympic on one only onto opportunity or ora oriental oromo other our outer over
-pacific pact page panic par parachute parent parliament party pat patrol pay pearl peel penal
-peninsula piano pierce pine pioneer plain plan plantation plaza plenty plum point police poll
-polling pope port portal porter post postal pound powers president presidential press price
-prime prince princess progress prosper punch purchase quarter queen race rail rain ramadan ran
-ranger rapid ray real rebels red reform regiment reported republic research reserve reuters
-rice rich ridge rock roman rose rue run rush russian sadly said saint same sandwich sandy
-saturday sauce save saxon say says school second secretary section sector security see sees
-senate senator send sense sep sept september sergeant service services seven sham share she
-sheikh shell shepherd shin side simian since sir six slaughter snow so somali some song south
+a academy accord according added advance afp africa african after agence agency airport al all
+allah alliance along alpha also american an anadolu and anger angered angle another antarctica
+anthem any ap apr april arab arabs arch are army as ash asia asian assembly at atlantic au aug
+august authorities authority bach bad balkans ball baltic band bank banks bantam barber
+battalion battle battleground bbc beach bean bear beaver bed bee before bell bend bernama
+berry best bias bishop bland bone boon born both box brad branch bravo bray bridge brigade
+brigades british broke brook bureau but buy by can canadian capital captain car cargo
+caribbean cascade cash catalan cathedral catholic caucasus cavalier center central centre
+centres century chadian chair chamber change chief chinese christ christian christians
+christmas church clever cnn coalition cola college colonel come commander commerce commission
+committee commonwealth congress conservation continental cook cool cooling cooper corps
+cottage council court cox creek crescent crystal cut da dad daily date dec december department
+diamond division do doctor doctors dole dollar don downer downtown dr drama driver dunning
+during dutch each ear early earth east easter eastern economy ed effort egg eid eight eleven
+elysian empire energy english equality europe european even ever every feb february federal
+few first five for force forces fore forest former fortune foster foundation four freedom
+french friday friendship from front fry gap garner gas gay gazette general german give globe
+go god goes going golden golf gonna gore got government governor grace grand grant grants
+grave gray greater green grill guard guardian guards ham harbor harvest hatch haven hay he
+healing heel her herald here hers hey hill hills him hire his hit holiday home homeland honey
+hoover hope hospital hot how human hundred hurricane i ians if il imam imperial in independent
+indian industry inner institute interfax into irna is islam islamic isna it itar its jack jan
+january jesus jewish job journal jul julian july jun june junior just justice kill kinder king
+kingdom kurd kurdish kyodo lab lack lady lam last late law lead leader league lee legacy
+levant level li liberal liberty light limit line list littoral lives long lord lower lynch mad
+made magazine maghreb mail main major malian manage many mar marathon march marine maritime
+mark market marks marshal may me mega mehr men mercury met middle midi midway mile military
+militia mill million mills mine mining minister ministry minor mission monday moody more
+mosque most movement mr mrs ms much muslim muslims nation national nations naval navy neo net
+never new news next nine no none nor north northeast northern northwest not nov november
+novosti observer occidental oceania oct october of office officer okay old olea oliver olympic
+on one only onto opportunity or ora oriental oromo other our outer over pacific pact page
+panic par parachute parent parliament party pat patrol pay pearl peel penal peninsula piano
+pierce pine pioneer plain plan plantation plaza plenty plum point police poll polling pope
+port portal porter post postal pound powers president presidential press price prime prince
+princess progress prosper punch purchase quarter queen race rail rain ramadan ran ranger rapid
+ray real rebels red reform regiment reported republic research reserve reuters ria rice rich
+ridge rock roman rose rue run rush russian sadly said saint same sana sandwich sandy saturday
+sauce save saxon say says school second secretary section sector security see sees senate
+senator send sense sep sept september sergeant service services seven sham share she sheikh
+shell shepherd shin side simian since sir six slaughter snow so somali some song south
 southeast southern southwest spanish spokesman spring star state states still stock stone
 stonewall store story strand street strong success such sue summit sun sunday superior supreme
-swan talent tanner tasnim tea telegraph ten than that the their them then there these they
-third this those thousand three thursday tigrayan time times to today told toll tomahawk
+swan talent tanner tasnim tass tea telegraph ten than that the their them then there these
+they third this those thousand three thursday tigrayan time times to today told toll tomahawk
 tomorrow tonight tower trail trial tribunal tribune trojan tucker tuesday twelve twenty two un
-union university upper uptown us used veteran vice victory virgin wake wall war ward ware
+union university upper uptown us used veteran vice victory virgin wafa wake wall war ward ware
 warns wave we wedding wednesday welch well were west western what when where which while white
-who whom whose why wines wing winner wise with worth xinhua year yesterday yet you young zone
-zoo
+who whom whose why wines wing winner wise with worth xinhua year yesterday yet yonhap you
+young zone zoo
 """.split())
 # Regions and phrases that GeoNames has as some village: never matched, nor any part of them
 # ("South America" must not yield "America").
@@ -315,7 +316,8 @@ in at near from to into outside of around across toward towards through between 
 inside off nearby northern southern eastern western central north south east west northeast
 northwest southeast southwest town towns village villages city cities district province region
 state county capital port suburb suburbs area areas outskirts neighbouring neighboring
-adjacent
+adjacent attacked raided stormed shelled bombed captured seized overran besieged retook
+recaptured liberated entered occupied evacuated
 """.split())
 # Words after a place's name that make a speaker of it ("Allen said").
 _SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
@@ -327,6 +329,7 @@ en of and the y e i sur upon on am im der den van von bin ibn ul
 # Words after a name that make it a province ("Unity state", "Tillaberi region").
 ADMIN_WORDS: frozenset[str] = frozenset("""
 state province region governorate county district division prefecture department oblast
+states provinces regions governorates counties districts divisions prefectures departments
 """.split())
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
@@ -339,6 +342,7 @@ _POSSESSIVE = ("'s", "’s")
 _Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
 _WORD = re.compile(r"[^\W\d_]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
 _DATELINE_NEXT = (",", " (", " -", " –", " —", ":")
@@ -352,7 +356,7 @@ class Gazetteer:
         self.path = path
         self._names = names                  # key → "[*]id,id…" (see gazetteer_build)
         self._places: dict[int, Place] = {}  # rows read so far
-        self._cands: dict[str, tuple[tuple[Place, bool], ...]] = {}
+        self._cands: dict[str, tuple[tuple[Place, bool, bool], ...]] = {}
         self._lock = threading.Lock()
         self._con: sqlite3.Connection | None = None
         self._con_pid = -1
@@ -425,9 +429,8 @@ class Gazetteer:
         then in `admin1`, then by kind and population. One-letter typos of names of 7 letters
         or more are tried only when nothing matches exactly."""
         key = name_key(name)
-        for prefix in ("the ",):
-            if key.startswith(prefix):
-                key = key[len(prefix):]
+        if key.startswith("the "):  # "the Gambia", "the Sahel"
+            key = key[4:]
         prefer = None
         if key not in self._names:
             key, prefer = _strip_suffix(key)
@@ -534,14 +537,13 @@ class Gazetteer:
                 i, after_name = i + 1, False  # "Governor of Mandera": "of" announces a place
                 continue
             match, nxt = self._longest(text, tokens, i, after_name, last_end)
-            if match is None and nxt == i + 1 and "-" in tokens[i][2]:
-                for match in self._scan_run(text, _hyphen_parts(tokens[i]), last_end):
-                    last_end = match.end  # "London-based", "Amsterdam-London"
-                    yield match
-            elif match is not None:
-                last_end = match.end
-                yield match
-            after_name = match is None and nxt == i + 1 and _may_be_forename(text, tokens[i])
+            found = [match] if match else []
+            if not match and nxt == i + 1 and "-" in tokens[i][2]:
+                # "London-based", "Amsterdam-London", "Diaz-Balart": the parts of a compound
+                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end))
+            yield from found
+            last_end = found[-1].end if found else last_end
+            after_name = not found and nxt == i + 1 and _may_be_forename(text, tokens[i])
             i = nxt
 
     def _longest(self, text: str, tokens: list[_Token], i: int, after_name: bool,
@@ -605,10 +607,12 @@ class Gazetteer:
             return primary and not c.initial and self._cue(c)
         if top.kind == "country":
             return True
-        if c.prev_word in TITLES or _SPEECH.match(c.text, c.end):
-            return False  # "President Hassan", "Allen said"
-        if top.population < 1_000_000 and c.in_name():
-            return False  # "Barack Obama", "Vladimir Putin", "Paul Brewbaker"
+        if c.prev_word in TITLES:
+            return False  # "President Hassan"
+        if top.population >= 1_000_000:
+            return True  # even "Nairobi said": a capital speaks for its government
+        if c.in_name() or (_SPEECH.match(c.text, c.end) and c.prev_word not in CUE_WORDS):
+            return False  # "Barack Obama", "Vladimir Putin", "Allen said"
         return top.population >= _BIG or self._cue(c)
 
     def _cue(self, c: _Context) -> bool:
@@ -712,7 +716,7 @@ def _sentence_start(text: str, start: int) -> bool:
 
 
 def _admin_word_follows(text: str, end: int) -> bool:
-    m = re.match(r"[ \u00a0]+([A-Za-z]+)", text[end:end + 16])
+    m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1).lower() in ADMIN_WORDS
 
 

@@ -110,8 +110,8 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     ("YE", "Ma'rib"): ("Marib",), ("YE", "Sa'dah"): ("Saada", "Sadah"), ("YE", "Ta'izz"): ("Taiz",),
     ("YE", "Omran"): ("Amran",), ("YE", "Soqatra Governorate"): ("Socotra",), ("YE", "Lahij"): ("Lahj",),
     ("YE", "Amanat Al Asimah"): ("Amanat al Asimah", "Sanaa City"),
-    ("LB", "Aakkar"): ("Akkar",), ("LB", "Beyrouth"): ("Beirut",), ("LB", "Liban-Nord"): ("North Lebanon",),
-    ("LB", "Liban-Sud"): ("South Lebanon",), ("LB", "Mont-Liban"): ("Mount Lebanon",),
+    ("LB", "Aakkar"): ("Akkar",), ("LB", "Beyrouth"): ("Beirut",), ("LB", "Liban-Nord"): ("North Lebanon", "North"),
+    ("LB", "Liban-Sud"): ("South Lebanon", "South"), ("LB", "Mont-Liban"): ("Mount Lebanon",),
     ("LB", "Nabatiye"): ("Nabatieh",), ("LB", "Beqaa"): ("Bekaa", "Beqaa"),
     # Horn and East Africa
     ("SO", "Banaadir"): ("Banadir", "Benadir"), ("SO", "Lower Shabeelle"): ("Lower Shabelle",),

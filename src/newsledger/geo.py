@@ -14,6 +14,9 @@ from .document import Doc
 from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+# Words that name a settlement (more precise than a town named beside it), not an area.
+SETTLEMENTS = {"village", "camp", "refugee camp", "hamlet", "settlement", "administrative post",
+               "neighbourhood", "neighborhood", "locality", "town"}
 _NEAR = re.compile(
     r"\b(?:near|outside|close to|on the outskirts of|kilometers? from|kilometres? from|km from|"
     r"miles? from|north of|south of|east of|west of|between)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
@@ -31,6 +34,12 @@ class Located:
     near: bool  # "near X", "10 km from X": geo_precision 2
     name: str | None = None  # the name to report when it is not the gazetteer's own
     unlisted: bool = False   # a village or camp the gazetteer lacks: coordinates are its region's
+    name_kind: str = ""      # the word that called it a place: "village", "camp", "district"…
+
+    @property
+    def specificity(self) -> float:
+        """How precisely it locates: a town 3, a village the gazetteer lacks 2.5, district 2…"""
+        return 2.5 if self.unlisted else KIND_RANK.get(self.place.kind, 0)
 
     @property
     def location(self) -> str | None:
@@ -80,30 +89,35 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
     skip = list(skip) + ([doc.dateline] if doc.dateline else [])
+    inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
+              and not any(s <= m.start and m.end <= e for s, e in skip)]
+    named = {m.candidates[0].country for m in inside if m.candidates[0].kind == "country"}
+    trusted = set(doc.countries[:1]) | named
     best: tuple | None = None
-    for m in doc.places:
-        if not (lo <= m.start and m.end <= hi) or not m.candidates:
-            continue
-        if any(s <= m.start and m.end <= e for s, e in skip):
-            continue
-        place = rank_candidates(m.candidates, doc.countries)[0]
-        if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(doc, place):
+    for m in inside:
+        place = rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
+        if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
     found = best[1] if best else None
-    if found is None or found.place.kind != "city":
-        return _unlisted(doc, lo, hi, skip, found) or found
+    small = _unlisted(doc, lo, hi, skip, found)
+    if small is None:
+        return found
+    if found is None or found.place.kind != "city" or small.name_kind in SETTLEMENTS:
+        return small
     return found
 
 
-def _far_fetched(doc: Doc, place) -> bool:
-    """A small town abroad that shares its name with a village the article means
-    ('Bodo' in Cameroon is not Bodø in Norway): not trusted against the article's countries."""
-    return (place.kind == "city" and place.population < 150_000 and bool(doc.countries)
-            and place.country not in doc.countries[:3])
+def _far_fetched(m, place, trusted: set[str]) -> bool:
+    """A place outside the article's main country and the countries its sentence names is
+    trusted only when it is large and written as GeoNames writes it: 'Bodo' in a story from
+    Cameroon is a village there, not Bodø in Norway; 'Adane' in Ethiopia is not Adana."""
+    if place.kind == "country" or not trusted or place.country in trusted:
+        return False
+    return place.population < 150_000 or fold(m.text) != fold(place.name)
 
 
 def _surface_name(m, place, gazetteer) -> str | None:
@@ -127,12 +141,25 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None) -> Locat
             start = lo + m.start("name")
             if name.split()[0] in _NOT_NAMES or any(s <= start < e for s, e in skip):
                 continue
-            if any(p.start <= start < p.end for p in doc.places if p.candidates and
-                   rank_candidates(p.candidates, doc.countries)[0].kind == "city"):
-                continue
-            if region is None:
-                return None  # a name with no region to place it in: leave it to the caller
-            return Located(region.place, start, start + len(name), True, name, True)
+            if region is not None and region.start <= start < region.end:
+                continue  # the gazetteer knows it after all
+            if any(p.start <= start < p.end and p.candidates[0].kind == "country"
+                   for p in doc.places if p.candidates):
+                continue  # 'the Iranian town of …': a country word, not the town's name
+            within = region or _country_of_article(doc)
+            if within is None:
+                return None
+            kind = m.groupdict().get("kind") or m.group(0).split(" of ")[0].split()[-1]
+            return Located(within.place, start, start + len(name), True, name, True, kind.lower())
+    return None
+
+
+def _country_of_article(doc: Doc) -> Located | None:
+    """The article's main country, as a place, to hold a village nothing else locates."""
+    for m in doc.places:
+        top = m.candidates[0] if m.candidates else None
+        if top is not None and top.kind == "country" and doc.countries[:1] == [top.country]:
+            return Located(top, m.start, m.end, False)
     return None
 
 
