@@ -197,8 +197,10 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
            "--pipeline", FAKE, "--batch-size", "8", "--workers", "2"]
     proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
     _wait_for_progress(proc, at_least=48)
+    workers = _children(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    _assert_gone(workers)  # orphaned workers end themselves
     with Store(killed) as store:
         stored = store.scalar("SELECT count(*) FROM articles")
         assert 0 < stored < 240, "the run was not killed mid-way"
@@ -228,6 +230,32 @@ def _wait_for_progress(proc: subprocess.Popen, at_least: int, timeout: float = 6
         if counts and max(counts) >= at_least:
             return
     pytest.fail(f"no progress seen: {seen[-500:]!r}")
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:  # not Linux: nothing to check
+        return []
+
+
+def _assert_gone(pids: list[int], timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [p for p in pids if Path(f"/proc/{p}").exists() and "zombie" not in _state(p)]
+        if not alive:
+            return
+        time.sleep(0.2)
+    for p in alive:  # do not leave them behind even when the check fails
+        os.kill(p, signal.SIGKILL)
+    pytest.fail(f"worker processes outlived their killed parent: {alive}")
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/status").read_text().split("State:")[1].split("\n")[0].lower()
+    except (OSError, IndexError):
+        return "zombie"
 
 
 def _assert_whole_articles(store: Store) -> None:

@@ -101,7 +101,8 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
     dates = [d for d in doc.in_sentence(doc.dates, index)]
     if _aggregate(s.text, dates):
         return []  # a tally over a period ("94 have died since May"): not one incident
-    dates = [d for d in dates if d.kind not in ("since", "header") and d.date]
+    dates = [d for d in dates if d.kind not in ("since", "header") and d.date
+             and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])]
     mentions = []
     for lo, hi in _segments(s.text, s.start, dates):
         mentions.extend(_segment_mentions(doc, index, lo, hi, dates, gazetteer))
@@ -113,6 +114,12 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
 
 _SINCE = re.compile(r"\b(?:since|so far this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
                     r"over the past|this year alone|to date)\b", re.IGNORECASE)
+
+
+# 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told \w+(?: \w+){0,2}|announced|reported|confirmed|added|stated|"
+    r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
 
 def _aggregate(text: str, dates: list) -> bool:
@@ -153,6 +160,10 @@ def _segments(text: str, base: int, dates: list) -> list[tuple[int, int]]:
         if not distinct or d.date != distinct[-1].date:
             distinct.append(d)
     cuts = [base]
+    if distinct:  # an incident told before the first date ('gunmen, behind an attack that …')
+        cut = _best_break(text, base, base, distinct[0].start, relative=True)
+        if cut is not None and TRIGGER.search(text, 0, cut - base):
+            cuts.append(cut)
     for prev, nxt in zip(distinct, distinct[1:]):
         cut = _best_break(text, base, prev.end, nxt.start)
         if cut is not None:
@@ -161,10 +172,14 @@ def _segments(text: str, base: int, dates: list) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def _best_break(text: str, base: int, lo: int, hi: int) -> int | None:
-    """The last clause break between two dates after which a trigger follows."""
+_RELATIVE_BREAK = re.compile(r"\s+(?:that|which)\s+(?=\w+ed\b|killed|left|claimed)")
+
+
+def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False) -> int | None:
+    """The last clause break between two dates after which a trigger follows; with
+    `relative`, only a relative clause ('an attack that killed 56 in 2010')."""
     best = None
-    for m in _CLAUSE_BREAK.finditer(text, lo - base, hi - base):
+    for m in (_RELATIVE_BREAK if relative else _CLAUSE_BREAK).finditer(text, lo - base, hi - base):
         if TRIGGER.search(text, m.end(), hi - base):
             best = base + m.end()
     return best
@@ -316,7 +331,11 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         return None  # neither a date nor a place: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = d.kind
+    if _militants_killed(d, kind):  # a security operation: both sides armed
+        kind = EventKind("Battles", "Armed clash", kind.rank)
     fatalities, injured, count_spans = _casualties(d, kind)
+    if injured == 0 and fatalities is None:
+        fatalities = 0  # 'no one was hurt': nobody was killed either
     roles = assign_roles(doc.text[first.start:first.end], first.start, kind.event_type,
                          kind.sub_event_type, [g for m in d.mentions for g in m.groups],
                          gazetteer.country_name(country) if country else None)
@@ -400,34 +419,46 @@ def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> st
 
 
 def _casualties(d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
-    """Latest figure wins across mentions; in one mention, totals beat breakdowns and
-    distinct groups add up. Perpetrators count only in battles, or when alone."""
+    """The first figure an incident is given, replaced only by a larger toll or total told
+    later ('the death toll rose to 28'), not by a detail ('one died in hospital'). In one
+    mention, totals beat breakdowns and distinct groups add up; perpetrators count only in
+    battles, or when alone."""
     result: dict[str, int | None] = {"killed": None, "injured": None}
     spans: dict = {}
     for m in d.mentions:
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
-            value, span = _mention_count(m.counts, k, kind.event_type == "Battles")
-            if value is None or span is None and result[k] is not None:
-                continue  # a perpetrator-only figure does not replace a victims' figure
-            result[k] = value
-            if span:
-                spans[field_name] = list(span)
+            value, span, total = _mention_count(m.counts, k, kind.event_type == "Battles")
+            if value is None:
+                continue
+            current = result[k]
+            if current is None or (total and span is not None and value > current):
+                result[k] = value
+                if span:
+                    spans[field_name] = list(span)
     return result["killed"], result["injured"], spans
+
+
+def _militants_killed(d: Draft, kind: EventKind) -> bool:
+    """'Six gunmen were killed in a special operation': the dead are the armed side."""
+    if kind.event_type != "Violence against civilians":
+        return False
+    killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
+    return bool(killed) and all(c.perpetrator for c in killed)
 
 
 def _mention_count(counts: list[Count], k: str, battle: bool):
     """(value, span) of one mention's figure; (0, None) when only the attackers died."""
     found = [c for c in counts if c.kind == k]
     if not found:
-        return None, None
+        return None, None, False
     victims = [c for c in found if battle or not c.perpetrator]
     if not victims:
-        return 0, None  # a suicide bomber's own death is not a fatality of the attack
+        return 0, None, False  # a suicide bomber's own death is not a fatality of the attack
     totals = [c for c in victims if c.total]
     if totals:
         c = max(totals, key=lambda c: c.value)
-        return c.value, (c.start, c.end)
-    return sum(c.value for c in victims), (victims[0].start, victims[-1].end)
+        return c.value, (c.start, c.end), True
+    return sum(c.value for c in victims), (victims[0].start, victims[-1].end), False
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:

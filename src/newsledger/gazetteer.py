@@ -447,12 +447,15 @@ class Gazetteer:
         from rapidfuzz.distance import Levenshtein
 
         buckets = self._length_buckets()
-        out: list[tuple[Place, bool, int]] = []
+        near: list[tuple[int, float, str]] = []
         for n in (len(key) - 1, len(key), len(key) + 1):
             for choice, dist, _ in process.extract(key, buckets.get(n, ()), limit=None,
                                                    scorer=Levenshtein.distance, score_cutoff=1):
-                out += [(p, prim, int(dist)) for p, prim, _ in self._candidates(choice)]
-        return out
+                p, prim, _ = self._candidates(choice)[0]
+                near.append((int(dist), -prominence(p.kind, p.population, prim), choice))
+        # Names in order of their best place; each name's places in their own order.
+        return [(p, prim, dist) for dist, _, choice in sorted(near)
+                for p, prim, _ in self._candidates(choice)]
 
     def _length_buckets(self) -> dict[int, list[str]]:
         if self._by_length is None:
@@ -472,8 +475,7 @@ class Gazetteer:
             i, (p, primary, dist) = item
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            return (p.country not in wanted, not in_unit, not kind_ok, dist,
-                    -prominence(p.kind, p.population, primary) if dist else i)
+            return (p.country not in wanted, not in_unit, not kind_ok, dist, i)
 
         seen: set[Place] = set()
         out = []

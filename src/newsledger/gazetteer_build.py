@@ -596,6 +596,7 @@ def write_index(path: Path, rows: list[Row], index: dict[str, str], meta: dict[s
         con.commit()
         con.execute("VACUUM")
         con.close()
+        os.chmod(tmp, 0o644)  # mkstemp made it private; the index is for every user
         os.replace(tmp, path)  # atomic: a concurrent reader sees the old file or the new one
     finally:
         if os.path.exists(tmp):

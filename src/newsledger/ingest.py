@@ -46,10 +46,28 @@ def load_pipeline(actor_files: Sequence[str] = ()) -> Any:
 _PIPELINE: Any = None
 
 
-def _init_worker(factory: str, actor_files: Sequence[str]) -> None:
+def _init_worker(factory: str, actor_files: Sequence[str], watch_parent: bool = False) -> None:
     """Runs once in each worker process: the model and gazetteer are loaded once, not per batch."""
     global _PIPELINE
+    if watch_parent:
+        _exit_with_parent()
     _PIPELINE = resolve(factory)(actor_files)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (kill -9) would wait forever on the task queue,
+    which its sibling keeps open: a daemon thread ends it when the parent is gone."""
+    import os
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def resolve(spec: str) -> Callable[..., Any]:
@@ -125,7 +143,7 @@ def make_executor(workers: int, factory: str, actor_files: Sequence[str]) -> Any
     # threads is unsafe, and spawned workers start with only what they import.
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-        initializer=_init_worker, initargs=(factory, tuple(actor_files)))
+        initializer=_init_worker, initargs=(factory, tuple(actor_files), True))
 
 
 def _done(value: Any) -> Future:
