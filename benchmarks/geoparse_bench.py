@@ -1,0 +1,136 @@
+"""Measure the gazetteer on public geoparsing gold (GeoWebNews, TR-News; see
+shared/benchmarks/geoparsing/README.md).
+
+    python benchmarks/geoparse_bench.py [--dir ../shared/benchmarks/geoparsing]
+
+Recognition: `Gazetteer.find` spans against gold toponym spans (overlap counts).
+Resolution: given each gold place name, the place `Gazetteer.lookup` picks with the article's
+own countries as context: Acc@161 km, exact GeoNames id, country and admin1 (TR-News).
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import statistics
+import sys
+import time
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+
+from newsledger.gazetteer import Gazetteer
+from newsledger.text import fold
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+def gwn(path: Path):
+    """(text, [(start, end, name, lat, lon, geonames_id, country, admin1)])"""
+    for art in ET.parse(path).getroot():
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.find("toponyms"):
+            lat = t.findtext("latitude")
+            if not lat:
+                continue  # demonyms, homonyms, non-toponyms: not places to resolve
+            gid = t.findtext("geonamesID")
+            gold.append((int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"),
+                         float(lat), float(t.findtext("longitude")), int(gid) if gid else None, None, None))
+        yield text, gold
+
+
+def trnews(path: Path):
+    for art in ET.parse(path).getroot():
+        text = art.findtext("text") or ""
+        gold = []
+        for t in art.find("toponyms"):
+            tag = t.find("gaztag")
+            if tag is None or tag.findtext("lat") is None:
+                continue
+            phrase, start = t.findtext("phrase"), int(t.findtext("start"))
+            found = text.find(phrase, max(0, start - 20))
+            start = found if found >= 0 and abs(found - start) < 40 else start
+            gold.append((start, start + len(phrase), phrase, float(tag.findtext("lat")),
+                         float(tag.findtext("lon")), int(tag.get("geonameid")),
+                         tag.findtext("country"), tag.findtext("admin1")))
+        yield text, gold
+
+
+def context_countries(gaz: Gazetteer, text: str) -> list[str]:
+    votes: Counter[str] = Counter()
+    for m in gaz.find(text):
+        if m.candidates:
+            top = m.candidates[0]
+            votes[top.country] += 2 if top.kind == "country" else 1
+    return [c for c, _ in votes.most_common(3)]
+
+
+def evaluate(name: str, articles, gaz: Gazetteer) -> None:
+    tp = fp = fn = 0
+    errors, exact, with_id, country_ok, admin_ok, with_admin, unresolved = [], 0, 0, 0, 0, 0, 0
+    n_gold, t0, chars = 0, time.perf_counter(), 0
+    for text, gold in articles:
+        chars += len(text)
+        found = gaz.find(text)
+        spans = [(m.start, m.end) for m in found]
+        gspans = [(g[0], g[1]) for g in gold]
+        hit = lambda a, bs: any(a[0] < b[1] and b[0] < a[1] for b in bs)  # noqa: E731
+        tp += sum(hit(s, gspans) for s in spans)
+        fp += sum(not hit(s, gspans) for s in spans)
+        fn += sum(not hit(g, spans) for g in gspans)
+        countries = context_countries(gaz, text)
+        for start, end, surface, lat, lon, gid, country, admin1 in gold:
+            n_gold += 1
+            cands = gaz.lookup(surface, countries=countries)
+            if not cands:
+                unresolved += 1
+                errors.append(20000.0)
+                continue
+            p = cands[0]
+            errors.append(km(lat, lon, p.latitude, p.longitude))
+            if gid is not None:
+                with_id += 1
+                exact += p.geonames_id == gid
+            if country:
+                country_ok += gaz.country_name(p.country) is not None and \
+                    fold(gaz.country_name(p.country)) == fold(country)
+            if admin1:
+                with_admin += 1
+                admin_ok += p.admin1 is not None and fold(p.admin1) == fold(admin1) or \
+                    p.kind == "admin1" and fold(p.name) == fold(admin1)
+    secs = time.perf_counter() - t0
+    prec, rec = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    print(f"== {name}: {n_gold} gold toponyms with coordinates")
+    print(f"recognition (find, overlap): P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f}")
+    acc161 = sum(e <= 161 for e in errors) / max(len(errors), 1)
+    print(f"resolution given gold names: Acc@161 {acc161:.3f}  median error {statistics.median(errors):.0f} km  "
+          f"unresolved {unresolved / max(n_gold, 1):.3f}  exact GeoNames id {exact / max(with_id, 1):.3f} "
+          f"(of {with_id})")
+    if with_admin:
+        print(f"country {country_ok / max(n_gold - unresolved, 1):.3f}  admin1 {admin_ok / with_admin:.3f}")
+    print(f"time {secs:.1f}s ({chars / secs:,.0f} chars/s including lookups)")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--dir", default=str(SHARED / "benchmarks" / "geoparsing"))
+    args = ap.parse_args()
+    folder = Path(args.dir)
+    if not folder.is_dir():
+        print(f"no geoparsing data at {folder}", file=sys.stderr)
+        return 2
+    gaz = Gazetteer.load()
+    evaluate("GeoWebNews", gwn(folder / "GWN.xml"), gaz)
+    evaluate("TR-News", trnews(folder / "TR-News.no_turkey2016.xml"), gaz)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
