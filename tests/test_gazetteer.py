@@ -142,6 +142,86 @@ def test_unknown_name(gaz):
     assert gaz.lookup("Qwxzptlk Vrrnx") == []
 
 
+def km(a, b) -> float:
+    import math
+    (la1, lo1), (la2, lo2) = (map(math.radians, a), map(math.radians, b))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("name, point", [
+    ("Canada", (60.1, -113.6)), ("Russia", (60, 100)), ("Turkey", (39, 35)),
+    ("China", (35, 105)), ("United States", (39.8, -98.5)), ("Egypt", (27, 30)),
+])
+def test_large_countries_sit_at_the_middle_of_their_territory(gaz, name, point):
+    place = top(gaz, name)
+    assert place.kind == "country" and km((place.latitude, place.longitude), point) < 161
+
+
+def test_small_countries_sit_among_their_towns(gaz):
+    place = top(gaz, "Lebanon")
+    assert place.kind == "country" and km((place.latitude, place.longitude), (33.9, 35.5)) < 100
+
+
+@pytest.mark.parametrize("name, hints, code", [
+    ("US", {}, "US"), ("U.S.", {"countries": ["US"]}, "US"), ("UK", {}, "GB"),
+    ("UAE", {}, "AE"), ("Canadian", {}, "CA"), ("Spanish", {"countries": ["CA"]}, "ES"),
+    ("German", {}, "DE"), ("Jordanian", {"countries": ["JO", "CA"]}, "JO"),
+    ("Russians", {"countries": ["US"]}, "RU"), ("Republic of Armenia", {}, "AM"),
+    ("Kingdom of Morocco", {}, "MA"),
+])
+def test_acronyms_demonyms_and_formal_names_mean_the_country(gaz, name, hints, code):
+    place = top(gaz, name, **hints)
+    assert (place.kind, place.country) == ("country", code)
+
+
+def test_formal_prefix_keeps_a_unit_of_that_name(gaz):
+    assert top(gaz, "State of Mexico").kind == "admin1"
+
+
+def test_nation_demonyms_mean_the_nation(gaz):
+    place = top(gaz, "Welsh")
+    assert (place.name, place.kind) == ("Wales", "admin1")
+
+
+@pytest.mark.parametrize("name, continent", [
+    ("Asia", "Asia"), ("Africa", "Africa"), ("European", "Europe"), ("EU", "Europe"),
+])
+def test_continents_are_not_towns(gaz, name, continent):
+    place = top(gaz, name)
+    assert (place.name, place.kind, place.country) == (continent, "continent", "")
+
+
+def test_eu_in_lower_case_is_the_town(gaz):
+    assert top(gaz, "Eu").country == "FR"
+
+
+@pytest.mark.parametrize("name, hints, unit", [
+    ("Ky.", {}, "Kentucky"), ("KY", {"countries": ["US"]}, "Kentucky"),
+    ("B.C.", {}, "British Columbia"), ("BC", {"countries": ["CA"]}, "British Columbia"),
+    ("W. Va.", {}, "West Virginia"), ("Calif.", {}, "California"),
+])
+def test_state_and_province_abbreviations(gaz, name, hints, unit):
+    place = top(gaz, name, **hints)
+    assert (place.name, place.kind) == (unit, "admin1")
+
+
+def test_postal_codes_need_their_country(gaz):
+    assert all(p.name != "Kentucky" for p in gaz.lookup("KY"))
+
+
+@pytest.mark.parametrize("name, countries, want", [
+    ("London", ["CA"], "CA"),      # London, Ontario in a Canadian story
+    ("Paris", ["US"], "FR"),       # Paris, Texas is too small to beat Paris
+    ("Turkey", ["US"], "TR"),      # a hamlet never beats a country
+    ("Georgia", ["US"], "US"),     # the state in a US story
+    ("Georgia", [], "GE"),
+])
+def test_context_country_against_a_bigger_namesake(gaz, name, countries, want):
+    assert top(gaz, name, countries=countries).country == want
+
+
 # --- countries --------------------------------------------------------------------------------
 @pytest.mark.parametrize("name, code", [
     ("Kenya", "KE"), ("Kenyan", "KE"), ("Kenyans", "KE"), ("Somali", "SO"), ("Somalis", "SO"),
@@ -226,6 +306,22 @@ def test_find_admin_word_puts_the_province_first(gaz):
     matches = gaz.find("Bombs went off in Narathiwat, Yala and Pattani provinces.")
     assert [m.text for m in matches] == ["Narathiwat", "Yala", "Pattani"]
     assert matches[-1].candidates[0].kind == "admin1"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen attacked Mandera county on Monday.", "Mandera", "KE"),
+    ("Gunmen attacked villages in Lamu County.", "Lamu", "KE"),
+    ("Troops deployed to the Mopti region.", "Mopti", "ML"),
+    ("Raids in Kilifi district, Kenya.", "Kilifi", "KE"),
+    ("Clashes in Diffa Region.", "Diffa", "NE"),
+])
+def test_find_admin_word_makes_the_unit(gaz, text, name, country):
+    m = gaz.find(text)[0]
+    assert (m.text, m.candidates[0].kind, m.candidates[0].country) == (name, "admin1", country)
+
+
+def test_find_never_yields_continents(gaz):
+    assert found(gaz, "Leaders from Asia, Africa and Europe met; the EU said no.") == []
 
 
 def test_find_turkish_and_diacritics(gaz):

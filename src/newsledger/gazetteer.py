@@ -33,19 +33,19 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "gazetteer.sqlite"
 # Bump when the file layout or anything here that the build uses (country names, aliases,
 # prominence) changes: load() rebuilds an index of another version. Edits to gazetteer_build
 # itself are noticed without a bump (its source hash is stored in the index).
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 
 
 @dataclass(frozen=True)
 class Place:
     name: str            # GeoNames spelling ("Mogadishu", "Tillabéri"); admin units in English
-    country: str         # ISO 3166-1 alpha-2
+    country: str         # ISO 3166-1 alpha-2 ("" for a continent)
     admin1: str | None   # first-level unit as English news writes it ("North Darfur", "Sindh")
     admin2: str | None
     latitude: float
     longitude: float
     population: int      # admin units and countries: sum of their listed towns / census
-    kind: str            # "city" | "admin1" | "admin2" | "country"
+    kind: str            # "city" | "admin1" | "admin2" | "country" | "continent"
     geonames_id: int | None
 
 
@@ -193,6 +193,55 @@ def _parse_table(table: str, sep: str) -> dict[str, str]:
     return out
 
 
+# Other names of continents, for lookup() ("EU" only in capitals: "Eu" is a French town).
+CONTINENT_ALIASES: dict[str, str] = {
+    "african": "Africa", "asian": "Asia", "european": "Europe", "EU": "Europe",
+    "european union": "Europe", "north american": "North America",
+    "south american": "South America", "antarctic": "Antarctica",
+}
+# Demonyms of the nations of the United Kingdom: lookup() answers the nation, not the UK.
+NATION_DEMONYMS: dict[str, str] = {
+    "english": "England", "scottish": "Scotland", "scot": "Scotland", "scots": "Scotland",
+    "welsh": "Wales", "northern irish": "Northern Ireland",
+}
+
+# Abbreviations of US states and Canadian provinces, for lookup(): AP style with dots
+# ("Ky.", "B.C.", "W.Va.": always) and postal codes or undotted forms ("KY", "BC", "Calif":
+# only in a story about that country). "Country: unit = abbreviation, …", dots left out.
+_ADMIN1_ABBREVIATION_TABLE = """
+US: Alabama = Ala AL | Alaska = AK | Arizona = Ariz AZ | Arkansas = Ark AR
+US: California = Calif Cal CA | Colorado = Colo CO | Connecticut = Conn CT | Delaware = Del DE
+US: Florida = Fla FL | Georgia = Ga GA | Hawaii = HI | Idaho = ID | Illinois = Ill IL
+US: Indiana = Ind IN | Iowa = IA | Kansas = Kan Kans KS | Kentucky = Ky KY | Louisiana = La LA
+US: Maine = ME | Maryland = Md MD | Massachusetts = Mass MA | Michigan = Mich MI
+US: Minnesota = Minn MN | Mississippi = Miss MS | Missouri = Mo MO | Montana = Mont MT
+US: Nebraska = Neb Nebr NE | Nevada = Nev NV | New Hampshire = NH | New Jersey = NJ
+US: New Mexico = NM | New York = NY | North Carolina = NC | North Dakota = ND | Ohio = OH
+US: Oklahoma = Okla OK | Oregon = Ore Oreg OR | Pennsylvania = Pa Penn PA | Rhode Island = RI
+US: South Carolina = SC | South Dakota = SD | Tennessee = Tenn TN | Texas = Tex TX | Utah = UT
+US: Vermont = Vt VT | Virginia = Va VA | Washington = Wash WA | West Virginia = WVa WV
+US: Wisconsin = Wis Wisc WI | Wyoming = Wyo WY | District of Columbia = DC
+CA: Alberta = Alta AB | British Columbia = BC | Manitoba = Man MB | New Brunswick = NB
+CA: Newfoundland and Labrador = Nfld NL | Nova Scotia = NS | Ontario = Ont ON
+CA: Prince Edward Island = PEI PE | Quebec = Que QC PQ | Saskatchewan = Sask SK
+CA: Northwest Territories = NWT NT | Nunavut = Nvt NU | Yukon = YT
+"""
+
+
+def _parse_abbreviations(table: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line in table.strip().splitlines():
+        cc, units = line.split(":", 1)
+        for unit in units.split("|"):
+            name, abbrs = unit.split("=")
+            for a in abbrs.split():
+                out[a] = (cc.strip(), name.strip())
+    return out
+
+
+ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = _parse_abbreviations(
+    _ADMIN1_ABBREVIATION_TABLE)
+
 COUNTRY_ALIASES: dict[str, str] = _parse_table(_COUNTRY_ALIAS_TABLE, r"\n")
 DEMONYMS: dict[str, str] = _parse_table(_DEMONYM_TABLE, r"[|\n]")
 # Surface forms find() accepts only in this exact case ("US" yes, "us" never).
@@ -204,7 +253,11 @@ ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
 # A country outranks a same-named province or town ("Georgia", "Niger", "Mexico"), a town a
 # same-named district; otherwise population decides (a province's is the sum of its towns),
 # and a place's own name counts more than a foreign exonym ("Salisbury" is not Harare).
-_KIND_BONUS = {"country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
+_KIND_BONUS = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
+# How much bigger (log10 population, own name +1) a namesake abroad must be to come before
+# the place in the article's own countries: London, Ontario (380k) beats London (9M) in a
+# Canadian story, but Paris, Texas (25k) does not beat Paris (2M), nor a hamlet a country.
+CONTEXT_MARGIN = 1.75
 
 
 def prominence(kind: str, population: int, primary: bool) -> float:
@@ -339,6 +392,12 @@ states provinces regions governorates counties districts divisions prefectures d
 """.split())
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
+# "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
+_FORMAL_PREFIX = re.compile(
+    r"(?:(?:federal|federative|islamic|democratic|peoples?|socialist|arab|hashemite|united|"
+    r"plurinational|bolivarian|cooperative|kyrgyz|lebanese|syrian|oriental) )*"
+    r"(?:republic|kingdom|state|commonwealth|sultanate|principality|grand duchy|emirate)"
+    r" of (?:the )?")
 _DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
 # A run of capitalised words (and connectors between them); all the rest is skipped at C speed.
 _CAP = (r"(?:(?:St|Ste|Mt|Ft)\."                                  # "St. Louis"
@@ -372,6 +431,7 @@ class Gazetteer:
         self._by_length: dict[int, list[str]] | None = None
         self._countries: dict[str, str] = {}  # ISO → name
         self._country_keys: dict[str, str] = {}  # folded name/alias/demonym → ISO
+        self._demonym_keys = {name_key(k): iso for k, iso in DEMONYMS.items()}
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -441,13 +501,51 @@ class Gazetteer:
         key = name_key(name)
         if key.startswith("the "):  # "the Gambia", "the Sahel"
             key = key[4:]
+        named = self._named_by_alias(name.strip(), key, countries)
         prefer = None
         if key not in self._names:
             key, prefer = _strip_suffix(key)
         hits = [(p, prim, 0) for p, prim, _ in self._candidates(key)]
-        if not hits and fuzzy:
+        if not hits and not named and fuzzy:
             hits = self._fuzzy(key)
-        return self._rank(hits, countries, admin1, prefer)
+        ranked = self._rank(hits, countries, admin1, prefer)
+        return named + [p for p in ranked if p not in named] if named else ranked
+
+    def _named_by_alias(self, surface: str, key: str, countries: Sequence[str]) -> list[Place]:
+        """The place a name means that GeoNames does not call so, or has for some village: a
+        country's acronym ("US") or demonym ("Canadian"), a nation's ("Welsh"), a continent's
+        ("European"), a state's or province's abbreviation ("Ky.", "B.C.")."""
+        if key in NATION_DEMONYMS:
+            return self._unit_place("GB", NATION_DEMONYMS[key], "admin1")
+        code = ACRONYMS.get(surface) or self._demonym_code(key) or self._formal_name_code(key)
+        if code:
+            return self._country_place(code)
+        continent = CONTINENT_ALIASES.get(surface if surface.isupper() else key)
+        if continent:
+            return self._unit_place("", continent, "continent")
+        unit = _admin1_abbreviation(surface, countries)
+        return self._unit_place(*unit, "admin1") if unit else []
+
+    def _demonym_code(self, key: str) -> str | None:
+        for k in (key, _singular(key)):
+            if k in self._demonym_keys:
+                return self._demonym_keys[k]
+        return None
+
+    def _formal_name_code(self, key: str) -> str | None:
+        """"Republic of Armenia", "Kingdom of Morocco" → the country (unless the index knows
+        the whole name: "State of Mexico" is a Mexican state)."""
+        m = _FORMAL_PREFIX.match(key)
+        if not m or key in self._names:
+            return None
+        return self._country_keys.get(key[m.end():])
+
+    def _country_place(self, code: str) -> list[Place]:
+        return self._unit_place(code, self._countries.get(code, ""), "country")
+
+    def _unit_place(self, country: str, name: str, kind: str) -> list[Place]:
+        return [p for p, _, _ in self._candidates(name_key(name))
+                if p.kind == kind and p.country == country][:1]
 
     def _fuzzy(self, key: str) -> list[tuple[Place, bool, int]]:
         # Short names are never guessed: "Gao" is one letter from a thousand villages.
@@ -481,11 +579,15 @@ class Gazetteer:
         wanted = {c.upper() for c in countries}
         units = self._admin1_hint(admin1)
 
+        local = [_size(p, prim) for p, prim, _ in hits if p.country in wanted]
+        bar = max(local) + CONTEXT_MARGIN if local else -math.inf
+
         def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
             i, (p, primary, dist) = item
+            abroad = p.country not in wanted and _size(p, primary) < bar
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            return (p.country not in wanted, not in_unit, not kind_ok, dist, i)
+            return (abroad, not in_unit, not kind_ok, dist, i)
 
         seen: set[Place] = set()
         out = []
@@ -592,10 +694,7 @@ class Gazetteer:
         return PlaceMatch(start, end, surface, tuple(places))
 
     def _acronym(self, surface: str, start: int, end: int) -> PlaceMatch | None:
-        code = ACRONYMS[surface]
-        name = self._countries.get(code)
-        cands = tuple(p for p, _, _ in self._candidates(name_key(name or ""))
-                      if p.kind == "country" and p.country == code)
+        cands = tuple(self._country_place(ACRONYMS[surface]))
         return PlaceMatch(start, end, surface, cands) if cands else None
 
     def _dotted(self, text: str) -> list[PlaceMatch]:
@@ -741,6 +840,22 @@ def _strip_suffix(key: str) -> tuple[str, str | None]:
     if m and m.start() > 0:
         return key[: m.start()], "city"
     return key, None
+
+
+def _size(p: Place, primary: bool) -> float:
+    """Prominence without the bonus of kind: weighed against a namesake in the article's
+    country, a country is just its people (Georgia the state beats Georgia in a US story)."""
+    return math.log10(p.population + 1) + (1.0 if primary else 0.0)
+
+
+def _admin1_abbreviation(surface: str, countries: Sequence[str]) -> tuple[str, str] | None:
+    """(country, admin1 name) of a state's or province's abbreviation (see
+    ADMIN1_ABBREVIATIONS): a dotted one always, another only in a story about its country."""
+    compact = surface.replace(" ", "")
+    unit = ADMIN1_ABBREVIATIONS.get(compact.replace(".", ""))
+    if unit is None or not ("." in compact or unit[0] in {c.upper() for c in countries}):
+        return None
+    return unit
 
 
 def _in_admin1(p: Place, units: set[tuple[str, str]]) -> bool:

