@@ -42,6 +42,7 @@ class Count:
     who: str | None  # head noun counted ("people", "soldiers"), None for a bare number
     perpetrator: bool  # the counted are the attackers (bombers, militants, gunmen ...)
     total: bool  # a toll or a total that other figures break down
+    cumulative: bool = False  # "bringing the death toll to N": earlier incidents included
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -1385,7 +1386,7 @@ def find_counts(sentence: str, offset: int = 0) -> list[Count]:
         if h.value is None:
             continue
         out.append(Count(h.kind, h.value, h.start + offset, h.end + offset, h.text,
-                         h.who, h.perpetrator, h.total))
+                         h.who, h.perpetrator, h.total, h.cumulative))
     return out
 
 

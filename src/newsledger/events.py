@@ -13,10 +13,11 @@ from datetime import date
 
 from .casualties import Count, find_counts
 from .document import Doc
-from .geo import KIND_RANK, Located, article_countries, choose_place, country_in, rank_candidates
+from .geo import Located, article_countries, choose_place, country_in, rank_candidates
 from .ledger import Event, Span
-from .roles import assign_roles
-from .taxonomy import BOMB, CLASH, PROTEST, RIOT, SHELL, TRIGGER, EventKind, classify
+from .roles import Roles, assign_roles, attributed
+from .text import Sentence, fold
+from .taxonomy import BOMB, CLASH, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind, classify
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -35,6 +36,11 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|tuesday's|the la
                        r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
                        r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
 _THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+# the attacker's own death: no one else was killed (the gold's perpetrator rule)
+_SELF_KILLED = re.compile(r"\b(?:attacker|bomber|assailant|gunman|militant)\b[^.;]{0,40}?\b"
+                          r"(?:killing|killed) (?:him|her|himself|herself)\b|"
+                          r"\bblew (?:himself|herself) up\b(?![^.]*\b(?:killing|killed)\b)", re.IGNORECASE)
+_SCENE = re.compile(r"\b(?:the|that) (?:scene|site|area|spot)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -49,6 +55,11 @@ class Mention:
     counts: list[Count] = field(default_factory=list)
     groups: list = field(default_factory=list)  # actors.ActorMatch
     split: bool = False                # one of several incidents told in one sentence
+    shared: bool = False               # one of several places told together ('in A, B and C')
+    scope: bool = False                # a sum of incidents in many places ('nationwide clashes')
+    elsewhere: bool = False            # 'four other people were killed elsewhere'
+    later: bool = False                # 'a man was later shot dead': a sequel, maybe another incident
+    headline: bool = False
 
 
 @dataclass
@@ -57,13 +68,25 @@ class Draft:
 
     @property
     def kind(self) -> EventKind:
-        """The kind most of the incident's words support: each mention votes with the
-        specificity of its wording, mentions that only elaborate (no date, place or count) at half."""
-        votes: dict[EventKind, float] = {}
+        """The event type most of the incident's words support (each mention votes with the
+        specificity of its wording, mentions that only elaborate at half), and its most
+        specific sub-type."""
+        votes: dict[str, float] = {}
         for m in self.mentions:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
-            votes[m.kind] = votes.get(m.kind, 0) + m.kind.rank * weight
-        return max(votes, key=lambda k: (votes[k], k.rank))
+            votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
+        event_type = max(votes, key=lambda t: votes[t])
+        if event_type == "Protests" and "Riots" in votes and not any(
+                m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
+            event_type = "Riots"  # a protest that turned violent is coded as the riot it became
+        # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
+        return max((m.kind for m in self.mentions if m.kind.event_type == event_type),
+                   key=lambda k: k.rank)
+
+    @property
+    def scope(self) -> bool:
+        """Only sums over many places ('killing six in several cities') and their headline."""
+        return any(m.scope for m in self.mentions) and all(m.scope or m.headline for m in self.mentions)
 
     @property
     def date(self):
@@ -81,49 +104,138 @@ def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
     unrest = _unrest_article(doc)
     mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer)]
     if unrest:
-        mentions = [_as_unrest(m) for m in mentions]
+        lethal = _lethal_state(doc, mentions)
+        mentions = [_as_unrest(doc, m, lethal) for m in mentions]
     drafts = merge_mentions(doc, mentions)
+    if any(not d.scope for d in drafts):  # the incidents themselves are told: drop their sum
+        drafts = [d for d in drafts if not d.scope]
     placed: dict[int, Located] = {}  # sentence → the place its incident was given
     events = []
     for d in sorted(drafts, key=lambda d: d.mentions[-1].sentence):
         event = to_event(doc, d, gazetteer, placed)
         if event is not None:
             events.append(event)
-    return sorted(events, key=lambda e: e.evidence[0].start)
+    events.sort(key=lambda e: e.evidence[0].start)
+    _resolve_pronoun_actors(doc, events)
+    return events
+
+
+# 'In December 2014 they killed 36 quarry workers': the doers of the incident told before
+_PRONOUN_AGENT = re.compile(r"\b(?:they|he|she)\s+(?:\w+\s+)?(?:killed|attacked|shot|abducted|kidnapped|"
+                            r"stormed|raided|bombed|beheaded|burned|torched|ambushed|hijacked)\b",
+                            re.IGNORECASE)
+
+
+def _resolve_pronoun_actors(doc: Doc, events: list[Event]) -> None:
+    """An incident whose attackers are only 'they' takes the named attackers of the one before."""
+    for prev, e in zip(events, events[1:]):
+        if "actor1" in e.provenance or "actor1" not in prev.provenance:
+            continue
+        if e.actor1 and e.actor1.startswith("Unidentified") and _PRONOUN_AGENT.search(e.evidence[0].text):
+            e.actor1 = prev.actor1
 
 
 # --- finding mentions -------------------------------------------------------------------
 
 def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
     s = doc.sentences[index]
-    if not TRIGGER.search(s.text) or not _has_real_trigger(s.text):
+    if not TRIGGER.search(s.text):
         return []
+    if not _has_real_trigger(s.text) and not any(c.value == 0 for c in find_counts(s.text)):
+        return []  # 'could attack', 'no protest' — but 'no one was hurt' is news
     dates = [d for d in doc.in_sentence(doc.dates, index)]
+    claim = _CLAIMED.search(s.text)
+    if claim:  # 'Later on Thursday, ISIL claimed responsibility for the attack': the claim's day
+        dates = [d for d in dates if d.start >= s.start + claim.end()]
+    named = [d for d in dates if not _possessive(doc, d)]
+    if len(named) < len(dates) and (named or _SINCE.search(s.text)):
+        dates = named  # 'near the scene of Wednesday's shootout': another incident's day
     if _aggregate(s.text, dates):
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
-             and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])]
+             and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
+             and not _future(d, doc.article.published)]
+    follows = _FOLLOWS.search(s.text)
+    if follows:  # 'Today's attack followed bombings in …': only the earlier incident is news
+        if not TRIGGER.search(s.text, follows.end()):
+            return []
+        s = Sentence(s.start + follows.end(), s.end, s.text[follows.end():], s.paragraph)
+        dates = [d for d in dates if d.start >= s.start]
     mentions = []
     for lo, hi in _segments(s.text, s.start, dates):
-        mentions.extend(_segment_mentions(doc, index, lo, hi, dates, gazetteer))
+        parts = _place_segments(doc, lo, hi, gazetteer)
+        told = [d for d in dates if lo <= d.start and d.end <= hi]
+        for a, b in parts:  # places told in one clause share its date ('… on Wednesday while …')
+            own = [d for d in told if a <= d.start and d.end <= b]
+            shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
+                         key=lambda d: PRECISION_RANK[d.precision], default=None)
+            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared))
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
     return mentions
 
 
+# 'The attacks come four days after …', 'Monday's attack followed …': the story's incident,
+# named again to date or introduce another one
+_FOLLOWS = re.compile(
+    r"^(?:\w+\W+){0,3}?(?:attacks?|blasts?|bombings?|violence|killings?|clashes|raid|strike|"
+    r"unrest|protests?|ambush|explosions?)(?: in [A-Z][\w ]{0,30}?)?\s+"
+    r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
+    r"(?:just\s+|only\s+)?", re.IGNORECASE)
+# 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
+_SCOPE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|"
+                    r"(?:in|to|across) (?:several|many|various|a number of|dozens of|other) "
+                    r"(?:cities|towns|places|parts|"
+                    r"areas|provinces|regions|districts))\b", re.IGNORECASE)
+_ELSEWHERE = re.compile(r"\b(?:elsewhere|other (?:people|places)|others)\b", re.IGNORECASE)
+_APART = re.compile(r"\belsewhere\b", re.IGNORECASE)
+_LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
+# habits and tendencies ('the violence occasionally spills into …'), not incidents
+_HABITUAL = re.compile(r"\b(?:occasionally|often|frequently|routinely|regularly|usually|"
+                       r"sometimes|(?:has|have) long)\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|so far this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
-                    r"over the past|this year alone|to date)\b", re.IGNORECASE)
+                    r"over the past|this year alone|to date|"
+                    r"enter(?:s|ed|ing)? (?:its|their) \w+ (?:day|week|month|year)|"
+                    r"(?:have|has) (?:\w+ ){1,12}this year|this year (?:have|has)|"
+                    r"in (?:\w+ )?(?:days|weeks|months|years) of (?:fighting|clashes|violence|unrest))\b",
+                    re.IGNORECASE)
+# a war or campaign told as a whole ('plunged into civil war in 2013'), not one incident
+_CAMPAIGN = re.compile(r"\b(?:plunged|descended|slid|spiralled|spiraled) into (?:a )?(?:civil )?war|"
+                       r"\b(?:war|insurgency|conflict|rebellion) (?:broke out|began|erupted|started)\b",
+                       re.IGNORECASE)
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
+# (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told \w+(?: \w+){0,2}|announced|reported|confirmed|added|stated|"
+    r"\b(?:said|says|told(?: (?!that\b)\w+){1,3}|announced|reported|confirmed|added|stated|"
+    r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
 
+def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
+    """'an act that killed 56 in September 2010': a date of another incident, not shared."""
+    return bool(re.search(r"\b(?:that|which|who)\b[^,;]*$", doc.text[lo:d.start]))
+
+
+_CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
+
+
+def _possessive(doc: Doc, d) -> bool:
+    return doc.text[d.end:d.end + 2] in ("'s", "’s")
+
+
+def _future(d, published: date | None) -> bool:
+    """'elections due in January 2014': a date after publication dates no incident."""
+    return published is not None and d.date[:10] > published.isoformat()[:len(d.date)]
+
+
 def _aggregate(text: str, dates: list) -> bool:
-    """'since the clashes erupted a fortnight ago, 94 people have died': a running total."""
+    """'since the clashes erupted a fortnight ago, 94 people have died': a running total;
+    'plunged into civil war in 2013': a war as a whole."""
+    if _CAMPAIGN.search(text) or _HABITUAL.search(text) and not dates:
+        return True
     if any(d.kind == "since" for d in dates) or _SINCE.search(text):
         return not any(d.kind not in ("since", "header") and d.precision == "day" for d in dates)
     return False
@@ -134,14 +246,42 @@ def _unrest_article(doc: Doc) -> bool:
     text = doc.text
     unrest = len(RIOT.findall(text)) + len(PROTEST.findall(text))
     armed = len(BOMB.findall(text)) + len(CLASH.findall(text)) + len(SHELL.findall(text))
-    return unrest >= 3 and unrest > 2 * armed
+    return unrest >= 3 and unrest > armed
 
 
-def _as_unrest(m: Mention) -> Mention:
-    words_kind = m.kind
-    if words_kind.event_type == "Violence against civilians" and words_kind.rank <= 3:
+# an armed side named: a gunfight, not a crowd
+_ARMED_SIDE = re.compile(r"\b(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|terrorists?|"
+                         r"fighters?|militias?|militiam[ae]n|guerrillas?|bandits?)\b", re.I)
+_CROWD_VIOLENCE = re.compile(RIOT.pattern + r"|\b(?:clash(?:es|ed)?|stones?|bricks?|sticks|"
+                             r"fists|attacked police|torched)\b", re.I)
+_MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
+
+
+def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
+    """In a riot or protest story, a killing or a clash is part of the unrest: crowds that
+    fight are rioters; deaths at the hands of forces that fired on a crowd are excessive
+    force; a bomb hurled by a crowd is still a riot."""
+    kind, words = m.kind, doc.text[m.start:m.end]
+    crude_bomb = kind.sub_event_type == "Remote explosive/landmine/IED"
+    if kind.sub_event_type not in ("Attack", "Armed clash") and not crude_bomb:
+        return m
+    if _ARMED_SIDE.search(words):
+        return m
+    if _CROWD_VIOLENCE.search(words):
+        m.kind = EventKind("Riots", "Mob violence" if _MOB.search(words) else "Violent demonstration", 5)
+    elif crude_bomb:
+        return m
+    elif lethal_state and KILL.search(words):
+        m.kind = EventKind("Protests", "Excessive force against protesters", 5)
+    else:
         m.kind = EventKind("Riots", "Violent demonstration", 4)
     return m
+
+
+def _lethal_state(doc: Doc, mentions: list[Mention]) -> bool:
+    """The story leads with forces firing on protesters (its headline or first sentences)."""
+    return any(m.kind.sub_event_type == "Excessive force against protesters" and m.sentence <= 2
+               for m in mentions)
 
 
 def _has_real_trigger(text: str) -> bool:
@@ -164,44 +304,96 @@ def _segments(text: str, base: int, dates: list) -> list[tuple[int, int]]:
         cut = _best_break(text, base, base, distinct[0].start, relative=True)
         if cut is not None and TRIGGER.search(text, 0, cut - base):
             cuts.append(cut)
-    for prev, nxt in zip(distinct, distinct[1:]):
-        cut = _best_break(text, base, prev.end, nxt.start)
+    for k, (prev, nxt) in enumerate(zip(distinct, distinct[1:])):
+        # the next incident's trigger may follow its date ('… in the November 2015 bombings')
+        reach = distinct[k + 2].start if k + 2 < len(distinct) else base + len(text)
+        cut = _best_break(text, base, prev.end, nxt.start, reach=reach)
         if cut is not None:
             cuts.append(cut)
     cuts.append(base + len(text))
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
+def _place_segments(doc: Doc, lo: int, hi: int, gazetteer=None) -> list[tuple[int, int]]:
+    """Split a clause list that tells incidents at different places ('two were killed in
+    Mandalay while four died in Monywa') at the break between them."""
+    best = None  # the last break with an incident at another place on each side
+    for m in _CLAUSE_BREAK.finditer(doc.text[lo:hi]):
+        end, cut = lo + m.start(), lo + m.end()
+        if not (TRIGGER.search(doc.text, lo, end) and TRIGGER.search(doc.text, cut, hi)):
+            continue
+        if _in_place_list(doc, end, cut):
+            continue
+        a, b = choose_place(doc, lo, end, (), gazetteer), choose_place(doc, cut, hi, (), gazetteer)
+        if a and b and a.location and b.location and not _places_agree(a, b):
+            best = (end, cut)
+    if best is None:
+        return [(lo, hi)]
+    return [(lo, best[0]), *_place_segments(doc, best[1], hi, gazetteer)]
+
+
+def _in_place_list(doc: Doc, end: int, cut: int) -> bool:
+    """'in Songkhla, Narathiwat, and Yala': a break between two listed places."""
+    before = any(p.end == end or doc.text[p.end:end].strip(" ,") == "" and p.end <= end
+                 for p in doc.places if end - 3 <= p.end <= end)
+    after = any(cut <= p.start <= cut + 5 and doc.text[cut:p.start].strip() in ("", "and", "or")
+                for p in doc.places)
+    return before and after
+
+
 _RELATIVE_BREAK = re.compile(r"\s+(?:that|which)\s+(?=\w+ed\b|killed|left|claimed)")
 
 
-def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False) -> int | None:
-    """The last clause break between two dates after which a trigger follows; with
-    `relative`, only a relative clause ('an attack that killed 56 in 2010')."""
+def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
+                reach: int | None = None) -> int | None:
+    """The last clause break between two dates after which a trigger follows (before `reach`,
+    by default the second date); with `relative`, only a relative clause ('an attack that
+    killed 56 in 2010')."""
     best = None
     for m in (_RELATIVE_BREAK if relative else _CLAUSE_BREAK).finditer(text, lo - base, hi - base):
-        if TRIGGER.search(text, m.end(), hi - base):
+        if TRIGGER.search(text, m.end(), (reach or hi) - base):
             best = base + m.end()
     return best
 
 
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
-                      gazetteer=None) -> list[Mention]:
-    words = doc.text[lo:hi]
+                      gazetteer=None, shared_date=None) -> list[Mention]:
+    words = _mask_references(doc, lo, hi)
     kind = classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
-    date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=None)
+    date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
+    place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   choose_place(doc, lo, hi, skip, gazetteer), find_counts(words, lo), groups)
+                   place, find_counts(words, lo), groups)
+    base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
+        (place is None or place.location is None)
+    base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
-    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups) for p in listed]
+    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True)
+            for p in listed]
+
+
+def _mask_references(doc: Doc, lo: int, hi: int) -> str:
+    """The words of a mention with 'Wednesday's shootout' blanked when the mention has a date
+    of its own: a day-named reference to another incident says nothing of this one's kind."""
+    words = doc.text[lo:hi]
+    inside = [d for d in doc.dates if lo <= d.start and d.end <= hi]
+    if all(_possessive(doc, d) for d in inside):
+        return words
+    for d in inside:
+        if _possessive(doc, d):
+            m = re.match(r"['’]s\s+\w+", doc.text[d.end:hi])
+            if m:
+                a, b = d.start - lo, d.end + m.end() - lo
+                words = words[:a] + " " * (b - a) + words[b:]
+    return words
 
 
 def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
@@ -233,9 +425,10 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         target = _elaborated(doc, drafts, m) or _same_incident(drafts, m)
         if target is not None:
             target.mentions.append(m)
-        else:
+        elif not _only_refers(doc, m):
             drafts.append(Draft([m]))
     for m in headline:  # a headline sums up an incident the body tells: join it, first
+        m.headline = True
         target = _headline_target(drafts, m)
         if target is not None:
             target.mentions.insert(0, m)
@@ -245,7 +438,7 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
 
 
 def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
-    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _places_agree(d.place, m.place)]
+    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _draft_place_agrees(d, m.place)]
     if not fitting:
         return None
     killed = {c.value for c in m.counts if c.kind == "killed"}
@@ -255,27 +448,54 @@ def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
 
 
 def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
-    """A mention with no date or place of its own that continues the previous incident
-    ('The blast also wounded five.'), or refers back to it ('the attack')."""
-    if not drafts or m.date is not None or m.split:
+    """A mention with no date or place of its own that continues a recent incident
+    ('The blast also wounded five.'), or refers back to it ('the attack'): of the incidents
+    told in the last sentences, the latest of the same type, else the latest that fits."""
+    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere:
         return None
-    last = drafts[-1]
-    near = m.sentence - last.mentions[-1].sentence <= 2
     refers = bool(_ANAPHORA.search(doc.text[m.start:m.end]))
-    if m.place is not None and not _places_agree(last.place, m.place):
-        return None
-    if (near or refers) and _kinds_agree(last.kind, m.kind):
-        return last
-    return None
+    recent = [d for d in reversed(drafts) if m.sentence - d.mentions[-1].sentence <= 2] or \
+        ([drafts[-1]] if refers else [])
+    # an arrest may add to a protest, but a protest does not continue an arrest
+    fits = [d for d in recent if d.scope == m.scope and _kinds_agree(d.kind, m.kind)
+            and (FAMILY[d.kind.event_type] != "other" or FAMILY[m.kind.event_type] == "other")
+            and (m.place is None or _draft_place_agrees(d, m.place))]
+    same = [d for d in fits if d.kind.event_type == m.kind.event_type]
+    return (same or fits or [None])[0]
+
+
+def _only_refers(doc: Doc, m: Mention) -> bool:
+    """'troops guarded Kandy, the epicenter of the violence', 'three days after the attack in
+    Mosul': the only event words refer back to what was told, with no date or toll of their
+    own — nothing new to code ('the attack on Pétionville was led by …' still tells where)."""
+    if m.date is not None or m.counts:
+        return False
+    words = doc.text[m.start:m.end]
+    refs = [(r.start(), r.end()) for r in _ANAPHORA.finditer(words)]
+    anchor = any(re.search(r"\b(?:after|before|since|following)\s+$", words[:a]) for a, _ in refs)
+    if not anchor and m.place is not None and re.search(
+            r"\s+(?:on|in|at)\s+$", doc.text[max(m.start, m.place.start - 5):m.place.start]):
+        return False
+    return bool(refs) and all(any(a <= t.start() < b for a, b in refs) for t in TRIGGER.finditer(words))
+
+
+def _arrest_elsewhere(m: Mention) -> bool:
+    """'Eighty people were detained in the city of Arak': arrests at a place of their own
+    are an incident of their own, not the intervention at another protest."""
+    return m.kind.sub_event_type == "Arrests" and m.place is not None and m.place.location is not None
 
 
 def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
     for d in reversed(drafts):
         if any(x.sentence == m.sentence for x in d.mentions) and m.split:
             continue
-        if not _kinds_agree(d.kind, m.kind):
+        if not _kinds_agree(d.kind, m.kind) or d.scope != m.scope:
             continue
-        if not _dates_agree(d.date, m.date) or not _places_agree(d.place, m.place):
+        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type or m.elsewhere:
+            continue
+        if m.later and d.kind.sub_event_type != m.kind.sub_event_type:
+            continue  # 'a man was later shot dead': after the bombing, another incident
+        if not _dates_agree(d.date, m.date) or not _draft_place_agrees(d, m.place):
             continue
         if d.date is None and m.date is None and (d.place is None or m.place is None):
             continue  # too little in common to call it one incident
@@ -292,7 +512,8 @@ def _kinds_agree(a: EventKind, b: EventKind) -> bool:
 
 def _dates_agree(a, b) -> bool:
     """Unknown agrees with anything; stated dates must be the same at the same precision
-    ('earlier this month' is not 'on Tuesday'), a week-precision date within 3 days."""
+    ('earlier this month' is not 'on Tuesday'), a week-precision date within 3 days of
+    another, and within a day of a stated day ('over the weekend' is not 'today')."""
     if a is None or b is None:
         return True
     if a.precision != b.precision and "week" not in (a.precision, b.precision):
@@ -300,23 +521,45 @@ def _dates_agree(a, b) -> bool:
     n = min(len(a.date), len(b.date))
     if a.precision == "week" or b.precision == "week":
         try:
-            return abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days) <= 3
+            days = abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days)
+            return days <= (3 if a.precision == b.precision else 1)
         except ValueError:
             return a.date[:7] == b.date[:7]
     return a.date[:n] == b.date[:n]
 
 
+def _draft_place_agrees(d: Draft, place: Located | None) -> bool:
+    """A place fits an incident when it agrees with every place the incident was given
+    (a region named in one sentence and a town in the next both bind), and the incident
+    was not told as happening 'elsewhere'."""
+    if place is not None and place.location and any(m.elsewhere for m in d.mentions):
+        return False
+    return all(_places_agree(m.place, place) for m in d.mentions)
+
+
 def _places_agree(a: Located | None, b: Located | None) -> bool:
+    """Unknown or country-wide agrees with anything in the country; two towns or villages
+    agree only by name; a region agrees with what lies in it."""
     if a is None or b is None:
         return True
     pa, pb = a.place, b.place
     if pa.country != pb.country:
         return False
-    if pa.name == pb.name or "country" in (pa.kind, pb.kind):
+    if a.location is None or b.location is None or fold(a.location) == fold(b.location):
         return True
-    if pa.kind == "admin1" or pb.kind == "admin1":
-        return (pa.admin1 or pa.name) == (pb.admin1 or pb.name)
-    return False
+    if _is_point(a) and _is_point(b):
+        return False
+    ra, rb = _region_of(a), _region_of(b)
+    return ra is None or rb is None or ra == rb
+
+
+def _is_point(x: Located) -> bool:
+    return x.unlisted or x.place.kind == "city"
+
+
+def _region_of(x: Located) -> str | None:
+    """The province a place lies in; None when unknown (a village placed only by country)."""
+    return None if x.place.kind == "country" else _admin1(x.place)
 
 
 # --- assembling the event ---------------------------------------------------------------
@@ -324,21 +567,18 @@ def _places_agree(a: Located | None, b: Located | None) -> bool:
 def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event | None:
     first = d.mentions[0]
     when, precision, date_span = _event_date(doc, d)
-    located = d.place or _context_place(doc, d, placed)
+    told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
+    located = d.place or (None if told_apart else _context_place(doc, d, placed))
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
-    if date_span is None and located is None and first.sentence > 2:
+    if date_span is None and located is None and first.sentence > 2 and not told_apart:
         return None  # neither a date nor a place: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = d.kind
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
-    fatalities, injured, count_spans = _casualties(d, kind)
-    if injured == 0 and fatalities is None:
-        fatalities = 0  # 'no one was hurt': nobody was killed either
-    roles = assign_roles(doc.text[first.start:first.end], first.start, kind.event_type,
-                         kind.sub_event_type, [g for m in d.mentions for g in m.groups],
-                         gazetteer.country_name(country) if country else None)
+    fatalities, injured, count_spans = _casualties(doc, d, kind)
+    roles = _roles(doc, d, kind, gazetteer.country_name(country) if country else None)
     evidence = _evidence(doc, d)
     place = located.place if located else None
     exact = place is not None and place.kind != "country"
@@ -365,6 +605,18 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
         confidence=_confidence(when, located, fatalities, roles),
     )
+
+
+def _roles(doc: Doc, d: Draft, kind: EventKind, country_name: str | None) -> Roles:
+    """Each side as the first of the incident's sentences that names it (a headline may
+    name neither); the first sentence's defaults otherwise."""
+    groups = [g for m in d.mentions for g in m.groups if attributed(doc.text, g)]
+    told = [assign_roles(doc.text[m.start:m.end], m.start, kind.event_type, kind.sub_event_type,
+                         groups, country_name) for m in d.mentions]
+    one = next((r for r in told if r.span1), told[0])
+    two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
+    actor2 = two.actor2 if two.actor2 != one.actor1 else None
+    return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
 
 def _event_date(doc: Doc, d: Draft):
@@ -405,6 +657,11 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
         # 'there', or a story going on in the same paragraph: the place just named
         prev = doc.sentences[first.sentence - 1]
         return placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+    if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
+        # 'the clash sparked protests', 'near the scene': where the incident just told happened
+        for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
+            if k in placed:
+                return placed[k]
     return None
 
 
@@ -418,24 +675,54 @@ def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> st
     return doc.countries[0] if doc.countries else None
 
 
-def _casualties(d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
-    """The first figure an incident is given, replaced only by a larger toll or total told
-    later ('the death toll rose to 28'), not by a detail ('one died in hospital'). In one
-    mention, totals beat breakdowns and distinct groups add up; perpetrators count only in
-    battles, or when alone."""
+# a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
+_TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|reached|jumped|"
+                          r"updated|revised|now|bringing|brought|hit|hits|stands)\b", re.IGNORECASE)
+_ADDED = re.compile(r"\b(?:another|also|second|third|same)\b", re.IGNORECASE)
+
+
+def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
+    """The first figure an incident is given, replaced only by a larger toll told later as an
+    update ('the death toll rose to 28'), not by a rival count or a detail ('one died in
+    hospital'); victims a later mention adds ('another died') add up. In one mention, totals
+    beat breakdowns and distinct groups add up; perpetrators count only in battles, or when
+    alone. A headline's figure serves only when the body gives none, and a running toll
+    ('bringing the death toll to six') never replaces the incident's own."""
     result: dict[str, int | None] = {"killed": None, "injured": None}
     spans: dict = {}
-    for m in d.mentions:
+    shared = any(m.shared for m in d.mentions)
+    for m in sorted(d.mentions, key=lambda m: m.headline):
+        if shared and m.place is None:
+            continue  # a toll told for several places together is no one place's
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
             value, span, total = _mention_count(m.counts, k, kind.event_type == "Battles")
             if value is None:
                 continue
-            current = result[k]
-            if current is None or (total and span is not None and value > current):
-                result[k] = value
+            new = _next_figure(doc, m, k, result[k], value, total and span is not None)
+            if new != result[k]:
+                result[k] = new
                 if span:
                     spans[field_name] = list(span)
-    return result["killed"], result["injured"], spans
+    killed, injured = result["killed"], result["injured"]
+    if killed is None and (injured == 0 or any(_SELF_KILLED.search(doc.text[m.start:m.end])
+                                               for m in d.mentions)):
+        killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
+    return killed, injured, spans
+
+
+def _next_figure(doc: Doc, m: Mention, k: str, current: int | None, value: int, total: bool) -> int | None:
+    """The incident's figure after one more mention's: the first stands unless a later
+    toll updates it, or the mention adds victims ('another died', 'during the same protest')."""
+    if current is None:
+        return value
+    words = doc.text[m.start:m.end]
+    if m.headline or all(c.cumulative for c in m.counts if c.kind == k):
+        return current
+    if total and value > current and _TOLL_UPDATE.search(words):
+        return value
+    if not total and _ADDED.search(words):
+        return current + value
+    return current
 
 
 def _militants_killed(d: Draft, kind: EventKind) -> bool:
@@ -449,6 +736,8 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
 def _mention_count(counts: list[Count], k: str, battle: bool):
     """(value, span) of one mention's figure; (0, None) when only the attackers died."""
     found = [c for c in counts if c.kind == k]
+    if any(not c.cumulative for c in found):  # 'three died, bringing the toll to six': three
+        found = [c for c in found if not c.cumulative]
     if not found:
         return None, None, False
     victims = [c for c in found if battle or not c.perpetrator]

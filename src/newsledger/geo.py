@@ -56,46 +56,91 @@ _UNLISTED_BEFORE = re.compile(
 _UNLISTED_AFTER = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|an|ar|as|ad|ash)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) "
     r"(?P<kind>village|refugee camp|camp|district|administrative post|town|neighbou?rhood|"
-    r"locality|area|sub-district|county|township)\b")
+    r"locality|area|sub-district|county|township|state|province|hill)\b")
+# "Kuruvita, 125 kilometers south of Kandy": a place told by its distance from a known one
+_UNLISTED_DISTANCE = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? (?:about |some |nearly |around )?"
+    r"\d[\d,.]* ?(?:kilometers?|kilometres?|km|miles?) (?:\(.{0,20}\) )?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? (?:of|from)|from|outside)\b")
+# "an attack on a mosque in Kouyape in northern Cameroon": a small place inside a known one
+_UNLISTED_IN_IN = re.compile(
+    r"\b(?:in|at) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? in (?:the )?"
+    r"(?:(?:north|south|east|west|central)\w* )?(?=[A-Z])")
+_UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
+                   (_UNLISTED_IN_IN, "town"))
+# 'told reporters in Colombo', 'reporting from Nairobi': where it was said, not where it happened
+# 'rockets launched from Gaza': where it came from, not where it struck; 'near the border
+# with Mali': the neighbour, not the place
+_REPORTED_FROM = re.compile(
+    r"\b(?:told|said|say|says|speaking|spoke|reporting|reported|briefing|announced|"
+    r"statement|conference)\s+(?:\w+\s+){0,2}(?:in|from)\s+$|"
+    r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
+_PREPOSITIONS = {"In", "At", "On", "Near", "From", "Outside"}
 _NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
-              "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border"}
+              "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border", "As",
+              "If", "When", "While", "But", "And", "Or", "For", "Of", "Each", "Every", "Which",
+              "Police", "Army", "Security", "Government", "Islamic", "Federal", "Rebel", "Home"}
 
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
     """ISO codes of the countries an article is about, most mentioned first.
-    Countries and demonyms count 2, other unambiguous places 1."""
+    Countries and demonyms count 2, other places 1 — an ambiguous place ('Tripoli' in a
+    story that names Lebanon) for its namesake in a country the article names."""
     votes: Counter[str] = Counter()
     for m in doc.places:
-        if not m.candidates:
-            continue
-        top = m.candidates[0]
-        votes[top.country] += 2 if top.kind == "country" else 1
+        if m.candidates and m.candidates[0].kind == "country":
+            votes[m.candidates[0].country] += 2
     for n in doc.names:
         if n.label == "NORP":
             code = gazetteer.country_code(n.text)
             if code:
                 votes[code] += 2
+    named = set(votes)
+    for m in doc.places:
+        if m.candidates and m.candidates[0].kind != "country":
+            local = [c for c in m.candidates if c.country in named]
+            votes[(local or m.candidates)[0].country] += 1
     return [c for c, _ in votes.most_common()]
+
+
+def _in_region(candidates: Sequence, regions: set[tuple[str, str]]):
+    """'Hyderabad in Sindh province': the namesake in a province the same words name."""
+    return next((c for c in candidates if c.kind != "admin1" and (c.country, c.admin1) in regions),
+                None)
+
+
+def _major_countries(doc: Doc) -> set[str]:
+    """The article's main country and any other it names nearly as often (Israel and the
+    Palestinian territories in one story), not one a stray name points to."""
+    votes = Counter(m.candidates[0].country for m in doc.places if m.candidates)
+    top = votes[doc.countries[0]] if doc.countries else 0
+    return set(doc.countries[:1]) | {c for c, n in votes.items() if n >= 2 and 2 * n >= top}
 
 
 def rank_candidates(candidates: Sequence, countries: Sequence[str]) -> list:
     """Candidates in the article's countries first (in the article's order), then the rest."""
-    order = {c: i for i, c in enumerate(countries)}
+    order: dict[str, int] = {}
+    for c in countries:
+        order.setdefault(c, len(order))  # a country's first place in the list counts
     return sorted(candidates, key=lambda p: order.get(p.country, len(order)))
 
 
 def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (),
-                 gazetteer=None) -> Located | None:
+                 gazetteer=None, anchor: int | None = None) -> Located | None:
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
-    skip = list(skip) + ([doc.dateline] if doc.dateline else [])
+    skip = list(skip) + _datelines(doc)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
-              and not any(s <= m.start and m.end <= e for s, e in skip)]
+              and not any(s <= m.start and m.end <= e for s, e in skip)
+              and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
     named = {m.candidates[0].country for m in inside if m.candidates[0].kind == "country"}
-    trusted = set(doc.countries[:1]) | named
+    trusted = _major_countries(doc) | named
+    regions = {(m.candidates[0].country, m.candidates[0].name) for m in inside
+               if m.candidates[0].kind == "admin1"}
     best: tuple | None = None
     for m in inside:
-        place = rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
+        place = _in_region(m.candidates, regions) or \
+            rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
         if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
@@ -103,21 +148,50 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
     found = best[1] if best else None
-    small = _unlisted(doc, lo, hi, skip, found)
+    known = [(m.start, m.end) for m in doc.places if m.candidates and not _far_fetched(
+        m, rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0], trusted)]
+    small = _unlisted(doc, lo, hi, skip, found, known, gazetteer)
     if small is None:
         return found
-    if found is None or found.place.kind != "city" or small.name_kind in SETTLEMENTS:
-        return small
-    return found
+    if found is None or found.place.kind != "city" or small.name_kind == "distance":
+        return small  # 'Kuruvita, 125 km south of Kandy': Kandy only measures the way
+    if small.name_kind not in SETTLEMENTS:
+        return found
+    # a village beats a town named beside it ('X village near Y'), not one told of elsewhere
+    # in the sentence: of the two, the one nearer the event's trigger word
+    if anchor is not None and abs(found.start - anchor) < abs(small.start - anchor):
+        return found
+    return small
+
+
+# 'NAYPYITAW, Myanmar: …', 'Maputo — …': a dateline without a date
+_PLACE_COUNTRY_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}),\s*"
+                                     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[:–—-]\s|"
+                                     r"(?P<town>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+[—–]\s")
+
+
+def _datelines(doc: Doc) -> list[tuple[int, int]]:
+    """Where the story was filed: the clean stage's dateline, or an upper-case place and its
+    country opening the first body paragraph."""
+    if doc.dateline:
+        return [doc.dateline]
+    for i in doc.live_sentences()[:3]:
+        s = doc.sentences[i]
+        m = _PLACE_COUNTRY_DATELINE.match(s.text)
+        if m and i != doc.title:
+            group = "place" if m.group("place") else "town"
+            return [(s.start + m.start(group), s.start + m.end(group))]
+    return []
 
 
 def _far_fetched(m, place, trusted: set[str]) -> bool:
     """A place outside the article's main country and the countries its sentence names is
-    trusted only when it is large and written as GeoNames writes it: 'Bodo' in a story from
-    Cameroon is a village there, not Bodø in Norway; 'Adane' in Ethiopia is not Adana."""
+    trusted only when it is a large city written as GeoNames writes it: 'Bodo' in a story from
+    Cameroon is a village there, not Bodø in Norway; 'Adane' in Ethiopia is not Adana; the
+    'Sahel region' of a story from Niger is not Burkina Faso's province."""
     if place.kind == "country" or not trusted or place.country in trusted:
         return False
-    return place.population < 150_000 or fold(m.text) != fold(place.name)
+    return place.kind != "city" or place.population < 150_000 or fold(m.text) != fold(place.name)
 
 
 def _surface_name(m, place, gazetteer) -> str | None:
@@ -131,36 +205,74 @@ def _surface_name(m, place, gazetteer) -> str | None:
     return m.text.title() if m.text.isupper() else m.text
 
 
-def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None) -> Located | None:
+def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
+              known: Sequence[tuple[int, int]] = (), gazetteer=None) -> Located | None:
     """A named village/camp/district that the gazetteer does not list, placed in the region
     the same words name (its coordinates stand in, geo_precision 2)."""
     words = doc.text[lo:hi]
-    for rx in (_UNLISTED_BEFORE, _UNLISTED_AFTER):
+    people = _people(doc)
+    for rx, default_kind in _UNLISTED_RULES:
         for m in rx.finditer(words):
-            name = m.group("name")
             start = lo + m.start("name")
-            if name.split()[0] in _NOT_NAMES or any(s <= start < e for s, e in skip):
-                continue
-            if region is not None and region.start <= start < region.end:
-                continue  # the gazetteer knows it after all
-            if any(p.start <= start < p.end and p.candidates[0].kind == "country"
-                   for p in doc.places if p.candidates):
-                continue  # 'the Iranian town of …': a country word, not the town's name
-            within = region or _country_of_article(doc)
+            name = m.group("name")
+            first, _, rest = name.partition(" ")
+            if first in _PREPOSITIONS and rest:  # 'In Kuruvita, 125 km south of …'
+                name, start = rest, start + len(first) + 1
+            named_person = rx is _UNLISTED_BEFORE and any(
+                s <= start < e and " " in doc.text[s:e] for s, e in people)
+            if name.split()[0] in _NOT_NAMES or named_person or any(s <= start < e for s, e in skip):
+                continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
+            if any(a < start + len(name) and start < b for a, b in known) or _demonym(name, gazetteer):
+                continue  # the gazetteer knows it, or 'the Iranian town of …'
+            within = region or _country_of_article(doc, gazetteer)
             if within is None:
                 return None
-            kind = m.groupdict().get("kind") or m.group(0).split(" of ")[0].split()[-1]
+            kind = m.groupdict().get("kind") or default_kind or m.group(0).split(" of ")[0].split()[-1]
             return Located(within.place, start, start + len(name), True, name, True, kind.lower())
+    return _stray_name(doc, lo, hi, skip, known, region, gazetteer)
+
+
+def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
+                gazetteer=None) -> Located | None:
+    """A name the gazetteer knows only abroad ('neighbouring Enfield' in a London story, where
+    GeoNames lists Enfield in the US): still a place of the story's own country."""
+    people = _people(doc)
+    for m in doc.places:
+        if not (lo <= m.start and m.end <= hi and m.candidates) or (m.start, m.end) in known:
+            continue
+        if any(s <= m.start and m.end <= e for s, e in [*skip, *people]) or not m.text[:1].isupper():
+            continue
+        if re.search(r"[A-Z]\w*\s+$", doc.text[max(0, m.start - 20):m.start]) or \
+                re.match(r"\s+[A-Z]", doc.text[m.end:m.end + 3]):
+            continue  # part of a longer name ('Col Getnet Adane'), likely a person's
+        if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]):
+            continue
+        within = region or _country_of_article(doc, gazetteer)
+        if within is not None:
+            return Located(within.place, m.start, m.end, True, m.text, True, "")
     return None
 
 
-def _country_of_article(doc: Doc) -> Located | None:
-    """The article's main country, as a place, to hold a village nothing else locates."""
+def _people(doc: Doc) -> list[tuple[int, int]]:
+    return [(n.start, n.end) for n in doc.names if n.label == "PERSON"]
+
+
+def _demonym(name: str, gazetteer) -> bool:
+    return gazetteer is not None and bool(gazetteer.country_code(name))
+
+
+def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:
+    """The article's main country, as a place, to hold a village nothing else locates
+    (looked up by name when the text never names the country itself)."""
     for m in doc.places:
         top = m.candidates[0] if m.candidates else None
         if top is not None and top.kind == "country" and doc.countries[:1] == [top.country]:
             return Located(top, m.start, m.end, False)
-    return None
+    if gazetteer is None or not doc.countries:
+        return None
+    name = gazetteer.country_name(doc.countries[0])
+    found = [p for p in gazetteer.lookup(name, fuzzy=False) if p.kind == "country"] if name else []
+    return Located(found[0], 0, 0, False) if found else None
 
 
 def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:

@@ -69,9 +69,9 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     if initiator is None and state and event_type == "Violence against civilians" and civ and \
             _agent_before(text, base, state):
         initiator, state = state, None
-    target = state or civ
-    if event_type == "Battles" and initiator is None and state:
-        initiator, target = state, unid
+    target = state or (civ if event_type != "Battles" else None)  # fighters, not bystanders
+    if event_type == "Battles" and state:
+        initiator, target = _battle_sides(text, base, initiator, state, unid, cn)
     if event_type == "Violence against civilians" and target is None:
         target = ("Civilians", None)
     if event_type == "Violence against civilians" and target and target[0] != "Civilians":
@@ -82,6 +82,32 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (f"Unidentified Armed Group ({cn})", None)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _battle_sides(text: str, base: int, initiator, state, unid, cn: str):
+    """(initiator, target) of a fight with state forces: the forces when they strike
+    ('soldiers killed five militants') or run an operation ('gunmen were killed in a special
+    operation'), their enemy when they are attacked ('troops were ambushed')."""
+    operation = _OPERATION.search(text) and not _ASSAILED.search(text)
+    if (initiator is None or initiator == unid) and (_strikes(text, base, state) or operation):
+        return state, unid
+    if initiator is not None:
+        return initiator, state
+    if _ASSAILED.search(text) and not _OPERATION.search(text):
+        return (f"Unidentified Armed Group ({cn})", None), state
+    return state, unid  # 'killed in a shoot-out during a police operation'
+
+
+# a group named as the setting or the foe, not the doer ('violence connected to Boko Haram')
+_NOT_AGENT = re.compile(r"\b(?:connected|linked|related|attributed) to\s+(?:the\s+)?(?:\w+\s+){0,3}$|"
+                        r"\b(?:against|defeat|fight|fighting|combat|combating|battle)\s+(?:the\s+)?$",
+                        re.I)
+
+
+def attributed(text: str, g) -> bool:
+    """Whether the article text makes a named group (an actor match) the doer rather than
+    the backdrop."""
+    return not _NOT_AGENT.search(text[max(0, g.start - 60):g.start])
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str) -> Roles:
@@ -109,8 +135,38 @@ def _state_force(text: str, base: int, cn: str):
 
 
 def _first(text: str, base: int, rx: re.Pattern, name: str):
-    m = rx.search(text)
-    return (name, (base + m.start(), base + m.end())) if m else None
+    """The first mention of an actor that is not only the source ('police said')."""
+    for m in rx.finditer(text):
+        if not _SPEAKS.match(text, m.end()):
+            return name, (base + m.start(), base + m.end())
+    return None
+
+
+_SPEAKS = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
+# an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
+_VICTIM_BEFORE = re.compile(r"\b(?:on|against|at|targeting|killing|killed|including)\s+(?:the\s+)?"
+                            r"(?:\w+\s+){0,2}$", re.I)
+_VICTIM_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:were|was|had been|have been)\s+"
+                           r"(?:\w+\s+)?(?:killed|wounded|injured|attacked|ambushed|hurt|shot|"
+                           r"martyred|slain|abducted|kidnapped)", re.I)
+
+
+# who began a fight with state forces: the ones named as striking, else the assailants
+_ASSAILED = re.compile(r"\b(?:ambush\w*|attack\w*|assault\w*|stormed|overran)\b", re.I)
+_OPERATION = re.compile(r"\b(?:operations?|raids?|offensive|crackdown|manhunt|sweep)\b", re.I)
+_STRIKES = re.compile(r"(?:\s+\w+){0,2}\s+(?:killed|attacked|raided|shot|opened fire|launched|"
+                      r"stormed|ambushed|bombed|fired|struck|hit|targeted)\b", re.I)
+
+
+def _acts(text: str, base: int, found) -> bool:
+    """Whether an actor found in the text is the initiator rather than the victim."""
+    lo, hi = found[1][0] - base, found[1][1] - base
+    return not _VICTIM_BEFORE.search(text[:lo]) and not _VICTIM_AFTER.match(text, hi)
+
+
+def _strikes(text: str, base: int, found) -> bool:
+    """The actor is the subject of a violent verb ('soldiers killed …', 'police raided …')."""
+    return _acts(text, base, found) and bool(_STRIKES.match(text, found[1][1] - base))
 
 
 def _agent_before(text: str, base: int, found) -> bool:

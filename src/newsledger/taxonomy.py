@@ -68,7 +68,7 @@ PROTEST = _rx(
 )
 ARREST = _rx(
     r"arrest(?:ed|s|ing)?", r"detain(?:ed|ing)?", r"detention", r"rounded up",
-    r"taken into custody", r"apprehended", r"captured",
+    r"taken into custody", r"apprehended", r"captured", r"capture",
 )
 INTERVENTION = _rx(
     r"tear ?gas", r"water cannons?", r"dispers(?:e|ed|ing)", r"rubber bullets", r"batons?",
@@ -98,10 +98,12 @@ class EventKind:
 
 def classify(text: str) -> EventKind | None:
     """Type the words of one event mention (a sentence or clause)."""
+    if ARREST.search(text):  # 'arrested for rioting': the riot is only the charge
+        text = _CHARGE.sub(" ", text)
     has = lambda rx: bool(rx.search(text))  # noqa: E731 - a readable local shorthand
     violent = has(KILL) or has(HURT) or has(ATTACK) or has(CLASH)
     if has(PROTEST) and not _protest_is_background(text):
-        if has(KILL) and (has(LETHAL_FORCE) or has(STATE_FORCE)):
+        if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
             return EventKind("Protests", "Excessive force against protesters", 6)
         if has(RIOT) or has(CLASH) or re.search(r"\bviolent\b", text, re.I):
             return EventKind("Riots", "Violent demonstration", 6)
@@ -148,12 +150,27 @@ ARMED_TARGET = _rx(
 _BY = re.compile(r"\bby (?:the )?(?:\w+ ){0,2}$", re.IGNORECASE)
 
 
+def _state_kills(text: str) -> bool:
+    """Forces named as the killers ('killed by police', 'troops shot dead …'), not as bystanders
+    ('thousands of extra police were deployed')."""
+    return any(_BY.search(text[max(0, m.start() - 30):m.start()])
+               or re.match(r"\s+(?:\w+\s+)?(?:killed|shot|fired|opened fire)\b", text[m.end():])
+               for m in STATE_FORCE.finditer(text))
+
+
 def _armed_target(text: str) -> bool:
     """Soldiers or police named as victims, not as the agents ('shot dead by police')."""
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
                for m in ARMED_TARGET.finditer(text))
 
 
+_CHARGE = re.compile(r"\b(?:for|over) (?:their )?(?:role in |taking part in )?(?:the )?"
+                     r"(?:rioting|riots?|looting|protesting|protests?|unrest|violence)\b", re.IGNORECASE)
+
+
 def _protest_is_background(text: str) -> bool:
-    """'protests' named only as the setting of another act ('since protests began')."""
-    return bool(re.search(r"\bsince (?:the )?(?:anti-\w+ )?protests\b", text, re.I))
+    """'protests' named only as the setting or the aftermath of another act ('since protests
+    began', 'the shooting sparked protests')."""
+    return bool(re.search(r"\bsince (?:the )?(?:anti-\w+ )?protests\b|"
+                          r"\b(?:sparked|sparking|triggered|triggering|prompted|prompting) "
+                          r"(?:\w+ ){0,2}(?:protests|demonstrations)\b", text, re.I))
