@@ -61,7 +61,34 @@ TYPES = [
     ("Security forces opened fire on protesters in Mandalay on Wednesday, killing six.",
      "Protests", "Excessive force against protesters"),
     ("Police arrested 14 people in Lahore on Thursday.", "Strategic developments", "Arrests"),
+    ("Government forces recaptured the town of Baidoa from Al-Shabaab on Monday.",
+     "Battles", "Government regains territory"),
+    ("Militants seized control of two villages near Kidal on Wednesday.",
+     "Battles", "Non-state actor overtakes territory"),
+    ("Troops withdrew from Gao on Tuesday, handing over control to a local militia.",
+     "Strategic developments", "Non-violent transfer of territory"),
+    ("The government and the rebels signed a peace agreement in Juba on Saturday.",
+     "Strategic developments", "Agreement"),
+    ("The army set up a new base outside Mopti on Thursday.",
+     "Strategic developments", "Headquarters or base established"),
+    ("Police defused a bomb planted outside a school in Quetta on Monday.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("Some 200 rebel fighters defected to the army in Bunia on Sunday.",
+     "Strategic developments", "Change to group/activity"),
+    ("Shops were looted and burned in Bulawayo on Wednesday.",
+     "Strategic developments", "Looting/property destruction"),
+    ("A chlorine gas attack on Douma on Saturday left dozens struggling to breathe.",
+     "Explosions/Remote violence", "Chemical weapon"),
 ]
+
+
+@pytest.mark.parametrize("text", [
+    "An earthquake struck Herat on Tuesday, killing 40 people.",
+    "A gas tanker exploded on a highway outside Lagos on Monday, killing nine people.",
+    "The government expelled two diplomats from Nairobi on Thursday and announced new sanctions.",
+])
+def test_disasters_and_diplomacy_are_not_events(events, text):
+    assert events(text) == []
 
 
 @pytest.mark.parametrize("text, event_type, sub_type", TYPES)

@@ -260,10 +260,11 @@ _MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
 def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
     """In a riot or protest story, a killing or a clash is part of the unrest: crowds that
     fight are rioters; deaths at the hands of forces that fired on a crowd are excessive
-    force; a bomb hurled by a crowd is still a riot."""
+    force; a bomb hurled by a crowd is still a riot, and so are shops looted or burned."""
     kind, words = m.kind, doc.text[m.start:m.end]
     crude_bomb = kind.sub_event_type == "Remote explosive/landmine/IED"
-    if kind.sub_event_type not in ("Attack", "Armed clash") and not crude_bomb:
+    if kind.sub_event_type not in ("Attack", "Armed clash", "Looting/property destruction") \
+            and not crude_bomb:
         return m
     if _ARMED_SIDE.search(words):
         return m
