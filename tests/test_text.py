@@ -19,3 +19,15 @@ def test_sentences_keep_offsets_and_abbreviations():
 def test_fold_ignores_case_and_diacritics():
     assert fold("Öcalan") == fold("OCALAN") == "ocalan"
     assert fold("İstanbul") == "istanbul"
+
+
+def test_hard_wrapped_block_is_one_paragraph():
+    text = ("Gunmen attacked a bus on the road between two\n"
+            "villages late on Friday, killing four passengers, and\n"
+            "fled into the hills. Police gave chase.\n\n"
+            "A short line.\nAnother line.")
+    sents = split_sentences(text)
+    assert sents[0].text.endswith("fled into the hills.")
+    assert sents[0].paragraph == sents[1].paragraph
+    assert [s.text for s in sents[2:]] == ["A short line.", "Another line."]
+    assert sents[2].paragraph != sents[3].paragraph

@@ -30,18 +30,38 @@ class Sentence:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blocks separated by blank lines; a single newline also ends a block when the
-    next line looks like a new paragraph (most scraped news has one line per paragraph)."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        s, e = m.start(), m.end()
+    """Paragraph spans. Most scraped news has one paragraph per line; wire and archive texts
+    are hard-wrapped at a fixed width, so a block of lines that mostly run on without a final
+    stop is one paragraph (a line that ends a sentence may still end the paragraph)."""
+    spans: list[tuple[int, int]] = []
+    for block in re.finditer(r"[^\n]+(?:\n[ \t]*[^\s][^\n]*)*", text):
+        lines = _trimmed_lines(text, block.start(), block.end())
+        if _hard_wrapped(text, lines):
+            spans.append((lines[0][0], lines[-1][1]))
+        else:
+            spans.extend(lines)
+    return spans
+
+
+def _trimmed_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\n]+", text[lo:hi]):
+        s, e = lo + m.start(), lo + m.end()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
         if e > s:
-            spans.append((s, e))
-    return spans
+            out.append((s, e))
+    return out
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    if len(lines) < 3:
+        return False
+    inner = lines[:-1]
+    running_on = sum(not re.search(r"[.!?:\"”)]$", text[s:e]) for s, e in inner)
+    return running_on >= 0.6 * len(inner)
 
 
 def split_sentences(text: str) -> list[Sentence]:
