@@ -47,3 +47,8 @@ def test_reports_said():
 
 def test_a_named_persons_statement_is_a_quote_not_a_claim():
     assert claims("Governor Ana Ruiz said that the curfew would be lifted on Monday.") == []
+
+
+def test_clause_fragments_are_not_claimants():
+    found = claims("Aid arrived late, although they said the road had been cleared on Monday.")
+    assert all(not who.lower().startswith(("although", "and", "where")) for who, _ in found)

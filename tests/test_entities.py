@@ -171,3 +171,12 @@ def test_a_users_dictionary_changes_the_canonical_name_in_the_output(tmp_path: P
     mine = analyse(text, actor_files=[f])
     assert entity_of(mine, "ISIL").canonical == "ISIS (house style)"
     assert forms_of(mine, "ISIL") == {"Islamic State", "ISIL"}
+
+
+def test_lone_surname_tagged_org_is_a_person():
+    from newsledger.entities import _M, _relabel_surnames
+    text = "Maria Okafor arrived. Okafor told reporters that Mr. Lindqvist left."
+    at = text.index("Lindqvist")
+    ms = [_M(22, 28, "Okafor", "ORG", "okafor"), _M(at, at + 9, "Lindqvist", "ORG", "lindqvist")]
+    _relabel_surnames(text, ms, {"Okafor"})
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]

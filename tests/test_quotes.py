@@ -86,3 +86,48 @@ def test_police_and_witnesses_are_claims_not_quotes():
     text = ("Police said the gunmen fled on motorbikes. Witnesses said the shooting lasted an hour. "
             "A doctor told AFP that six people were wounded.")
     assert quotes(text) == []
+
+
+def _indirect(text: str):
+    return [(q.speaker, q.text, q.cue) for q in quotes(text) if q.kind == "indirect"]
+
+
+def test_cue_in_the_middle_of_the_sentence():
+    found = _indirect("Beyond the border, Governor Ana Ruiz said, the roads will stay closed until spring.")
+    assert [(s.endswith("Ana Ruiz"), c) for s, _, c in found] == [(True, "said")]
+    assert "the roads will stay closed" in found[0][1] and found[0][1].startswith("Beyond")
+
+
+def test_inverted_cue_with_an_appositive():
+    found = _indirect("The bridge will reopen next month, said Tomas Lindqvist, a regional engineer.")
+    assert found == [("Tomas Lindqvist", "The bridge will reopen next month", "said")]
+
+
+def test_words_between_the_cue_and_that():
+    found = _indirect("Governor Ana Ruiz said during a visit to the port on Friday that the ferries "
+                      "would resume.")
+    assert [(s.endswith("Ana Ruiz"), t, c) for s, t, c in found] == [
+        (True, "the ferries would resume", "said")]
+
+
+def test_quotes_written_with_doubled_apostrophes():
+    qs = quotes("''We will not leave this valley,'' said Maria Okafor, a farmer.")
+    assert [(q.kind, q.speaker, q.text) for q in qs] == [
+        ("direct", "Maria Okafor", "We will not leave this valley")]
+
+
+def test_quote_with_no_cue_takes_the_speaker_of_the_sentence_before():
+    qs = quotes('The curfew will be lifted soon, Maria Okafor said. "Nobody should travel at night '
+                'until then."')
+    assert [(q.kind, q.speaker) for q in qs if q.kind == "direct"] == [("direct", "Maria Okafor")]
+
+
+def test_quote_signed_with_a_dash():
+    qs = quotes("“We need clean water before anything else.” ― Maria Okafor")
+    assert [(q.speaker, q.cue) for q in qs] == [("Maria Okafor", "―")]
+
+
+def test_clause_fragments_are_not_speakers():
+    text = ("The minister visited the camp where she delivered a long speech and said the aid "
+            "would arrive on Monday.")
+    assert all(q.speaker not in ("and", "where she delivered a long speech") for q in quotes(text))

@@ -13,7 +13,8 @@ import re
 
 from .document import Doc
 from .ledger import Claim
-from .quotes import ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, attributions
+from .quotes import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, attributions,
+                     is_noun_phrase)
 
 ACCUSE = re.compile(
     r"\b(accused|accuses|accusing|blamed|blames|blaming|denied|denies|denying|alleged|alleges)"
@@ -50,7 +51,7 @@ def _claim(ctx: Context, a: Attribution, names: set[str]) -> Claim | None:
     who = claimant(a.speaker, names)
     if who is None:
         return None
-    return Claim(who, ctx.text[a.start:a.end], a.start, a.end, a.cue)
+    return Claim(who, ctx.doc.text[a.start:a.end], a.start, a.end, a.cue)
 
 
 def _accusations(ctx: Context) -> list[Claim]:
@@ -67,7 +68,7 @@ def _accusations(ctx: Context) -> list[Claim]:
         sp = _subject(ctx, s, m.start(), out)
         who = claimant(sp) if sp else None
         if who:
-            out.append(Claim(who, text[m.end():end], m.end(), end, m.group(1)))
+            out.append(Claim(who, ctx.doc.text[m.end():end], m.end(), end, m.group(1)))
     return out
 
 
@@ -80,9 +81,9 @@ def _subject(ctx: Context, s: int, verb: int, earlier: list[Claim]) -> Speaker |
         return Speaker(last.claimant, "group", last.start)
     chunk = re.sub(r"\s+(?:has|have|had|also|has also|have also|was|were)\s*$", "", before)
     words = re.split(r"[,;:“”\"]", chunk)[-1].strip()
-    if not words or len(words.split()) > 12:
-        return None
     lo = s + chunk.rfind(words)
+    if not words or len(words.split()) > 12 or not is_noun_phrase(ctx, lo, lo + len(words)):
+        return None
     return ctx.speaker(lo, lo + len(words))
 
 
@@ -95,7 +96,7 @@ def _reports(ctx: Context) -> list[Claim]:
         stop = CLAUSE_END.search(text, m.end(), e)
         end = stop.start() if stop else e
         if len(text[m.end():end].split()) >= 2:
-            out.append(Claim("reports", text[m.end():end], m.end(), end, m.group(1)))
+            out.append(Claim("reports", ctx.doc.text[m.end():end], m.end(), end, m.group(1)))
     return out
 
 

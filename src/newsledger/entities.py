@@ -425,7 +425,22 @@ def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
             owners[parts[-1]].add(groups.find(m.key))
     found = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
-    return _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
+    added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
+    _relabel_surnames(text, mentions, set(owners))
+    return added
+
+
+def _relabel_surnames(text: str, mentions: list[_M], surnames: set[str]) -> None:
+    """NER tags a lone surname ORG now and then ('Okafor told reporters'): a surname that ends
+    a person's name elsewhere in the article, or follows a title, is a person, even when two
+    people share it and it cannot be linked to either."""
+    for m in mentions:
+        if m.label == "PERSON" or m.actor or m.place or " " in m.text:
+            continue
+        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof)\.?\s+$",
+                           text[max(0, m.start - 6):m.start])
+        if m.text in surnames or titled:
+            m.label = "PERSON"
 
 
 def _head_words(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:

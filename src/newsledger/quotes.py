@@ -25,7 +25,8 @@ CUES = (
     "confirmed|confirms|declared|explained|insisted|warned|noted|claimed|claims|alleged|"
     "reported|reports|reporting|wrote|tweeted|argued|asserted|maintained|estimated|chanted|"
     "shouted|shouting|chanting|acknowledged|recalled|replied|responded|stressed|announcing|"
-    "confirming|saying|telling|urged|pointed out|went on")
+    "confirming|saying|telling|urged|pointed out|went on|asked|suggested|suggests|called for|"
+    "cited|agreed|commented|argues|notes")
 CUE_RX = re.compile(rf"\b(?:{CUES})\b")
 # Cues that introduce a content clause (indirect speech or a claim); 'urged' does not.
 CLAUSE_CUES = {"said", "says", "say", "told", "tells", "tell", "added", "adding", "adds",
@@ -33,7 +34,8 @@ CLAUSE_CUES = {"said", "says", "say", "told", "tells", "tell", "added", "adding"
                "explained", "insisted", "warned", "noted", "claimed", "claims", "alleged",
                "reported", "reports", "reporting", "wrote", "tweeted", "argued", "asserted",
                "maintained", "estimated", "acknowledged", "recalled", "replied", "stressed",
-               "saying", "announcing", "confirming"}
+               "saying", "announcing", "confirming", "suggested", "suggests", "agreed", "argues",
+               "notes", "commented"}
 QUOTE_MIN_WORDS = 4
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "prosecutor", "commander", "chief",
@@ -80,6 +82,9 @@ ADVERBIAL = re.compile(
 # 'Khartoum, Jan 20 (IANS)', 'BENGHAZI (Reuters) -': a dateline is not part of the content
 DATELINE = re.compile(r"[^\n()]{0,60}?\([A-Za-z][\w\-. ]{1,25}\)\s*[-–—:]?\s*")
 OPENERS = "\"“‘"
+# Some texts write quotation marks as two apostrophes (''…''): read as '"' plus a space, which
+# keeps every offset, so spans found in the normalised text index the article text as given.
+DOUBLED = re.compile(r"''(?!')")
 ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 
 
@@ -119,7 +124,7 @@ class Context:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = normalise_marks(doc.text)  # for analysis; quoted words come from doc.text
         self.mentions = sorted(
             ((m.start, m.end, e.canonical, e.type) for e in doc.entities for m in e.mentions),
             key=lambda x: x[0])
@@ -151,6 +156,10 @@ class Context:
             if sp.kind != "unknown" and not sp.derived and sp not in self.history:
                 self.history.append(sp)
         return self._cache[key]
+
+
+def normalise_marks(text: str) -> str:
+    return DOUBLED.sub('" ', text) if "''" in text else text
 
 
 # ---- direct quotes --------------------------------------------------------------------------
@@ -225,7 +234,7 @@ def _direct_quotes(ctx: Context) -> list[Quote]:
         speaker, cue, addressee = _direct_speaker(ctx, sp)
         if speaker is None and prev and _continues(text, prev[0], sp):
             speaker, cue, addressee = prev[1].speaker, prev[1].cue, None
-        q = Quote(speaker, text[start:end], "direct", start, end, cue, addressee)
+        q = Quote(speaker, ctx.doc.text[start:end], "direct", start, end, cue, addressee)
         out.append(q)
         prev = (sp, q)
     return out + _embedded_posts(ctx, spans)
@@ -279,7 +288,20 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     for att in _cues_in(ctx, s, e, skip=(sp.open, sp.close)):
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
-    return _named_just_before(ctx, sp.open)
+    return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+
+
+def _cue_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None] | None:
+    """'…, Schiff said. "The other factor …"': a quote that opens its sentence with no cue of
+    its own goes to the last speaker named with a cue in the sentence before."""
+    i = ctx.doc.sentence_at(pos)
+    if i == 0 or ctx.doc.sentences[i].start < pos - 1:
+        return None
+    prev = ctx.doc.sentences[i - 1]
+    if ctx.text[prev.end:pos].count("\n") > 2:
+        return None
+    found = [a for a in _cues_in(ctx, prev.start, prev.end) if a[0].kind in ("person", "role")]
+    return (found[-1][0].name, found[-1][2], None) if found else None
 
 
 def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None]:
@@ -301,6 +323,9 @@ def _cue_after(ctx: Context, sp: _Span):
     stop = _clause_end(text, sp.close + 1, max(sent_end, sp.close + 1))
     tail = text[sp.close + 1:stop]
     base = sp.close + 1
+    dash = re.match(r"\s*([―—–])\s*([A-Z][^,.;()\n]{1,60})", tail)
+    if dash:  # '"…" ― Jane Doe': a quote signed with a dash
+        return _resolved(ctx, base + dash.start(2), base + dash.end(2), dash.group(1))
     inv = re.match(rf"\s*,?\s*({CUES})\b\s+", tail)
     if inv:  # '…," said Enas Madkour, a 19-year-old student'
         s = base + inv.end()
@@ -350,7 +375,9 @@ def _subject_start(head: str, verb: int) -> int:
     """Start of the subject before a cue verb: after the last opening quote, colon or
     sentence-opening adverbial ('Following the exchange of fire, X told')."""
     lo = 0
-    for m in re.finditer(r"[\"“”:;()–—]|\s-\s|(?<=\w)\.\s", head[:verb]):
+    # a short parenthesis belongs to the name ('Rep. Jane Doe (D-Ohio) said'): blank it out
+    masked = re.sub(r"\((?:[^()\s]+\s?){1,4}\)", lambda m: " " * len(m.group()), head[:verb])
+    for m in re.finditer(r"[\"“”:;()–—]|\s-\s|(?<=\w)\.\s", masked):
         lo = m.end()
     chunk = head[lo:verb]
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
@@ -391,7 +418,7 @@ def _embedded_posts(ctx: Context, spans: list[_Span]) -> list[Quote]:
         if len(text[start:end].split()) < QUOTE_MIN_WORDS or any(s.open <= start < s.close for s in spans):
             continue
         sp = ctx.speaker(m.start(1), m.end(1))
-        out.append(Quote(sp.name or m.group(1).strip(), text[start:end], "direct", start, end,
+        out.append(Quote(sp.name or m.group(1).strip(), ctx.doc.text[start:end], "direct", start, end,
                          "tweeted", None))
     return out
 
@@ -502,6 +529,45 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
     return None
 
 
+# Words that open a subordinate clause, never a speaker ('where she spoke', 'although they');
+# a bare conjunction or adverb ('and', 'later') is no speaker either.
+CLAUSE_OPENERS = re.compile(
+    r"(?:where|although|though|because|if|since|which|whose|whom|what|that|unless|whether)$",
+    re.IGNORECASE)
+BARE_WORDS = re.compile(r"(?:and|or|but|nor|so|yet|while|when|as|then|also|later|earlier|"
+                        r"again|now|still)$", re.IGNORECASE)
+SUBORDINATE = ("relcl", "acl", "appos", "advcl")
+
+
+def is_noun_phrase(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words can name who speaks: no finite verb in the parse outside a relative
+    clause or appositive, and not a clause opener or a bare conjunction ('where she delivered
+    a speech', 'and', 'he said', 'later joked that', 'although they')."""
+    words = ctx.text[start:end].split()
+    if not words or CLAUSE_OPENERS.match(words[0]) or len(words) == 1 and BARE_WORDS.match(words[0]):
+        return False
+    i = ctx.doc.sentence_at(start)
+    parsed = ctx.doc.parsed.get(i)
+    base = ctx.doc.sentences[i].start
+    s, e = _trim(ctx.text, start, end)
+    span = parsed.char_span(s - base, e - base, alignment_mode="expand") if parsed else None
+    if span is None:
+        return True
+    toks = list(span)
+    while toks and toks[-1].pos_ in ("AUX", "ADV", "PART", "PUNCT", "SPACE"):  # 'the army has also'
+        toks.pop()
+    return not any(_finite(t) and not _subordinate(t, span) for t in toks)
+
+
+def _finite(tok) -> bool:
+    return tok.tag_ in ("VBD", "VBZ", "MD") or tok.tag_ == "VBP" and tok.pos_ == "AUX"
+
+
+def _subordinate(tok, span) -> bool:
+    """In a relative clause or appositive inside the span ('X, who runs the group,')."""
+    return tok.dep_ in SUBORDINATE or any(a.dep_ in SUBORDINATE and a in span for a in tok.ancestors)
+
+
 # ---- content clauses (indirect speech and claims) -------------------------------------------
 def attributions(ctx: Context, direct: list[Quote] | None = None) -> list[Attribution]:
     """Every speech cue with a content clause outside quotation marks, in text order."""
@@ -557,14 +623,28 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             continue  # 'declined to say', 'did not say'
         before = text[prev_end:m.start()]
         final = re.search(r",\s*([^,]{1,120}?)\s*$", before)
-        lead_ok = final and len(text[s:prev_end + final.start()].split()) >= 3 \
-            and not CUE_RX.search(text[prev_end + final.start(1):m.start()])
-        if lead_ok and _clause_after_is_empty(text, m.end(), e):
+        lead_end = prev_end + final.start() if final else prev_end
+        lead_words = len(text[s:lead_end].split())
+        no_cue = final and not CUE_RX.search(text[prev_end + final.start(1):m.start()])
+        if final and lead_words >= 1 and no_cue and _mid_sentence_rest(text, m.end(), e):
+            # 'Beyond that, he said, the talks will resume': the content is the whole sentence
+            sp = _subject_speaker(ctx, *_subject_words(text, prev_end + final.start(1), m.start()), cue)
+            c_s, c_e = _content_before(ctx, s, _sentence_end(text, m.end(), e))
+            if sp:
+                yield sp, c_s, c_e, cue, None
+            prev_end = m.end()
+            continue
+        if final and lead_words >= 3 and not final.group(1).strip(" \"”'’"):
+            # '…, says X, an analyst.': the speaker follows the cue
+            sp = _inverted_speaker(ctx, m.end(), e)
+            if sp:
+                yield sp, *_content_before(ctx, s, lead_end), cue, None
+                prev_end = e
+                continue
+        if final and lead_words >= 3 and no_cue and _clause_after_is_empty(text, m.end(), e):
             # '…, X said (on Thursday).' the content is before
-            lead = re.match(r"[\s\"“”'‘’]*", final.group(1)).end()
-            subj = (prev_end + final.start(1) + lead, m.start())
-            sp = _subject_speaker(ctx, *subj, cue)
-            c_s, c_e = _content_before(ctx, s, prev_end + final.start())
+            sp = _subject_speaker(ctx, *_subject_words(text, prev_end + final.start(1), m.start()), cue)
+            c_s, c_e = _content_before(ctx, s, lead_end)
             if sp:
                 yield sp, c_s, c_e, cue, None
         else:
@@ -582,6 +662,46 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
         prev_end = m.end()
 
 
+def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The subject between a comma and a sentence-final cue, without opening quote marks."""
+    return start + re.match(r"[\s\"“”'‘’]*", text[start:end]).end(), end
+
+
+# After a mid-sentence cue ('…, he said, the talks …') the words go on as the content clause;
+# a participle, conjunction, relative pronoun or preposition starts another kind of phrase.
+MID_REST = re.compile(
+    r"\s*(?![\"“”'‘’]|(?:adding|saying|citing|according|who|whose|which|where|when|as|and|but|"
+    r"or|nor|because|while|after|before|in|on|at|with|without|though|although|if|than|to|for|"
+    r"from|by|during|since|until|\w+ing)\b)[\w$]\S*(?:\s+\S+){2}")
+
+
+def _mid_sentence_rest(text: str, at: int, e: int) -> bool:
+    adv = ADVERBIAL.match(text, at, e)
+    pos = adv.end() if adv else at
+    if not text[at:pos].rstrip().endswith(","):
+        comma = re.match(r"\s*,", text[pos:e])
+        if not comma:
+            return False
+        pos += comma.end()
+    return bool(MID_REST.match(text, pos, e))
+
+
+def _sentence_end(text: str, at: int, e: int) -> int:
+    end = _trim(text, at, e)[1]
+    return end - 1 if text[end - 1:end] in ".!?" else end
+
+
+def _inverted_speaker(ctx: Context, at: int, e: int) -> Speaker | None:
+    """The speaker after a cue that ends its sentence: 'says X' or 'said X, a spokesman for Y'."""
+    text = ctx.text
+    m = re.match(r"\s+([^,.;:!?\"“”()]{2,80}?)\s*(?:[,(][^;!?\"“”]*)?[.!?]?[\s\"”'’]*$", text[at:e])
+    # the whole tail must be a noun phrase (with its appositive), not a clause with a subject
+    if not m or PREP_START.match(m.group(1)) or not is_noun_phrase(ctx, at + m.start(1), e):
+        return None
+    sp = ctx.speaker(at + m.start(1), at + m.end(1), inverted=True)
+    return sp if sp.kind != "unknown" else None
+
+
 def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     words = ctx.text[s:e].strip()
     if cue in ("adding", "saying", "announcing", "confirming", "reporting") and \
@@ -589,7 +709,7 @@ def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
         # ', adding that …' takes the subject of the verb before it
         near = _before(ctx, e, 400)
         return near[0] if near else None
-    if not words or len(words.split()) > 20:
+    if not words or len(words.split()) > 20 or not is_noun_phrase(ctx, s, e):
         return None
     return ctx.speaker(s, e)
 
@@ -617,12 +737,27 @@ def _content_start(text: str, at: int, e: int, cue: str) -> int:
                                                      "confirmed", "announced", "added", "reported",
                                                      "warned", "claimed", "noted") else None
     pos = adv.end() if adv else at
+    phrase = PHRASE_THAT.match(text, pos, e)
+    if phrase and (cue in ("told", "tells", "tell") or PREP_START.match(text, pos)):
+        return phrase.end()  # 'said in a letter to the court that …', 'told a rally that …'
     if cue in ("told", "tells", "tell") and not adv:
         m = re.match(r"\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+news agency)?", text[pos:e])
         pos += m.end() if m else 0
     m = re.match(r"\s*(?:,\s*)?(?:that\s+)?", text[pos:e])
     pos += m.end() if m else 0
     return pos
+
+
+# Words between a cue and 'that' ('said during a rally in Ohio on Friday that', 'told a meeting
+# of leaders that'): up to 14 words with no sentence punctuation; 'that' followed by an auxiliary
+# is a relative pronoun ('a letter that was sent'), not a complementiser.
+PHRASE_THAT = re.compile(
+    r"(?:\s+[^\s.;:!?\"“”]+){1,14}?,?\s+that\s+"
+    r"(?!(?:was|were|is|are|has|had|have|will|would|could|can|may|might)\b)(?=\w)")
+PREP_START = re.compile(
+    r"\s*,?\s*(?:in|at|during|on|after|before|from|with|via|through|over|to|this|last|earlier|"
+    r"later|just|again|repeatedly|publicly|privately|also|previously|recently|once|often|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b")
 
 
 NOT_CLAUSE_START = re.compile(
@@ -637,7 +772,7 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
     content = ctx.text[start:end]
     if len(content.split()) < 3 or NOT_CLAUSE_START.match(content):
         return False
-    if content.startswith("that "):
+    if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
         return True
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
