@@ -87,7 +87,7 @@ STATE_FORCE = _rx(
 
 # --- Battles over ground and Strategic developments ------------------------------------
 # a place taken: the verb, then within a few words what was taken
-_GROUND = (r"(?:\w+\W+){0,4}?(?:(?:full |total |effective )?control|towns?|villages?|cit(?:y|ies)|"
+_GROUND = (r"(?:\w+[^\w.!?;\n]+){0,4}?(?:(?:full |total |effective )?control|towns?|villages?|cit(?:y|ies)|"
            r"districts?|areas?|regions?|territor(?:y|ies)|bases?|airbase|positions?|ports?|"
            r"neighbou?rhoods?|provinces?|crossings?|hills?|heights|airports?|strongholds?|"
            r"bastions?|border (?:point|post|crossing)s?|oil ?fields?|camps?|ground|outskirts|"
@@ -95,7 +95,7 @@ _GROUND = (r"(?:\w+\W+){0,4}?(?:(?:full |total |effective )?control|towns?|villa
 TERRITORY = re.compile(
     r"\b(?:(?:re)?captur(?:ed|es|ing)|retook|retaken|retake|seiz(?:ed|es|ing)|overr(?:a|u)n|"
     r"(?:took|taken|tak(?:es|ing))(?! place| part)|gain(?:ed|s)|regain(?:ed|s)?|"
-    r"liberat(?:ed|es|ing)|freed|(?:pushed|pushing|drove|driven|forced) (?:\w+ ){0,4}?(?:out|back))\W+"
+    r"liberat(?:ed|es|ing)|freed|(?:pushed|pushing|drove|driven|forced) (?:\w+ ){0,4}?(?:out|back))[^\w.!?;\n]+"  # never across a sentence end
     + _GROUND + r"|\b(?:fell|falls|fallen) (?:in)?to\b|\bunder (?:the )?(?:full )?control of\b|"
     r"\bachieved (?:\w+ )?military victory\b|\bgain(?:ed)? ground\b",
     re.IGNORECASE)
