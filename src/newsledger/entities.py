@@ -19,6 +19,7 @@ from anyascii import anyascii
 
 from .actors import ActorDictionary, is_acronym
 from .document import Doc
+from .nlp import coarse_pos
 from .ledger import Entity, Mention
 from .text import fold
 
@@ -129,7 +130,7 @@ def _proper(doc: Doc, n) -> bool:
         return True
     base = doc.sentences[n.sentence].start
     span = parsed.char_span(n.start - base, n.end - base, alignment_mode="expand")
-    return span is None or any(t.pos_ == "PROPN" for t in span)
+    return span is None or any(coarse_pos(t) == "PROPN" for t in span)
 
 
 def _headline_end(text: str) -> int:

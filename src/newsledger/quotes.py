@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .document import Doc
+from .nlp import coarse_pos
 from .ledger import Quote
 
 CUES = (
@@ -554,13 +555,13 @@ def is_noun_phrase(ctx: Context, start: int, end: int) -> bool:
     if span is None:
         return True
     toks = list(span)
-    while toks and toks[-1].pos_ in ("AUX", "ADV", "PART", "PUNCT", "SPACE"):  # 'the army has also'
+    while toks and coarse_pos(toks[-1]) in ("AUX", "ADV", "PART", "PUNCT", "SPACE"):  # 'the army has also'
         toks.pop()
     return not any(_finite(t) and not _subordinate(t, span) for t in toks)
 
 
 def _finite(tok) -> bool:
-    return tok.tag_ in ("VBD", "VBZ", "MD") or tok.tag_ == "VBP" and tok.pos_ == "AUX"
+    return tok.tag_ in ("VBD", "VBZ", "MD") or tok.tag_ == "VBP" and coarse_pos(tok) == "AUX"
 
 
 def _subordinate(tok, span) -> bool:
