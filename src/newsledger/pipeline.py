@@ -24,7 +24,7 @@ from .gazetteer import Gazetteer
 from .ledger import Ledger
 from .quotes import extract_quotes
 from .text import split_sentences
-from .triage import select_sentences
+from .triage import SPEECH, select_sentences
 
 
 @dataclass
@@ -76,7 +76,19 @@ class Pipeline:
             yield build_ledger(doc)
 
     def _parse(self, docs: list[Doc]) -> None:
+        """spaCy on the selected sentences. Only speech needs the dependency parse (quotes
+        and claims read clauses from it); other sentences skip the parser, which changes
+        neither their tags nor their entities."""
         jobs = [(doc, i) for doc in docs for i in sorted(doc.selected)]
+        speech = [(doc, i) for doc, i in jobs if SPEECH.search(doc.sentences[i].text)]
+        plain = [(doc, i) for doc, i in jobs if not SPEECH.search(doc.sentences[i].text)]
+        self._run_spacy(speech)
+        with self.nlp.select_pipes(disable=["parser"]):
+            self._run_spacy(plain)
+        for doc in docs:
+            doc.names.sort(key=lambda n: n.start)
+
+    def _run_spacy(self, jobs: list[tuple[Doc, int]]) -> None:
         texts = (doc.sentences[i].text for doc, i in jobs)
         for (doc, i), parsed in zip(jobs, self.nlp.pipe(texts, batch_size=64)):
             doc.parsed[i] = parsed
