@@ -68,3 +68,17 @@ def test_console_script_reads_stdin_and_prints_a_table():
     assert proc.returncode == 0, proc.stderr.decode()
     out = proc.stdout.decode()
     assert "events" in out and "Kirkuk" in out
+
+
+def test_user_actor_file_renames_an_actor_in_the_output(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Islamic State militants attacked a village near Tikrit on Monday, "
+                       "killing four farmers, police said.\n", encoding="utf-8")
+    mine = tmp_path / "mine.yaml"
+    mine.write_text("- canonical: Daesh (our name)\n  aliases: [Islamic State]\n", encoding="utf-8")
+    assert main(["extract", str(article), "--published", "2024-05-10"]) == 0
+    before = json.loads(capsys.readouterr().out)["events"]
+    assert main(["extract", str(article), "--published", "2024-05-10", "--actors", str(mine)]) == 0
+    after = json.loads(capsys.readouterr().out)["events"]
+    assert [e["actor1"] for e in before] == ["Islamic State"]
+    assert [e["actor1"] for e in after] == ["Daesh (our name)"]

@@ -345,3 +345,17 @@ def test_merge_is_deterministic_whatever_the_order():
 ])
 def test_best_low_high(values, expected):
     assert best_low_high(values) == expected
+
+
+def test_real_pipeline_two_reports_become_one_incident(tmp_path):
+    """The real extractor end to end: two agencies report one bombing with different tolls."""
+    (tmp_path / "a.json").write_text(json.dumps({"id": "wire-a", "published": "2024-05-10", "source": "Wire A",
+        "text": "A car bomb killed five people in Kirkuk on Thursday, police said."}))
+    (tmp_path / "b.json").write_text(json.dumps({"id": "wire-b", "published": "2024-05-10", "source": "Wire B",
+        "text": "Seven people were killed when a car bomb exploded in Kirkuk on Thursday, officials said."}))
+    db = tmp_path / "c.duckdb"
+    summary = ingest([str(tmp_path)], db, workers=0, progress=False)
+    assert summary.new_events == 2
+    with Store(db, read_only=True) as store:
+        rows = store.rows("SELECT fatalities, fatalities_low, fatalities_high, n_reports FROM incidents")
+    assert len(rows) == 1 and rows[0][1:] == (5, 7, 2) and rows[0][0] in (5, 7)
