@@ -342,3 +342,33 @@ def test_security_operation_is_led_by_the_state(event):
     e = event("Six militants and two soldiers were killed in a security operation by troops in "
               "Makhachkala on Monday.")
     assert e["event_type"] == "Battles" and e["actor1"] == "Military Forces of Russia"
+
+
+def test_highway_between_two_towns_is_one_event(extract):
+    ledger = extract("Three soldiers were killed and four others wounded on Monday when a roadside "
+                     "bomb hit their convoy on the highway between Kirkuk and Tikrit, the army said.")
+    assert len(ledger["events"]) == 1
+    e = ledger["events"][0]
+    assert (e["fatalities"], e["injured"], e["location"]) == (3, 4, "Kirkuk")
+    assert e["geo_precision"] == 2
+
+
+def test_tear_gas_at_a_rally_is_protest_with_intervention(extract):
+    ledger = extract("About 500 teachers rallied outside the ministry in Basra on Friday to demand "
+                     "unpaid wages. Police fired tear gas to disperse the crowd and arrested six people.")
+    assert [e["sub_event_type"] for e in ledger["events"]] == ["Protest with intervention"]
+    assert ledger["events"][0]["actor2"].startswith("Police Forces of")
+
+
+def test_civilians_shot_at_a_checkpoint_are_an_attack(extract):
+    ledger = extract("Gunmen shot dead four civilians at a checkpoint in Baquba on Tuesday, police said.")
+    e = ledger["events"][0]
+    assert (e["event_type"], e["actor2"], e["fatalities"]) == ("Violence against civilians", "Civilians", 4)
+
+
+def test_air_strike_on_a_named_group_is_the_states(extract):
+    ledger = extract("An Iraqi air strike killed nine Islamic State fighters near Mosul on Sunday, "
+                     "the military said.")
+    e = ledger["events"][0]
+    assert e["sub_event_type"] == "Air/drone strike"
+    assert (e["actor1"], e["actor2"]) == ("Military Forces of Iraq", "Islamic State")

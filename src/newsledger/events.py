@@ -17,7 +17,8 @@ from .geo import Located, article_countries, choose_place, country_in, rank_cand
 from .ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
 from .text import Sentence, fold
-from .taxonomy import BOMB, CLASH, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind, classify
+from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
+                       classify)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -397,6 +398,10 @@ def _mask_references(doc: Doc, lo: int, hi: int) -> str:
     return words
 
 
+_BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:towns?\s+of\s+|cities\s+of\s+)?$",
+                      re.IGNORECASE)
+
+
 def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
     """'in Songkhla, Narathiwat, and Yala': places of one kind joined only by commas/'and'."""
     found = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
@@ -407,8 +412,8 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
             run.append(m)
         elif len(run) < 2:
             run = [m]
-    if len(run) < 2:
-        return []
+    if len(run) < 2 or _BETWEEN.search(doc.text[max(lo, run[0].start - 40):run[0].start]):
+        return []  # 'on the highway between X and Y': one place on a road, not a list
     places = [rank_candidates(m.candidates, doc.countries)[0] for m in run]
     if any(p.kind == "country" for p in places):
         return []
@@ -575,7 +580,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if date_span is None and located is None and first.sentence > 2 and not told_apart:
         return None  # neither a date nor a place: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
-    kind = d.kind
+    kind = _with_intervention(doc, d, d.kind)
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     fatalities, injured, count_spans = _casualties(doc, d, kind)
@@ -724,6 +729,14 @@ def _next_figure(doc: Doc, m: Mention, k: str, current: int | None, value: int, 
     if not total and _ADDED.search(words):
         return current + value
     return current
+
+
+def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
+    """A peaceful protest whose reports tell of tear gas or arrests was met with intervention."""
+    if kind.sub_event_type == "Peaceful protest" and any(
+            INTERVENTION.search(doc.text[m.start:m.end]) for m in d.mentions):
+        return EventKind("Protests", "Protest with intervention", kind.rank)
+    return kind
 
 
 def _militants_killed(d: Draft, kind: EventKind) -> bool:

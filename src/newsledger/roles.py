@@ -60,10 +60,12 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     state = _state_force(text, base, cn)
     civ = _first(text, base, CIVILIANS, "Civilians")
     unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
-    air = sub_type == "Air/drone strike"
-    if air and state and not initiator:
-        initiator = state
-        state = None
+    if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
+        # air power is almost always a state's: a named group here is what was struck
+        target = initiator or civ
+        initiator = state or (f"Military Forces of {cn}", None)
+        return Roles(initiator[0], target[0] if target else None, initiator[1],
+                     target[1] if target else None)
     if initiator is None and unid:
         initiator = unid
     if initiator is None and state and event_type == "Violence against civilians" and civ and \
@@ -82,6 +84,12 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (f"Unidentified Armed Group ({cn})", None)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _group_flies(text: str, base: int, named: list) -> bool:
+    """'Houthi drones struck …': the named group right before the aircraft is the doer."""
+    return any(re.match(r"[\w'’ -]{0,20}?\b(?:drones?|aircraft|warplanes?)\b", text[g.end - base:])
+               for g in named)
 
 
 def _battle_sides(text: str, base: int, initiator, state, unid, cn: str):

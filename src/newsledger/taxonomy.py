@@ -368,9 +368,17 @@ def _state_kills(text: str) -> bool:
                for m in STATE_FORCE.finditer(text))
 
 
+_PLACE_ONLY_TARGET = re.compile(r"^(?:checkpoints?|convoy|patrol)$", re.IGNORECASE)
+_CIVILIAN_VICTIMS = _rx(r"civilians", r"villagers", r"worshippers", r"passengers", r"shoppers",
+                        r"students", r"pupils", r"children", r"farmers", r"traders")
+
+
 def _armed_target(text: str) -> bool:
-    """Soldiers or police named as victims, not as the agents ('shot dead by police')."""
+    """Soldiers or police named as victims, not as the agents ('shot dead by police'). A
+    checkpoint, convoy or patrol alone does not make armed victims of civilians shot there."""
+    civilians = bool(_CIVILIAN_VICTIMS.search(text))
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
+               and not (civilians and _PLACE_ONLY_TARGET.match(m.group()))
                for m in ARMED_TARGET.finditer(text))
 
 
