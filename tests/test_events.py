@@ -372,3 +372,9 @@ def test_air_strike_on_a_named_group_is_the_states(extract):
     e = ledger["events"][0]
     assert e["sub_event_type"] == "Air/drone strike"
     assert (e["actor1"], e["actor2"]) == ("Military Forces of Iraq", "Islamic State")
+
+
+def test_in_this_city_is_the_dateline_city(extract):
+    ledger = extract("MOSUL, May 8 (Wire) - Unidentified gunmen killed two shopkeepers in this city "
+                     "on Tuesday, police said.")
+    assert [e["location"] for e in ledger["events"]] == ["Mosul"]

@@ -13,7 +13,7 @@ from datetime import date
 
 from .casualties import Count, find_counts
 from .document import Doc
-from .geo import Located, article_countries, choose_place, country_in, rank_candidates
+from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from .ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
 from .text import Sentence, fold
@@ -36,6 +36,8 @@ _CLAUSE_BREAK = re.compile(
 _ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|tuesday's|the latest) "
                        r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
                        r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
+# 'in this city', 'here': the place the story was filed from
+_HERE = re.compile(r"\b(?:in this (?:city|town|capital)|here)\b", re.IGNORECASE)
 _THERE = re.compile(r"\bthere\b", re.IGNORECASE)
 # the attacker's own death: no one else was killed (the gold's perpetrator rule)
 _SELF_KILLED = re.compile(r"\b(?:attacker|bomber|assailant|gunman|militant)\b[^.;]{0,40}?\b"
@@ -648,9 +650,14 @@ def _header_date(doc: Doc, index: int):
 
 
 def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | None:
-    """A place from the paragraph header, or from the previous sentence for 'there'."""
+    """A place from the paragraph header, the dateline for 'in this city', or from the
+    previous sentence for 'there'."""
     first = d.mentions[0]
     s = doc.sentences[first.sentence]
+    if any(_HERE.search(doc.text[m.start:m.end]) for m in d.mentions):
+        filed = dateline_place(doc)
+        if filed is not None:
+            return filed
     para_start = min(x.start for x in doc.sentences if x.paragraph == s.paragraph)
     header = choose_place(doc, para_start, min(para_start + 40, s.end), (), None)
     if header is not None and (doc.text[para_start:para_start + 40].split(",")[0].isupper()

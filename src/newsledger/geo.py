@@ -184,6 +184,17 @@ def _datelines(doc: Doc) -> list[tuple[int, int]]:
     return []
 
 
+def dateline_place(doc: Doc) -> Located | None:
+    """The place a story was filed from, for 'in this city' and 'here' in its body."""
+    for lo, hi in _datelines(doc):
+        for m in doc.places:
+            if m.start == lo and m.end == hi and m.candidates:
+                place = rank_candidates(m.candidates, doc.countries)[0]
+                if place.kind != "country":
+                    return Located(place, m.start, m.end, False)
+    return None
+
+
 def _far_fetched(m, place, trusted: set[str]) -> bool:
     """A place outside the article's main country and the countries its sentence names is
     trusted only when it is a large city written as GeoNames writes it: 'Bodo' in a story from
