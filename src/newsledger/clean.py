@@ -48,9 +48,15 @@ _DATELINE = re.compile(
 )
 
 
+_PLACE_COUNTRY_DATELINE = re.compile(
+    r"(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}),\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[:–—-]\s|"
+    r"(?P<town>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+[—–]\s")
+
+
 def mark_dateline(doc: Doc) -> None:
     """A wire dateline ('BAGHDAD, March 14 (Reuters) -', 'TEHRAN (Tasnim) –') names where the
-    story was filed; its place must not be taken for the place of the events."""
+    story was filed; its place must not be taken for the place of the events. Run after
+    `mark_title`: a headline is not a dateline."""
     for i in doc.live_sentences()[:3]:
         s = doc.sentences[i]
         if i > 0 and doc.sentences[i - 1].paragraph == s.paragraph:
@@ -61,6 +67,13 @@ def mark_dateline(doc: Doc) -> None:
         place = m.group("place")
         if place.isupper() or m.group("agency"):
             doc.dateline = (s.start + m.start("place"), s.start + m.end("place"))
+            return
+    for i in doc.live_sentences()[:3]:  # no date: 'NAYPYITAW, Myanmar: …', 'Maputo — …'
+        s = doc.sentences[i]
+        m = _PLACE_COUNTRY_DATELINE.match(s.text)
+        if m and i != doc.title:
+            group = "place" if m.group("place") else "town"
+            doc.dateline = (s.start + m.start(group), s.start + m.end(group))
             return
 
 

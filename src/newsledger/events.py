@@ -33,7 +33,8 @@ _MODAL = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"[;,]\s+|\s+(?:and|while|as|after|followed|follows|came after|comes after|"
     r"days after|weeks after|months after|a day after)\s+")
-_ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|tuesday's|the latest) "
+_ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
+                       r"the latest) "
                        r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
                        r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
 # 'in this city', 'here': the place the story was filed from
@@ -102,7 +103,7 @@ class Draft:
         return max(placed, key=lambda p: p.specificity, default=None)
 
 
-def extract_events(doc: Doc, gazetteer, actors) -> list[Event]:
+def extract_events(doc: Doc, gazetteer) -> list[Event]:
     doc.countries = article_countries(doc, gazetteer)
     unrest = _unrest_article(doc)
     mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer)]
@@ -755,7 +756,8 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
 
 
 def _mention_count(counts: list[Count], k: str, battle: bool):
-    """(value, span) of one mention's figure; (0, None) when only the attackers died."""
+    """(value, span, is_total) of one mention's figure; (0, None, False) when only the
+    attackers died."""
     found = [c for c in counts if c.kind == k]
     if any(not c.cumulative for c in found):  # 'three died, bringing the toll to six': three
         found = [c for c in found if not c.cumulative]

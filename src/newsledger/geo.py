@@ -129,7 +129,7 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
                  gazetteer=None, anchor: int | None = None) -> Located | None:
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
-    skip = list(skip) + _datelines(doc)
+    skip = [*skip, doc.dateline] if doc.dateline else list(skip)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
@@ -164,29 +164,9 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     return small
 
 
-# 'NAYPYITAW, Myanmar: …', 'Maputo — …': a dateline without a date
-_PLACE_COUNTRY_DATELINE = re.compile(r"(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}),\s*"
-                                     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*[:–—-]\s|"
-                                     r"(?P<town>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,2})\s+[—–]\s")
-
-
-def _datelines(doc: Doc) -> list[tuple[int, int]]:
-    """Where the story was filed: the clean stage's dateline, or an upper-case place and its
-    country opening the first body paragraph."""
-    if doc.dateline:
-        return [doc.dateline]
-    for i in doc.live_sentences()[:3]:
-        s = doc.sentences[i]
-        m = _PLACE_COUNTRY_DATELINE.match(s.text)
-        if m and i != doc.title:
-            group = "place" if m.group("place") else "town"
-            return [(s.start + m.start(group), s.start + m.end(group))]
-    return []
-
-
 def dateline_place(doc: Doc) -> Located | None:
     """The place a story was filed from, for 'in this city' and 'here' in its body."""
-    for lo, hi in _datelines(doc):
+    for lo, hi in [doc.dateline] if doc.dateline else []:
         for m in doc.places:
             if m.start == lo and m.end == hi and m.candidates:
                 place = rank_candidates(m.candidates, doc.countries)[0]

@@ -5,9 +5,9 @@ text → Article → Doc → clean → triage → nlp → places → dates → a
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,9 +79,11 @@ class Pipeline:
         """spaCy on the selected sentences. Only speech needs the dependency parse (quotes
         and claims read clauses from it); other sentences skip the parser, which changes
         neither their tags nor their entities."""
-        jobs = [(doc, i) for doc in docs for i in sorted(doc.selected)]
-        speech = [(doc, i) for doc, i in jobs if SPEECH.search(doc.sentences[i].text)]
-        plain = [(doc, i) for doc, i in jobs if not SPEECH.search(doc.sentences[i].text)]
+        speech: list[tuple[Doc, int]] = []
+        plain: list[tuple[Doc, int]] = []
+        for doc in docs:
+            for i in sorted(doc.selected):
+                (speech if SPEECH.search(doc.sentences[i].text) else plain).append((doc, i))
         self._run_spacy(speech)
         with self.nlp.select_pipes(disable=["parser"]):
             self._run_spacy(plain)
@@ -106,8 +108,7 @@ class Pipeline:
             ("actors", lambda: setattr(doc, "actors", self.actors.find(text))),
             ("entities", lambda: setattr(
                 doc, "entities", build_entities(doc, self.gazetteer, self.actors))),
-            ("events", lambda: setattr(
-                doc, "events", extract_events(doc, self.gazetteer, self.actors))),
+            ("events", lambda: setattr(doc, "events", extract_events(doc, self.gazetteer))),
             ("quotes", lambda: setattr(doc, "quotes", extract_quotes(doc))),
             ("claims", lambda: setattr(doc, "claims", extract_claims(doc))),
         )

@@ -47,7 +47,9 @@ def select_sentences(doc: Doc, triage: bool) -> None:
 def may_hold_event(text: str) -> bool:
     """Whether an article can yield an event: some trigger word, and if every trigger is one
     with an everyday sense, at least one word of violence, unrest or policing beside it."""
+    found = False
     for m in TRIGGER.finditer(text):
         if not WEAK_TRIGGER.fullmatch(m.group()):
             return True
-    return TRIGGER.search(text) is not None and CONFLICT_CONTEXT.search(text) is not None
+        found = True
+    return found and CONFLICT_CONTEXT.search(text) is not None
