@@ -13,7 +13,7 @@ import re
 
 from .document import Doc
 from .ledger import Claim
-from .quotes import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, attributions,
+from .quotes import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, analyse_speech,
                      is_noun_phrase)
 
 ACCUSE = re.compile(
@@ -25,10 +25,9 @@ REPORTS = re.compile(r"\b(?:[Tt]here (?:were|have been|are) )?(reports?) (?:of|t
 
 
 def extract_claims(doc: Doc) -> list[Claim]:
-    ctx = Context.of(doc)
+    ctx, _, atts = analyse_speech(doc)
     names = {m[2] for m in ctx.mentions}
-    claims = [_claim(ctx, a, names) for a in attributions(ctx)
-              if a.speaker.kind not in ("person", "role")]
+    claims = [_claim(ctx, a, names) for a in atts if a.speaker.kind not in ("person", "role")]
     claims += _accusations(ctx) + _reports(ctx)
     return _dedupe([c for c in claims if c is not None])
 

@@ -37,6 +37,7 @@ class Doc:
     events: list[Any] = field(default_factory=list)
     quotes: list[Any] = field(default_factory=list)
     claims: list[Any] = field(default_factory=list)
+    speech: Any = None  # quotes.analyse_speech's reading, shared by the quotes and claims stages
 
     @property
     def text(self) -> str:

@@ -111,10 +111,19 @@ class Attribution:
 
 
 # ---- entry point ----------------------------------------------------------------------------
+def analyse_speech(doc: Doc) -> tuple["Context", list[Quote], list[Attribution]]:
+    """The article's direct quotes and attributions, read once for both quotes and claims
+    (kept on the Doc): the speaker history first holds every named speaker, so a pronoun
+    resolves to the nearest one before it whichever cue was read first."""
+    if doc.speech is None:
+        ctx = Context.of(doc)
+        doc.speech = (ctx, _direct_quotes(ctx), attributions(ctx))
+    return doc.speech
+
+
 def extract_quotes(doc: Doc) -> list[Quote]:
-    ctx = Context.of(doc)
-    direct = _direct_quotes(ctx)
-    indirect = [a for a in attributions(ctx, direct) if a.speaker.kind in ("person", "role")]
+    _, direct, atts = analyse_speech(doc)
+    indirect = [a for a in atts if a.speaker.kind in ("person", "role")]
     out = direct + [Quote(a.speaker.name, doc.text[a.start:a.end], "indirect", a.start, a.end,
                           a.cue, a.addressee) for a in indirect]
     return sorted(out, key=lambda q: q.start)
@@ -131,6 +140,8 @@ class Context:
             key=lambda x: x[0])
         self.history: list[Speaker] = []
         self._cache: dict[tuple[int, int], Speaker] = {}
+        # spans between quotation marks, as (open, close) offsets: found once per article
+        self.quoted = [(s.open, s.close) for s in quote_spans(self.text)]
 
     @classmethod
     def of(cls, doc: Doc) -> "Context":
@@ -286,7 +297,7 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
         return before
     s, e = ctx.sentence_span(sp.open)
     _, e = ctx.sentence_span(max(sp.open, sp.close - 1))
-    for att in _cues_in(ctx, s, e, skip=(sp.open, sp.close)):
+    for att in _cues_in(ctx, s, e):
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
     return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
@@ -570,10 +581,9 @@ def _subordinate(tok, span) -> bool:
 
 
 # ---- content clauses (indirect speech and claims) -------------------------------------------
-def attributions(ctx: Context, direct: list[Quote] | None = None) -> list[Attribution]:
+def attributions(ctx: Context) -> list[Attribution]:
     """Every speech cue with a content clause outside quotation marks, in text order."""
-    text = ctx.text
-    quoted = [(s.open, s.close) for s in quote_spans(text)]
+    quoted = ctx.quoted
     out: list[Attribution] = []
     for sent in ctx.doc.sentences:
         if not CUE_RX.search(sent.text) and not ACCORDING.search(sent.text):
@@ -598,13 +608,12 @@ def _mostly_quoted(s: int, e: int, quoted: list[tuple[int, int]]) -> bool:
     return inside > 0.5 * (e - s)
 
 
-def _cues_in(ctx: Context, s: int, e: int, skip: tuple[int, int] = (0, 0)):
+def _cues_in(ctx: Context, s: int, e: int):
     """(speaker, cue offset, cue, addressee) for each cue verb of a sentence outside quotes."""
     text = ctx.text
-    quoted = [(q.open, q.close) for q in quote_spans(text)]
     out = []
     for m in CUE_RX.finditer(text, s, e):
-        if any(qs < m.start() < qe for qs, qe in quoted):
+        if any(qs < m.start() < qe for qs, qe in ctx.quoted):
             continue
         lo = s + _subject_start(text[s:m.start()], m.start() - s)
         sp = ctx.speaker(lo, m.start())
