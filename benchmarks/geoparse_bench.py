@@ -10,7 +10,6 @@ own countries as context: Acc@161 km, exact GeoNames id, country and admin1 (TR-
 from __future__ import annotations
 
 import argparse
-import math
 import statistics
 import sys
 import time
@@ -19,16 +18,10 @@ from collections import Counter
 from pathlib import Path
 
 from newsledger.gazetteer import Gazetteer
+from newsledger.merge import haversine as km
 from newsledger.text import fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 def gwn(path: Path):
@@ -63,9 +56,10 @@ def trnews(path: Path):
         yield text, gold
 
 
-def context_countries(gaz: Gazetteer, text: str) -> list[str]:
+def context_countries(found: list) -> list[str]:
+    """The article's countries, most named first, from its place matches."""
     votes: Counter[str] = Counter()
-    for m in gaz.find(text):
+    for m in found:
         if m.candidates:
             top = m.candidates[0]
             votes[top.country] += 2 if top.kind == "country" else 1
@@ -85,7 +79,7 @@ def evaluate(name: str, articles, gaz: Gazetteer) -> None:
         tp += sum(hit(s, gspans) for s in spans)
         fp += sum(not hit(s, gspans) for s in spans)
         fn += sum(not hit(g, spans) for g in gspans)
-        countries = context_countries(gaz, text)
+        countries = context_countries(found)
         for start, end, surface, lat, lon, gid, country, admin1 in gold:
             n_gold += 1
             cands = gaz.lookup(surface, countries=countries)

@@ -359,3 +359,12 @@ def test_real_pipeline_two_reports_become_one_incident(tmp_path):
     with Store(db, read_only=True) as store:
         rows = store.rows("SELECT fatalities, fatalities_low, fatalities_high, n_reports FROM incidents")
     assert len(rows) == 1 and rows[0][1:] == (5, 7, 2) and rows[0][0] in (5, 7)
+
+
+def test_sidecar_of_any_text_file_is_not_an_article(tmp_path):
+    (tmp_path / "A.TXT").write_text("Body of A.\n", encoding="utf-8")
+    (tmp_path / "A.json").write_text(json.dumps({"published": "2015-05-04"}))
+    (tmp_path / "notes").write_text("Body of notes.\n", encoding="utf-8")
+    (tmp_path / "notes.json").write_text(json.dumps({"source": "Desk"}))
+    records = {Path(r.path).name: r for r in read_paths([tmp_path])}
+    assert set(records) == {"A.TXT", "notes"}

@@ -46,10 +46,12 @@ def parse_published(value: str | date | None) -> date | None:
         raise InputError(f"bad published date {value!r}: expected YYYY-MM-DD", "bad_date") from None
 
 
-def decode(data: bytes, where: str = "input") -> str:
-    """Bytes → text, refusing what is not text. The message says where the problem is."""
-    if len(data) > MAX_BYTES:
-        raise InputError(f"{where}: too large ({len(data):,} bytes; limit {MAX_BYTES:,})", "too_large")
+def decode(data: bytes, where: str = "input", limit: int | None = MAX_BYTES,
+           check: bool = True) -> str:
+    """Bytes → text, refusing what is not text. The message says where the problem is.
+    A file of many articles passes `limit=None, check=False`: each article is checked."""
+    if limit is not None and len(data) > limit:
+        raise InputError(f"{where}: too large ({len(data):,} bytes; limit {limit:,})", "too_large")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
@@ -61,7 +63,8 @@ def decode(data: bytes, where: str = "input") -> str:
         raise InputError(
             f"{where}: invalid UTF-8 at byte {err.start} (line {line})", "bad_encoding"
         ) from None
-    check_text(text, where)
+    if check:
+        check_text(text, where)
     return text
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from .formats import ACLED_COLUMNS, TIME_PRECISION
+from .formats import ACLED_COLUMNS, acled_fields, blank_if_none
 from .store import Store
 
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
@@ -171,14 +171,14 @@ def acled_incident_row(row: dict[str, Any], names: dict[str, str]) -> dict[str, 
     evidence = _unique(s["text"] for r in reports for s in (r.get("evidence") or []))
     sources = _unique(r.get("source") or r.get("url") or "" for r in reports)
     return {
-        **_acled_common(row, names),
+        **acled_fields(row, names),
         "event_id_cnty": f"{row.get('country') or 'XX'}{row['incident_id']}",
         "source": "; ".join(sources),
         "notes": " | ".join(evidence),
-        "fatalities_low": _cell(row.get("fatalities_low")),
-        "fatalities_high": _cell(row.get("fatalities_high")),
-        "injured_low": _cell(row.get("injured_low")),
-        "injured_high": _cell(row.get("injured_high")),
+        "fatalities_low": blank_if_none(row.get("fatalities_low")),
+        "fatalities_high": blank_if_none(row.get("fatalities_high")),
+        "injured_low": blank_if_none(row.get("injured_low")),
+        "injured_high": blank_if_none(row.get("injured_high")),
         "n_reports": row.get("n_reports"),
         "disagreements": ";".join(row.get("disagreements") or []),
         "incident_id": row["incident_id"],
@@ -187,36 +187,13 @@ def acled_incident_row(row: dict[str, Any], names: dict[str, str]) -> dict[str, 
 
 def acled_event_row(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
     return {
-        **_acled_common(row, names),
+        **acled_fields(row, names),
         "event_id_cnty": f"{row.get('country') or 'XX'}{row['event_key'][:8]}-{row['seq'] + 1}",
         "source": row.get("source") or row.get("url") or "",
         "notes": " ".join(s["text"] for s in row.get("evidence") or []),
         "incident_id": row.get("incident_id") or "",
         "article_id": row.get("article_id") or "",
         "url": row.get("url") or "",
-    }
-
-
-def _acled_common(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
-    when = row.get("event_date") or ""
-    code = row.get("country") or ""
-    return {
-        "event_date": when,
-        "year": when[:4],
-        "time_precision": TIME_PRECISION.get(row.get("date_precision") or "", ""),
-        "event_type": row.get("event_type") or "",
-        "sub_event_type": row.get("sub_event_type") or "",
-        "actor1": row.get("actor1") or "",
-        "actor2": row.get("actor2") or "",
-        "country": names.get(code, code),
-        "admin1": row.get("admin1") or "",
-        "admin2": row.get("admin2") or "",
-        "location": row.get("location") or "",
-        "latitude": _cell(row.get("latitude")),
-        "longitude": _cell(row.get("longitude")),
-        "geo_precision": _cell(row.get("geo_precision")),
-        "fatalities": _cell(row.get("fatalities")),
-        "injured": _cell(row.get("injured")),
     }
 
 
@@ -230,8 +207,6 @@ def country_names() -> dict[str, str]:
         return {}
 
 
-def _cell(value: Any) -> Any:
-    return "" if value is None else value
 
 
 def _unique(values: Any) -> list[str]:

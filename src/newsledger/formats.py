@@ -22,30 +22,38 @@ def acled_rows(ledger: dict[str, Any], country_names: dict[str, str] | None = No
     """One ACLED-style row per event. `country` is written as a name where one is known."""
     rows = []
     for n, e in enumerate(ledger.get("events", []), 1):
-        date = e.get("event_date") or ""
-        code = e.get("country") or ""
         rows.append({
-            "event_id_cnty": f"{code or 'XX'}{ledger['id'][:8]}-{n}",
-            "event_date": date,
-            "year": date[:4],
-            "time_precision": TIME_PRECISION.get(e.get("date_precision") or "", ""),
-            "event_type": e["event_type"],
-            "sub_event_type": e["sub_event_type"],
-            "actor1": e.get("actor1") or "",
-            "actor2": e.get("actor2") or "",
-            "country": (country_names or {}).get(code, code),
-            "admin1": e.get("admin1") or "",
-            "admin2": e.get("admin2") or "",
-            "location": e.get("location") or "",
-            "latitude": "" if e.get("latitude") is None else e["latitude"],
-            "longitude": "" if e.get("longitude") is None else e["longitude"],
-            "geo_precision": e.get("geo_precision") or "",
+            **acled_fields(e, country_names or {}),
+            "event_id_cnty": f"{e.get('country') or 'XX'}{ledger['id'][:8]}-{n}",
             "source": ledger.get("source") or ledger.get("url") or "",
             "notes": " ".join(s["text"] for s in e.get("evidence", [])),
-            "fatalities": "" if e.get("fatalities") is None else e["fatalities"],
-            "injured": "" if e.get("injured") is None else e["injured"],
         })
     return rows
+
+
+def acled_fields(e: dict[str, Any], country_names: dict[str, str]) -> dict[str, Any]:
+    """The ACLED columns an event (or an incident) fills by itself; blanks for nulls."""
+    when = e.get("event_date") or ""
+    code = e.get("country") or ""
+    return {
+        "event_date": when,
+        "year": when[:4],
+        "time_precision": TIME_PRECISION.get(e.get("date_precision") or "", ""),
+        "event_type": e.get("event_type") or "",
+        "sub_event_type": e.get("sub_event_type") or "",
+        "actor1": e.get("actor1") or "",
+        "actor2": e.get("actor2") or "",
+        "country": country_names.get(code, code),
+        "admin1": e.get("admin1") or "",
+        "admin2": e.get("admin2") or "",
+        "location": e.get("location") or "",
+        **{k: blank_if_none(e.get(k)) for k in
+           ("latitude", "longitude", "geo_precision", "fatalities", "injured")},
+    }
+
+
+def blank_if_none(value: Any) -> Any:
+    return "" if value is None else value
 
 
 def write_csv(rows: list[dict], out: TextIO, header: bool = True) -> None:

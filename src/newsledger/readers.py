@@ -90,8 +90,12 @@ def _walk_dir(root: Path) -> Iterator[Path | Record]:
 
 
 def _is_sidecar(name: str, siblings: set[str]) -> bool:
+    """`NAME.json` beside a text file `read_txt` reads it for (any text suffix, any case)."""
     stem, suffix = os.path.splitext(name)
-    return suffix.lower() == ".json" and any(stem + s in siblings for s in (".txt", ".text"))
+    if suffix.lower() != ".json":
+        return False
+    return any(os.path.splitext(s)[0] == stem and os.path.splitext(s)[1].lower() in TEXT_SUFFIXES
+               for s in siblings if s != name)
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Record]:
@@ -258,7 +262,7 @@ def read_json(path: Path) -> Iterator[Record]:
         yield failure(where, None, "too_large", f"{where}: too large ({size:,} bytes)")
         return
     try:
-        data = json.loads(decode_json(path.read_bytes(), where))
+        data = json.loads(decode(path.read_bytes(), where, limit=None, check=False))
     except ValueError as err:
         yield failure(where, None, "failed", f"{where}: invalid JSON: {err}")
         return
@@ -269,18 +273,6 @@ def read_json(path: Path) -> Iterator[Record]:
             yield _from_object(item, where, f"item={i}")
     else:
         yield _from_object(data, where, None)
-
-
-def decode_json(data: bytes, where: str) -> str:
-    """Like article.decode, with the larger size limit a multi-article file needs."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{where}: binary data, not text", "not_text")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"{where}: invalid UTF-8 at byte {err.start}", "bad_encoding") from None
 
 
 def _from_object(data: Any, where: str, member: str | None) -> Record:
