@@ -1,7 +1,8 @@
 """Casualty counts (killed, injured, missing, arrested, abducted) in news sentences.
 
-The event extractor calls :func:`find_counts` on one sentence at a time and
-:func:`casualties` on the evidence sentences of one event.  Everything here is
+The event extractor calls :func:`find_counts` on each mention's words and combines the
+figures itself (events.py); :func:`casualties` is a simpler whole-event reading of the
+same counts, for callers that have only evidence sentences.  Everything here is
 regular expressions plus a tiny token scanner: no NLP model, because the input is
 thousands of articles and most sentences carry no count at all (those leave after
 one regex search).
@@ -543,13 +544,14 @@ def _digits_ok(toks: list[_Tok], i: int) -> bool:
     # counts are whole numbers: "13.00" is a time, "2.5" a distance or a share
     if "." in raw and nlow not in _SCALES:
         return False
-    # dates: "May 4", "Jan. 13", "4 May", "Tuesday 22 March"
+    # dates ("May 4", "Jan. 13") and labels ("Resolution 1701", "No. 5", "Route 66"): the
+    # word before, past an abbreviation's dot
     j = i - 1
     if j >= 0 and toks[j].text == ".":
         j -= 1
-    if j >= 0 and _cap(toks[j]) in _MONTHS:
+    if j >= 0 and (_cap(toks[j]) in _MONTHS or _cap(toks[j]) in _LABELS):
         return False
-    if nxt is not None and _cap(nxt) in _MONTHS:
+    if nxt is not None and _cap(nxt) in _MONTHS:  # "4 May", "Tuesday 22 March"
         return False
     # years: 1800-2099 written without a comma, unless people follow ("2000 people")
     if len(raw) == 4 and raw.isdigit() and 1800 <= int(raw) <= 2099:
@@ -568,12 +570,6 @@ def _digits_ok(toks: list[_Tok], i: int) -> bool:
         if (prv.text == "," and nxt.text == "," and i >= 2 and toks[i - 2].typ == "a"
                 and toks[i - 2].text[:1].isupper()):
             return False
-    # labels: "Resolution 1701", "No. 5", "Route 66"
-    j = i - 1
-    if j >= 0 and toks[j].text == ".":
-        j -= 1
-    if j >= 0 and _cap(toks[j]) in _LABELS:
-        return False
     return True
 
 
@@ -1181,7 +1177,7 @@ def _bind_active(sc: _Scan) -> None:
             continue  # "lost 3" could be a match; "lost three soldiers" is not
         kinds = c.kinds if c.mode != "ambiguous" else ()
         if np.kind_noun:  # "claimed six lives" -> killed; "left 25 deaths" etc.
-            kinds = (np.kind_noun,) if np.kind_noun else ()
+            kinds = (np.kind_noun,)
         g = sc.new_group()
         if not kinds:
             np.claimed = True

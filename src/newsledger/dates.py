@@ -67,7 +67,7 @@ _NUMBER_WORDS = {
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 
-_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+_WD = r"(?:" + "|".join(_WEEKDAYS) + r")\b"
 _FULL_MON = (r"(?:january|february|march|april|may|june|july|august|september|october"
              r"|november|december)\b")
 # Abbreviations only take the dot, so a full name never swallows a full stop.
