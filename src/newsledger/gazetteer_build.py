@@ -39,6 +39,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rapidfuzz.fuzz import ratio
+
 from .gazetteer import (
     COUNTRY_ALIASES,
     COUNTRY_NAMES,
@@ -640,27 +642,23 @@ def _unit_names(name: str, aliases: Iterable[str], cc: str) -> list[tuple[str, b
 
 
 def _city_names(c: City) -> list[tuple[str, bool, bool]]:
-    from rapidfuzz.fuzz import ratio
-
     out = [(k, True, True) for k in _variants(c.name, c.cc)]
     own = name_key(c.name)
     for a in c.alts:
         for k in _variants(a, c.cc):
             close = ratio(k, own) >= CLOSE_VARIANT
-            out.append((k, close, _alt_findable(k, own, c.pop)))
+            out.append((k, close, _alt_findable(k, close, c.pop)))
     return out
 
 
-def _alt_findable(alt: str, primary: str, pop: int) -> bool:
+def _alt_findable(alt: str, close: bool, pop: int) -> bool:
     """Whether find() may use an alternate name. GeoNames lists exonyms in many languages,
     and some are English words ("Soul" for Seoul, "Can" for Caen): keep the spellings close to
     the town's own name ("Kiev", "Banghazi") and, for big cities only, long distinct ones
     ("Bombay", "Peking")."""
-    from rapidfuzz.fuzz import ratio
-
     if pop < 15000 or len(alt) < 4:
         return False
-    return ratio(alt, primary) >= CLOSE_VARIANT or (pop >= 1_000_000 and len(alt) >= 6)
+    return close or (pop >= 1_000_000 and len(alt) >= 6)
 
 
 def _variants(name: str, cc: str) -> Iterator[str]:
