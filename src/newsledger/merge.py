@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from rapidfuzz.fuzz import ratio
@@ -149,7 +150,9 @@ def compatible(a: Event, b: Event) -> bool:
             and types_compatible(a, b) and same_place(a, b) and actors_compatible(a, b))
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(s: str | None) -> str:
+    """Folded names, cached: every pair of candidate reports compares the same few names."""
     return fold(s) if s else ""
 
 

@@ -315,6 +315,9 @@ def article_row(content_hash: str, text: str, ledger: dict[str, Any],
     }
 
 
+_EVENT_TYPES = {f.name: f.type for f in EVENT_SCHEMA}  # column → Arrow type, looked up per field
+
+
 def event_rows(content_hash: str, ledger: dict[str, Any]) -> list[dict[str, Any]]:
     """`events` rows of one ledger. The key is the text's hash and the event's position,
     both stable for the same text, so re-extraction upserts onto the same rows."""
@@ -322,8 +325,7 @@ def event_rows(content_hash: str, ledger: dict[str, Any]) -> list[dict[str, Any]
     for seq, e in enumerate(ledger.get("events") or ()):
         start, end = date_bounds(e.get("event_date"), e.get("date_precision"))
         rows.append({
-            **{name: _coerce(e.get(name), EVENT_SCHEMA.field(name).type)
-               for name in EVENT_SCHEMA.names if name in e},
+            **{name: _coerce(e.get(name), kind) for name, kind in _EVENT_TYPES.items() if name in e},
             "event_key": f"{content_hash}#{seq}",
             "content_hash": content_hash,
             "seq": seq,
