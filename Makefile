@@ -10,7 +10,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
 	$(PY) -m pip install -q -e ".[test]"
-	$(PY) -m newsledger.gazetteer_build
+	$(PY) -m newsledger.places.build
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -17,9 +17,9 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
-from newsledger.gazetteer import Gazetteer
-from newsledger.merge import haversine as km
-from newsledger.text import fold
+from newsledger.places.gazetteer import Gazetteer
+from newsledger.corpus.merge import haversine as km
+from newsledger.extract.text import fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

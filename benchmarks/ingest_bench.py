@@ -25,8 +25,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from newsledger.generate import Generator, generate  # noqa: E402
-from newsledger.ingest import DEFAULT_PIPELINE, ingest  # noqa: E402
+from newsledger.corpus.generate import Generator, generate  # noqa: E402
+from newsledger.corpus.ingest import DEFAULT_PIPELINE, ingest  # noqa: E402
 
 
 class TreeMemory:
@@ -76,10 +76,10 @@ def cpu_seconds() -> float:
 def triage_share(n: int, violent_share: float, seed: int) -> tuple[float, float]:
     """Share of sentences and of words that triage sends to spaCy, on a sample."""
     from newsledger.article import Article
-    from newsledger.clean import mark_boilerplate
+    from newsledger.extract.clean import mark_boilerplate
     from newsledger.document import Doc
-    from newsledger.text import split_sentences
-    from newsledger.triage import select_sentences
+    from newsledger.extract.text import split_sentences
+    from newsledger.extract.triage import select_sentences
 
     kept = total = kept_words = words = 0
     for a in Generator(seed=seed, violent_share=violent_share).articles(n):

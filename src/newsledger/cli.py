@@ -60,7 +60,7 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [add_extract]
 
 def _corpus_registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
     try:
-        from .corpus_cli import REGISTRARS as corpus
+        from .corpus.cli import REGISTRARS as corpus
     except ImportError:
         return []
     return list(corpus)

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article
-from .text import Sentence
+from .extract.text import Sentence
 
 
 @dataclass(frozen=True)

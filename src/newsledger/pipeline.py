@@ -11,20 +11,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import nlp as nlp_mod
-from .actors import ActorDictionary
+from .extract import nlp as nlp_mod
+from .extract.actors import ActorDictionary
 from .article import Article
-from .claims import extract_claims
-from .clean import mark_boilerplate, mark_dateline, mark_title
-from .dates import find_dates
+from .extract.claims import extract_claims
+from .extract.clean import mark_boilerplate, mark_dateline, mark_title
+from .extract.dates import find_dates
 from .document import Doc, NamedSpan
-from .entities import build_entities
-from .events import extract_events
-from .gazetteer import Gazetteer
+from .extract.entities import build_entities
+from .extract.events import extract_events
+from .places.gazetteer import Gazetteer
 from .ledger import Ledger
-from .quotes import extract_quotes
-from .text import split_sentences
-from .triage import SPEECH, select_sentences
+from .extract.quotes import extract_quotes
+from .extract.text import split_sentences
+from .extract.triage import SPEECH, select_sentences
 
 
 @dataclass

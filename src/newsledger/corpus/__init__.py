@@ -1,0 +1,1 @@
+"""Many articles: readers, the parallel ingest, the DuckDB store, merging, exports."""

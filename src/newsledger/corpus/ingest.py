@@ -1,0 +1,380 @@
+"""`newsledger ingest`: read inputs, extract ledgers on every core, store, merge incidents.
+
+The main process reads and plans (what is new, what is already stored, what failed) and
+writes to the database; worker processes each load the pipeline once (triage on: spaCy runs
+only on sentences that may hold an event, quote or claim) and extract batches of articles.
+Batches are committed in the order they were read, each in one transaction, so a run killed
+at any point (even with SIGKILL) leaves whole articles only, and the next run skips what is
+stored and resumes where it stopped.
+
+Articles with none of the pipeline's event trigger words cannot yield an event; they are
+stored with an empty ledger and never parsed (`all_ledgers=True` / `--all-ledgers` extracts
+their quotes, entities and claims too). In a general news feed that is most articles.
+
+Nothing lost, nothing doubled:
+- every input record gets a `sources` row with its status;
+- a record already stored with the same text is skipped (key: source + sha1 of the text);
+- a text already stored under another source only gains a source row (no re-extraction);
+- stored rows are upserted, so replaying a batch changes nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import importlib
+import sys
+import time
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..article import Article
+from ..errors import NewsledgerError
+from .readers import Record, read_paths
+from .store import BatchWrite, SourceRow, Store, article_row, event_rows
+
+DEFAULT_PIPELINE = "newsledger.corpus.ingest:load_pipeline"
+PLAN_CHUNK = 256  # records looked up in the database at once
+STORE_MEMORY = "512MB"  # DuckDB's cache in the main process: the workers need the memory
+
+
+def load_pipeline(actor_files: Sequence[str] = ()) -> Any:
+    from ..pipeline import Pipeline
+
+    return Pipeline.load(actor_files=actor_files, triage=True)
+
+
+# -- worker side -------------------------------------------------------------------------------
+_PIPELINE: Any = None
+
+
+def _init_worker(factory: str, actor_files: Sequence[str], watch_parent: bool = False) -> None:
+    """Runs once in each worker process: the model and gazetteer are loaded once, not per batch."""
+    global _PIPELINE
+    if watch_parent:
+        _exit_with_parent()
+    _PIPELINE = resolve(factory)(actor_files)
+
+
+def _exit_with_parent() -> None:
+    """A worker whose parent was killed (kill -9) would wait forever on the task queue,
+    which its sibling keeps open: a daemon thread ends it when the parent is gone."""
+    import os
+    import threading
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def resolve(spec: str) -> Callable[..., Any]:
+    """`package.module:function` → the function (the pipeline factory is named, not passed,
+    so that spawned workers can import it)."""
+    module, _, name = spec.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+FULL, NO_EVENT_WORDS = "full", "no_event_words"  # articles.extraction
+
+
+def has_event_words(text: str) -> bool:
+    """Whether the text may state an event (`triage.may_hold_event`): a trigger word, beside a
+    word of violence or policing where the trigger has an everyday sense ('a long-range shot').
+    In a general news feed most articles fail this one-regex test (~1 ms) and skip spaCy."""
+    from ..extract.triage import may_hold_event
+
+    return may_hold_event(text)
+
+
+def extract_batch(articles: list[Article], all_ledgers: bool = False) -> list[tuple[bool, Any, str]]:
+    """(ok, ledger dict or reason, extraction) per article. Articles with no event word get
+    an empty ledger unless `all_ledgers` (their quotes, entities and claims are then not
+    extracted). A batch that raises is redone one article at a time, so one bad article
+    fails alone."""
+    gated = [not all_ledgers and not has_event_words(a.text) for a in articles]
+    todo = [a for a, skip in zip(articles, gated) if not skip]
+    try:
+        done = iter([(True, ledger.to_dict(), FULL) for ledger in _PIPELINE.extract_many(todo)])
+    except Exception:
+        done = iter([_extract_one(a) for a in todo])
+    return [(True, _empty_ledger(a), NO_EVENT_WORDS) if skip else next(done)
+            for a, skip in zip(articles, gated)]
+
+
+def _extract_one(article: Article) -> tuple[bool, Any, str]:
+    try:
+        return True, _PIPELINE.extract(article).to_dict(), FULL
+    except Exception as err:
+        return False, f"extraction failed: {type(err).__name__}: {err}", FULL
+
+
+def _empty_ledger(a: Article) -> dict[str, Any]:
+    from ..ledger import Ledger
+
+    published = a.published.isoformat() if a.published else None
+    return Ledger(id=a.id, published=published, title=a.title, source=a.source, url=a.url).to_dict()
+
+
+class InlineExecutor:
+    """Runs batches in this process (workers=0): for debugging and small runs."""
+
+    def __init__(self, factory: str, actor_files: Sequence[str]) -> None:
+        _init_worker(factory, actor_files)
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def make_executor(workers: int, factory: str, actor_files: Sequence[str]) -> Any:
+    if workers <= 0:
+        return InlineExecutor(factory, actor_files)
+    import multiprocessing
+
+    # spawn, not fork: forking a process that holds an open DuckDB connection and its
+    # threads is unsafe, and spawned workers start with only what they import.
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker, initargs=(factory, tuple(actor_files), True))
+
+
+def _done(value: Any) -> Future:
+    future: Future = Future()
+    future.set_result(value)
+    return future
+
+
+# -- main side -------------------------------------------------------------------------------
+@dataclass
+class Job:
+    """One new text to extract, with every source it arrived from during this run."""
+
+    content_hash: str
+    article: Article
+    sources: list[SourceRow]
+
+
+@dataclass
+class Batch:
+    jobs: list[Job] = field(default_factory=list)
+    rows: list[SourceRow] = field(default_factory=list)  # rows needing no extraction
+    records: int = 0
+
+
+@dataclass
+class Summary:
+    records: int = 0
+    new_articles: int = 0
+    new_sources: int = 0       # same text as a stored article, arriving under another name
+    skipped: int = 0           # already stored: nothing to do
+    new_events: int = 0
+    no_event_words: int = 0    # new articles with no event word: empty ledger, no NLP
+    statuses: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+    merged_countries: int = 0
+    totals: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        return self.records / self.seconds if self.seconds else 0.0
+
+    def format(self) -> str:
+        failed = {k: v for k, v in sorted(self.statuses.items()) if k != "ok"}
+        lines = [
+            f"read {self.records:,} input articles in {self.seconds:.1f} s ({self.rate:.1f} articles/s)",
+            f"  new articles {self.new_articles:,} · new sources of stored articles {self.new_sources:,}"
+            f" · already stored {self.skipped:,}",
+            "  not stored: " + (", ".join(f"{k} {v:,}" for k, v in failed.items()) or "none"),
+            f"  new events {self.new_events:,} · articles with no event word (not parsed) "
+            f"{self.no_event_words:,} · countries re-merged {self.merged_countries}",
+        ]
+        if self.totals:
+            t = self.totals
+            lines.append(
+                f"database: {t['articles']:,} articles from {t['sources']:,} sources, "
+                f"{t['events']:,} events → {t['incidents']:,} incidents "
+                f"({t['merged_incidents']:,} from several reports, {t['disagreements']:,} with disagreements)")
+        return "\n".join(lines)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def source_row(record: Record, h: str | None = None) -> SourceRow:
+    a = record.article
+    return SourceRow(
+        source_key=record.key, path=record.path, member=record.member, status=record.status,
+        message=record.message, content_hash=h,
+        id=a.id if a else None, published=a.published if a else None,
+        title=a.title if a else None, url=a.url if a else None, source=a.source if a else None)
+
+
+class Ingest:
+    """One ingest run over one store. `run` drives it; the pieces are small on purpose."""
+
+    def __init__(self, store: Store, executor: Any, batch_size: int = 32,
+                 window: int = 4, progress: Any = None, all_ledgers: bool = False) -> None:
+        self.store = store
+        self.executor = executor
+        self.batch_size = batch_size
+        self.all_ledgers = all_ledgers  # also extract articles with no event word
+        self.window = window            # batches in flight: keeps both workers busy, memory bounded
+        self.progress = progress
+        self.summary = Summary()
+        self.pending: deque[tuple[Batch, Future]] = deque()
+        self.inflight: dict[str, Job] = {}   # hash → job not yet committed
+        self.committed: set[str] = set()     # hashes committed since this chunk's lookup
+        self.batch = Batch()
+
+    def run(self, records: Iterable[Record]) -> Summary:
+        for chunk in _chunks(records, PLAN_CHUNK):
+            self._plan(chunk)
+        self._submit()
+        while self.pending:
+            self._commit_head()
+        return self.summary
+
+    def _plan(self, chunk: list[Record]) -> None:
+        hashes = [content_hash(r.article.text) if r.article else None for r in chunk]
+        ok = [(r.key, h) for r, h in zip(chunk, hashes) if h]
+        done, known = self.store.lookup([k for k, _ in ok], [h for _, h in ok],
+                                        need_full=self.all_ledgers)
+        self.committed = set()
+        for record, h in zip(chunk, hashes):
+            self.summary.records += 1
+            self.batch.records += 1
+            if h is None:
+                self.summary.statuses[record.status] += 1
+                self.batch.rows.append(source_row(record))
+            elif (record.key, h) in done:
+                self.summary.skipped += 1
+            elif h in known or h in self.committed:
+                self.summary.new_sources += 1
+                self.batch.rows.append(source_row(record, h))
+            elif h in self.inflight:  # same text twice in this run: one extraction, two sources
+                job = self.inflight[h]
+                if all(row.source_key != record.key for row in job.sources):
+                    self.summary.new_sources += 1
+                    job.sources.append(source_row(record, h))
+                else:  # the same path given twice
+                    self.summary.skipped += 1
+            else:
+                job = Job(h, record.article, [source_row(record, h)])
+                self.inflight[h] = job
+                self.batch.jobs.append(job)
+            if len(self.batch.jobs) >= self.batch_size or len(self.batch.rows) >= 4 * PLAN_CHUNK:
+                self._submit()
+
+    def _submit(self) -> None:
+        batch, self.batch = self.batch, Batch()
+        if not batch.records:
+            return
+        articles = [job.article for job in batch.jobs]
+        future = (self.executor.submit(extract_batch, articles, self.all_ledgers)
+                  if articles else _done([]))
+        self.pending.append((batch, future))
+        while len(self.pending) > self.window:
+            self._commit_head()
+
+    def _commit_head(self) -> None:
+        batch, future = self.pending.popleft()
+        write = BatchWrite(sources=list(batch.rows))
+        for job, (ok, result, extraction) in zip(batch.jobs, future.result()):
+            self._add_result(write, job, ok, result, extraction)
+        self.store.write_batch(write)
+        for job in batch.jobs:
+            self.inflight.pop(job.content_hash, None)
+            self.committed.add(job.content_hash)
+        if self.progress is not None:
+            self.progress.update(batch.records)
+            self.progress.set_postfix(new=self.summary.new_articles, skip=self.summary.skipped,
+                                      bad=sum(v for k, v in self.summary.statuses.items() if k != "ok"),
+                                      refresh=False)
+
+    def _add_result(self, write: BatchWrite, job: Job, ok: bool, result: Any, extraction: str) -> None:
+        if not ok:
+            for row in job.sources:
+                row.status, row.message = "failed", result
+            self.summary.statuses["failed"] += len(job.sources)
+            write.sources.extend(job.sources)
+            return
+        events = event_rows(job.content_hash, result)
+        write.articles.append(article_row(job.content_hash, job.article.text, result, extraction))
+        write.events.extend(events)
+        write.sources.extend(job.sources)
+        self.summary.statuses["ok"] += len(job.sources)
+        self.summary.new_articles += 1
+        self.summary.no_event_words += extraction == NO_EVENT_WORDS
+        self.summary.new_events += len(events)
+
+
+def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    chunk: list[Any] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_size: int = 32,
+           progress: bool = True, pipeline: str = DEFAULT_PIPELINE,
+           actor_files: Sequence[str] = (), merge: bool = True,
+           all_ledgers: bool = False) -> Summary:
+    """Ingest files and folders into the database at `db`; returns the run's summary.
+    `all_ledgers` extracts quotes, entities and claims of articles with no event word too
+    (slower: in a general feed that is most articles); a later run with it re-extracts
+    the articles an earlier run skipped. `pipeline` names the factory of the extractor
+    (`module:function`, called with `actor_files` once per worker).
+
+    Workers are spawned processes: a script calling this must guard its entry point with
+    `if __name__ == "__main__":`, as for any multiprocessing code."""
+    from .merge import merge_store
+
+    started = time.perf_counter()
+    store = Store(db, memory_limit=STORE_MEMORY)
+    executor = make_executor(workers, pipeline, actor_files)
+    bar = _progress_bar(progress)
+    try:
+        run = Ingest(store, executor, batch_size=batch_size, window=2 * max(workers, 1),
+                     progress=bar, all_ledgers=all_ledgers)
+        try:
+            summary = run.run(read_paths(paths))
+        except BrokenProcessPool:
+            raise NewsledgerError(
+                "a worker process died (see the error above); the batches stored so far are "
+                "kept: run the same command again to resume", "worker") from None
+        if merge:
+            summary.merged_countries = merge_store(store)
+        summary.totals = store.counts()
+    finally:
+        if bar is not None:
+            bar.close()
+        executor.shutdown(wait=True, cancel_futures=True)
+        store.close()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _progress_bar(enabled: bool) -> Any:
+    if not enabled:
+        return None
+    from tqdm import tqdm
+
+    return tqdm(desc="ingest", unit=" articles", file=sys.stderr, smoothing=0.1,
+                dynamic_ncols=True, mininterval=0.5)

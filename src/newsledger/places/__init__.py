@@ -1,0 +1,1 @@
+"""The GeoNames gazetteer and the install-time build of its index."""

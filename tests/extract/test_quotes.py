@@ -1,0 +1,133 @@
+"""Quotes: direct and indirect speech with speakers, cues and addressees (sentences written here)."""
+from __future__ import annotations
+
+from test_entities import analyse
+
+from newsledger.extract.quotes import extract_quotes
+
+
+def quotes(text: str):
+    doc = analyse(text)
+    out = extract_quotes(doc)
+    for q in out:
+        assert doc.text[q.start:q.end] == q.text
+    return out
+
+
+def test_straight_and_curly_direct_quotes_with_their_speakers():
+    qs = quotes('"We will rebuild every house in the valley," said Maria Okafor, the mayor.\n'
+                "“Nobody will be left without shelter this winter,” Tomas Lindqvist told reporters.")
+    assert [(q.kind, q.speaker, q.cue) for q in qs] == [
+        ("direct", "Maria Okafor", "said"), ("direct", "Tomas Lindqvist", "told")]
+    assert qs[0].text == "We will rebuild every house in the valley"
+
+
+def test_quote_split_around_the_cue_is_one_quote():
+    qs = quotes('"The talks," Maria Okafor said, "will resume next week in the capital."')
+    assert len(qs) == 1
+    assert qs[0].text.startswith("The talks") and qs[0].text.endswith("in the capital.")
+    assert qs[0].speaker == "Maria Okafor"
+
+
+def test_quote_running_over_two_paragraphs():
+    text = ('Relief worker Ahmed Farouk described the scene. "The water came at night and took '
+            'the bridge with it.\n\n"By morning there was nothing left of the market."')
+    qs = quotes(text)
+    assert len(qs) == 1
+    assert "nothing left of the market" in qs[0].text
+    assert qs[0].speaker == "Ahmed Farouk"
+
+
+def test_scare_quotes_and_short_fragments_are_not_quotes():
+    assert quotes('The army promised an "iron fist" against the "terrorists" in the north.') == []
+
+
+def test_cue_before_the_quote_and_addressee():
+    qs = quotes("Interior Minister Rafael Montes told the BBC: “We will not negotiate with armed groups.”")
+    assert [(q.speaker, q.cue, q.addressee) for q in qs] == [("Rafael Montes", "told", "BBC")]
+
+
+def test_pronoun_resolves_to_the_last_person_who_spoke():
+    qs = quotes("Defence Minister Rafael Montes visited the base on Friday. "
+                '"Our soldiers have done their duty with courage," he said.')
+    assert [(q.speaker, q.kind) for q in qs] == [("Rafael Montes", "direct")]
+
+
+def test_indirect_speech_forms():
+    text = ("Governor Ana Ruiz said that the curfew would be lifted on Monday. "
+            "The roads to the north remain closed, Ruiz said. "
+            "According to Ana Ruiz, the schools will reopen next month.")
+    qs = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [q.text for q in qs] == ["the curfew would be lifted on Monday",
+                                    "The roads to the north remain closed",
+                                    "the schools will reopen next month"]
+    assert len({q.speaker for q in qs}) == 1 and qs[0].speaker.endswith("Ruiz")
+
+
+def test_told_reporters_and_an_official_by_role():
+    text = ("An army spokesman told reporters the toll had risen to 12. "
+            "Colonel Idris Bako said the convoy was attacked near the bridge, adding that two "
+            "vehicles were burnt.")
+    qs = [q for q in quotes(text) if q.kind == "indirect"]
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("army spokesman", "the toll had risen to 12"),
+        ("Idris Bako", "the convoy was attacked near the bridge"),
+        ("Idris Bako", "two vehicles were burnt")]
+
+
+def test_the_minister_resolves_to_the_named_minister():
+    text = ("Health Minister Clara Dube visited the hospital on Tuesday. "
+            "The minister said that 40 people were still being treated.")
+    qs = quotes(text)
+    assert [(q.speaker, q.kind) for q in qs] == [("Clara Dube", "indirect")]
+
+
+def test_police_and_witnesses_are_claims_not_quotes():
+    text = ("Police said the gunmen fled on motorbikes. Witnesses said the shooting lasted an hour. "
+            "A doctor told AFP that six people were wounded.")
+    assert quotes(text) == []
+
+
+def _indirect(text: str):
+    return [(q.speaker, q.text, q.cue) for q in quotes(text) if q.kind == "indirect"]
+
+
+def test_cue_in_the_middle_of_the_sentence():
+    found = _indirect("Beyond the border, Governor Ana Ruiz said, the roads will stay closed until spring.")
+    assert [(s.endswith("Ana Ruiz"), c) for s, _, c in found] == [(True, "said")]
+    assert "the roads will stay closed" in found[0][1] and found[0][1].startswith("Beyond")
+
+
+def test_inverted_cue_with_an_appositive():
+    found = _indirect("The bridge will reopen next month, said Tomas Lindqvist, a regional engineer.")
+    assert found == [("Tomas Lindqvist", "The bridge will reopen next month", "said")]
+
+
+def test_words_between_the_cue_and_that():
+    found = _indirect("Governor Ana Ruiz said during a visit to the port on Friday that the ferries "
+                      "would resume.")
+    assert [(s.endswith("Ana Ruiz"), t, c) for s, t, c in found] == [
+        (True, "the ferries would resume", "said")]
+
+
+def test_quotes_written_with_doubled_apostrophes():
+    qs = quotes("''We will not leave this valley,'' said Maria Okafor, a farmer.")
+    assert [(q.kind, q.speaker, q.text) for q in qs] == [
+        ("direct", "Maria Okafor", "We will not leave this valley")]
+
+
+def test_quote_with_no_cue_takes_the_speaker_of_the_sentence_before():
+    qs = quotes('The curfew will be lifted soon, Maria Okafor said. "Nobody should travel at night '
+                'until then."')
+    assert [(q.kind, q.speaker) for q in qs if q.kind == "direct"] == [("direct", "Maria Okafor")]
+
+
+def test_quote_signed_with_a_dash():
+    qs = quotes("“We need clean water before anything else.” ― Maria Okafor")
+    assert [(q.speaker, q.cue) for q in qs] == [("Maria Okafor", "―")]
+
+
+def test_clause_fragments_are_not_speakers():
+    text = ("The minister visited the camp where she delivered a long speech and said the aid "
+            "would arrive on Monday.")
+    assert all(q.speaker not in ("and", "where she delivered a long speech") for q in quotes(text))

@@ -1,0 +1,85 @@
+import pytest
+
+from newsledger.extract.taxonomy import classify
+
+CASES = [
+    ("A suicide bomber blew himself up at a market, killing 12.", "Suicide bomb"),
+    ("A car bomb exploded near a police station.", "Remote explosive/landmine/IED"),
+    ("Two soldiers were wounded when a roadside bomb hit their convoy.", "Remote explosive/landmine/IED"),
+    ("An air strike hit a village, killing four.", "Air/drone strike"),
+    ("A drone strike killed a commander.", "Air/drone strike"),
+    ("Militants fired mortars at the base.", "Shelling/artillery/missile attack"),
+    ("Rockets were fired at the town overnight.", "Shelling/artillery/missile attack"),
+    ("A man threw a grenade into the crowd.", "Grenade"),
+    ("Attackers hurled hand explosives at the checkpoint.", "Grenade"),
+    ("Troops clashed with rebels for six hours.", "Armed clash"),
+    ("A gunfight broke out between police and gang members.", "Armed clash"),
+    ("Gunmen shot dead three farmers.", "Attack"),
+    ("Five villagers were martyred by the attackers.", "Attack"),
+    ("Gunmen abducted 20 students from their school.", "Abduction/forced disappearance"),
+    ("Thousands of people protested peacefully in the capital.", "Peaceful protest"),
+    ("Police fired tear gas to disperse protesters.", "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing six.", "Excessive force against protesters"),
+    ("Protesters threw stones at police and torched cars.", "Violent demonstration"),
+    ("A mob looted shops and burned homes.", "Mob violence"),
+    ("Police arrested 14 people suspected of smuggling weapons.", "Arrests"),
+    # strategic developments and the territory battles
+    ("The two factions signed a ceasefire agreement in the capital on Sunday.", "Agreement"),
+    ("Forty rebel fighters surrendered to the army near the river crossing.", "Agreement"),
+    ("The warring sides exchanged prisoners at the border post.", "Agreement"),
+    ("Troops recaptured the town of Dalaro from the insurgents after a week of fighting.",
+     "Government regains territory"),
+    ("The army regained control of three villages on Tuesday.", "Government regains territory"),
+    ("Militants seized control of the district headquarters and two nearby villages.",
+     "Non-state actor overtakes territory"),
+    ("The town fell to rebels on Friday, a local official said.", "Non-state actor overtakes territory"),
+    ("Government troops withdrew from the border town, leaving it to the militia without a fight.",
+     "Non-violent transfer of territory"),
+    ("The coalition established a new military base near the airport.",
+     "Headquarters or base established"),
+    ("Bomb disposal experts defused an explosive device found under a bridge.", "Disrupted weapons use"),
+    ("Police seized 40 rifles and 2,000 rounds of ammunition from a warehouse.", "Disrupted weapons use"),
+    ("A cache of weapons was discovered in a cave outside the city.", "Disrupted weapons use"),
+    ("Hundreds of fighters defected to the government side last week.", "Change to group/activity"),
+    ("The army deployed two more battalions to the northern province.", "Change to group/activity"),
+    ("Dozens of shops were looted and set on fire overnight.", "Looting/property destruction"),
+    ("Helicopters dropped barrels of chlorine on the town, residents said.", "Chemical weapon"),
+    ("Dozens were treated for breathing problems after a poison gas attack.", "Chemical weapon"),
+    ("Fighters attacked a checkpoint, killing six security personnel.", "Armed clash"),
+    ("The army killed 12 insurgents in the hills.", "Armed clash"),
+    ("The march turned violent as protesters smashed shop windows.", "Violent demonstration"),
+]
+
+
+@pytest.mark.parametrize("sentence, sub_type", CASES)
+def test_classify(sentence, sub_type):
+    kind = classify(sentence)
+    assert kind is not None and kind.sub_event_type == sub_type
+
+
+def test_no_event_words_no_event():
+    assert classify("The minister opened a new school on Monday.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "A strong earthquake killed 14 people and destroyed hundreds of homes.",
+    "Flash floods and landslides left at least 30 people dead in the hills.",
+    "Four workers were injured when a gas cylinder exploded at a factory.",
+    "Eleven passengers died when their bus crashed into a ravine.",
+    "Six people died after drinking adulterated alcohol.",
+    "The government expelled three diplomats and imposed new sanctions over the missile tests.",
+    "The ministry denied that its aircraft were responsible for the strike on the hospital.",
+])
+def test_not_an_event(sentence):
+    assert classify(sentence) is None
+
+
+@pytest.mark.parametrize("sentence, sub_type", [
+    ("Gunmen shot dead two traders after a storm cut power to the town.", "Attack"),
+    ("A roadside bomb exploded under a truck carrying gas cylinders, killing two.",
+     "Remote explosive/landmine/IED"),
+    ("Fighting resumed despite the ceasefire, killing five soldiers.", "Armed clash"),
+])
+def test_violence_beside_non_event_words(sentence, sub_type):
+    kind = classify(sentence)
+    assert kind is not None and kind.sub_event_type == sub_type

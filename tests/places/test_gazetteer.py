@@ -1,0 +1,353 @@
+"""The offline GeoNames gazetteer: folding, lookup, ranking, countries, and find() on
+sentences written for these tests (place names are public facts)."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsledger.places.gazetteer import Gazetteer, PlaceMatch, default_gazetteer, fold, name_key
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return default_gazetteer()  # builds the index on first use when it is missing
+
+
+def top(gaz: Gazetteer, name: str, **hints):
+    hits = gaz.lookup(name, **hints)
+    assert hits, f"nothing for {name!r}"
+    return hits[0]
+
+
+def found(gaz: Gazetteer, text: str, **kw) -> list[str]:
+    return [m.text for m in gaz.find(text, **kw)]
+
+
+# --- folding ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("raw, key", [
+    ("Tillabéri", "tillaberi"),
+    ("İstanbul", "istanbul"),          # dotted capital I must not leave a combining dot
+    ("Diyarbakır", "diyarbakir"),      # dotless i
+    ("Côte d’Ivoire", "cote divoire"),
+    ("Al-Hasakah", "al hasakah"),
+    ("St. Louis", "st louis"),
+    ("  Rio   de Janeiro ", "rio de janeiro"),
+])
+def test_name_key_folds_script_case_and_punctuation(raw, key):
+    assert name_key(raw) == key
+
+
+def test_fold_keeps_punctuation():
+    assert fold("Öcalan's") == "ocalan's"
+
+
+# --- lookup -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("spelling", ["Tillabéri", "Tillaberi", "TILLABERI", "tillaberi"])
+def test_lookup_ignores_diacritics_and_case(gaz, spelling):
+    place = top(gaz, spelling)
+    assert (place.country, place.admin1) == ("NE", "Tillaberi")
+
+
+@pytest.mark.parametrize("spelling", ["İstanbul", "Istanbul", "ISTANBUL", "istanbul"])
+def test_lookup_turkish_dotted_i(gaz, spelling):
+    place = top(gaz, spelling)
+    assert (place.name, place.country, place.kind) == ("Istanbul", "TR", "city")
+
+
+@pytest.mark.parametrize("typo, name", [
+    ("Mogadisu", "Mogadishu"),        # GeoNames lists this spelling itself
+    ("Mogadishuu", "Mogadishu"), ("Makhachkla", "Makhachkala"), ("Ouagadogou", "Ouagadougou"),
+    ("Narathiwatt", "Narathiwat"),
+])
+def test_one_letter_typo_of_a_long_name_resolves(gaz, typo, name):
+    assert top(gaz, typo).name == name
+
+
+def test_typos_only_when_fuzzy(gaz):
+    assert gaz.lookup("Makhachkla", fuzzy=False) == []
+
+
+def test_short_names_are_never_guessed(gaz):
+    assert all(p.name != "Kidal" for p in gaz.lookup("Kidl"))
+
+
+def test_exact_match_wins_over_a_typo_neighbour(gaz):
+    assert {p.name for p in gaz.lookup("Mandera")[:2]} == {"Mandera"}
+
+
+def test_hyderabad_without_hints_is_the_bigger_one(gaz):
+    assert top(gaz, "Hyderabad").country == "IN"
+
+
+@pytest.mark.parametrize("hints", [{"countries": ["PK"]}, {"admin1": "Sindh"},
+                                   {"admin1": "Sindh Province"}])
+def test_hyderabad_with_hints_is_in_sindh(gaz, hints):
+    place = top(gaz, "Hyderabad", **hints)
+    assert (place.country, place.admin1, place.kind) == ("PK", "Sindh", "city")
+
+
+def test_admin1_hint_may_use_another_spelling(gaz):
+    assert top(gaz, "Mosul", admin1="Ninawa").admin1 == "Nineveh"
+
+
+def test_country_hint_reorders(gaz):
+    assert top(gaz, "Tripoli").country == "LY"
+    assert top(gaz, "Tripoli", countries=["LB"]).country == "LB"
+    assert top(gaz, "Niger").kind == "country"
+    assert top(gaz, "Niger", countries=["NG"]).kind == "admin1"
+
+
+@pytest.mark.parametrize("name, country", [
+    ("Narathiwat", "TH"), ("North Darfur", "SD"), ("Tillaberi", "NE"), ("Tillabéri", "NE"),
+    ("Mandera", "KE"), ("Borno", "NG"), ("Kirkuk", "IQ"), ("Cabo Delgado", "MZ"),
+    ("Dagestan", "RU"), ("Papua", "ID"), ("Sindh", "PK"), ("Far North", "CM"),
+    ("Jammu and Kashmir", "IN"), ("Lakes", "SS"), ("Ituri", "CD"), ("Brussels Capital", "BE"),
+])
+def test_admin1_units_are_places_with_coordinates(gaz, name, country):
+    units = [p for p in gaz.lookup(name, countries=[country]) if p.kind == "admin1"]
+    assert units, f"no admin1 unit for {name}"
+    unit = units[0]
+    assert unit.country == country and unit.admin1 == unit.name
+    assert fold(unit.name) == fold(name) or name == "Tillabéri"
+    assert -90 <= unit.latitude <= 90 and -180 <= unit.longitude <= 180
+    assert (unit.latitude, unit.longitude) != (0.0, 0.0)
+
+
+@pytest.mark.parametrize("city, country, admin1", [
+    ("Makhachkala", "RU", "Dagestan"), ("Mosul", "IQ", "Nineveh"), ("Kirkuk", "IQ", "Kirkuk"),
+    ("El Fasher", "SD", "North Darfur"), ("Srinagar", "IN", "Jammu and Kashmir"),
+    ("Maroua", "CM", "Far North"), ("Pétionville", "HT", "Ouest"), ("Kandy", "LK", "Central"),
+    ("Pattani", "TH", "Pattani"), ("Mogadishu", "SO", "Banadir"), ("Ouallam", "NE", "Tillaberi"),
+])
+def test_cities_carry_their_admin1_in_english(gaz, city, country, admin1):
+    place = top(gaz, city, countries=[country])
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+def test_admin_suffix_prefers_the_unit(gaz):
+    assert top(gaz, "Tillaberi region").kind == "admin1"
+    assert top(gaz, "North Darfur State").name == "North Darfur"
+    unity = top(gaz, "Unity State")
+    assert (unity.country, unity.kind) == ("SS", "admin1")
+
+
+def test_place_fields(gaz):
+    kirkuk = top(gaz, "Kirkuk")
+    assert kirkuk.kind == "city" and kirkuk.geonames_id and kirkuk.population > 500_000
+    assert abs(kirkuk.latitude - 35.47) < 0.2 and abs(kirkuk.longitude - 44.39) < 0.2
+
+
+def test_unknown_name(gaz):
+    assert gaz.lookup("Qwxzptlk Vrrnx") == []
+
+
+def km(a, b) -> float:
+    import math
+    (la1, lo1), (la2, lo2) = (map(math.radians, a), map(math.radians, b))
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize("name, point", [
+    ("Canada", (60.1, -113.6)), ("Russia", (60, 100)), ("Turkey", (39, 35)),
+    ("China", (35, 105)), ("United States", (39.8, -98.5)), ("Egypt", (27, 30)),
+])
+def test_large_countries_sit_at_the_middle_of_their_territory(gaz, name, point):
+    place = top(gaz, name)
+    assert place.kind == "country" and km((place.latitude, place.longitude), point) < 161
+
+
+def test_small_countries_sit_among_their_towns(gaz):
+    place = top(gaz, "Lebanon")
+    assert place.kind == "country" and km((place.latitude, place.longitude), (33.9, 35.5)) < 100
+
+
+@pytest.mark.parametrize("name, hints, code", [
+    ("US", {}, "US"), ("U.S.", {"countries": ["US"]}, "US"), ("UK", {}, "GB"),
+    ("UAE", {}, "AE"), ("Canadian", {}, "CA"), ("Spanish", {"countries": ["CA"]}, "ES"),
+    ("German", {}, "DE"), ("Jordanian", {"countries": ["JO", "CA"]}, "JO"),
+    ("Russians", {"countries": ["US"]}, "RU"), ("Republic of Armenia", {}, "AM"),
+    ("Kingdom of Morocco", {}, "MA"),
+])
+def test_acronyms_demonyms_and_formal_names_mean_the_country(gaz, name, hints, code):
+    place = top(gaz, name, **hints)
+    assert (place.kind, place.country) == ("country", code)
+
+
+def test_formal_prefix_keeps_a_unit_of_that_name(gaz):
+    assert top(gaz, "State of Mexico").kind == "admin1"
+
+
+def test_nation_demonyms_mean_the_nation(gaz):
+    place = top(gaz, "Welsh")
+    assert (place.name, place.kind) == ("Wales", "admin1")
+
+
+@pytest.mark.parametrize("name, continent", [
+    ("Asia", "Asia"), ("Africa", "Africa"), ("European", "Europe"), ("EU", "Europe"),
+])
+def test_continents_are_not_towns(gaz, name, continent):
+    place = top(gaz, name)
+    assert (place.name, place.kind, place.country) == (continent, "continent", "")
+
+
+def test_eu_in_lower_case_is_the_town(gaz):
+    assert top(gaz, "Eu").country == "FR"
+
+
+@pytest.mark.parametrize("name, hints, unit", [
+    ("Ky.", {}, "Kentucky"), ("KY", {"countries": ["US"]}, "Kentucky"),
+    ("B.C.", {}, "British Columbia"), ("BC", {"countries": ["CA"]}, "British Columbia"),
+    ("W. Va.", {}, "West Virginia"), ("Calif.", {}, "California"),
+])
+def test_state_and_province_abbreviations(gaz, name, hints, unit):
+    place = top(gaz, name, **hints)
+    assert (place.name, place.kind) == (unit, "admin1")
+
+
+def test_postal_codes_need_their_country(gaz):
+    assert all(p.name != "Kentucky" for p in gaz.lookup("KY"))
+
+
+@pytest.mark.parametrize("name, countries, want", [
+    ("London", ["CA"], "CA"),      # London, Ontario in a Canadian story
+    ("Paris", ["US"], "FR"),       # Paris, Texas is too small to beat Paris
+    ("Turkey", ["US"], "TR"),      # a hamlet never beats a country
+    ("Georgia", ["US"], "US"),     # the state in a US story
+    ("Georgia", [], "GE"),
+])
+def test_context_country_against_a_bigger_namesake(gaz, name, countries, want):
+    assert top(gaz, name, countries=countries).country == want
+
+
+# --- countries --------------------------------------------------------------------------------
+@pytest.mark.parametrize("name, code", [
+    ("Kenya", "KE"), ("Kenyan", "KE"), ("Kenyans", "KE"), ("Somali", "SO"), ("Somalis", "SO"),
+    ("S Lanka", "LK"), ("Sri Lankan", "LK"), ("Burkinabe", "BF"), ("Burkinabé", "BF"),
+    ("Iraqi", "IQ"), ("Iraqis", "IQ"), ("DRC", "CD"), ("U.S.", "US"), ("the United States", "US"),
+    ("UK", "GB"), ("British", "GB"), ("Côte d'Ivoire", "CI"), ("Ivorian", "CI"),
+    ("Nigerien", "NE"), ("Nigerian", "NG"), ("Palestinian", "PS"), ("Swiss", "CH"),
+    ("Filipinos", "PH"), ("Burma", "MM"), ("KE", "KE"),
+])
+def test_country_code(gaz, name, code):
+    assert gaz.country_code(name) == code
+
+
+@pytest.mark.parametrize("name", ["Atlantis", "said", "Police", ""])
+def test_country_code_unknown(gaz, name):
+    assert gaz.country_code(name) is None
+
+
+def test_country_name(gaz):
+    assert gaz.country_name("KE") == "Kenya"
+    assert gaz.country_name("ke") == "Kenya"
+    assert gaz.country_name("PS") == "Palestine"
+    assert gaz.country_name("ZZ") is None
+
+
+# --- find() -----------------------------------------------------------------------------------
+def test_find_sentence_offsets_and_kinds(gaz):
+    text = ("Gunmen killed six people in Mandera, Kenya, on Tuesday, police in Nairobi said, "
+            "days after an attack near Mogadishu.")
+    matches = gaz.find(text)
+    assert [m.text for m in matches] == ["Mandera", "Kenya", "Nairobi", "Mogadishu"]
+    for m in matches:
+        assert isinstance(m, PlaceMatch) and text[m.start:m.end] == m.text and m.candidates
+    assert matches[1].candidates[0].kind == "country"
+    assert matches[0].candidates[0].country == "KE"
+
+
+def test_find_longest_match_first(gaz):
+    text = "Fighting spread from North Darfur to Tillabéri and Cabo Delgado."
+    assert found(gaz, text) == ["North Darfur", "Tillabéri", "Cabo Delgado"]
+    assert found(gaz, "Clashes in Côte d'Ivoire and Rio de Janeiro.") == [
+        "Côte d'Ivoire", "Rio de Janeiro"]
+
+
+@pytest.mark.parametrize("text", [
+    "Police said on Monday that May was calm.",
+    "President Hassan met Barack Obama in March.",
+    "Security forces and the Army said on Sunday that Reuters had it wrong.",
+    "We will see. But She said no.",
+    "Protests spread across Latin America and the Middle East.",
+])
+def test_find_skips_common_words_and_names(gaz, text):
+    assert found(gaz, text) == []
+
+
+def test_find_datelines_in_capitals(gaz):
+    assert found(gaz, "BENGHAZI, Libya (Reuters) - Clashes erupted.") == ["BENGHAZI", "Libya"]
+    assert found(gaz, "TEHRAN (Tasnim) – Protests spread.") == ["TEHRAN"]
+
+
+def test_find_possessive_and_hyphenated(gaz):
+    [m] = gaz.find("Kenya's army said.")
+    assert (m.start, m.end, m.text) == (0, 5, "Kenya")
+    assert found(gaz, "a London-based group") == ["London"]
+
+
+def test_find_small_places_need_a_cue(gaz):
+    text = "Gunmen killed two people in Loumbila, a village near Ouagadougou."
+    assert found(gaz, text) == ["Loumbila", "Ouagadougou"]
+
+
+def test_find_country_acronyms_are_case_sensitive(gaz):
+    text = "The U.S. and UK condemned the attack in the DRC, the UN said; us too."
+    matches = gaz.find(text)
+    assert [(m.text, m.candidates[0].country) for m in matches] == [
+        ("U.S.", "US"), ("UK", "GB"), ("DRC", "CD")]
+
+
+def test_find_admin_word_puts_the_province_first(gaz):
+    [m] = gaz.find("Cattle raiders struck in Lakes state.")
+    assert (m.text, m.candidates[0].kind, m.candidates[0].country) == ("Lakes", "admin1", "SS")
+    matches = gaz.find("Bombs went off in Narathiwat, Yala and Pattani provinces.")
+    assert [m.text for m in matches] == ["Narathiwat", "Yala", "Pattani"]
+    assert matches[-1].candidates[0].kind == "admin1"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Gunmen attacked Mandera county on Monday.", "Mandera", "KE"),
+    ("Gunmen attacked villages in Lamu County.", "Lamu", "KE"),
+    ("Troops deployed to the Mopti region.", "Mopti", "ML"),
+    ("Raids in Kilifi district, Kenya.", "Kilifi", "KE"),
+    ("Clashes in Diffa Region.", "Diffa", "NE"),
+])
+def test_find_admin_word_makes_the_unit(gaz, text, name, country):
+    m = gaz.find(text)[0]
+    assert (m.text, m.candidates[0].kind, m.candidates[0].country) == (name, "admin1", country)
+
+
+def test_find_never_yields_continents(gaz):
+    assert found(gaz, "Leaders from Asia, Africa and Europe met; the EU said no.") == []
+
+
+def test_find_turkish_and_diacritics(gaz):
+    assert found(gaz, "He flew from İstanbul to Diyarbakır.") == ["İstanbul", "Diyarbakır"]
+
+
+def test_find_country_hint_reorders_candidates(gaz):
+    [m] = gaz.find("Clashes in Tripoli.", countries=["LB"])
+    assert m.candidates[0].country == "LB"
+    [m] = gaz.find("Clashes in Tripoli.")
+    assert m.candidates[0].country == "LY"
+
+
+def test_find_title_case_headline(gaz):
+    assert found(gaz, "Six Killed In Mogadishu Hotel Attack") == ["Mogadishu"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Kenya Mandera'’s-,. \n\u00a0İıéDRCUS")), max_size=80))
+def test_find_offsets_always_index_the_text(text):
+    for m in default_gazetteer().find(text):
+        assert text[m.start:m.end] == m.text
+        assert 0 <= m.start < m.end <= len(text)
+
+
+def test_find_on_empty_and_odd_input(gaz):
+    assert gaz.find("") == []
+    assert gaz.find("   \n\t") == []
+    assert gaz.find("1234 -- !!! ???") == []
