@@ -5,6 +5,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
+from . import lexicons
 from .errors import NewsledgerError
 
 Command = Callable[[argparse.Namespace], int]
@@ -15,6 +16,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from .formats import acled_rows, table, to_json, write_csv
     from .pipeline import Pipeline
 
+    lexicons.use(args.lexicon or ())
     published = parse_published(args.published)
     raw = read_article(args.file)
     article = Article(raw.text, id=args.id or "", published=published,
@@ -51,7 +53,14 @@ def add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--output", "-o", help="also write the ledger JSON to this file")
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra actor dictionary (YAML); may be repeated")
+    add_lexicon_option(p)
     p.set_defaults(func=cmd_extract)
+
+
+def add_lexicon_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lexicon", action="append", metavar="FILE",
+                   help="a YAML file adding to or removing from the word lists (data/lexicons); "
+                        "may be repeated")
 
 
 # Each corpus command module registers itself here: (module, function adding its parser).

@@ -9,12 +9,15 @@ import sys
 from collections.abc import Callable
 from datetime import date
 
+from ..cli import add_lexicon_option
 from ..errors import InputError
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from .. import lexicons
     from .ingest import ingest
 
+    lexicons.use(args.lexicon or ())
     summary = ingest(args.paths, args.db, workers=args.workers, batch_size=args.batch_size,
                      progress=not args.quiet, pipeline=args.pipeline,
                      actor_files=args.actors or (), all_ledgers=args.all_ledgers)
@@ -35,6 +38,7 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=32, help="articles per committed batch")
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra actor dictionary (YAML); may be repeated")
+    add_lexicon_option(p)
     p.add_argument("--all-ledgers", action="store_true",
                    help="also extract quotes, entities and claims of articles with no event "
                    "word (by default they are stored with an empty ledger, unparsed)")

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from .. import lexicons
+
 
 @dataclass(frozen=True)
 class Place:
@@ -110,9 +112,8 @@ LAST = ("Hassan", "Okafor", "Abdi", "Rahimi", "Karimi", "Diallo", "Traore", "Mwa
 JOBS = ("shopkeeper", "teacher", "farmer", "taxi driver", "student", "nurse", "trader", "mechanic")
 TITLES = ("provincial police chief", "local government spokesman", "district governor",
           "military spokesman", "health official", "security official")
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
+WEEKDAYS = lexicons.words("weekdays")
+MONTHS = lexicons.words("months")
 NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 

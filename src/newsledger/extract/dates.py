@@ -37,6 +37,8 @@ from datetime import date as Date, timedelta
 from functools import lru_cache
 from typing import Callable
 
+from .. import lexicons
+
 __all__ = ["TimeExpr", "find_dates", "resolve_weekday"]
 
 DAY, WEEK, MONTH, YEAR = "day", "week", "month", "year"
@@ -55,8 +57,8 @@ class TimeExpr:
 
 # --------------------------------------------------------------------------- vocabulary
 
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WEEKDAYS = tuple(w.lower() for w in lexicons.words("weekdays"))
+_MONTHS = tuple(m.lower()[:3] for m in lexicons.words("months"))
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
@@ -68,8 +70,7 @@ _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seve
              "eighth": 8, "ninth": 9, "tenth": 10}
 
 _WD = r"(?:" + "|".join(_WEEKDAYS) + r")\b"
-_FULL_MON = (r"(?:january|february|march|april|may|june|july|august|september|october"
-             r"|november|december)\b")
+_FULL_MON = lexicons.alternation("months", lower=True) + r"\b"
 # Abbreviations only take the dot, so a full name never swallows a full stop.
 _MON = rf"(?:{_FULL_MON}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
 # A noun right after a year makes it a count ("in 2011 people ..."), not a date.

@@ -1,0 +1,74 @@
+"""The lexicon loader: shipped lists, user files that add and remove, clear errors."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsledger import lexicons
+from newsledger.errors import InputError
+
+SRC = Path(lexicons.__file__).resolve().parents[1]
+
+
+def test_every_shipped_lexicon_loads_and_says_what_it_decides():
+    from importlib import resources
+
+    folder = resources.files("newsledger").joinpath("data/lexicons")
+    assert lexicons.names(), "no lexicons shipped"
+    for name in lexicons.names():
+        path = folder.joinpath(f"{name}.txt")
+        if not path.is_file():
+            path = folder.joinpath(f"{name}.yaml")
+        assert path.read_text("utf-8").startswith("#"), f"{name}: no comment at the top"
+        value = lexicons._lexicon(name)
+        assert value, f"{name} is empty"
+
+
+def test_order_is_kept_and_alternation_prefers_longer_entries():
+    assert lexicons.words("weekdays")[0] == "Monday"
+    assert lexicons.words("months")[11] == "December"
+    import re
+
+    assert re.fullmatch(lexicons.alternation("months", lower=True), "march")
+
+
+def test_user_file_adds_and_removes(tmp_path, monkeypatch):
+    user = tmp_path / "mine.yaml"
+    user.write_text("weekdays: {add: [Funday], remove: [Sunday]}\n", encoding="utf-8")
+    monkeypatch.setenv(lexicons.ENV_VAR, str(user))
+    lexicons._lexicon.cache_clear()
+    try:
+        days = lexicons.words("weekdays")
+        assert days[-1] == "Funday" and "Sunday" not in days
+    finally:
+        monkeypatch.delenv(lexicons.ENV_VAR)
+        lexicons._lexicon.cache_clear()
+    assert "Sunday" in lexicons.words("weekdays")
+
+
+@pytest.mark.parametrize("content, message", [
+    ("weekdayz: [x]\n", "no lexicon named 'weekdayz'"),
+    ("- just a list\n", "expected a mapping"),
+    ("weekdays: [unclosed\n", "not valid YAML"),
+])
+def test_bad_user_file_is_one_clear_error(tmp_path, content, message):
+    user = tmp_path / "bad.yaml"
+    user.write_text(content, encoding="utf-8")
+    lexicons._user_file.cache_clear()
+    with pytest.raises(InputError, match=message):
+        lexicons.use([str(user)])
+
+
+def test_missing_user_file_is_one_clear_error_on_the_command_line(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    article = tmp_path / "a.txt"
+    article.write_text("Nothing happened here.\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "newsledger", "extract", str(article),
+                           "--lexicon", str(tmp_path / "nope.yaml")],
+                          capture_output=True, text=True, env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip().count("\n") == 0 and "nope.yaml" in done.stderr
