@@ -16,6 +16,9 @@ const IncidentMap = (() => {
     onLoaded = loaded || onLoaded;
     map = L.map(element, { worldCopyJump: true, minZoom: 1, maxZoom: 14, zoomSnap: 1 })
       .setView([20, 20], 2);
+    // Basemap panes under the markers' overlay pane (z 400): countries, then admin-1 lines.
+    map.createPane("countries").style.zIndex = 350;
+    map.createPane("admin1").style.zIndex = 360;
     map.attributionControl.setPrefix(false);
     map.attributionControl.addAttribution("Boundaries: Natural Earth (public domain)");
     markers = L.layerGroup().addTo(map);
@@ -27,8 +30,7 @@ const IncidentMap = (() => {
   async function loadCountries() {
     const topo = await (await fetch("/static/vendor/countries-50m.json")).json();
     L.geoJSON(topojson.feature(topo, topo.objects.countries),
-              { style: { className: "country", weight: 0.6 }, interactive: false }).addTo(map);
-    markers.bringToFront?.();
+              { pane: "countries", style: { className: "country", weight: 0.6 }, interactive: false }).addTo(map);
   }
 
   async function updateAdmin1() {
@@ -46,8 +48,7 @@ const IncidentMap = (() => {
     if (admin1Layer) admin1Layer.remove();
     const keep = new Set(countriesWithData);
     admin1Layer = L.geoJSON({ type: "FeatureCollection", features: admin1Data.filter((f) => keep.has(f.properties.country)) },
-                            { key, style: { className: "admin1", weight: 0.5 }, interactive: false }).addTo(map);
-    admin1Layer.bringToBack();
+                            { key, pane: "admin1", style: { className: "admin1", weight: 0.5 }, interactive: false }).addTo(map);
   }
 
   function setCountries(codes) {
