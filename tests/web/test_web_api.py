@@ -254,3 +254,24 @@ def test_a_locked_file_is_waited_for_then_reported_busy(db, tmp_path):
         assert time.monotonic() - started < 5
     finally:
         holder.wait(timeout=10)
+
+
+def test_a_request_during_a_long_write_gets_503_and_retry_after(db):
+    import subprocess
+    import sys
+
+    app = create_app(db)
+    app.state.corpus.wait = 0.2
+    client = TestClient(app)
+    holder = subprocess.Popen([sys.executable, "-c",
+                               "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); "
+                               "print('locked', flush=True); time.sleep(2)", str(db)],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        response = client.get("/api/stats")
+        assert response.status_code == 503 and response.headers["retry-after"] == "1"
+        assert "being written" in response.json()["error"]
+    finally:
+        holder.wait(timeout=10)
+    assert client.get("/api/stats").status_code == 200

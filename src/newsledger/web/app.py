@@ -20,7 +20,7 @@ from ..corpus.store import Store
 from ..errors import InputError
 from . import queries
 from .db import Corpus, DatabaseBusy
-from .filters import PARAMETERS, BadRequest, IncidentFilters, parse_filters
+from .filters import PARAMETERS, BadRequest, IncidentFilters, matches_table, parse_filters
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -211,6 +211,7 @@ def _export_file(corpus: Corpus, filters: IncidentFilters, fmt: str) -> FileResp
     try:
         with corpus.read() as con:
             store = _ConnectionStore(con, corpus.path)
+            filters = matches_table(con, filters)
             if kind == "parquet":
                 export(store, kind, name, filters)
             else:

@@ -30,6 +30,10 @@ class IncidentFilters(Filters):
     min_fatalities: int | None = None
     disagreement: bool = False
     q: str | None = None
+    # A temporary table of the incident ids whose evidence holds `q`, made once per request
+    # by `matches_table` (a scan of every evidence sentence): each later statement of the
+    # request joins it instead of scanning again. Set only by code, never from a URL.
+    within: str | None = None
 
     def where(self, alias: str) -> tuple[str, list[Any]]:
         """The exports' clauses and the page's, for the `incidents` table under `alias`."""
@@ -49,20 +53,40 @@ class IncidentFilters(Filters):
             params.append(self.min_fatalities)
         if self.disagreement:
             clauses.append(f"{alias}.disagreement")
-        if self.q:
-            # Any report's evidence sentence containing the words (case-insensitive, literal:
-            # no LIKE wildcards from the user).
-            clauses.append(
-                f"{alias}.incident_id IN (SELECT _r.incident_id FROM incident_reports _r "
-                "JOIN events _e USING (event_key) WHERE contains(lower(array_to_string("
-                "list_transform(_e.evidence, lambda s: s.text), ' ')), ?))")
-            params.append(self.q.lower())
+        if self.within:
+            clauses.append(f"{alias}.incident_id IN (SELECT incident_id FROM {self.within})")
+        elif self.q:
+            clauses.append(f"{alias}.incident_id IN ({EVIDENCE_MATCHES})")
+            params.append(like_pattern(self.q))
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def without_dates(self) -> "IncidentFilters":
         """The same filters over all dates: the timeline shows the whole range it brushes."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         return IncidentFilters(**{**values, "date_from": None, "date_to": None})
+
+
+# Incidents any of whose reports has an evidence sentence containing the words
+# (case-insensitive; the words are literal: see like_pattern).
+EVIDENCE_MATCHES = ("SELECT DISTINCT _r.incident_id FROM events _e JOIN incident_reports _r USING (event_key) "
+                    "WHERE len(list_filter(_e.evidence, lambda s: s.text ILIKE ? ESCAPE '\\')) > 0")
+MATCHES_TABLE = "_evidence_matches"
+
+
+def like_pattern(words: str) -> str:
+    """`%words%` with the user's own % and _ taken literally."""
+    escaped = words.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def matches_table(con: Any, filters: "IncidentFilters") -> "IncidentFilters":
+    """The same filters, with the text search done once into a temporary table of this
+    connection (one request's): later statements join it."""
+    if not filters.q or filters.within:
+        return filters
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {MATCHES_TABLE} AS {EVIDENCE_MATCHES}", [like_pattern(filters.q)])
+    values = {f.name: getattr(filters, f.name) for f in fields(filters)}
+    return IncidentFilters(**{**values, "within": MATCHES_TABLE})
 
 
 def _marks(values: Sequence[Any]) -> str:
