@@ -199,3 +199,21 @@ def test_the_hostile_article_shows_as_text_and_runs_nothing(server, page):
     assert page.locator("b[onmouseover]").count() == 0
     page.locator("section.report .article-text").first.hover()
     assert page.problems == []
+
+
+def test_quotes_search_leads_to_the_speakers_entity_page(server, page):
+    page.goto(f"{server}/quotes")
+    before = ready(page)
+    page.fill("input[name=q]", "justice")
+    page.press("input[name=q]", "Enter")
+    page.locator("input[name=q]").blur()
+    ready(page, before)
+    assert "q=justice" in page.url
+    items = page.locator("ul.quotes li")
+    assert items.count() == 1 and "bring them to justice" in items.first.inner_text()
+    items.first.locator("a").click()
+    page.wait_for_url("**/entities/*")
+    ready(page)
+    assert page.locator("h1").inner_text() == "Saad Maan"
+    assert "bring them to justice" in page.locator("ul.quotes").inner_text()
+    assert page.problems == []

@@ -1,5 +1,5 @@
-"""The ASGI application: the JSON API under /api/ (OpenAPI at /api/openapi.json, browsable
-at /api/docs) and the pages that use it. Read-only: every request opens the corpus
+"""The ASGI application: the JSON API under /api/ (its OpenAPI schema at /api/openapi.json)
+and the pages that use it. Read-only: every request opens the corpus
 read-only (db.py) and nothing writes to it."""
 from __future__ import annotations
 
@@ -33,7 +33,6 @@ DOWNLOADS = {  # ?format= → (exports format, file suffix, media type)
     "jsonl": ("jsonl", "jsonl", "application/x-ndjson"),
 }
 # The page loads only its own files; no inline script, nothing from elsewhere, no framing.
-# (The API docs page loads its viewer from a CDN, so it is left out of the rules.)
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
        "frame-ancestors 'none'")
@@ -44,7 +43,8 @@ def create_app(db: str | Path) -> FastAPI:
     if not (STATIC / "vendor" / "leaflet.js").is_file():
         raise InputError("the page's front-end files are missing: run `make web-assets`", "missing")
     app = FastAPI(title="newsledger", summary="Incidents, reports and evidence of a corpus database",
-                  openapi_url="/api/openapi.json", docs_url="/api/docs", redoc_url=None)
+                  # no /docs viewer: FastAPI's loads its scripts from a CDN, and the page is offline
+                  openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.corpus = corpus
     _handlers(app)
     _api(app, corpus)
@@ -70,8 +70,7 @@ def _handlers(app: FastAPI) -> None:
     @app.middleware("http")
     async def headers(request: Request, call_next: Any) -> Any:
         response = await call_next(request)
-        if not request.url.path.startswith("/api/docs"):
-            response.headers["Content-Security-Policy"] = CSP
+        response.headers["Content-Security-Policy"] = CSP
         response.headers["X-Content-Type-Options"] = "nosniff"
         response.headers["Referrer-Policy"] = "no-referrer"
         response.headers["X-Frame-Options"] = "DENY"

@@ -16,13 +16,15 @@ from pathlib import Path
 
 import duckdb
 
-from ..errors import InputError
+from ..errors import InputError, NewsledgerError
 
 LOCK_WAIT_S = 5.0  # how long a request waits for a writer's batch before giving up
 
 
-class DatabaseBusy(Exception):
+class DatabaseBusy(NewsledgerError):
     """The corpus file stayed locked by a writer for longer than the wait."""
+
+    code = "busy"
 
 
 def open_read_only(path: Path, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
@@ -42,25 +44,25 @@ def open_read_only(path: Path, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConn
 
 
 class Corpus:
-    """The database file the server reads, and what its schema offers."""
+    """The database file the server reads. Queries select `e.*` from events, so columns a
+    later schema adds (the `reason` each event was kept) reach the page without a change."""
 
     def __init__(self, path: str | Path, wait: float = LOCK_WAIT_S) -> None:
         self.path = Path(path)
         self.wait = wait
         if not self.path.is_file():
             raise InputError(f"{self.path}: no such database", "missing")
-        with self.read() as con:
-            tables = {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
-            if not {"incidents", "events", "articles", "incident_reports"} <= tables:
-                raise InputError(f"{self.path}: not a newsledger corpus (no incidents table)", "usage")
-            self.event_columns = [c for (c,) in con.execute(
-                "SELECT column_name FROM information_schema.columns WHERE table_name = 'events' "
-                "ORDER BY ordinal_position").fetchall()]
+        try:
+            tables = self._tables()
+        except duckdb.Error as err:
+            raise InputError(f"{self.path}: not a DuckDB database ({str(err).splitlines()[0][:120]})",
+                             "usage") from None
+        if not {"incidents", "events", "articles", "incident_reports"} <= tables:
+            raise InputError(f"{self.path}: not a newsledger corpus (no incidents table)", "usage")
 
-    @property
-    def has_reason(self) -> bool:
-        """Events carry the reason each was kept (a later schema); shown when present."""
-        return "reason" in self.event_columns
+    def _tables(self) -> set[str]:
+        with self.read() as con:
+            return {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
