@@ -275,3 +275,41 @@ def test_a_request_during_a_long_write_gets_503_and_retry_after(db):
     finally:
         holder.wait(timeout=10)
     assert client.get("/api/stats").status_code == 200
+
+
+def test_browsing_and_a_writer_with_short_transactions_take_turns(db, tmp_path):
+    """The server holds the file only while it answers: a writer that commits in short
+    transactions (as ingest does per batch) and waits for the lock gets every write in,
+    and every request is answered meanwhile."""
+    import subprocess
+    import sys
+
+    copy = tmp_path / "shared.duckdb"
+    copy.write_bytes(db.read_bytes())
+    writer = subprocess.Popen([sys.executable, "-c", """
+import sys, time, duckdb
+done = 0
+for n in range(8):
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            con = duckdb.connect(sys.argv[1])
+            break
+        except duckdb.IOException:
+            assert time.monotonic() < deadline, "no turn to write"
+            time.sleep(0.02)
+    con.execute("CREATE TABLE IF NOT EXISTS scratch (n INTEGER)")
+    con.execute("INSERT INTO scratch VALUES (?)", [n])
+    con.close()
+    done += 1
+    time.sleep(0.05)
+print(done)
+""", str(copy)], stdout=subprocess.PIPE, text=True)
+    client = TestClient(create_app(copy))
+    statuses = []
+    while writer.poll() is None:
+        statuses.append(client.get("/api/stats").status_code)
+    assert writer.stdout.read().strip() == "8"
+    assert statuses and set(statuses) == {200}
+    with duckdb.connect(str(copy), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM scratch").fetchone()[0] == 8

@@ -8,6 +8,7 @@
   const list = h("ul", { class: "quotes" });
   const info = h("span", {});
   const prev = h("button", { type: "button" }, "‹ prev"), next = h("button", { type: "button" }, "next ›");
+  let loads = 0;
 
   async function load() {
     showError(null);
@@ -23,7 +24,7 @@
         h("blockquote", {}, q.kind === "direct" ? `“${q.text}”` : q.text),
         h("small", {}, entityLink(q.speaker) || "unknown speaker", ` ${q.cue || ""}`, q.addressee ? ` (to ${q.addressee})` : "",
           ` · ${q.title || q.article_id || ""} · ${q.published || ""}`))));
-      document.body.dataset.ready = "1";
+      document.body.dataset.ready = String(++loads);  // tests wait on this
     } catch (err) { showError(err); }
   }
 

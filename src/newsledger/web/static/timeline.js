@@ -48,10 +48,13 @@ const Timeline = (() => {
       label.textContent = number(v);
       axis.append(label, svg("line", { x1: PAD.left, x2: width - PAD.right, y1: y(v), y2: y(v) }));
     }
-    for (const ms of [t0, t1 - 1]) {
-      const label = svg("text", { x: x(ms), y: HEIGHT - 6, "text-anchor": ms === t0 ? "start" : "end" });
-      label.textContent = iso(ms);
-      axis.append(label);
+    const ticks = Math.max(2, Math.floor((width - PAD.left - PAD.right) / 110));  // a label per ~110 px
+    for (let k = 0; k <= ticks; k++) {
+      const ms = t0 + ((t1 - DAY - t0) * k) / ticks;
+      const anchor = k === 0 ? "start" : k === ticks ? "end" : "middle";
+      const label = svg("text", { x: x(ms), y: HEIGHT - 6, "text-anchor": anchor });
+      label.textContent = timeline.bucket === "month" ? iso(ms).slice(0, 7) : iso(ms);
+      axis.append(label, svg("line", { class: "tick", x1: x(ms), x2: x(ms), y1: HEIGHT - PAD.bottom, y2: HEIGHT - PAD.bottom + 4 }));
     }
     svgEl.append(axis);
 
