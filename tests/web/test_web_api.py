@@ -313,3 +313,31 @@ print(done)
     assert statuses and set(statuses) == {200}
     with duckdb.connect(str(copy), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM scratch").fetchone()[0] == 8
+
+
+@pytest.mark.parametrize("words", ["car bomb", "TIKRIT", "fuel", "<script>", "100%", "_", "shot dead two"])
+def test_the_fast_text_search_agrees_with_its_sql_definition(db, words):
+    from newsledger.web.db import Corpus
+    from newsledger.web.filters import IncidentFilters
+
+    corpus = Corpus(db)
+    plain = IncidentFilters(q=words)
+    with corpus.read() as con:
+        by_sql = queries.incidents(con, plain)["rows"]
+        fast = corpus.narrow(con, plain)
+        assert fast.within
+        by_index = queries.incidents(con, fast)["rows"]
+    assert by_index == by_sql
+
+
+def test_the_text_search_sees_what_a_writer_commits_later(db, tmp_path):
+    copy = tmp_path / "growing.duckdb"
+    copy.write_bytes(db.read_bytes())
+    client = TestClient(create_app(copy))
+    assert client.get("/api/incidents?q=tikrit").json()["total"] == 1
+    assert client.get("/api/incidents?q=gunmen").json()["total"] == 1
+    with duckdb.connect(str(copy)) as con:   # a later ingest rewrites the Mosul evidence
+        con.execute("UPDATE events SET evidence = [{'start': 0, 'end': 5, 'text': 'Tikrit again'}] "
+                    "WHERE country = 'IQ' AND location = 'Mosul'")
+    assert client.get("/api/incidents?q=tikrit").json()["total"] == 2
+    assert client.get("/api/incidents?q=gunmen").json()["total"] == 0

@@ -20,7 +20,7 @@ from ..corpus.store import Store
 from ..errors import InputError
 from . import queries
 from .db import Corpus, DatabaseBusy
-from .filters import PARAMETERS, BadRequest, IncidentFilters, matches_table, parse_filters
+from .filters import PARAMETERS, BadRequest, IncidentFilters, parse_filters
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
@@ -112,7 +112,7 @@ def _api(app: FastAPI, corpus: Corpus) -> None:
         """Incidents matching the filters, one page of them, sorted."""
         _only(request, set(PARAMETERS) | {"sort", "page", "per_page"})
         with corpus.read() as con:
-            return queries.incidents(con, filters, sort, page, per_page)
+            return queries.incidents(con, corpus.narrow(con, filters), sort, page, per_page)
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def get_incident(incident_id: str) -> dict[str, Any]:
@@ -133,7 +133,7 @@ def _api(app: FastAPI, corpus: Corpus) -> None:
         and the values each filter may take."""
         _only(request, set(PARAMETERS) | {"bucket"})
         with corpus.read() as con:
-            return queries.stats(con, filters, bucket)
+            return queries.stats(con, corpus.narrow(con, filters), bucket)
 
     @app.get("/api/map", tags=["incidents"])
     def get_map(request: Request, filters: IncidentFilters = Depends(filter_params),
@@ -143,7 +143,7 @@ def _api(app: FastAPI, corpus: Corpus) -> None:
         """Incidents grouped on a grid as fine as the zoom; single incidents as themselves."""
         _only(request, set(PARAMETERS) | {"zoom", "bbox"})
         with corpus.read() as con:
-            return queries.map_cells(con, filters, zoom, _bbox(bbox))
+            return queries.map_cells(con, corpus.narrow(con, filters), zoom, _bbox(bbox))
 
     @app.get("/api/export", tags=["incidents"])
     def download(request: Request, filters: IncidentFilters = Depends(filter_params),
@@ -210,7 +210,7 @@ def _export_file(corpus: Corpus, filters: IncidentFilters, fmt: str) -> FileResp
     try:
         with corpus.read() as con:
             store = _ConnectionStore(con, corpus.path)
-            filters = matches_table(con, filters)
+            filters = corpus.narrow(con, filters)
             if kind == "parquet":
                 export(store, kind, name, filters)
             else:

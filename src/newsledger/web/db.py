@@ -17,6 +17,8 @@ from pathlib import Path
 import duckdb
 
 from ..errors import InputError, NewsledgerError
+from .filters import IncidentFilters, with_matches
+from .search import EvidenceIndex
 
 LOCK_WAIT_S = 5.0  # how long a request waits for a writer's batch before giving up
 
@@ -59,10 +61,17 @@ class Corpus:
                              "usage") from None
         if not {"incidents", "events", "articles", "incident_reports"} <= tables:
             raise InputError(f"{self.path}: not a newsledger corpus (no incidents table)", "usage")
+        self.evidence = EvidenceIndex(self.path)
 
     def _tables(self) -> set[str]:
         with self.read() as con:
             return {t for (t,) in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+
+    def narrow(self, con: duckdb.DuckDBPyConnection, filters: IncidentFilters) -> IncidentFilters:
+        """The filters with their text search (if any) answered from the in-memory copy."""
+        if not filters.q or filters.within:
+            return filters
+        return with_matches(con, filters, self.evidence.matches(con, filters.q))
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:

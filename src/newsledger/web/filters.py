@@ -30,9 +30,9 @@ class IncidentFilters(Filters):
     min_fatalities: int | None = None
     disagreement: bool = False
     q: str | None = None
-    # A temporary table of the incident ids whose evidence holds `q`, made once per request
-    # by `matches_table` (a scan of every evidence sentence): each later statement of the
-    # request joins it instead of scanning again. Set only by code, never from a URL.
+    # A table of the incident ids whose evidence holds `q`, registered on the request's
+    # connection by `with_matches` (the server's fast search): statements join it instead
+    # of scanning every evidence sentence. Set only by code, never from a URL.
     within: str | None = None
 
     def where(self, alias: str) -> tuple[str, list[Any]]:
@@ -68,7 +68,7 @@ class IncidentFilters(Filters):
 
 # Incidents any of whose reports has an evidence sentence containing the words
 # (case-insensitive; the words are literal: see like_pattern).
-# (a semi-join: ~20% faster than a join with DISTINCT on 100,000 incidents)
+# The definition of the text filter (the server answers it from search.py's copy).
 EVIDENCE_MATCHES = ("SELECT incident_id FROM incident_reports WHERE event_key IN (SELECT event_key FROM "
                     "events _e WHERE len(list_filter(_e.evidence, lambda s: s.text ILIKE ? ESCAPE '\\')) > 0)")
 MATCHES_TABLE = "_evidence_matches"
@@ -80,12 +80,10 @@ def like_pattern(words: str) -> str:
     return f"%{escaped}%"
 
 
-def matches_table(con: Any, filters: "IncidentFilters") -> "IncidentFilters":
-    """The same filters, with the text search done once into a temporary table of this
-    connection (one request's): later statements join it."""
-    if not filters.q or filters.within:
-        return filters
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {MATCHES_TABLE} AS {EVIDENCE_MATCHES}", [like_pattern(filters.q)])
+def with_matches(con: Any, filters: "IncidentFilters", matches: Any) -> "IncidentFilters":
+    """The same filters with the text search answered by `matches` (an Arrow table of
+    incident ids, see search.py), registered on this connection for its statements."""
+    con.register(MATCHES_TABLE, matches)
     values = {f.name: getattr(filters, f.name) for f in fields(filters)}
     return IncidentFilters(**{**values, "within": MATCHES_TABLE})
 

@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 
 from ..corpus.exports import country_names
-from .filters import BadRequest, IncidentFilters, matches_table
+from .filters import BadRequest, IncidentFilters
 
 Con = duckdb.DuckDBPyConnection
 
@@ -47,7 +47,7 @@ def incidents(con: Con, filters: IncidentFilters, sort: str = "-date", page: int
     column, direction = _sort(sort)
     if page < 1 or not 1 <= per_page <= MAX_PAGE_SIZE:
         raise BadRequest(f"page must be ≥ 1 and per_page from 1 to {MAX_PAGE_SIZE}")
-    where, params = matches_table(con, filters).where("i")
+    where, params = filters.where("i")
     total = con.execute(f"SELECT count(*) FROM incidents i{where}", params).fetchone()[0]
     rows = dicts(con, f"SELECT {', '.join(TABLE_COLUMNS)} FROM incidents i{where} "
                       f"ORDER BY {column} {direction} NULLS LAST, incident_id LIMIT ? OFFSET ?",
@@ -65,7 +65,6 @@ def _sort(sort: str) -> tuple[str, str]:
 
 # -- stats and the timeline ---------------------------------------------------------------------
 def stats(con: Con, filters: IncidentFilters, bucket: str = "auto") -> dict[str, Any]:
-    filters = matches_table(con, filters)
     where, params = filters.where("i")
     totals = dicts(con, "SELECT count(*) AS incidents, coalesce(sum(fatalities), 0) AS fatalities, "
                         "coalesce(sum(n_reports), 0) AS reports, count(*) FILTER (disagreement) "
@@ -140,7 +139,6 @@ def map_cells(con: Con, filters: IncidentFilters, zoom: int,
     """Incidents grouped on a grid as fine as the zoom (about 64 px a cell), so the page
     draws at most a few thousand SVG markers whatever the corpus size; a cell holding one
     incident comes back as that incident, with its place's precision."""
-    filters = matches_table(con, filters)
     where, params = filters.where("i")
     located = (" AND " if where else " WHERE ") + "latitude IS NOT NULL AND longitude IS NOT NULL"
     if bbox:
