@@ -117,6 +117,11 @@ def test_filter_by_country_rewrites_the_url_and_every_view(server, page):
         page.locator("select[name=country]").input_value() == "SO"
     cells = page.request.get(f"{server}/api/map?country=SO&zoom=10").json()["cells"]
     assert cells and all(c["country"] == "SO" for c in cells)
+    # the map frames Somalia: every marker drawn is one of its incidents
+    page.wait_for_function("() => IncidentMap.map.getCenter().lng > 30 && IncidentMap.map.getCenter().lat < 12")
+    page.wait_for_function("() => document.querySelectorAll('#map path.incident, #map .cluster').length > 0")
+    drawn = page.evaluate("() => { const out = []; IncidentMap.map.eachLayer(l => l.getLatLng && out.push(l.getLatLng())); return out; }")
+    assert drawn and all(-2 < p["lat"] < 12 and 40 < p["lng"] < 52 for p in drawn)
     # the link is shareable: a fresh page on the same URL shows the same rows
     page.goto(page.url)
     ready(page)

@@ -7,7 +7,7 @@
   const { h, api, params, setParams, showError, number, colour, entityLink, incidentLink, FILTERS } = NL;
   const form = document.getElementById("filters");
   const tbody = document.querySelector("#incidents tbody");
-  let firstLoad = true, lastStats = null, loads = 0;
+  let refit = true, lastStats = null, loads = 0;  // refit: frame the incidents after this load
 
   const filterParams = () => params(FILTERS);
 
@@ -42,6 +42,7 @@
     if (!name) return;
     const value = event.target.type === "checkbox" ? (event.target.checked ? "1" : "") : event.target.value.trim();
     const changes = { [name]: value, page: null };
+    if (name === "country" || name === "admin1") refit = true;   // show where the choice is
     if (name === "country") changes.admin1 = null;   // a province belongs to its country
     if (name === "type") changes.sub_type = null;
     setParams(changes);
@@ -116,6 +117,7 @@
     formFromUrl(null);
     try {
       await Promise.all([loadStats(), loadTable(), IncidentMap.setFilters(filterParams())]);
+      if (refit) { refit = false; await IncidentMap.fitToData(); }
       document.body.dataset.ready = String(++loads);  // tests wait on this
     } catch (err) { showError(err); }
   }
@@ -123,7 +125,6 @@
   function start() {
     IncidentMap.legend(document.getElementById("legend"));
     IncidentMap.init("map", (answer) => {
-      if (firstLoad && answer.cells.length) { firstLoad = false; IncidentMap.fit(answer.cells); }
       document.getElementById("map").dataset.cells = String(answer.cells.length);
     });
     form.addEventListener("change", onFormChange);

@@ -117,8 +117,11 @@ const IncidentMap = (() => {
     } catch (err) { NL.showError(err); }
   }
 
-  /** Fit the view to the located incidents, once on the first load. */
-  function fit(cells) {
+  /** Fit the view to every located incident of the filters (coarse cells, no bbox). */
+  async function fitToData() {
+    const params = new URLSearchParams(filterParams);
+    params.set("zoom", "4");
+    const { cells } = await NL.api("map", params);
     if (!cells.length) return;
     const bounds = L.latLngBounds(cells.map((c) => [c.lat, c.lon]));
     map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
@@ -138,5 +141,5 @@ const IncidentMap = (() => {
       h("span", { class: "key" }, "size: fatalities · numbered circles: groups, click to zoom"));
   }
 
-  return { init, setFilters, setCountries, fit, legend, get map() { return map; } };
+  return { init, setFilters, setCountries, fitToData, legend, get map() { return map; } };
 })();
