@@ -90,7 +90,7 @@ def filter_params(
     date_to: str | None = Query(None, alias="to", description=PARAMETERS["to"]),
     country: list[str] = Query([], description=PARAMETERS["country"]),
     admin1: list[str] = Query([], description=PARAMETERS["admin1"]),
-    type: list[str] = Query([], description=PARAMETERS["type"]),
+    kind: list[str] = Query([], alias="type", description=PARAMETERS["type"]),
     sub_type: list[str] = Query([], description=PARAMETERS["sub_type"]),
     actor: str | None = Query(None, description=PARAMETERS["actor"]),
     min_fatalities: str | None = Query(None, description=PARAMETERS["min_fatalities"]),
@@ -147,12 +147,13 @@ def _api(app: FastAPI, corpus: Corpus) -> None:
 
     @app.get("/api/export", tags=["incidents"])
     def download(request: Request, filters: IncidentFilters = Depends(filter_params),
-                 format: str = Query("csv", description=f"one of {', '.join(DOWNLOADS)}")) -> FileResponse:
+                 fmt: str = Query("csv", alias="format", description=f"one of {', '.join(DOWNLOADS)}"),
+                 ) -> FileResponse:
         """The filtered incidents as a file, written by the corpus exports."""
         _only(request, set(PARAMETERS) | {"format"})
-        if format not in DOWNLOADS:
-            raise BadRequest(f"format: {format[:20]!r} is not one of {', '.join(DOWNLOADS)}")
-        return _export_file(corpus, filters, format)
+        if fmt not in DOWNLOADS:
+            raise BadRequest(f"format: {fmt[:20]!r} is not one of {', '.join(DOWNLOADS)}")
+        return _export_file(corpus, filters, fmt)
 
     @app.get("/api/entities/{name}", tags=["entities"])
     def get_entity(name: str) -> dict[str, Any]:
@@ -198,7 +199,7 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
 class _ConnectionStore(Store):
     """The exports' Store over a connection db.py opened (read-only, lock-aware)."""
 
-    def __init__(self, con: Any, path: Path) -> None:  # noqa: D107 (adopts, does not open)
+    def __init__(self, con: Any, path: Path) -> None:  # adopts the connection, opens nothing
         self.con = con
         self.path = path
 

@@ -126,6 +126,8 @@
     IncidentMap.legend(document.getElementById("legend"));
     IncidentMap.init("map", (answer) => {
       document.getElementById("map").dataset.cells = String(answer.cells.length);
+      document.getElementById("unlocated").textContent =
+        answer.unlocated ? `${number(answer.unlocated)} incidents with no coordinates are not on the map` : "";
     });
     form.addEventListener("change", onFormChange);
     form.addEventListener("submit", (event) => event.preventDefault());
