@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -62,13 +62,12 @@ class IncidentFilters(Filters):
 
     def without_dates(self) -> "IncidentFilters":
         """The same filters over all dates: the timeline shows the whole range it brushes."""
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return IncidentFilters(**{**values, "date_from": None, "date_to": None})
+        return replace(self, date_from=None, date_to=None)
 
 
-# Incidents any of whose reports has an evidence sentence containing the words
-# (case-insensitive; the words are literal: see like_pattern).
-# The definition of the text filter (the server answers it from search.py's copy).
+# The text filter's definition: incidents any of whose reports has an evidence sentence
+# containing the words, case-insensitive and literal (see like_pattern). The server answers
+# it from search.py's in-memory copy; this SQL serves any other caller of `where`.
 EVIDENCE_MATCHES = ("SELECT incident_id FROM incident_reports WHERE event_key IN (SELECT event_key FROM "
                     "events _e WHERE len(list_filter(_e.evidence, lambda s: s.text ILIKE ? ESCAPE '\\')) > 0)")
 MATCHES_TABLE = "_evidence_matches"
@@ -84,8 +83,7 @@ def with_matches(con: Any, filters: "IncidentFilters", matches: Any) -> "Inciden
     """The same filters with the text search answered by `matches` (an Arrow table of
     incident ids, see search.py), registered on this connection for its statements."""
     con.register(MATCHES_TABLE, matches)
-    values = {f.name: getattr(filters, f.name) for f in fields(filters)}
-    return IncidentFilters(**{**values, "within": MATCHES_TABLE})
+    return replace(filters, within=MATCHES_TABLE)
 
 
 def _marks(values: Sequence[Any]) -> str:
