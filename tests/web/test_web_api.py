@@ -207,7 +207,7 @@ def test_pages_assets_and_no_way_out_of_the_package(client):
     page = client.get("/")
     assert page.status_code == 200 and "script-src 'self'" in page.headers["content-security-policy"]
     assert page.headers["x-content-type-options"] == "nosniff"
-    assert client.get("/static/vendor/leaflet.js").status_code == 200
+    assert client.get("/static/vendor/leaflet.js").status_code == 200, "run `make web-assets`"
     for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2f..%2fpyproject.toml",
                  "/static//etc/passwd", "/incidents/..%2f..%2fetc%2fpasswd"):
         response = client.get(path)

@@ -29,8 +29,9 @@ uvicorn = pytest.importorskip("uvicorn", reason="the web extra is not installed"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     from newsledger.corpus.ingest import ingest
-    from newsledger.web.app import create_app
+    from newsledger.web.app import check_assets, create_app
 
+    check_assets()  # Leaflet and the basemap: built by `make web-assets`, not committed
     db = tmp_path_factory.mktemp("page") / "samples.duckdb"
     ingest([ROOT / "samples"], db, workers=0, progress=False)
     with socket.socket() as s:

@@ -40,8 +40,6 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 
 def create_app(db: str | Path) -> FastAPI:
     corpus = Corpus(db)
-    if not (STATIC / "vendor" / "leaflet.js").is_file():
-        raise InputError("the page's front-end files are missing: run `make web-assets`", "missing")
     app = FastAPI(title="newsledger", summary="Incidents, reports and evidence of a corpus database",
                   # no /docs viewer: FastAPI's loads its scripts from a CDN, and the page is offline
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
@@ -50,6 +48,12 @@ def create_app(db: str | Path) -> FastAPI:
     _api(app, corpus)
     _pages(app)
     return app
+
+
+def check_assets() -> None:
+    """The vendored front-end files are built, not committed (see the Makefile)."""
+    if not (STATIC / "vendor" / "leaflet.js").is_file():
+        raise InputError("the page's front-end files are missing: run `make web-assets`", "missing")
 
 
 def _handlers(app: FastAPI) -> None:

@@ -11,13 +11,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         import uvicorn
 
-        from .app import create_app
+        from .app import check_assets, create_app
     except ImportError as err:
         raise InputError(f"the web page needs the web extra: pip install 'newsledger[web]' ({err.name} missing)",
                          "missing") from None
     if not 0 < args.port < 65536:
         raise InputError(f"--port {args.port}: expected 1 to 65535", "usage")
     app = create_app(args.db)
+    check_assets()
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"newsledger: serving on {args.host}: anyone who can reach it can read the corpus",
               file=sys.stderr)
