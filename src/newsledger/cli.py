@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib import import_module
 
 from . import lexicons
 from .errors import NewsledgerError
@@ -68,11 +69,14 @@ REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [add_extract]
 
 
 def _corpus_registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
-    try:
-        from .corpus.cli import REGISTRARS as corpus
-    except ImportError:
-        return []
-    return list(corpus)
+    """The corpus commands (ingest, export, …) and the web page's (serve)."""
+    found: list[Callable[[argparse._SubParsersAction], None]] = []
+    for module in ("corpus.cli", "web.cli"):
+        try:
+            found += import_module(f".{module}", __package__).REGISTRARS
+        except ImportError:
+            continue
+    return found
 
 
 def build_parser() -> argparse.ArgumentParser:
