@@ -84,8 +84,9 @@ _NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "L
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
     """ISO codes of the countries an article is about, most mentioned first.
-    Countries and demonyms count 2, other places 1 — an ambiguous place ('Tripoli' in a
-    story that names Lebanon) for its namesake in a country the article names."""
+    Countries and demonyms count 2 a mention, other places 1 a name — an ambiguous place
+    ('Tripoli' in a story that names Lebanon) for its namesake in a country the article
+    names, and a village told of five times no more than once."""
     votes: Counter[str] = Counter()
     for m in doc.places:
         if m.candidates and m.candidates[0].kind == "country":
@@ -96,8 +97,10 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
             if code:
                 votes[code] += 2
     named = set(votes)
-    for m in doc.places:
-        if m.candidates and m.candidates[0].kind != "country":
+    seen: set[str] = set()
+    for m in doc.places:  # each other place once: a village named five times is one place
+        if m.candidates and m.candidates[0].kind != "country" and fold(m.text) not in seen:
+            seen.add(fold(m.text))
             local = [c for c in m.candidates if c.country in named]
             votes[(local or m.candidates)[0].country] += 1
     return [c for c, _ in votes.most_common()]
@@ -112,7 +115,8 @@ def _in_region(candidates: Sequence, regions: set[tuple[str, str]]):
 def _major_countries(doc: Doc) -> set[str]:
     """The article's main country and any other it names nearly as often (Israel and the
     Palestinian territories in one story), not one a stray name points to."""
-    votes = Counter(m.candidates[0].country for m in doc.places if m.candidates)
+    names = {fold(m.text): m.candidates[0].country for m in doc.places if m.candidates}
+    votes = Counter(names.values())  # by name: one village told of often is not a country
     top = votes[doc.countries[0]] if doc.countries else 0
     return set(doc.countries[:1]) | {c for c, n in votes.items() if n >= 2 and 2 * n >= top}
 
@@ -215,7 +219,7 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
             if any(a < start + len(name) and start < b for a, b in known) or _demonym(name, gazetteer):
                 continue  # the gazetteer knows it, or 'the Iranian town of …'
-            within = region or _country_of_article(doc, gazetteer)
+            within = _holder(doc, region, gazetteer, start)
             if within is None:
                 return None
             kind = m.groupdict().get("kind") or default_kind or m.group(0).split(" of ")[0].split()[-1]
@@ -238,7 +242,7 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
             continue  # part of a longer name ('Col Getnet Adane'), likely a person's
         if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]):
             continue
-        within = region or _country_of_article(doc, gazetteer)
+        within = _holder(doc, region, gazetteer, m.start)
         if within is not None:
             return Located(within.place, m.start, m.end, True, m.text, True, "")
     return None
@@ -250,6 +254,48 @@ def _people(doc: Doc) -> list[tuple[int, int]]:
 
 def _demonym(name: str, gazetteer) -> bool:
     return gazetteer is not None and bool(gazetteer.country_code(name))
+
+
+def _holder(doc: Doc, region: Located | None, gazetteer, at: int) -> Located | None:
+    """What holds a village the gazetteer lacks: the place its own words name, else — when
+    they name only the country — the province its sentence or paragraph names, or the one
+    province the whole article is about; else the country."""
+    if region is not None and region.place.kind != "country":
+        return region
+    country = region.place.country if region is not None else (doc.countries or [None])[0]
+    province = _context_region(doc, gazetteer, country, at)
+    if province is not None:
+        return Located(province, region.start if region else 0, region.end if region else 0, False)
+    return region or _country_of_article(doc, gazetteer)
+
+
+def _context_region(doc: Doc, gazetteer, country: str | None, at: int):
+    """The province of the main country a village at offset `at` lies in, as its words tell:
+    one its sentence names; else the last one named before it in its paragraph or the two
+    sentences before; else the one
+    most of the article's places lie in, when no other comes close. None when the story
+    gives no province for it."""
+    if gazetteer is None or not country or country != (doc.countries or [None])[0]:
+        return None
+    sentence = doc.sentences[doc.sentence_at(at)]
+    provinces: list[tuple[int, str]] = []  # (offset, province) of each place in the country
+    for m in doc.places:
+        if not m.candidates or doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+            continue
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        name = place.name if place.kind == "admin1" else place.admin1
+        if place.country == country and place.kind != "country" and name:
+            provinces.append((m.start, name))
+    own = [n for o, n in provinces if sentence.start <= o < sentence.end]
+    first = doc.sentences[max(0, doc.sentence_at(at) - 2)].start  # wire paragraphs are short
+    before = [n for o, n in provinces if o < at and (
+        o >= first or doc.sentences[doc.sentence_at(o)].paragraph == sentence.paragraph)]
+    if own or before:
+        return gazetteer.region(country, (own or before[::-1])[0])
+    ranked = Counter(n for _, n in provinces).most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+        return None
+    return gazetteer.region(country, ranked[0][0])
 
 
 def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:

@@ -621,6 +621,11 @@ class Gazetteer:
                 return self._country_keys[k]
         return None
 
+    def region(self, country: str, name: str) -> Place | None:
+        """The first-level unit of a country by its name ("NG", "Adamawa"), or None."""
+        found = self._unit_place(country, name, "admin1")
+        return found[0] if found else None
+
     def country_name(self, code: str) -> str | None:
         """English name of an ISO alpha-2 code: "KE" → "Kenya"."""
         return self._countries.get(code.upper()) if code else None
