@@ -152,6 +152,8 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
     found = best[1] if best else None
+    if found is None or found.place.kind != "city":
+        found = _capital(doc, lo, hi, gazetteer) or found
     known = [(m.start, m.end) for m in doc.places if m.candidates and not _far_fetched(
         m, rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0], trusted)]
     small = _unlisted(doc, lo, hi, skip, found, known, gazetteer)
@@ -166,6 +168,28 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     if anchor is not None and abs(found.start - anchor) < abs(small.start - anchor):
         return found
     return small
+
+
+# 'marched in the capital', 'Haiti's capital': the capital named by its title alone
+_CAPITAL = re.compile(r"\b(?:the|its|(?P<owner>[A-Z][\w'’-]+)['’]s?)(?: (?:country|nation)['’]s)? "
+                      r"capital(?: city\b)?(?! city)(?! (?:of|punishment|gains?|markets?|flight|"
+                      r"expenditure|investment|controls?)\b)(?![,]? [A-Z])")
+
+
+def _capital(doc: Doc, lo: int, hi: int, gazetteer) -> Located | None:
+    """The capital of the article's country (or of the country that owns it in the words),
+    where the text calls it only 'the capital' ('the capital Manama' names it instead)."""
+    m = _CAPITAL.search(doc.text, lo, hi)
+    before = doc.text[max(0, m.start() - 40):m.start()] if m else ""
+    if m is None or gazetteer is None or _REPORTED_FROM.search(before) or _NEAR.search(before) \
+            or re.search(r"[A-Z][\w'’-]*,\s*$", before):
+        return None  # 'east of the capital' only measures the way; 'X, the capital …' names it
+    owner = gazetteer.country_code(m.group("owner")) if m.group("owner") else None
+    if m.group("owner") and owner is None:
+        return None  # 'Kandy's capital' is no country's
+    country = owner or (doc.countries or [None])[0]
+    place = gazetteer.capital(country) if country else None
+    return Located(place, m.start(), m.end(), False) if place else None
 
 
 def dateline_place(doc: Doc) -> Located | None:

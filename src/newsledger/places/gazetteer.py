@@ -15,6 +15,7 @@ to be fast) and reads place rows from the file on demand.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -432,6 +433,7 @@ class Gazetteer:
         self._countries: dict[str, str] = {}  # ISO → name
         self._country_keys: dict[str, str] = {}  # folded name/alias/demonym → ISO
         self._demonym_keys = {name_key(k): iso for k, iso in DEMONYMS.items()}
+        self._capitals: dict[str, str] = {}      # ISO → capital's name
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -445,10 +447,12 @@ class Gazetteer:
             names = dict(con.execute("SELECT key, ids FROM names"))
             countries = con.execute(
                 "SELECT country, name FROM places WHERE kind='country'").fetchall()
+            capitals = con.execute("SELECT value FROM meta WHERE key='capitals'").fetchone()
         finally:
             con.close()
         gaz = cls(path, names)
         gaz._init_countries(dict(countries))
+        gaz._capitals = json.loads(capitals[0]) if capitals else {}
         return gaz
 
     def _init_countries(self, names: dict[str, str]) -> None:
@@ -620,6 +624,12 @@ class Gazetteer:
             if k in self._country_keys:
                 return self._country_keys[k]
         return None
+
+    def capital(self, country: str) -> Place | None:
+        """A country's capital city ("DZ" → Algiers), or None when GeoNames names none."""
+        name = self._capitals.get(country)
+        found = self._unit_place(country, name, "city") if name else []
+        return found[0] if found else None
 
     def region(self, country: str, name: str) -> Place | None:
         """The first-level unit of a country by its name ("NG", "Adamawa"), or None."""
