@@ -460,8 +460,9 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     """A mention with no date or place of its own that continues a recent incident
     ('The blast also wounded five.'), or refers back to it ('the attack'): of the incidents
     told in the last sentences, the latest of the same type, else the latest that fits."""
-    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere:
-        return None
+    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere \
+            or _SEPARATE.search(doc.text[m.start:m.end]):
+        return None  # 'in a separate attack …' begins another incident
     refers = bool(_ANAPHORA.search(doc.text[m.start:m.end]))
     recent = [d for d in reversed(drafts) if m.sentence - d.mentions[-1].sentence <= 2] or \
         ([drafts[-1]] if refers else [])
@@ -632,7 +633,7 @@ def _event_date(doc: Doc, d: Draft):
     t = d.date
     if t is not None:
         return t.date, t.precision, (t.start, t.end)
-    header = _header_date(doc, d.mentions[0].sentence)
+    header = _header_date(doc, d.mentions[0].sentence) or _carried_date(doc, d.mentions[0])
     if header is not None:
         return header.date, header.precision, (header.start, header.end)
     published = doc.article.published
@@ -647,6 +648,40 @@ def _header_date(doc: Doc, index: int):
     for t in doc.dates:
         if t.kind == "header" and doc.sentences[doc.sentence_at(t.start)].paragraph == para and t.date:
             return t
+    return None
+
+
+# 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
+_ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
+                     r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
+                     r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
+_SEPARATE = re.compile(r"\b(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
+                       r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
+_SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambushes|strikes|"
+                  r"clashes)\b", re.I)
+
+
+def _carried_date(doc: Doc, m: Mention):
+    """The day an undated incident takes from its context: the date of an incident told
+    earlier in its paragraph ('Last Sunday, gunmen raided three villages. In one they
+    killed nine.'), or, for 'in one attack' or 'in a separate attack', the date of the
+    sentence that summed the attacks (a paragraph or two before). A date never crosses a
+    paragraph break into an incident that is not one of those summed."""
+    s = doc.sentences[m.sentence]
+    one_of = bool(_ONE_OF.search(doc.text[s.start:m.end]))
+    for k in range(m.sentence - 1, max(-1, m.sentence - (7 if one_of else 4)), -1):
+        prev = doc.sentences[k]
+        same_paragraph = prev.paragraph == s.paragraph
+        if k == doc.title or not (same_paragraph or one_of):
+            break
+        if not TRIGGER.search(prev.text) or not same_paragraph and not _SUM.search(prev.text):
+            continue
+        dates = [t for t in doc.in_sentence(doc.dates, k) if t.date and t.kind not in ("since", "header")
+                 and t.precision == "day" and not _possessive(doc, t)
+                 and not _REPORTED_ON.search(doc.text[max(0, t.start - 40):t.start])
+                 and not _in_relative_clause(doc, prev.start, t)]
+        if dates:
+            return dates[0]
     return None
 
 
