@@ -1024,6 +1024,25 @@ def _bind_tolls(sc: _Scan) -> None:
                 break
 
 
+# "put the toll at 12, but the ministry later raised it to 14": the revised toll
+_REVISED_RE = re.compile(
+    r"\b(?:rais|revis|increas|updat|lift|upp|push)\w*\s+(?:it|the\s+(?:death\s+)?toll|the\s+figure)"
+    r"\s+(?:up\s+)?to\s+$")
+
+
+def _bind_revised(sc: _Scan) -> None:
+    """A toll told again with 'raised it to N' after its first figure is that toll too."""
+    heads = list(_TOLL_RE.finditer(sc.low))
+    if not heads:
+        return
+    kind = "injured" if heads[0].group("inj") else "killed"
+    for np in sc.nps:
+        if np.claimed or np.value is None or np.nonperson or sc.toks[np.i0].start < heads[0].end():
+            continue
+        if _REVISED_RE.search(sc.low[max(0, sc.toks[np.i0].start - 40):sc.toks[np.i0].start]):
+            _add_hit(sc, np, (kind,), sc.new_group(), total=True)
+
+
 def _object_follows(sc: _Scan, c: _Cue) -> _NP | None:
     np = _np_at(sc, c.t1)
     if np is not None and not np.claimed and not np.breakdown:
@@ -1358,6 +1377,7 @@ def _scan(sentence: str) -> _Scan:
     _find_nps(sc, cue_tok, used)
     _find_regions(sc, cue_tok)
     _bind_tolls(sc)
+    _bind_revised(sc)
     _bind_active(sc)
     _bind_passive(sc)
     _bind_nouns(sc)
