@@ -302,7 +302,11 @@ def test_perpetrators_excluded_from_casualties() -> None:
 
 
 def test_perpetrators_alone_are_the_figure() -> None:
-    assert casualties(["Six gunmen were killed in a police operation."]) == (6, None)
+    # the attackers alone died: none of their victims did; a police operation that killed
+    # them is a battle (events.py retypes it), where every death counts
+    assert casualties(["Six gunmen were killed in a police operation."]) == (0, None)
+    assert casualties(["Six gunmen were killed in a police operation."],
+                      include_perpetrators=True) == (6, None)
 
 
 def test_suicide_bombers_are_never_victims() -> None:
@@ -448,10 +452,10 @@ def test_casualties_latest_toll_wins() -> None:
     assert casualties(sentences) == (25, None)
 
 
-def test_casualties_later_figure_wins() -> None:
+def test_casualties_later_detail_does_not_replace_the_first_figure() -> None:
     sentences = ["Explosions in the city killed 30 people on Tuesday.",
                  "At the station, 12 people died and 40 were injured."]
-    assert casualties(sentences) == (12, 40)
+    assert casualties(sentences) == (30, 40)
 
 
 def test_casualties_total_beats_later_breakdown() -> None:
@@ -511,7 +515,7 @@ def test_more_wording(sentence: str, expected: list[tuple[str, int]]) -> None:
 def test_perpetrators_counted_for_battles_only_on_request() -> None:
     sentence = "The army said it killed 40 militants and lost three soldiers."
     assert casualties([sentence]) == (3, None)
-    assert casualties([sentence], include_perpetrators=True)[0] == 40  # first figure
+    assert casualties([sentence], include_perpetrators=True)[0] == 43  # a battle: every death
 
 
 # ------------------------------------------------------------------ robustness

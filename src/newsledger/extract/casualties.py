@@ -1,8 +1,8 @@
 """Casualty counts (killed, injured, missing, arrested, abducted) in news sentences.
 
 The event extractor calls :func:`find_counts` on each mention's words and combines the
-figures itself (events.py); :func:`casualties` is a simpler whole-event reading of the
-same counts, for callers that have only evidence sentences.  Everything here is
+figures with :func:`figure` and :func:`next_figure`; :func:`casualties` applies the same
+rule to a list of evidence sentences.  Everything here is
 regular expressions plus a tiny token scanner: no NLP model, because the input is
 thousands of articles and most sentences carry no count at all (those leave after
 one regex search).
@@ -28,7 +28,9 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-__all__ = ["Count", "find_counts", "parse_number", "casualties", "KINDS"]
+from .. import lexicons
+
+__all__ = ["Count", "find_counts", "parse_number", "figure", "next_figure", "casualties", "KINDS"]
 
 KINDS = ("killed", "injured", "missing", "arrested", "abducted")
 
@@ -44,6 +46,7 @@ class Count:
     perpetrator: bool  # the counted are the attackers (bombers, militants, gunmen ...)
     total: bool  # a toll or a total that other figures break down
     cumulative: bool = False  # "bringing the death toll to N": earlier incidents included
+    clause: int = 0  # which clause of the sentence ("three died in A while five died in B")
 
 
 # --------------------------------------------------------------------------- lexicons
@@ -1402,7 +1405,7 @@ def find_counts(sentence: str, offset: int = 0) -> list[Count]:
         if h.value is None:
             continue
         out.append(Count(h.kind, h.value, h.start + offset, h.end + offset, h.text,
-                         h.who, h.perpetrator, h.total, h.cumulative))
+                         h.who, h.perpetrator, h.total, h.cumulative, h.clause))
     return out
 
 
@@ -1417,81 +1420,69 @@ def parse_number(phrase: str) -> int | None:
     return np.value
 
 
-def _sentence_figure(hits: list[_Hit], kind: str, perps: str
-                     ) -> tuple[int, bool] | None:
-    """One sentence's figure for `kind`: (value, is_total), or None.
+# --------------------------------------------------------------------------- one event's toll
+# the one rule that turns counts into an event's figures: events.py applies it mention by
+# mention; casualties() applies it sentence by sentence
 
-    perps: "exclude" | "include" | "only" (perpetrators other than suicide attackers).
-    """
-    groups: dict[int, list[_Hit]] = {}
-    for h in hits:
-        if h.kind != kind or h.value is None or h.neg:
-            continue
-        if h.perpetrator:
-            if perps == "exclude" or (perps == "only" and h.suicide):
-                continue
-        elif perps == "only":
-            continue
-        groups.setdefault(h.group, []).append(h)
-    if not groups:
-        return None
-    ordered = sorted(groups.values(), key=lambda g: g[0].order)
-    own = [g for g in ordered if not any(h.cumulative for h in g)]
-    if own:
-        ordered = own  # a "bringing the toll to N" total is cumulative: own figure wins
-    totals = [g for g in ordered if any(h.total for h in g)]
+def figure(counts: Sequence[Count], kind: str, battle: bool
+           ) -> tuple[int | None, tuple[int, int] | None, bool]:
+    """(value, span, is_total) of one mention's figure for `kind`; (0, None, False) when
+    only the attackers died (perpetrators count only in battles, or when alone)."""
+    found = [c for c in counts if c.kind == kind]
+    if any(not c.cumulative for c in found):  # 'three died, bringing the toll to six': three
+        found = [c for c in found if not c.cumulative]
+    if not found:
+        return None, None, False
+    victims = [c for c in found if battle or not c.perpetrator]
+    if not victims:
+        return 0, None, False  # a suicide bomber's own death is not a fatality of the attack
+    totals = [c for c in victims if c.total]
     if totals:
-        g = totals[-1]
-        return sum(h.value or 0 for h in g), True
-    value = sum(h.value or 0 for h in ordered[0])
-    for g in ordered[1:]:
-        # "five died at the scene and two more in hospital": additions to the first
-        if any(h.additive for h in g) and g[0].clause == ordered[0][0].clause:
-            value += sum(h.value or 0 for h in g)
-    return value, False
+        c = max(totals, key=lambda c: c.value)
+        return c.value, (c.start, c.end), True
+    # groups of one clause add up ('a policeman and two civilians'); 'three died in A while
+    # five died in B' tells two incidents, of which this is the first
+    victims = [c for c in victims if c.clause == victims[0].clause]
+    return sum(c.value for c in victims), (victims[0].start, victims[-1].end), False
 
 
-def _combine(figures: Iterable[tuple[int, bool] | None]) -> int | None:
-    """Across sentences: the latest figure wins, but a smaller later figure does not
-    replace an earlier total (it is a breakdown of it)."""
-    cur: tuple[int, bool] | None = None
-    for fig in figures:
-        if fig is None:
-            continue
-        if cur is None or fig[1]:
-            cur = fig
-        elif cur[1] and fig[0] < cur[0]:
-            continue
-        else:
-            cur = fig
-    return cur[0] if cur is not None else None
+# a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
+_TOLL_UPDATE = re.compile(rf"\b{lexicons.alternation('toll_update_words')}\b", re.IGNORECASE)
+_ADDED = re.compile(rf"\b{lexicons.alternation('added_victim_words')}\b", re.IGNORECASE)
+
+
+def next_figure(current: int | None, value: int, total: bool, words: str,
+                counts: Sequence[Count] = (), kind: str = "killed", headline: bool = False) -> int | None:
+    """An incident's figure after one more mention's (`words`, its `counts`): the first
+    stands unless a later toll updates it ('the death toll rose to 28'), or the mention
+    adds victims ('another died'); a headline's or a running toll's never replaces it."""
+    if current is None:
+        return value
+    if headline or all(c.cumulative for c in counts if c.kind == kind):
+        return current
+    if total and value > current and _TOLL_UPDATE.search(words):
+        return value
+    if not total and _ADDED.search(words):
+        return current + value
+    return current
 
 
 def casualties(sentences: Sequence[str] | str, *,
                include_perpetrators: bool = False) -> tuple[int | None, int | None]:
-    """(fatalities, injured) for the evidence sentences of one event.
+    """(fatalities, injured) of one event told in `sentences`, by the rule events.py uses.
 
-    None where no number is given; 0 only where the text says no one was.
-    Perpetrators (militants, gunmen ... killed) are left out unless they are the
-    only figure; suicide attackers are never counted (the gold rule), so "the
-    suicide bomber was killed" alone gives 0.  ``include_perpetrators=True`` counts
-    everyone, as ACLED does for battles.
+    None where no number is given; 0 only where the text says no one was. Perpetrators
+    (militants, gunmen … killed) are left out unless they are the only figure;
+    ``include_perpetrators=True`` counts everyone, as ACLED does for battles.
     """
     if isinstance(sentences, str):
         sentences = [sentences]
-    scans = [_scan(s).hits for s in sentences]
-    result: list[int | None] = []
-    for kind in ("killed", "injured"):
-        modes = ("include",) if include_perpetrators else ("exclude", "only")
-        value = None
-        for mode in modes:
-            value = _combine(_sentence_figure(h, kind, mode) for h in scans)
+    result: dict[str, int | None] = {"killed": None, "injured": None}
+    for sentence in sentences:
+        counts = find_counts(sentence)
+        for kind in result:
+            value, span, total = figure(counts, kind, include_perpetrators)
             if value is not None:
-                break
-        if value is None:
-            # "No one was hurt", "the suicide bomber was killed": none of the victims
-            if any(h.kind == kind and (h.neg or h.suicide) and h.value is not None
-                   for hs in scans for h in hs):
-                value = 0
-        result.append(value)
-    return result[0], result[1]
+                result[kind] = next_figure(result[kind], value, total and span is not None,
+                                           sentence, counts, kind)
+    return result["killed"], result["injured"]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .casualties import Count, find_counts
+from .casualties import Count, figure, find_counts, next_figure
 from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
@@ -724,12 +724,6 @@ def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> st
     return doc.countries[0] if doc.countries else None
 
 
-# a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
-_TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|reached|jumped|"
-                          r"updated|revised|now|bringing|brought|hit|hits|stands)\b", re.IGNORECASE)
-_ADDED = re.compile(r"\b(?:another|also|second|third|same)\b", re.IGNORECASE)
-
-
 def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
     """The first figure an incident is given, replaced only by a larger toll told later as an
     update ('the death toll rose to 28'), not by a rival count or a detail ('one died in
@@ -744,10 +738,11 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
         if shared and m.place is None:
             continue  # a toll told for several places together is no one place's
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
-            value, span, total = _mention_count(m.counts, k, kind.event_type == "Battles")
+            value, span, total = figure(m.counts, k, kind.event_type == "Battles")
             if value is None:
                 continue
-            new = _next_figure(doc, m, k, result[k], value, total and span is not None)
+            new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
+                              m.counts, k, m.headline)
             if new != result[k]:
                 result[k] = new
                 if span:
@@ -757,21 +752,6 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
-
-
-def _next_figure(doc: Doc, m: Mention, k: str, current: int | None, value: int, total: bool) -> int | None:
-    """The incident's figure after one more mention's: the first stands unless a later
-    toll updates it, or the mention adds victims ('another died', 'during the same protest')."""
-    if current is None:
-        return value
-    words = doc.text[m.start:m.end]
-    if m.headline or all(c.cumulative for c in m.counts if c.kind == k):
-        return current
-    if total and value > current and _TOLL_UPDATE.search(words):
-        return value
-    if not total and _ADDED.search(words):
-        return current + value
-    return current
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
@@ -788,24 +768,6 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
         return False
     killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
     return bool(killed) and all(c.perpetrator for c in killed)
-
-
-def _mention_count(counts: list[Count], k: str, battle: bool):
-    """(value, span, is_total) of one mention's figure; (0, None, False) when only the
-    attackers died."""
-    found = [c for c in counts if c.kind == k]
-    if any(not c.cumulative for c in found):  # 'three died, bringing the toll to six': three
-        found = [c for c in found if not c.cumulative]
-    if not found:
-        return None, None, False
-    victims = [c for c in found if battle or not c.perpetrator]
-    if not victims:
-        return 0, None, False  # a suicide bomber's own death is not a fatality of the attack
-    totals = [c for c in victims if c.total]
-    if totals:
-        c = max(totals, key=lambda c: c.value)
-        return c.value, (c.start, c.end), True
-    return sum(c.value for c in victims), (victims[0].start, victims[-1].end), False
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:
