@@ -51,17 +51,10 @@ class Count:
 
 # --------------------------------------------------------------------------- lexicons
 
-_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+_NUMBERS: dict[str, int] = lexicons.mapping("number_words")
+_UNITS = {w: n for w, n in _NUMBERS.items() if n < 20}
+_TENS = {w: n for w, n in _NUMBERS.items() if n >= 20}
+_SCALES: dict[str, int] = lexicons.mapping("number_scales")
 
 # Quantities without a figure: the gold codes them as null, so they bind a cue
 # (to keep it from grabbing another number) but never yield a Count.
@@ -174,31 +167,12 @@ _ATTACKERS = {
     "guerrilla", "taliban",
 }
 
-_MONTHS = {
-    "January", "February", "March", "April", "May", "June", "July", "August",
-    "September", "October", "November", "December", "Jan", "Feb", "Mar", "Apr",
-    "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-}
-_WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-             "Sunday"}
-# A capitalised word before a number that makes it a label, not a count.
-_LABELS = {
-    "No", "Number", "Article", "Resolution", "Route", "Highway", "Flight", "Unit",
-    "Battalion", "Brigade", "Division", "Regiment", "Room", "Block", "Sector",
-    "Camp", "Phase", "Level", "Chapter", "Section", "Page", "Gate", "Km", "Zone",
-    "Ward", "Line", "Bus", "Road", "Street", "Platform", "Terminal", "Channel",
-    "Paragraph", "Act", "Law", "Decree", "Protocol", "Item", "Point", "Post",
-    "Checkpoint", "Base", "Station", "Lot", "Kilometre", "Kilometer", "Group",
-    "Squadron", "Company", "Corps", "Army", "Apollo", "Class", "Grade", "Vol",
-    "Volume", "Episode", "Season", "Year", "Team", "Hill", "Building", "Tower",
-}
-_CURRENCY_WORDS = {"dollars", "euros", "pounds", "rupees", "naira", "shillings",
-                   "birr", "dinars", "riyals", "yuan", "cents", "usd", "eur",
-                   "francs", "pesos", "rubles", "roubles", "lira", "taka", "kyat"}
-_CURRENCY_PREV = {"$", "€", "£", "¥", "₹", "rs", "us$", "usd", "eur", "inr", "ksh",
-                  "sh", "n", "rm", "r", "tk"}
-_TIME_NEXT = {"am", "pm", "a.m", "p.m", "gmt", "utc", "hrs", "hr", "o'clock",
-              "hours", "h"}
+_MONTHS = {*lexicons.words("months"), *lexicons.words("month_abbreviations")}
+_WEEKDAYS = set(lexicons.words("weekdays"))
+_LABELS = set(lexicons.words("number_labels"))
+_CURRENCY_WORDS = set(lexicons.words("currency_words"))
+_CURRENCY_PREV = set(lexicons.words("currency_prefixes"))
+_TIME_NEXT = set(lexicons.words("time_words"))
 
 # Words that end a noun phrase: never modifiers or heads.
 _STOP = {

@@ -59,20 +59,14 @@ class TimeExpr:
 
 _WEEKDAYS = tuple(w.lower() for w in lexicons.words("weekdays"))
 _MONTHS = tuple(m.lower()[:3] for m in lexicons.words("months"))
-_NUMBER_WORDS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "a couple of": 2,
-}
+_NUMBER_WORDS = {**lexicons.mapping("number_words"), **lexicons.mapping("indefinite_numbers")}
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
              "eighth": 8, "ninth": 9, "tenth": 10}
 
 _WD = r"(?:" + "|".join(_WEEKDAYS) + r")\b"
 _FULL_MON = lexicons.alternation("months", lower=True) + r"\b"
 # Abbreviations only take the dot, so a full name never swallows a full stop.
-_MON = rf"(?:{_FULL_MON}|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\b\.?)"
+_MON = rf"(?:{_FULL_MON}|{lexicons.alternation('month_abbreviations', lower=True)}\b\.?)"
 # A noun right after a year makes it a count ("in 2011 people ..."), not a date.
 _COUNT_NOUN = (r"people|persons|men|women|children|civilians|soldiers|troops|fighters"
                r"|militants|rebels|deaths|dead|killed|injured|wounded|casualties|cases"
