@@ -66,8 +66,13 @@ _UNLISTED_DISTANCE = re.compile(
 _UNLISTED_IN_IN = re.compile(
     r"\b(?:in|at) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? in (?:the )?"
     r"(?:(?:north|south|east|west|central)\w* )?(?=[A-Z])")
+# "shelling of Antareb, a town in Aleppo province": a place told by what it is
+_UNLISTED_APPOSITION = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:small |large |remote |border )?"
+    r"(?P<kind>village|town|city|district|neighbou?rhood|suburb|camp|locality) "
+    r"(?:in|of|near|on|outside)\b")
 _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
-                   (_UNLISTED_IN_IN, "town"))
+                   (_UNLISTED_IN_IN, "town"), (_UNLISTED_APPOSITION, ""))
 # 'told reporters in Colombo', 'reporting from Nairobi': where it was said, not where it happened
 # 'rockets launched from Gaza': where it came from, not where it struck; 'near the border
 # with Mali': the neighbour, not the place
@@ -139,11 +144,13 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
     named = {m.candidates[0].country for m in inside if m.candidates[0].kind == "country"}
     trusted = _major_countries(doc) | named
-    regions = {(m.candidates[0].country, m.candidates[0].name) for m in inside
+    regions = {(m.start, m.candidates[0].country, m.candidates[0].name) for m in inside
                if m.candidates[0].kind == "admin1"}
     best: tuple | None = None
     for m in inside:
-        place = _in_region(m.candidates, regions) or \
+        # another name's region only: 'Damascus province' is not the city in its own province
+        others = {(c, n) for at, c, n in regions if at != m.start}
+        place = _in_region(m.candidates, others) or \
             rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
         if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
             continue
