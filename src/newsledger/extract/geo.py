@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import lexicons
 from ..document import Doc
 from .text import fold
 
@@ -80,6 +81,7 @@ _REPORTED_FROM = re.compile(
     r"\b(?:told|said|say|says|speaking|spoke|reporting|reported|briefing|announced|"
     r"statement|conference)\s+(?:\w+\s+){0,2}(?:in|from)\s+$|"
     r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
+_DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = {"In", "At", "On", "Near", "From", "Outside"}
 _NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
               "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border", "As",
@@ -250,6 +252,9 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
             if any(a < start + len(name) and start < b for a, b in known) or _demonym(name, gazetteer):
                 continue  # the gazetteer knows it, or 'the Iranian town of …'
+            if _DESCRIBES.match(words, m.start("name") + len(name)) and any(
+                    p.start == start and p.candidates for p in doc.places):
+                continue  # 'the Gulf state': a name known abroad describing a country
             within = _holder(doc, region, gazetteer, start)
             if within is None:
                 return None
@@ -271,8 +276,8 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
         if re.search(r"[A-Z]\w*\s+$", doc.text[max(0, m.start - 20):m.start]) or \
                 re.match(r"\s+[A-Z]", doc.text[m.end:m.end + 3]):
             continue  # part of a longer name ('Col Getnet Adane'), likely a person's
-        if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]):
-            continue
+        if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]) or _DESCRIBES.match(doc.text, m.end):
+            continue  # 'the Gulf state': a kind of country, not a place in this one
         within = _holder(doc, region, gazetteer, m.start)
         if within is not None:
             return Located(within.place, m.start, m.end, True, m.text, True, "")
