@@ -554,3 +554,15 @@ def test_random_word_salad_is_safe() -> None:
 
     run()
     run_text()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The official first put the toll at 9, but the ministry later raised it to 11.",
+     [("killed", 9), ("killed", 11)]),
+    ("The death toll stood at 20 before officials revised it to 23.", [("killed", 20), ("killed", 23)]),
+    ("Officials raised it to 20 people.", []),  # no toll named: 'it' may be anything
+])
+def test_a_revised_toll(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert kv(sentence) == expected
+    if expected:
+        assert casualties([sentence]) == (expected[-1][1], None)  # the larger total wins

@@ -729,12 +729,13 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
     update ('the death toll rose to 28'), not by a rival count or a detail ('one died in
     hospital'); victims a later mention adds ('another died') add up. In one mention, totals
     beat breakdowns and distinct groups add up; perpetrators count only in battles, or when
-    alone. A headline's figure serves only when the body gives none, and a running toll
-    ('bringing the death toll to six') never replaces the incident's own."""
+    alone. A headline's figure, or a lead's that sums several incidents ('two attacks killed
+    nine … in one attack, a bomb killed five'), serves only when the body gives none, and a
+    running toll ('bringing the death toll to six') never replaces the incident's own."""
     result: dict[str, int | None] = {"killed": None, "injured": None}
     spans: dict = {}
     shared = any(m.shared for m in d.mentions)
-    for m in sorted(d.mentions, key=lambda m: m.headline):
+    for m in sorted(d.mentions, key=lambda m: m.headline or _sums(doc, m)):
         if shared and m.place is None:
             continue  # a toll told for several places together is no one place's
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
@@ -742,7 +743,7 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
             if value is None:
                 continue
             new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
-                              m.counts, k, m.headline)
+                              m.counts, k, m.headline or _sums(doc, m))
             if new != result[k]:
                 result[k] = new
                 if span:
@@ -752,6 +753,17 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
+
+
+# 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
+_SUMMED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|twin|"
+                     r"a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of)\s+(?:separate\s+|different\s+|"
+                     r"coordinated\s+|simultaneous\s+)?(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|"
+                     r"raids|ambushes|strikes|incidents)\b", re.I)
+
+
+def _sums(doc: Doc, m: Mention) -> bool:
+    return bool(_SUMMED.search(doc.text[m.start:m.end]))
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
