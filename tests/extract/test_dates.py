@@ -374,3 +374,17 @@ def test_the_incidents_a_lead_sums_take_its_date(extract):
     found = _dated(extract, text)
     assert ("Baquba", "2024-05-06", "day", 5) in found
     assert ("Kirkuk", "2024-05-06", "day", 4) in found
+
+
+def test_a_stated_day_beats_one_counted_from_another_incident(extract):
+    text = ("Gunmen attacked a checkpoint in Shabwa province on Thursday.\n\nThe assault came "
+            "hours after an air strike killed four fighters in Marib late on Wednesday.")
+    assert ("Marib", "2024-05-08", "day", 4) in _dated(extract, text)
+
+
+def test_a_date_of_the_background_since_clause_is_not_the_incidents(extract):
+    text = ("Shelling killed a civilian in Idlib on Sunday, the deadliest strike on the town since "
+            "protests began in March 2011.")
+    found = _dated(extract, text)
+    assert ("Idlib", "2024-05-05", "day", 1) in found
+    assert all(when != "2011-03" for _, when, _, _ in found)

@@ -158,6 +158,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
+             and not _SINCE_CLAUSE.search(doc.text[max(s.start, d.start - 60):d.start])
              and not _future(d, doc.article.published)]
     follows = _FOLLOWS.search(s.text)
     if follows:  # 'Today's attack followed bombings in …': only the earlier incident is news
@@ -172,7 +173,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
         for a, b in parts:  # places told in one clause share its date ('… on Wednesday while …')
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
-                         key=lambda d: PRECISION_RANK[d.precision], default=None)
+                         key=_date_rank, default=None)
             mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared))
     if len(mentions) > 1:
         for m in mentions:
@@ -216,6 +217,16 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told(?: (?!that\b)\w+){1,3}|announced|reported|confirmed|added|stated|"
     r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
+
+
+# 'the deadliest day since an uprising began in March 2011': a date of the background
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+
+
+def _date_rank(d) -> tuple[int, bool]:
+    """The finest date first; of equal ones, a stated day over one counted from another
+    ('came hours after a drone strike … late on Wednesday': Wednesday)."""
+    return PRECISION_RANK[d.precision], d.kind != "anchored"
 
 
 def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
@@ -369,7 +380,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     if kind is None or trig is None:
         return []
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
-    date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=shared_date)
+    date = max(own_dates, key=_date_rank, default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
