@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from .. import lexicons
 from .casualty_cues import (
     KINDS, _ATTACKERS, _AUX, _BREAKDOWN, _BREAKDOWN_FIRST,
     _CLAUSE_SPLIT, _CUE_INFO, _CUE_RE, _CUMULATIVE_RE, _DETERMINERS,
@@ -269,8 +270,7 @@ def _object_follows(sc: _Scan, c: _Cue) -> _NP | None:
 # ------------------------------------------------------------- named victims
 # "Luz Leon, a councilwoman, was seriously wounded", "the death of Miguel Colmenares":
 # a named person is one victim.  Only looked for next to a cue, never elsewhere.
-_NAME_LINK = {"de", "da", "del", "della", "di", "du", "dos", "das", "al", "el", "la",
-              "le", "bin", "ibn", "abu", "van", "von", "der", "y"}
+_NAME_LINK = set(lexicons.words("casualty_name_link"))  # data/lexicons/casualty_name_link
 _NAME_STOP = (_STOP | _PERSON_SG | _PERSON_PL | _ATTACKERS | _NONPERSON
               | {w.lower() for w in _MONTHS | _WEEKDAYS}
               | {"police", "army", "government", "security", "military", "ministry",
@@ -282,8 +282,7 @@ def _name_tok(t: _Tok) -> bool:
     return t.typ == "a" and t.text[:1].isupper() and t.low not in _NAME_STOP
 
 
-_PLACE_PREP = {"in", "at", "from", "of", "near", "to", "for", "on", "by", "into", "across",
-               "outside", "inside", "around", "throughout", "towards", "toward", "within"}
+_PLACE_PREP = set(lexicons.words("casualty_place_prep"))  # data/lexicons/casualty_place_prep
 
 
 def _name_ok(toks: list[_Tok], a: int, b: int) -> bool:
@@ -495,8 +494,7 @@ def _bind_passive(sc: _Scan) -> None:
                                     text=toks[x].text, order=x))
 
 
-_LIVES_VERBS = {"claimed", "claiming", "claims", "claim", "cost", "costing", "costs",
-                "took", "taking", "takes", "lost", "losing", "loses"}
+_LIVES_VERBS = set(lexicons.words("casualty_lives_verbs"))  # data/lexicons/casualty_lives_verbs
 
 
 def _lives_lost(toks: list[_Tok], i: int) -> bool:

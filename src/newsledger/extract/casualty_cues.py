@@ -18,15 +18,8 @@ _UNITS = {w: n for w, n in _NUMBERS.items() if n < 20}
 _TENS = {w: n for w, n in _NUMBERS.items() if n >= 20}
 _SCALES: dict[str, int] = lexicons.mapping("number_scales")
 
-# Quantities without a figure: the gold codes them as null, so they bind a cue
-# (to keep it from grabbing another number) but never yield a Count.
-_VAGUE = {
-    "dozens", "hundreds", "thousands", "millions", "scores", "several", "many",
-    "numerous", "countless", "tens", "few", "multiple", "some", "most", "all",
-}
-_VAGUE_SEQ = (("a", "number", "of"), ("a", "large", "number", "of"), ("a", "few"),
-              ("a", "handful", "of"), ("a", "lot", "of"), ("large", "numbers", "of"),
-              ("an", "unknown", "number", "of"), ("an", "undetermined", "number", "of"))
+_VAGUE = set(lexicons.words("casualty_vague"))  # data/lexicons/casualty_vague
+_VAGUE_SEQ = tuple(tuple(p.split()) for p in lexicons.words("casualty_vague_seq"))  # data/lexicons/casualty_vague_seq
 
 # Qualifiers are dropped ("at least 18" is 18, the gold rule); a few mark a total
 # or an addition to a figure given before.
@@ -46,88 +39,16 @@ _QUAL_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
 for _q in _QUALIFIERS:
     _QUAL_BY_FIRST.setdefault(_q[0], []).append(_q)
 _TOTAL_QUAL = {("a", "total", "of"), ("total", "of")}
-_ADDITIVE_QUAL = {("another",), ("a", "further"), ("further",), ("an", "additional"),
-                  ("additional",), ("an", "extra")}
+_ADDITIVE_QUAL = {tuple(p.split()) for p in lexicons.words("casualty_additive_qual")}  # data/lexicons/casualty_additive_qual
 
-# Singular heads a/an/the can count as one victim ("a policeman was killed").
-_PERSON_SG = {
-    "man", "woman", "boy", "girl", "child", "baby", "infant", "toddler", "teenager",
-    "teen", "person", "civilian", "soldier", "policeman", "policewoman", "officer",
-    "ranger", "guard", "driver", "passenger", "worker", "farmer", "fisherman",
-    "student", "pupil", "teacher", "doctor", "nurse", "medic", "paramedic",
-    "journalist", "reporter", "cameraman", "photographer", "activist", "protester",
-    "protestor", "demonstrator", "resident", "villager", "shopkeeper", "trader",
-    "merchant", "businessman", "official", "politician", "leader", "commander",
-    "chief", "member", "militant", "gunman", "attacker", "assailant", "bomber",
-    "insurgent", "rebel", "fighter", "jihadist", "terrorist", "militiaman",
-    "volunteer", "suspect", "prisoner", "inmate", "detainee", "pilgrim",
-    "worshipper", "monk", "priest", "imam", "pastor", "cleric", "judge", "lawyer",
-    "mayor", "councillor", "councilor", "governor", "minister", "diplomat",
-    "tourist", "migrant", "refugee", "youth", "youngster", "elder", "mother",
-    "father", "son", "daughter", "wife", "husband", "brother", "sister", "trooper",
-    "serviceman", "paramilitary", "marine", "sergeant", "captain", "colonel",
-    "lieutenant", "constable", "gendarme", "agent", "employee", "contractor",
-    "engineer", "labourer", "laborer", "miner", "herder", "vendor", "bystander",
-    "pedestrian", "motorist", "cyclist", "spectator", "supporter", "lawmaker",
-    "senator", "deputy", "spokesman", "peacekeeper", "policeman", "cop", "security",
-    "colleague", "relative", "friend", "neighbour", "neighbor", "victim",
-    "shepherd", "hostage", "civil", "other", "attendant", "recruit", "cadet",
-    "gangster", "bandit", "smuggler", "trafficker", "kidnapper", "shooter",
-}
-_PERSON_PL = {
-    "people", "persons", "men", "women", "children", "police", "personnel", "staff",
-    "youths", "others", "civilians", "troops", "folk", "folks", "kids", "taliban",
-}
-# -man, -ist, -ian ... as in fisherman, activist, civilian, volunteer, detainee.
-_PERSON_SUFFIX = ("man", "woman", "ist", "ian", "ier", "eer", "ee", "ant")
-_NOT_PERSON_SG = {"three", "plan", "german", "woman's", "guarantee", "committee", "tree",
-                  "plant", "restaurant", "giant", "elephant", "fee", "decree",
-                  "degree", "coffee", "jubilee", "meeting", "government"}
+_PERSON_SG = set(lexicons.words("casualty_person_sg"))  # data/lexicons/casualty_person_sg
+_PERSON_PL = set(lexicons.words("casualty_person_pl"))  # data/lexicons/casualty_person_pl
+_PERSON_SUFFIX = lexicons.words("casualty_person_suffix")  # data/lexicons/casualty_person_suffix
+_NOT_PERSON_SG = set(lexicons.words("casualty_not_person_sg"))  # data/lexicons/casualty_not_person_sg
 
-# Heads that make a number a non-casualty ("2,000 troops" stays, "three vehicles"
-# and "five hours" go).
-_NONPERSON = {
-    "vehicle", "vehicles", "car", "cars", "truck", "trucks", "bus", "buses", "tank",
-    "tanks", "house", "houses", "home", "homes", "building", "buildings", "shop",
-    "shops", "store", "stores", "church", "churches", "mosque", "mosques", "school",
-    "schools", "village", "villages", "town", "towns", "city", "cities", "district",
-    "districts", "province", "provinces", "region", "regions", "state", "states",
-    "country", "countries", "km", "kms", "kilometres", "kilometers", "miles",
-    "metres", "meters", "feet", "hours", "hour", "days", "day", "weeks", "week",
-    "months", "month", "years", "year", "minutes", "seconds", "decades", "times",
-    "percent", "dollars", "euros", "pounds", "rupees", "naira", "shillings",
-    "rockets", "missiles", "shells", "mortars", "bombs", "grenades", "rounds",
-    "bullets", "shots", "weapons", "guns", "rifles", "munitions", "fires",
-    "explosions", "blasts", "attacks", "incidents", "strikes", "airstrikes",
-    "raids", "cases", "groups", "group", "units", "points", "seats", "votes",
-    "tonnes", "tons", "acres", "hectares", "flights", "planes", "aircraft",
-    "drones", "helicopters", "boats", "ships", "sites", "positions", "checkpoints",
-    "posts", "bases", "camps", "kilograms", "kg", "litres", "liters", "barrels",
-    "cattle", "cows", "goats", "sheep", "camels", "animals", "dogs", "horses",
-    "livestock", "families", "households", "hospitals", "streets", "roads",
-    "locations", "places", "areas", "parts", "provinces", "offices", "companies",
-    "battalions", "brigades", "divisions", "regiments", "vessels", "packages",
-    "sirens", "cities", "neighbourhoods", "neighborhoods", "provinces", "stations",
-    "occasions", "hits", "people's",
-}
-# Heads that are the cue themselves ("25 deaths", "16 bodies", "56 human lives").
-_KIND_NOUNS = {
-    "deaths": "killed", "fatalities": "killed", "bodies": "killed",
-    "corpses": "killed", "lives": "killed", "dead": "killed",
-    "injuries": "injured", "arrests": "arrested", "abductions": "abducted",
-    "kidnappings": "abducted", "casualties": "",  # "" = vague: swallowed, no figure
-}
-# Counted people who are the attackers; the caller decides whether they count.
-_ATTACKERS = {
-    "militant", "militants", "gunman", "gunmen", "attacker", "attackers",
-    "assailant", "assailants", "bomber", "bombers", "insurgent", "insurgents",
-    "jihadist", "jihadists", "terrorist", "terrorists", "rebel", "rebels",
-    "extremist", "extremists", "raider", "raiders", "kidnapper", "kidnappers",
-    "abductor", "abductors", "hijacker", "hijackers", "gangster", "gangsters",
-    "bandit", "bandits", "shooter", "shooters", "assassin", "assassins",
-    "islamists", "islamist", "separatists", "separatist", "guerrillas",
-    "guerrilla", "taliban",
-}
+_NONPERSON = set(lexicons.words("casualty_nonperson"))  # data/lexicons/casualty_nonperson
+_KIND_NOUNS = lexicons.mapping("casualty_kind_nouns")  # data/lexicons/casualty_kind_nouns
+_ATTACKERS = set(lexicons.words("casualty_attackers"))  # data/lexicons/casualty_attackers
 
 _MONTHS = {*lexicons.words("months"), *lexicons.words("month_abbreviations")}
 _WEEKDAYS = set(lexicons.words("weekdays"))
@@ -136,48 +57,16 @@ _CURRENCY_WORDS = set(lexicons.words("currency_words"))
 _CURRENCY_PREV = set(lexicons.words("currency_prefixes"))
 _TIME_NEXT = set(lexicons.words("time_words"))
 
-# Words that end a noun phrase: never modifiers or heads.
-_STOP = {
-    "were", "was", "is", "are", "be", "been", "being", "have", "has", "had", "will",
-    "would", "could", "may", "might", "must", "shall", "should", "did", "do", "does",
-    "in", "on", "at", "by", "from", "to", "for", "with", "of", "near", "during",
-    "after", "before", "since", "inside", "outside", "across", "around", "about",
-    "into", "among", "amongst", "including", "while", "as", "than", "over", "under",
-    "and", "or", "but", "nor", "the", "a", "an", "this", "that", "these", "those",
-    "his", "her", "their", "its", "our", "my", "your", "who", "which", "whom",
-    "whose", "they", "he", "she", "it", "we", "them", "him", "us", "i", "you",
-    "said", "says", "say", "reportedly", "also", "later", "then", "still", "so",
-    "when", "where", "there", "here", "not", "no", "more", "other", "else",
-    "each", "every", "both", "either", "neither", "all", "some", "any", "such",
-    "yesterday", "today", "tonight", "overnight", "last", "earlier", "ago",
-    "according", "between", "against", "along", "via", "per", "without", "within",
-    "because", "if", "although", "though", "whereas", "until", "unless", "least",
-    "only", "just", "even", "too", "very", "got", "get",
-}
-_LY_OK = {"elderly", "family", "ally", "holy", "bully"}
-# In the words between a number phrase and its cue these close the clause.
-_GAP_BLOCK = {"while", "whereas", "but", "although", "though", "when", "because",
-              "unless", "meanwhile", "whilst", "elsewhere"}
-# "The mayor said Jana Novak was wounded": the mayor is the speaker ("five were
-# said to have died" is still one clause: the aux before the verb tells).
-_REPORTING = {"said", "says", "say", "told", "tells", "stated", "added", "announced",
-              "confirmed", "claimed", "denied", "alleged", "reported", "reports"}
-_GAP_PUNCT = {".", ";", "!", "?", ":", "—", "–"}
-_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "this", "that",
-                "these", "those", "police", "security", "he", "she", "they", "it",
-                "we", "i"}
-# Objects that show a transitive verb ("killed him") has no number to take.
-_OBJECT_WORDS = {"him", "her", "them", "it", "the", "a", "an", "his", "their",
-                 "its", "this", "that", "these", "those", "himself", "herself",
-                 "themselves", "us", "me", "you", "one's"}
-_AUX = {"were", "was", "is", "are", "have", "has", "had", "been", "being", "be",
-        "will", "would", "also", "reportedly", "later", "then", "all", "both"}
+_STOP = set(lexicons.words("casualty_stop"))  # data/lexicons/casualty_stop
+_LY_OK = set(lexicons.words("casualty_ly_ok"))  # data/lexicons/casualty_ly_ok
+_GAP_BLOCK = set(lexicons.words("casualty_gap_block"))  # data/lexicons/casualty_gap_block
+_REPORTING = set(lexicons.words("casualty_reporting"))  # data/lexicons/casualty_reporting
+_GAP_PUNCT = set(lexicons.words("casualty_gap_punct"))  # data/lexicons/casualty_gap_punct
+_DETERMINERS = set(lexicons.words("casualty_determiners"))  # data/lexicons/casualty_determiners
+_OBJECT_WORDS = set(lexicons.words("casualty_object_words"))  # data/lexicons/casualty_object_words
+_AUX = set(lexicons.words("casualty_aux"))  # data/lexicons/casualty_aux
 
-# Breakdown markers: number phrases after them detail a figure already given.
-_BREAKDOWN = (("including",), ("incl",), ("among", "them"), ("among", "whom"),
-              ("among", "those"), ("among", "the", "dead"), ("of", "whom"),
-              ("mostly",), ("mainly",), ("most", "of", "them"),
-              ("many", "of", "them"), ("all", "of", "them"), ("among", "which"))
+_BREAKDOWN = tuple(tuple(p.split()) for p in lexicons.words("casualty_breakdown"))  # data/lexicons/casualty_breakdown
 
 _BREAKDOWN_FIRST = {seq[0] for seq in _BREAKDOWN}
 
@@ -234,9 +123,7 @@ _CUE_RE = re.compile(
     r"\b(?:" + "|".join(rf"(?P<c{i}>{pat})" for i, (pat, _, _) in enumerate(_CUE_TABLE))
     + r")\b")
 _CUE_INFO = {f"c{i}": (kind, mode) for i, (_, kind, mode) in enumerate(_CUE_TABLE)}
-# Single-word cues that can also stand before a noun ("16 slain workers").
-_PRENOMINAL = {"slain", "dead", "wounded", "injured", "missing", "killed",
-               "kidnapped", "abducted", "detained", "arrested"}
+_PRENOMINAL = set(lexicons.words("casualty_prenominal"))  # data/lexicons/casualty_prenominal
 
 # Tolls: the head, then the first number after a linking word ("rose to 28").
 _TOLL_RE = re.compile(
@@ -244,10 +131,7 @@ _TOLL_RE = re.compile(
     r"|\b(?:death\s+toll|toll|(?:total\s+)?number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities"
     r"|those\s+killed|people\s+killed|victims)"
     r"|total\s+(?:number\s+of\s+)?(?:fatalities|deaths|dead))\b")
-_TOLL_LINK = {"to", "at", "of", "reached", "hit", "hits", "hitting", "is", "was",
-              "stands", "stood", "now", "past", "passed", "exceeded", "topped",
-              "surpassed", ":", "reaching", "reach", "rises", "rose", "climbed",
-              "risen", "as", "be", "been"}
+_TOLL_LINK = set(lexicons.words("casualty_toll_link"))  # data/lexicons/casualty_toll_link
 # A toll that something "brought" to N is cumulative over earlier events; an own
 # figure in the same sentence is this event's (Monday's three, bringing it to six).
 _CUMULATIVE_RE = re.compile(
@@ -262,13 +146,9 @@ _NEG_NOUN_RE = re.compile(
     r"(?:(?:any|further|other|serious|human)\s+)?"
     r"(?P<noun>casualties|casualty|deaths|death|fatalities|fatality|injuries|injury|dead"
     r"|loss(?:es)?\s+of\s+(?:human\s+)?life|lives\s+(?:were\s+)?lost)\b")
-_NEG_NOUN_KIND = {"casualties": ("killed", "injured"), "casualty": ("killed", "injured"),
-                  "deaths": ("killed",), "death": ("killed",), "fatalities": ("killed",),
-                  "fatality": ("killed",), "injuries": ("injured",), "injury": ("injured",),
-                  "dead": ("killed",)}
+_NEG_NOUN_KIND = {k: tuple(v) for k, v in lexicons.mapping("casualty_neg_noun_kind").items()}  # data/lexicons/casualty_neg_noun_kind
 
-# "Two were killed in A while four others were killed in B": two places, no sum.
-_CLAUSE_SPLIT = {"while", "whereas", "whilst", ";", "meanwhile", "elsewhere"}
+_CLAUSE_SPLIT = set(lexicons.words("casualty_clause_split"))  # data/lexicons/casualty_clause_split
 
 _IN_ALL_RE = re.compile(r"\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
 

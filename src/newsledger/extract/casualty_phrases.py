@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .. import lexicons
 from .casualty_cues import (
     _ADDITIVE_QUAL, _AUX, _CURRENCY_PREV, _CURRENCY_WORDS, _KIND_NOUNS,
     _LABELS, _LY_OK, _MONTHS, _NONPERSON, _NOT_PERSON_SG,
@@ -343,13 +344,9 @@ def _parse_run(toks: list[_Tok], k: int, cue_tok: set[int],
     return head, pren, mods
 
 
-_NOUN_SUFFIX = ("tion", "sion", "ment", "ance", "ence", "ity", "ism", "ship", "hood",
-                "ness", "ade")
+_NOUN_SUFFIX = lexicons.words("casualty_noun_suffix")  # data/lexicons/casualty_noun_suffix
 
-_PRENOMINAL_KIND = {"slain": "killed", "dead": "killed", "killed": "killed",
-                    "wounded": "injured", "injured": "injured", "missing": "missing",
-                    "kidnapped": "abducted", "abducted": "abducted",
-                    "detained": "arrested", "arrested": "arrested"}
+_PRENOMINAL_KIND = lexicons.mapping("casualty_prenominal_kind")  # data/lexicons/casualty_prenominal_kind
 
 
 def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> _NP | None:
