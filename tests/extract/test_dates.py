@@ -361,9 +361,16 @@ def test_a_paragraphs_date_carries_to_its_sentences(extract):
     assert ("Dabagi", "2024-05-05", "day", None) in _dated(extract, text)
 
 
-def test_a_date_does_not_cross_a_paragraph_into_another_incident(extract):
+def test_the_storys_day_carries_to_its_later_paragraphs(extract):
     text = ("On Sunday, gunmen killed three farmers in the village of Kwanar in Zamfara state."
             "\n\nIn the village of Dabagi soldiers arrested twelve suspects.")
+    assert ("Dabagi", "2024-05-05", "day", None) in _dated(extract, text)
+
+
+@pytest.mark.parametrize("opening", ["Separately, in", "In another incident, in"])
+def test_a_date_does_not_cross_a_paragraph_into_another_incident(extract, opening):
+    text = ("On Sunday, gunmen killed three farmers in the village of Kwanar in Zamfara state."
+            f"\n\n{opening} the village of Dabagi soldiers arrested twelve suspects.")
     assert ("Dabagi", "2024-05-10", "week", None) in _dated(extract, text)
 
 

@@ -592,8 +592,10 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     located = d.place or (None if told_apart else _context_place(doc, d, placed))
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
-    if date_span is None and located is None and first.sentence > 2 and not told_apart:
-        return None  # neither a date nor a place: not codable as one incident
+    lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \
+        and date_span == (_lead_date(doc, first).start, _lead_date(doc, first).end)
+    if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
+        return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = _with_intervention(doc, d, d.kind)
     if _militants_killed(d, kind):  # a security operation: both sides armed
@@ -644,7 +646,8 @@ def _event_date(doc: Doc, d: Draft):
     t = d.date
     if t is not None:
         return t.date, t.precision, (t.start, t.end)
-    header = _header_date(doc, d.mentions[0].sentence) or _carried_date(doc, d.mentions[0])
+    header = _header_date(doc, d.mentions[0].sentence) or _carried_date(doc, d.mentions[0]) \
+        or _lead_date(doc, d.mentions[0])
     if header is not None:
         return header.date, header.precision, (header.start, header.end)
     published = doc.article.published
@@ -672,6 +675,38 @@ _SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambu
                   r"clashes)\b", re.I)
 
 
+def _incident_days(doc: Doc, k: int) -> list:
+    """The stated days of sentence k that date an incident (not a report, a reference or a
+    background clause)."""
+    prev = doc.sentences[k]
+    return [t for t in doc.in_sentence(doc.dates, k) if t.date and t.kind not in ("since", "header")
+            and t.precision == "day" and not _possessive(doc, t)
+            and not _REPORTED_ON.search(doc.text[max(0, t.start - 40):t.start])
+            and not _in_relative_clause(doc, prev.start, t)]
+
+
+# a paragraph that turns to another incident than the story's
+_NEW_DEVELOPMENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in\s+other\s+news|"
+                              r"in\s+(?:another|a\s+separate|an\s+unrelated)\s+(?:incident|development|case))\b",
+                              re.I)
+
+
+def _lead_date(doc: Doc, m: Mention):
+    """The story's day, for an incident told after the lead without a day of its own: 'Four
+    attacks killed 57 on Monday' … 'In Kunduz, …'. The day the lead's incident is dated to
+    (not the day it was reported), never lent to the lead itself nor across a paragraph
+    that opens another development ('Separately, …', 'In another incident, …')."""
+    if _NEW_DEVELOPMENT.search(doc.text[doc.sentences[m.sentence].start:m.end]):
+        return None
+    for k in [k for k in range(len(doc.sentences)) if k != doc.title][:2]:
+        if k >= m.sentence:
+            return None
+        days = _incident_days(doc, k) if TRIGGER.search(doc.sentences[k].text) else []
+        if days:
+            return days[0]
+    return None
+
+
 def _carried_date(doc: Doc, m: Mention):
     """The day an undated incident takes from its context: the date of an incident told
     earlier in its paragraph ('Last Sunday, gunmen raided three villages. In one they
@@ -687,10 +722,7 @@ def _carried_date(doc: Doc, m: Mention):
             break
         if not TRIGGER.search(prev.text) or not same_paragraph and not _SUM.search(prev.text):
             continue
-        dates = [t for t in doc.in_sentence(doc.dates, k) if t.date and t.kind not in ("since", "header")
-                 and t.precision == "day" and not _possessive(doc, t)
-                 and not _REPORTED_ON.search(doc.text[max(0, t.start - 40):t.start])
-                 and not _in_relative_clause(doc, prev.start, t)]
+        dates = _incident_days(doc, k)
         if dates:
             return dates[0]
     return None
