@@ -80,3 +80,21 @@ def test_a_name_describing_the_country_is_no_place(events):
     e = events("Police fired tear gas at mourners in Bahrain on Tuesday, the latest unrest in "
                "the Gulf state.")[0]
     assert (e["country"], e["location"]) == ("BH", None)
+
+
+# --- an incident placed nowhere, in a story about one province ---------------------------
+
+def test_an_unplaced_incident_takes_the_one_province_of_the_story(events):
+    text = ("Rebels attacked an army base in Mao in Kanem province on Saturday, the army said.\n\n"
+            "Troops later killed twenty rebels in the north of the country on Sunday.\n\n"
+            "Kanem is a desert province, and most people in Mao herd camels.")
+    found = [e for e in events(text) if e["fatalities"] == 20]
+    assert found and (found[0]["admin1"], found[0]["location"]) == ("Kanem", None)
+
+
+def test_an_unplaced_incident_in_a_story_of_two_provinces_has_none(events):
+    text = ("Rebels attacked an army base in Mao in Kanem province on Saturday, the army said.\n\n"
+            "Troops later killed twenty rebels in the north of the country on Sunday.\n\n"
+            "Traders from Abeche and Adre in Ouaddai province sell camels in Mao.")
+    found = [e for e in events(text) if e["fatalities"] == 20]
+    assert found and found[0]["admin1"] is None

@@ -13,7 +13,7 @@ from datetime import date
 
 from .casualties import Count, figure, find_counts, next_figure
 from ..document import Doc
-from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
+from .geo import Located, article_countries, article_province, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
 from .text import Sentence, fold
@@ -590,6 +590,9 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     when, precision, date_span = _event_date(doc, d)
     told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
     located = d.place or (None if told_apart else _context_place(doc, d, placed))
+    if located is None and not told_apart and not d.scope and \
+            _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
+        located = article_province(doc, gazetteer)  # the story's one province, in its country
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
     lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \

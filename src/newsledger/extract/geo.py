@@ -36,6 +36,7 @@ class Located:
     name: str | None = None  # the name to report when it is not the gazetteer's own
     unlisted: bool = False   # a village or camp the gazetteer lacks: coordinates are its region's
     name_kind: str = ""      # the word that called it a place: "village", "camp", "district"…
+    implied: bool = False    # only the province the whole story is about: no location of its own
 
     @property
     def specificity(self) -> float:
@@ -44,7 +45,7 @@ class Located:
 
     @property
     def location(self) -> str | None:
-        if self.place.kind == "country" and not self.unlisted:
+        if self.place.kind == "country" and not self.unlisted or self.implied:
             return None
         return self.name or self.place.name
 
@@ -328,8 +329,32 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int):
         o >= first or doc.sentences[doc.sentence_at(o)].paragraph == sentence.paragraph)]
     if own or before:
         return gazetteer.region(country, (own or before[::-1])[0])
-    ranked = Counter(n for _, n in provinces).most_common(2)
-    if not ranked or len(ranked) > 1 and ranked[1][1] * 2 > ranked[0][1]:
+    return _dominant_region(doc, gazetteer, country, margin=2)
+
+
+def article_province(doc: Doc, gazetteer) -> Located | None:
+    """The province of an incident the text places nowhere, when the story is about one
+    province of its country (its places lie there three times as often as in any other):
+    an admin1 with no location ('fighting in the north of the country' in a story on Kanem)."""
+    province = _dominant_region(doc, gazetteer, (doc.countries or [None])[0], margin=3)
+    return Located(province, 0, 0, False, implied=True) if province is not None else None
+
+
+def _dominant_region(doc: Doc, gazetteer, country: str | None, margin: int):
+    """The province most of the article's places in `country` lie in, when it has `margin`
+    times the places of the next one."""
+    if gazetteer is None or not country:
+        return None
+    votes: Counter[str] = Counter()
+    for m in doc.places:
+        if not m.candidates or doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+            continue
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        name = place.name if place.kind == "admin1" else place.admin1
+        if place.country == country and place.kind != "country" and name:
+            votes[name] += 1
+    ranked = votes.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * margin > ranked[0][1]:
         return None
     return gazetteer.region(country, ranked[0][0])
 
