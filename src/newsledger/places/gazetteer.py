@@ -30,6 +30,8 @@ from pathlib import Path
 
 from anyascii import anyascii
 
+from .. import lexicons
+
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
 # Bump when the file layout or anything here that the build uses (country names, aliases,
 # prominence) changes: load() rebuilds an index of another version. Edits to gazetteer_build
@@ -274,123 +276,16 @@ def prominence(kind: str, population: int, primary: bool) -> float:
 # places: a locative word before ("in", "near", "village of"), a list of places it continues,
 # ", Country" after, "… province" after, or a dateline. lookup() ignores all of this.
 _BIG = 100_000
-# Never a place for find() on its own (but "Centre region", "Unity State" are: see
-# ADMIN_WORDS). Function words, months, titles, institutions, directions, and English words
-# that GeoNames uses for small places and that news text capitalises.
-STOPWORDS: frozenset[str] = frozenset("""
-a academy accord according added advance afp africa african after agence agency airport al all
-allah alliance along alpha also american an anadolu and anger angered angle another antarctica
-anthem any ap apr april arab arabs arch are army as ash asia asian assembly at atlantic au aug
-august authorities authority bach bad balkans ball baltic band bank banks bantam barber
-battalion battle battleground bbc beach bean bear beaver bed bee before bell bend bernama
-berry best bias bishop bland bone boon born both box brad branch bravo bray bridge brigade
-brigades british broke brook bureau but buy by can canadian capital captain car cargo
-caribbean cascade cash catalan cathedral catholic caucasus cavalier center central centre
-centres century chadian chair chamber change chief chinese christ christian christians
-christmas church clever cnn coalition cola college colonel come commander commerce commission
-committee commonwealth congress conservation continental cook cool cooling cooper corps
-cottage council court cox creek crescent crystal cut da dad daily date dec december department
-diamond division do doctor doctors dole dollar don downer downtown dr drama driver dunning
-during dutch each ear early earth east easter eastern economy ed effort egg eid eight eleven
-elysian empire energy english equality europe european even ever every feb february federal
-few first five for force forces fore forest former fortune foster foundation four freedom
-french friday friendship from front fry gap garner gas gay gazette general german give globe
-go god goes going golden golf gonna gore got government governor grace grand grant grants
-grave gray greater green grill guard guardian guards ham harbor harvest hatch haven hay he
-healing heel her herald here hers hey hill hills him hire his hit holiday home homeland honey
-hoover hope hospital hot how human hundred hurricane i ians if il imam imperial in independent
-indian industry inner institute interfax into irna is islam islamic isna it itar its jack jan
-january jesus jewish job journal jul julian july jun june junior just justice kill kinder king
-kingdom kurd kurdish kyodo lab lack lady lam last late law lead leader league lee legacy
-levant level li liberal liberty light limit line list littoral lives long lord lower lynch mad
-made magazine maghreb mail main major malian manage many mar marathon march marine maritime
-mark market marks marshal may me mega mehr men mercury met middle midi midway mile military
-militia mill million mills mine mining minister ministry minor mission monday moody more
-mosque most movement mr mrs ms much muslim muslims nation national nations naval navy neo net
-never new news next nine no none nor north northeast northern northwest not nov november
-novosti observer occidental oceania oct october of office officer okay old olea oliver olympic
-on one only onto opportunity or ora oriental oromo other our outer over pacific pact page
-panic par parachute parent parliament party pat patrol pay pearl peel penal peninsula piano
-pierce pine pioneer plain plan plantation plaza plenty plum point police poll polling pope
-port portal porter post postal pound powers president presidential press price prime prince
-princess progress prosper punch purchase quarter queen race rail rain ramadan ran ranger rapid
-ray real rebels red reform regiment reported republic research reserve reuters ria rice rich
-ridge rock roman rose rue run rush russian sadly said saint same sana sandwich sandy saturday
-sauce save saxon say says school second secretary section sector security see sees senate
-senator send sense sep sept september sergeant service services seven sham share she sheikh
-shell shepherd shin side simian since sir six slaughter snow so somali some song south
-southeast southern southwest spanish spokesman spring star state states still stock stone
-stonewall store story strand street strong success such sue summit sun sunday superior supreme
-swan talent tanner tasnim tass tea telegraph ten than that the their them then there these
-they third this those thousand three thursday tigrayan time times to today told toll tomahawk
-tomorrow tonight tower trail trial tribunal tribune trojan tucker tuesday twelve twenty two un
-union university upper uptown us used veteran vice victory virgin wafa wake wall war ward ware
-warns wave we wedding wednesday welch well were west western what when where which while white
-who whom whose why wines wing winner wise with worth xinhua year yesterday yet yonhap you
-young zone zoo
-""".split())
-# Regions and phrases that GeoNames has as some village: never matched, nor any part of them
-# ("South America" must not yield "America").
-STOP_PHRASES: frozenset[str] = frozenset({
-    "middle east", "latin america", "south america", "north america", "central america",
-    "sub saharan africa", "east africa", "west africa", "north africa", "southern africa",
-    "central africa", "horn of africa", "east asia", "south asia", "southeast asia",
-    "central asia", "west coast", "east coast", "white house", "notre dame", "el nino",
-    "new year", "human rights", "wall street", "downing street", "capitol hill",
-    "far east", "near east", "new world", "third world", "western europe", "eastern europe",
-    "real madrid", "atletico madrid", "paris saint germain", "commonwealth of independent states",
-})
-# English words that are also the names of big cities or provinces ("Nice", "Reading", "Lakes",
-# or a foreign exonym such as "Soul" for Seoul): a place only with a cue, and only when the
-# place is called so in its own name.
-COMMON_WORDS: frozenset[str] = frozenset("""
-acre afar alley amhara antique bade bale bally bath bay bong bred brusque buffalo bursae bush
-canning canton caroline centennial chin concord cork damask delta dining drug dual enterprise
-erode falcon flint garland genua grenade gulf hail hang harrow ho hollo hub hue hull
-independence jingling jura kachin karen kayin kent lakes lander lati lime lone luck male man
-manning media meshed metro midland mobile mon mono monster name natal nica nice norman oral
-orange para pare part perm pert pets plateau plateaux pool pristine reading redding rest
-rivers roan roma rouse sale salt samba shan shaping slough sola sori soul souse split spoken
-stoke surprise tango tank tempi tori torn tour tyros unity van victoria wanning wary yap
-""".split())
-# Words after a town's name that do not make a person of it ("Mosul Dam", "Kabul University").
-PLACE_FOLLOWERS: frozenset[str] = frozenset("""
-university airport airbase base port harbour harbor stadium dam mosque church cathedral temple
-shrine hospital prison jail market bazaar street road avenue bridge square station camp valley
-mountains mountain hills hill lake river bay island islands gate palace hall museum zoo hotel
-mall centre center club fc united city town municipality council governor police court times
-post daily herald news tribune journal observer conference agreement accord declaration
-protocol summit commission group area district county province region state division
-prefecture governorate oblast metropolitan
-""".split())
-# Words before a person's name: the next word is a name, not a place.
-TITLES: frozenset[str] = frozenset("""
-mr mrs ms dr president minister general gen colonel col captain capt major maj lieutenant lt
-sergeant sgt governor gov senator sen king queen prince princess sheikh sheik imam pope
-father brother sister cardinal bishop judge chief commander spokesman spokeswoman mayor
-ambassador congressman congresswoman rep mp secretary chairman director coach manager lord
-""".split())
-# Lower-case words after which a capitalised word is likely a place ("in Loumbila").
-CUE_WORDS: frozenset[str] = frozenset("""
-in at near from to into outside of around across toward towards through between via within
-inside off nearby northern southern eastern western central north south east west northeast
-northwest southeast southwest town towns village villages city cities district province region
-state county capital port suburb suburbs area areas outskirts neighbouring neighboring
-adjacent attacked raided stormed shelled bombed captured seized overran besieged retook
-recaptured liberated entered occupied evacuated
-""".split())
+STOPWORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_stopwords"))
+STOP_PHRASES: frozenset[str] = frozenset(lexicons.words("gazetteer_stop_phrases"))
+COMMON_WORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_common_words"))
+PLACE_FOLLOWERS: frozenset[str] = frozenset(lexicons.words("place_followers"))
+TITLES: frozenset[str] = frozenset(lexicons.words("gazetteer_titles"))
+CUE_WORDS: frozenset[str] = frozenset(lexicons.words("place_cue_words"))
 # Words after a place's name that make a speaker of it ("Allen said").
 _SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
-# Lower-case words that may join the capitalised words of one name ("Rio de Janeiro").
-CONNECTORS: frozenset[str] = frozenset("""
-de del della di da das do dos du des la le les los las el al ad an ar as at az ash es ez ed
-en of and the y e i sur upon on am im der den van von bin ibn ul
-""".split())
-# Words after a name that make it a province ("Unity state", "Tillaberi region").
-ADMIN_WORDS: frozenset[str] = frozenset("""
-state province region governorate county district division prefecture department oblast
-states provinces regions governorates counties districts divisions prefectures departments
-""".split())
+CONNECTORS: frozenset[str] = frozenset(lexicons.words("name_connectors"))
+ADMIN_WORDS: frozenset[str] = frozenset(lexicons.words("admin_words"))
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
 # "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
