@@ -540,12 +540,37 @@ class Gazetteer:
         """Place names in a text, in text order, longest match first and non-overlapping.
         `countries` (an article's countries) only re-orders the candidates."""
         out = list(self._scan(text))
+        surnames = self._surnames(text)
+        if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
+            out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
+                   or m.candidates[0].kind in ("country", "admin1")
+                   or m.candidates[0].population >= 1_000_000]
         if "U." in text:
             out = _merge(out, self._dotted(text))
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
         return out
+
+    def _surnames(self, text: str) -> set[str]:
+        """Last names of the people a text names in full ("Mark Duggan", "Jimmy Chérizier"):
+        two capitalised words inside a sentence that are no place together, the first no
+        place either, so that the second alone later is the person, not a namesake town."""
+        found: set[str] = set()
+        for run in _RUN.finditer(text):
+            tokens = _tokens(run.group(), run.start())
+            for a, b in zip(tokens, tokens[1:]):
+                first, last = a[2], b[2]
+                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() \
+                        or name_key(first) in TITLES:
+                    continue
+                if name_key(f"{first} {last}") in self._names or name_key(first) in STOPWORDS \
+                        or self.country_code(first) or any(
+                            p.kind != "city" or p.population >= _BIG
+                            for p, _, _ in self._candidates(name_key(first))):
+                    continue  # 'North Kivu', 'Nigerian Army', 'Kano State': no forename
+                found.add(name_key(last))
+        return found
 
     def _scan(self, text: str) -> Iterator[PlaceMatch]:
         last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
