@@ -395,3 +395,17 @@ def test_a_date_of_the_background_since_clause_is_not_the_incidents(extract):
     found = _dated(extract, text)
     assert ("Idlib", "2024-05-05", "day", 1) in found
     assert all(when != "2011-03" for _, when, _, _ in found)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("The Sunday Herald reported the raid.", False),
+    ("A Saturday Review columnist was arrested.", False),      # any name, not only newspapers
+    ("Children left the Sunday school early.", False),
+    ("Gunmen Kill Five On Sunday In Kano", True),              # a title-case headline
+    ("Troops withdrew on Tuesday March 3.", True),
+    ("Clashes erupted on Saturday Night, police said.", True),
+])
+def test_a_weekday_that_begins_a_name_dates_nothing(text, dated):
+    days = [t for t in find_dates(text, WED) if t.text.lower().rstrip(".").endswith(
+        ("sunday", "saturday", "tuesday", "night", "3"))]
+    assert bool(days) == dated

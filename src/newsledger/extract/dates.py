@@ -406,17 +406,26 @@ _WD_MOD = re.compile(r"\b(?P<mod>(?:this\s+)?past|last|this|next|coming|early|la
                      r"|earlier|overnight)(?:\s+(?:on|into))?\s+$", re.I)
 _WD_NOT_BEFORE = re.compile(r"\b(?-i:Bloody|Black|Good|Super|Ash|Palm|Holy|Maundy|Cyber|Shrove"
                             r"|Mail\s+on|Independent\s+on)\s+$", re.I)
-# Newspapers and institutions named after a day ("Sunday Times", "Sunday school").
-_WD_NOT_AFTER = re.compile(
-    r"\s+(?:(?-i:Times|Telegraph|Mail|Express|Herald|Post|Tribune|Mirror|Observer"
-    r"|Independent|Sport|People|Star|Sun|Agreement|Accord|School|Club|League|Night\s+Live)\b"
-    r"|(?:school|paper|newspaper|edition|supplement|magazine)s?\b)", re.I)
+# Newspapers and institutions named after a day ("Sunday Times", "Good Friday Agreement",
+# "Sunday school"): a weekday followed by a capitalised word of a name (not a month, a day, a
+# part of the day, or a function word of a title-case headline), or by a noun it names.
+_NOT_A_NAME_WORD = {w.lower() for w in (*lexicons.words("months"), *lexicons.words("month_abbreviations"),
+                                        *lexicons.words("weekdays"), *lexicons.words("times_of_day"),
+                                        *lexicons.words("function_words"))}
+_WD_NOT_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('weekday_nouns')}s?\b)", re.I)
+_NEXT_CAPITAL = re.compile(r"[ \t]+(?P<word>[A-Z][a-z]+)\b")
+
+
+def _names_a_title(text: str, end: int) -> bool:
+    """'Sunday Times', 'Monday Night Live': the weekday begins a name, it dates nothing."""
+    m = _NEXT_CAPITAL.match(text, end)
+    return bool(m) and m["word"].lower() not in _NOT_A_NAME_WORD
 
 
 def _h_weekday(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
     wd = m["wd"]
     if not _capitalised(wd) or _back(_WD_NOT_BEFORE, text, m.start(), 16) \
-            or _WD_NOT_AFTER.match(text, m.end("wd")):
+            or _WD_NOT_AFTER.match(text, m.end("wd")) or _names_a_title(text, m.end("wd")):
         return None
     end = m.end("wd") if m["poss"] else m.end()     # "Tuesday's attack" → "Tuesday"
     mod_m = _back(_WD_MOD, text, m.start(), 24)
