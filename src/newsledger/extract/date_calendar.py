@@ -29,43 +29,25 @@ class TimeExpr:
 _WEEKDAYS = tuple(w.lower() for w in lexicons.words("weekdays"))
 _MONTHS = tuple(m.lower()[:3] for m in lexicons.words("months"))
 _NUMBER_WORDS = {**lexicons.mapping("number_words"), **lexicons.mapping("indefinite_numbers")}
-_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-             "eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINALS: dict[str, int] = lexicons.mapping("ordinal_words")
 
 _WD = r"(?:" + "|".join(_WEEKDAYS) + r")\b"
 _FULL_MON = lexicons.alternation("months", lower=True) + r"\b"
 # Abbreviations only take the dot, so a full name never swallows a full stop.
 _MON = rf"(?:{_FULL_MON}|{lexicons.alternation('month_abbreviations', lower=True)}\b\.?)"
 # A noun right after a year makes it a count ("in 2011 people ..."), not a date.
-_COUNT_NOUN = (r"people|persons|men|women|children|civilians|soldiers|troops|fighters"
-               r"|militants|rebels|deaths|dead|killed|injured|wounded|casualties|cases"
-               r"|refugees|families|homes|houses|votes|members|students|workers|protesters"
-               r"|demonstrators|policemen|officers|residents|villagers|prisoners|detainees"
-               r"|others|more|kilomet(?:re|er)s|km|miles|met(?:re|er)s|dollars|euros"
-               r"|tonnes|tons|units|times")
+_COUNT_NOUN = lexicons.alternation("year_count_nouns")[3:-1]  # inside the group below
 _YEAR = (rf"(?<![\w$£€.,])(?:1[89]\d\d|20\d\d)"
          rf"(?![\w%]|[.,:]\d|-\d|\s+(?:{_COUNT_NOUN})\b)")
 # After a day number: no digit, time ("4:30", "4 pm"), thousands ("4,000") or percentage.
 _DAY = (r"[0-3]?\d(?:st|nd|rd|th)?\b"
         r"(?![\w%]|[:.]\d|,\d{3}|\s*(?:%|per\s*cent|percent|am\b|pm\b|a\.m\.|p\.m\.))")
-_NUM = (r"(?:\d{1,3}|a\s+couple\s+of|a\s+few|an?|one|two|three|four|five|six|seven|eight"
-        r"|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
-        r"|nineteen|twenty|thirty|forty|fifty|sixty|few|several|some|many)")
-_APPROX = (r"(?:(?:about|around|some|nearly|almost|roughly|approximately|more\s+than|over"
-           r"|less\s+than|under|just|only|barely|at\s+least)\s+)")
-_UNIT = (r"(?P<unit>minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|years?"
-         r"|decades?)\b")
+_NUM = (rf"(?:\d{{1,3}}|{lexicons.alternation('number_words')}|{lexicons.alternation('indefinite_numbers')}"
+        rf"|{lexicons.alternation('vague_counts')})")
+_APPROX = rf"(?:{lexicons.alternation('date_approximators')}\s+)"
+_UNIT = rf"(?P<unit>{lexicons.alternation('time_units')}s?)\b"
 # Nouns that name an occurrence another date can be counted from ("after the election").
-_EVENT_NOUN = (r"(?P<noun>attack|assault|bombing|blast|explosion|election|vote|poll|referendum"
-               r"|coup|raid|ambush|killing|massacre|clash|fighting|shooting|shootout"
-               r"|strike|airstrike|protest|rally|riot|demonstration|march|incident"
-               r"|operation|offensive|ceasefire|truce|agreement|deal|accord|assassination"
-               r"|kidnapping|abduction|arrest|funeral|vigil|violence|unrest|uprising"
-               r"|invasion|takeover|siege|execution|crash|fire|battle|capture|meeting"
-               r"|talks|summit|visit|speech|announcement|inauguration|verdict|ruling"
-               r"|trial|hijacking|beheading|stabbing|incursion|shelling|bombardment"
-               r"|withdrawal|release|escape|death|murder|disappearance|earthquake"
-               r"|flood|storm|blaze)(?:e?s)?\b")
+_EVENT_NOUN = rf"(?P<noun>{lexicons.alternation('anchor_event_nouns')})(?:e?s)?\b"
 # "the (deadly) attack (in Mosul)": up to three modifiers, an optional capitalised place.
 _NP = (rf"(?P<np>the\s+(?:[\w'’-]+\s+){{0,3}}?{_EVENT_NOUN}"
        rf"(?:\s+(?:in|at|near|outside)\s+(?:the\s+)?(?!{_MON}|{_WD})(?-i:[A-Z])[\w'’-]+"

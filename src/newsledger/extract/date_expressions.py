@@ -163,8 +163,7 @@ def _h_year_range(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
 
 # ----- seasons: ACLED has no season precision, so a season is dated to its year
 
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
-            "winter": (12, 2)}
+_SEASONS: dict[str, tuple[int, int]] = {k: tuple(v) for k, v in lexicons.mapping("seasons").items()}
 
 
 def _season_year(season: str, rel: str, pub: Date) -> int:
