@@ -15,9 +15,7 @@ from ..document import Doc
 from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
-# Words that name a settlement (more precise than a town named beside it), not an area.
-SETTLEMENTS = {"village", "camp", "refugee camp", "hamlet", "settlement", "administrative post",
-               "neighbourhood", "neighborhood", "locality", "town"}
+SETTLEMENTS = set(lexicons.words("settlement_words"))
 _NEAR = re.compile(
     r"\b(?:near|outside|close to|on the outskirts of|kilometers? from|kilometres? from|km from|"
     r"miles? from|north of|south of|east of|west of|between)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
@@ -83,11 +81,8 @@ _REPORTED_FROM = re.compile(
     r"statement|conference)\s+(?:\w+\s+){0,2}(?:in|from)\s+$|"
     r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
-_PREPOSITIONS = {"In", "At", "On", "Near", "From", "Outside"}
-_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
-              "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border", "As",
-              "If", "When", "While", "But", "And", "Or", "For", "Of", "Each", "Every", "Which",
-              "Police", "Army", "Security", "Government", "Islamic", "Federal", "Rebel", "Home"}
+_PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
+_NOT_NAMES = set(lexicons.words("not_place_name_words"))
 
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
