@@ -81,172 +81,27 @@ def fold(text: str) -> str:
 
 # --- countries -----------------------------------------------------------------------------
 # English names where GeoNames' differ from news usage.
-COUNTRY_NAMES: dict[str, str] = {
-    "PS": "Palestine", "NL": "Netherlands", "TL": "Timor-Leste", "CV": "Cape Verde",
-}
-
-# Other names of countries (folded when used). Acronyms are matched case-sensitively by find().
-_COUNTRY_ALIAS_TABLE = """
-US: United States of America, USA, US, U.S., U.S.A., the United States, America
-GB: UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
-CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa
-CD: Zaire, Congo, RDC
-CG: Republic of Congo, Congo-Brazzaville, Congo Brazzaville, Congo Republic
-CI: Cote d'Ivoire, Ivory Coast
-MM: Burma
-KR: S Korea, S. Korea, Republic of Korea, Korea
-KP: N Korea, N. Korea, DPRK
-LK: S Lanka, S. Lanka, Ceylon
-SS: S Sudan, S. Sudan
-PS: Palestinian Territory, Palestinian Territories, State of Palestine
-PS: Occupied Palestinian Territory, Occupied Palestinian Territories
-AE: UAE, U.A.E.
-SY: Syrian Arab Republic
-IR: Islamic Republic of Iran, Persia
-RU: Russian Federation
-CZ: Czech Republic
-MK: Macedonia, FYROM
-SZ: Swaziland
-TL: East Timor, Timor Leste
-CV: Cabo Verde
-TR: Turkiye
-NL: The Netherlands, Holland
-VA: Vatican City, Holy See
-LA: Lao PDR
-VN: Viet Nam
-BA: Bosnia, Bosnia-Herzegovina
-CF: CAR
-GM: The Gambia
-BS: The Bahamas
-TZ: United Republic of Tanzania
-MD: Republic of Moldova
-FM: Federated States of Micronesia
-BN: Brunei Darussalam
-GW: Guinea Bissau
-SA: KSA
-XK: Kosova
-"""
-
-# Adjectives and people ("Kenyan", "Burkinabe"); plurals are derived by country_code().
-_DEMONYM_TABLE = """
-AF: Afghan, Afghani | AL: Albanian | DZ: Algerian | AD: Andorran | AO: Angolan
-AG: Antiguan | AR: Argentine, Argentinian, Argentinean | AM: Armenian
-AU: Australian, Aussie | AT: Austrian | AZ: Azerbaijani, Azeri | BS: Bahamian
-BH: Bahraini | BD: Bangladeshi | BB: Barbadian, Bajan | BY: Belarusian, Belarussian
-BE: Belgian | BZ: Belizean | BJ: Beninese, Beninois | BT: Bhutanese | BO: Bolivian
-BA: Bosnian, Herzegovinian | BW: Botswanan, Motswana, Batswana | BR: Brazilian
-BN: Bruneian | BG: Bulgarian | BF: Burkinabe, Burkinabé, Burkinese | BI: Burundian
-KH: Cambodian | CM: Cameroonian | CA: Canadian | CV: Cape Verdean, Cabo Verdean
-CF: Central African | TD: Chadian | CL: Chilean | CN: Chinese | CO: Colombian
-KM: Comorian | CD: Congolese | CR: Costa Rican | CI: Ivorian | HR: Croatian, Croat
-CU: Cuban | CY: Cypriot | CZ: Czech | DK: Danish, Dane | DJ: Djiboutian
-DO: Dominican | EC: Ecuadorian, Ecuadorean | EG: Egyptian | SV: Salvadoran, Salvadorean
-GQ: Equatorial Guinean, Equatoguinean | ER: Eritrean | EE: Estonian | SZ: Swazi
-ET: Ethiopian | FJ: Fijian | FI: Finnish, Finn | FR: French, Frenchman, Frenchwoman
-GA: Gabonese | GM: Gambian | GE: Georgian | DE: German | GH: Ghanaian, Ghanian
-GR: Greek | GD: Grenadian | GT: Guatemalan | GN: Guinean | GW: Bissau-Guinean
-GY: Guyanese | HT: Haitian | HN: Honduran | HU: Hungarian | IS: Icelandic, Icelander
-IN: Indian | ID: Indonesian | IR: Iranian, Persian | IQ: Iraqi | IE: Irish
-IL: Israeli | IT: Italian | JM: Jamaican | JP: Japanese | JO: Jordanian
-KZ: Kazakh, Kazakhstani | KE: Kenyan | KI: I-Kiribati | KP: North Korean
-KR: South Korean, Korean | XK: Kosovar, Kosovan | KW: Kuwaiti
-KG: Kyrgyz, Kyrgyzstani, Kirghiz | LA: Lao, Laotian | LV: Latvian | LB: Lebanese
-LS: Basotho, Mosotho | LR: Liberian | LY: Libyan | LI: Liechtensteiner
-LT: Lithuanian | LU: Luxembourgish, Luxembourger | MK: Macedonian, North Macedonian
-MG: Malagasy, Madagascan | MW: Malawian | MY: Malaysian | MV: Maldivian | ML: Malian
-MT: Maltese | MH: Marshallese | MR: Mauritanian | MU: Mauritian | MX: Mexican
-FM: Micronesian | MD: Moldovan | MC: Monegasque | MN: Mongolian | ME: Montenegrin
-MA: Moroccan | MZ: Mozambican | MM: Burmese | NA: Namibian | NR: Nauruan
-NP: Nepali, Nepalese | NL: Dutch, Dutchman | NZ: New Zealander | NI: Nicaraguan
-NE: Nigerien | NG: Nigerian | NO: Norwegian | OM: Omani | PK: Pakistani | PW: Palauan
-PS: Palestinian | PA: Panamanian | PG: Papua New Guinean | PY: Paraguayan | PE: Peruvian
-PH: Filipino, Filipina, Philippine | PL: Polish, Pole | PT: Portuguese | QA: Qatari
-RO: Romanian | RU: Russian | RW: Rwandan | KN: Kittitian | LC: Saint Lucian
-VC: Vincentian | WS: Samoan | SM: Sammarinese | ST: Santomean | SA: Saudi, Saudi Arabian
-SN: Senegalese | RS: Serbian, Serb | SC: Seychellois | SL: Sierra Leonean
-SG: Singaporean | SK: Slovak, Slovakian | SI: Slovenian, Slovene | SB: Solomon Islander
-SO: Somali, Somalian | ZA: South African | SS: South Sudanese | ES: Spanish, Spaniard
-LK: Sri Lankan, S Lankan, Lankan | SD: Sudanese | SR: Surinamese | SE: Swedish, Swede
-CH: Swiss | SY: Syrian | TW: Taiwanese | TJ: Tajik, Tajikistani | TZ: Tanzanian
-TH: Thai | TL: Timorese, East Timorese | TG: Togolese | TO: Tongan
-TT: Trinidadian, Tobagonian | TN: Tunisian | TR: Turkish, Turk | TM: Turkmen
-TV: Tuvaluan | UG: Ugandan | UA: Ukrainian | AE: Emirati
-GB: British, Briton, English, Scottish, Scot, Scots, Welsh, Northern Irish
-US: American | UY: Uruguayan | UZ: Uzbek, Uzbekistani | VU: Ni-Vanuatu
-VE: Venezuelan | VN: Vietnamese | YE: Yemeni | ZM: Zambian | ZW: Zimbabwean
-PR: Puerto Rican | EH: Sahrawi, Saharawi | GL: Greenlandic
-"""
-
-# Names that are not countries but that country_code() should still answer.
-_COUNTRY_CODE_EXTRAS = {
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "somaliland": "SO", "gaza": "PS", "gaza strip": "PS", "west bank": "PS",
-    "kashmir": "IN", "darfur": "SD", "kurdistan": "IQ", "emirates": "AE",
-}
+COUNTRY_NAMES: dict[str, str] = lexicons.mapping("country_names")
 
 
-def _parse_table(table: str, sep: str) -> dict[str, str]:
+def _by_name(table: dict[str, list[str]]) -> dict[str, str]:
+    """{"CD": ["DRC", "Zaire"]} → {"DRC": "CD", "Zaire": "CD"}: the first code a name has wins."""
     out: dict[str, str] = {}
-    for chunk in re.split(sep, table):
-        if ":" in chunk:
-            iso, words = chunk.split(":", 1)
-            for w in words.split(","):
-                if w.strip():
-                    out.setdefault(w.strip(), iso.strip())
+    for iso, names in table.items():
+        for name in names:
+            out.setdefault(str(name), str(iso))
     return out
 
 
-# Other names of continents, for lookup() ("EU" only in capitals: "Eu" is a French town).
-CONTINENT_ALIASES: dict[str, str] = {
-    "african": "Africa", "asian": "Asia", "european": "Europe", "EU": "Europe",
-    "european union": "Europe", "north american": "North America",
-    "south american": "South America", "antarctic": "Antarctica",
-}
-# Demonyms of the nations of the United Kingdom: lookup() answers the nation, not the UK.
-NATION_DEMONYMS: dict[str, str] = {
-    "english": "England", "scottish": "Scotland", "scot": "Scotland", "scots": "Scotland",
-    "welsh": "Wales", "northern irish": "Northern Ireland",
-}
-
-# Abbreviations of US states and Canadian provinces, for lookup(): AP style with dots
-# ("Ky.", "B.C.", "W.Va.": always) and postal codes or undotted forms ("KY", "BC", "Calif":
-# only in a story about that country). "Country: unit = abbreviation, …", dots left out.
-_ADMIN1_ABBREVIATION_TABLE = """
-US: Alabama = Ala AL | Alaska = AK | Arizona = Ariz AZ | Arkansas = Ark AR
-US: California = Calif Cal CA | Colorado = Colo CO | Connecticut = Conn CT | Delaware = Del DE
-US: Florida = Fla FL | Georgia = Ga GA | Hawaii = HI | Idaho = ID | Illinois = Ill IL
-US: Indiana = Ind IN | Iowa = IA | Kansas = Kan Kans KS | Kentucky = Ky KY | Louisiana = La LA
-US: Maine = ME | Maryland = Md MD | Massachusetts = Mass MA | Michigan = Mich MI
-US: Minnesota = Minn MN | Mississippi = Miss MS | Missouri = Mo MO | Montana = Mont MT
-US: Nebraska = Neb Nebr NE | Nevada = Nev NV | New Hampshire = NH | New Jersey = NJ
-US: New Mexico = NM | New York = NY | North Carolina = NC | North Dakota = ND | Ohio = OH
-US: Oklahoma = Okla OK | Oregon = Ore Oreg OR | Pennsylvania = Pa Penn PA | Rhode Island = RI
-US: South Carolina = SC | South Dakota = SD | Tennessee = Tenn TN | Texas = Tex TX | Utah = UT
-US: Vermont = Vt VT | Virginia = Va VA | Washington = Wash WA | West Virginia = WVa WV
-US: Wisconsin = Wis Wisc WI | Wyoming = Wyo WY | District of Columbia = DC
-CA: Alberta = Alta AB | British Columbia = BC | Manitoba = Man MB | New Brunswick = NB
-CA: Newfoundland and Labrador = Nfld NL | Nova Scotia = NS | Ontario = Ont ON
-CA: Prince Edward Island = PEI PE | Quebec = Que QC PQ | Saskatchewan = Sask SK
-CA: Northwest Territories = NWT NT | Nunavut = Nvt NU | Yukon = YT
-"""
-
-
-def _parse_abbreviations(table: str) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for line in table.strip().splitlines():
-        cc, units = line.split(":", 1)
-        for unit in units.split("|"):
-            name, abbrs = unit.split("=")
-            for a in abbrs.split():
-                out[a] = (cc.strip(), name.strip())
-    return out
-
-
-ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = _parse_abbreviations(
-    _ADMIN1_ABBREVIATION_TABLE)
-
-COUNTRY_ALIASES: dict[str, str] = _parse_table(_COUNTRY_ALIAS_TABLE, r"\n")
-DEMONYMS: dict[str, str] = _parse_table(_DEMONYM_TABLE, r"[|\n]")
+COUNTRY_ALIASES: dict[str, str] = _by_name(lexicons.mapping("country_aliases"))
+DEMONYMS: dict[str, str] = _by_name(lexicons.mapping("demonyms"))
+# Names that are not countries but that country_code() should still answer.
+_COUNTRY_CODE_EXTRAS: dict[str, str] = lexicons.mapping("country_code_extras")
+CONTINENT_ALIASES: dict[str, str] = lexicons.mapping("continent_aliases")
+NATION_DEMONYMS: dict[str, str] = lexicons.mapping("nation_demonyms")
+ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    abbr: (cc, unit) for cc, units in lexicons.mapping("admin1_abbreviations").items()
+    for unit, abbrs in units.items() for abbr in abbrs}
 # Surface forms find() accepts only in this exact case ("US" yes, "us" never).
 ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
                             if a.replace(".", "").isupper() and a != "CAR"}
@@ -829,8 +684,11 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def index_stamp() -> str:
-    """What an up-to-date index records: the index version and the build code's hash."""
+    """What an up-to-date index records: the index version and the hash of the build code
+    and of the country lexicons it indexes."""
     source = (Path(__file__).resolve().parent / "build.py").read_bytes()
+    # the country names and aliases it indexes come from lexicons a user may extend
+    source += json.dumps([COUNTRY_NAMES, COUNTRY_ALIASES], sort_keys=True).encode()
     return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
 
 
