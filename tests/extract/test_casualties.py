@@ -566,3 +566,12 @@ def test_a_revised_toll(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert kv(sentence) == expected
     if expected:
         assert casualties([sentence]) == (expected[-1][1], None)  # the larger total wins
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("A series of raids, including twin bombings last month that killed almost 100 people, "
+     "raised fears.", [("killed", 100)]),                     # a relative clause of its own
+    ("Nine people, including four soldiers who were on patrol, were killed.", [("killed", 9)]),
+])
+def test_a_relative_clause_ends_a_breakdown(sentence: str, expected: list[tuple[str, int]]) -> None:
+    assert kv(sentence) == expected

@@ -112,6 +112,8 @@ def _find_regions(sc: _Scan, cue_tok: set[int]) -> None:
                 t = toks[end]
                 if t.text in (",", ";", ".", ")", "”", "\"", "!", "?", "—", ":"):
                     break
+                if t.low in ("that", "which", "who"):
+                    break  # 'including twin bombings that killed 100': a clause of its own
                 # no comma before the marker: the clause goes on to its verb
                 if not after_comma and end in cue_tok:
                     break
