@@ -572,6 +572,8 @@ def test_a_revised_toll(sentence: str, expected: list[tuple[str, int]]) -> None:
     ("A series of raids, including twin bombings last month that killed almost 100 people, "
      "raised fears.", [("killed", 100)]),                     # a relative clause of its own
     ("Nine people, including four soldiers who were on patrol, were killed.", [("killed", 9)]),
+    ("Four militants, including a commander who killed 30 soldiers in 2012, were killed.",
+     [("killed", 4)]),                                           # a person broken down
 ])
 def test_a_relative_clause_ends_a_breakdown(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert kv(sentence) == expected

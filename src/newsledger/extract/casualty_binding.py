@@ -112,8 +112,9 @@ def _find_regions(sc: _Scan, cue_tok: set[int]) -> None:
                 t = toks[end]
                 if t.text in (",", ";", ".", ")", "”", "\"", "!", "?", "—", ":"):
                     break
-                if t.low in ("that", "which", "who"):
-                    break  # 'including twin bombings that killed 100': a clause of its own
+                if t.low in ("that", "which", "who") and not any(
+                        i < np.i0 < end for np in sc.nps):
+                    break  # 'including twin bombings that killed 100': no one broken down
                 # no comma before the marker: the clause goes on to its verb
                 if not after_comma and end in cue_tok:
                     break
