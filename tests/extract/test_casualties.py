@@ -577,3 +577,23 @@ def test_a_revised_toll(sentence: str, expected: list[tuple[str, int]]) -> None:
 ])
 def test_a_relative_clause_ends_a_breakdown(sentence: str, expected: list[tuple[str, int]]) -> None:
     assert kv(sentence) == expected
+
+
+# --- a toll shared out place by place (events.py), through the pipeline ------------------
+
+def _tolls(extract, text: str) -> list[tuple]:
+    return [(e["location"], e["fatalities"]) for e in extract(text, published="2024-05-10")["events"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen killed eight people in three attacks in Colombia on Sunday: two in Tumaco, five in "
+    "Caucasia and one in Cali.",
+    "Gunmen killed eight people in three attacks in Colombia on Sunday.\n\nTwo were shot dead in "
+    "Tumaco, five in Caucasia and one in Cali.",
+])
+def test_a_lead_total_is_not_given_to_each_incident_it_sums(extract, text):
+    assert _tolls(extract, text) == [("Tumaco", 2), ("Caucasia", 5), ("Cali", 1)]
+
+
+def test_a_toll_told_for_one_place_is_its_own(extract):
+    assert _tolls(extract, "Gunmen killed eight people in Tumaco on Sunday.") == [("Tumaco", 8)]

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .casualties import Count, figure, find_counts, next_figure
+from .casualties import Count, figure, find_counts, next_figure, parse_number
+from .. import lexicons
 from ..document import Doc
 from .geo import Located, article_countries, article_province, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
@@ -389,11 +390,45 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
+    shares = _distributed(doc, lo, hi, base)
+    if shares:
+        return shares
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True)
             for p in listed]
+
+
+# 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
+# shared out place by place (a number, maybe its noun, then 'in' and a place)
+_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:more|others?|people|of\s+them|"
+                    r"[a-z]+s))?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
+                    % lexicons.alternation("number_words")[3:-1])
+
+
+def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
+    """One mention per place a toll is shared out over, each with its own share of the
+    victims ('two in Tumaco, five in Caucasia'), the total given to none; [] unless two or
+    more places get a share."""
+    kinds = [c.kind for c in base.counts if c.kind in ("killed", "injured")]
+    if not kinds:
+        return []
+    shares = []
+    for m in doc.places:
+        if not (lo <= m.start and m.end <= hi and m.candidates):
+            continue
+        before = _SHARE.search(doc.text[max(lo, m.start - 40):m.start])
+        value = parse_number(before["num"]) if before else None
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        if value is not None and place.kind != "country":  # 'three attacks in Colombia'
+            shares.append((m, place, value))
+    if len(shares) < 2:
+        return []
+    return [Mention(base.sentence, lo, hi, base.kind, base.trigger, base.date,
+                    Located(p, m.start, m.end, False),
+                    [Count(kinds[0], v, m.start, m.end, doc.text[m.start:m.end], None, False, False)],
+                    base.groups, split=True) for m, p, v in shares]
 
 
 def _mask_references(doc: Doc, lo: int, hi: int) -> str:
