@@ -98,3 +98,14 @@ def test_an_unplaced_incident_in_a_story_of_two_provinces_has_none(events):
             "Traders from Abeche and Adre in Ouaddai province sell camels in Mao.")
     found = [e for e in events(text) if e["fatalities"] == 20]
     assert found and found[0]["admin1"] is None
+
+
+# --- namesakes in one country: the one in the story's province ----------------------------
+
+@pytest.mark.parametrize("province", ["Kaduna", "Bauchi"])
+def test_a_town_named_in_two_provinces_is_the_one_the_story_tells_of(events, province):
+    # GeoNames has a Lere in Kaduna state and another in Bauchi state
+    text = (f"Bandits attacked villages in {province} state on Monday, officials said.\n\n"
+            "They killed six farmers near Lere, residents said.")
+    found = [e for e in events(text) if e["location"] == "Lere"]
+    assert found and found[0]["admin1"] == province

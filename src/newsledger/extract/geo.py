@@ -109,6 +109,18 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
     return [c for c, _ in votes.most_common()]
 
 
+def _namesake_in_context(doc: Doc, m, place, gazetteer):
+    """Of same-named towns or districts in one country ('Bagh' in two provinces), the one in
+    the province the story tells of around the name (its sentence, paragraph or the whole
+    article), not simply the biggest."""
+    namesakes = [c for c in m.candidates if c.country == place.country and c.kind == place.kind
+                 and c.kind in ("city", "admin2") and c.admin1]
+    if len({c.admin1 for c in namesakes}) < 2:
+        return place
+    region = _context_region(doc, gazetteer, place.country, m.start, exclude=m.start)
+    return next((c for c in namesakes if region is not None and c.admin1 == region.name), place)
+
+
 def _in_region(candidates: Sequence, regions: set[tuple[str, str]]):
     """'Hyderabad in Sindh province': the namesake in a province the same words name."""
     return next((c for c in candidates if c.kind != "admin1" and (c.country, c.admin1) in regions),
@@ -150,6 +162,7 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
         others = {(c, n) for at, c, n in regions if at != m.start}
         place = _in_region(m.candidates, others) or \
             rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
+        place = _namesake_in_context(doc, m, place, gazetteer)
         if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
@@ -301,7 +314,7 @@ def _holder(doc: Doc, region: Located | None, gazetteer, at: int) -> Located | N
     return region or _country_of_article(doc, gazetteer)
 
 
-def _context_region(doc: Doc, gazetteer, country: str | None, at: int):
+def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: int = -1):
     """The province of the main country a village at offset `at` lies in, as its words tell:
     one its sentence names; else the last one named before it in its paragraph or the two
     sentences before; else the one
@@ -312,7 +325,8 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int):
     sentence = doc.sentences[doc.sentence_at(at)]
     provinces: list[tuple[int, str]] = []  # (offset, province) of each place in the country
     for m in doc.places:
-        if not m.candidates or doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+        if not m.candidates or m.start == exclude or \
+                doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
         name = place.name if place.kind == "admin1" else place.admin1
