@@ -597,3 +597,15 @@ def test_a_lead_total_is_not_given_to_each_incident_it_sums(extract, text):
 
 def test_a_toll_told_for_one_place_is_its_own(extract):
     assert _tolls(extract, "Gunmen killed eight people in Tumaco on Sunday.") == [("Tumaco", 8)]
+
+
+def test_another_explosion_is_another_incident_with_its_own_toll(extract):
+    text = ("A bomb exploded at the main market in Kirkuk on Monday, killing nine people.\n\n"
+            "Another explosion hit a bus station in the city. Four people were killed in this blast.")
+    assert sorted(e["fatalities"] for e in extract(text, published="2024-05-10")["events"]) == [4, 9]
+
+
+def test_yet_another_attack_inside_a_clause_continues_the_story(extract):
+    text = ("Gunmen killed five villagers in Kaduna state on Monday.\n\n"
+            "Residents were angered by yet another attack on their village.")
+    assert [e["fatalities"] for e in extract(text, published="2024-05-10")["events"]] == [5]

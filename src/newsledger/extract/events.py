@@ -477,7 +477,8 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
     for m in mentions:
         if m.sentence == doc.title:
             continue
-        target = _elaborated(doc, drafts, m) or _same_incident(drafts, m)
+        separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -704,10 +705,12 @@ def _header_date(doc: Doc, index: int):
 
 
 # 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
+# ('Another explosion hit …' at a clause's head begins another incident; 'yet another attack' inside
+# a clause does not)
 _ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
                      r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
                      r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
-_SEPARATE = re.compile(r"\b(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
+_SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
                        r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
 _SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambushes|strikes|"
                   r"clashes)\b", re.I)
