@@ -9,9 +9,8 @@ PUBLISHED = "2024-05-10"
 
 @pytest.fixture(scope="module")
 def events(extract):
-    def run(text: str) -> list[dict]:
-        return extract(text, published=PUBLISHED)["events"]
-    return run
+    """events(text) → the ledger's events of a text published on PUBLISHED."""
+    return lambda text: extract(text, published=PUBLISHED)["events"]
 
 
 def where(e: dict) -> tuple:
