@@ -129,10 +129,11 @@ def _apply(value: tuple[str, ...] | dict[str, Any], change: Any, where: str):
 
 
 def alternation(name: str, *, lower: bool = False) -> str:
-    """A regex group matching any entry of a list lexicon, longest first, e.g. for
-    `rf"\\b{alternation('weekdays')}\\b"`; entries are escaped, spaces match any whitespace."""
+    """A regex group matching any entry of a list lexicon (or key of a mapping), longest
+    first, e.g. for `rf"\\b{alternation('weekdays')}\\b"`; entries are escaped, spaces match
+    any whitespace."""
     import re
 
-    entries = sorted(words(name), key=lambda w: (-len(w), w))
+    entries = sorted(map(str, _lexicon(name)), key=lambda w: (-len(w), w))
     parts = [re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+") for w in entries]
     return "(?:" + "|".join(parts) + ")"

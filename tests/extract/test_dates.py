@@ -345,3 +345,67 @@ def test_any_text_gives_consistent_spans(words, published):
         assert e.kind in {"absolute", "relative", "anchored", "header", "since", "range"}
         if published is None:
             assert e.kind not in ("relative",) or e.date is None
+
+
+# --- an incident's date from its context (events.py's date choice), through the pipeline ---
+# published on Friday 10 May 2024: 'on Sunday' is 2024-05-05, 'on Monday' 2024-05-06
+
+def _dated(extract, text: str) -> list[tuple]:
+    events = extract(text, published="2024-05-10")["events"]
+    return [(e["location"], e["event_date"], e["date_precision"], e["fatalities"]) for e in events]
+
+
+def test_a_paragraphs_date_carries_to_its_sentences(extract):
+    text = ("On Sunday, gunmen killed three farmers in the village of Kwanar in Zamfara state. "
+            "In the village of Dabagi soldiers later arrested twelve suspects.")
+    assert ("Dabagi", "2024-05-05", "day", None) in _dated(extract, text)
+
+
+def test_the_storys_day_carries_to_its_later_paragraphs(extract):
+    text = ("On Sunday, gunmen killed three farmers in the village of Kwanar in Zamfara state."
+            "\n\nIn the village of Dabagi soldiers arrested twelve suspects.")
+    assert ("Dabagi", "2024-05-05", "day", None) in _dated(extract, text)
+
+
+@pytest.mark.parametrize("opening", ["Separately, in", "In another incident, in"])
+def test_a_date_does_not_cross_a_paragraph_into_another_incident(extract, opening):
+    text = ("On Sunday, gunmen killed three farmers in the village of Kwanar in Zamfara state."
+            f"\n\n{opening} the village of Dabagi soldiers arrested twelve suspects.")
+    assert ("Dabagi", "2024-05-10", "week", None) in _dated(extract, text)
+
+
+def test_the_incidents_a_lead_sums_take_its_date(extract):
+    text = ("Two bomb attacks killed nine people in Iraq on Monday, police said.\n\n"
+            "In one attack, a bomb killed five people at a market in Baquba.\n\n"
+            "In a separate attack, a roadside bomb killed four soldiers in Kirkuk.")
+    found = _dated(extract, text)
+    assert ("Baquba", "2024-05-06", "day", 5) in found
+    assert ("Kirkuk", "2024-05-06", "day", 4) in found
+
+
+def test_a_stated_day_beats_one_counted_from_another_incident(extract):
+    text = ("Gunmen attacked a checkpoint in Shabwa province on Thursday.\n\nThe assault came "
+            "hours after an air strike killed four fighters in Marib late on Wednesday.")
+    assert ("Marib", "2024-05-08", "day", 4) in _dated(extract, text)
+
+
+def test_a_date_of_the_background_since_clause_is_not_the_incidents(extract):
+    text = ("Shelling killed a civilian in Idlib on Sunday, the deadliest strike on the town since "
+            "protests began in March 2011.")
+    found = _dated(extract, text)
+    assert ("Idlib", "2024-05-05", "day", 1) in found
+    assert all(when != "2011-03" for _, when, _, _ in found)
+
+
+@pytest.mark.parametrize("text, dated", [
+    ("The Sunday Herald reported the raid.", False),
+    ("A Saturday Review columnist was arrested.", False),      # any name, not only newspapers
+    ("Children left the Sunday school early.", False),
+    ("Gunmen Kill Five On Sunday In Kano", True),              # a title-case headline
+    ("Troops withdrew on Tuesday March 3.", True),
+    ("Clashes erupted on Saturday Night, police said.", True),
+])
+def test_a_weekday_that_begins_a_name_dates_nothing(text, dated):
+    days = [t for t in find_dates(text, WED) if t.text.lower().rstrip(".").endswith(
+        ("sunday", "saturday", "tuesday", "night", "3"))]
+    assert bool(days) == dated

@@ -351,3 +351,15 @@ def test_find_on_empty_and_odd_input(gaz):
     assert gaz.find("") == []
     assert gaz.find("   \n\t") == []
     assert gaz.find("1234 -- !!! ???") == []
+
+
+# --- a person's surname is not a namesake town -------------------------------------------------
+@pytest.mark.parametrize("text, places", [
+    ("Tom Garner, the local MP, visited the market. Residents handed a petition to Garner.", []),
+    ("Residents handed a petition to Garner on Friday.", ["Garner"]),   # no person named
+    ("Officials in Helen Hoover's office wrote to Hoover.", []),
+    ("Fighting spread to Southern Kaduna. Gunmen later attacked Kaduna.", ["Kaduna", "Kaduna"]),
+    ("Nigerian troops entered Kano State; schools in Kano closed.", ["Kano", "Kano"]),
+])
+def test_surname_of_a_person_named_in_full_is_no_place(gaz, text, places):
+    assert found(gaz, text) == places

@@ -11,9 +11,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .casualties import Count, find_counts
+from .casualties import Count, figure, find_counts, next_figure, parse_number
+from .. import lexicons
 from ..document import Doc
-from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
+from .geo import Located, article_countries, article_province, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
 from .text import Sentence, fold
@@ -158,6 +159,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
+             and not _SINCE_CLAUSE.search(doc.text[max(s.start, d.start - 60):d.start])
              and not _future(d, doc.article.published)]
     follows = _FOLLOWS.search(s.text)
     if follows:  # 'Today's attack followed bombings in …': only the earlier incident is news
@@ -172,7 +174,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
         for a, b in parts:  # places told in one clause share its date ('… on Wednesday while …')
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
-                         key=lambda d: PRECISION_RANK[d.precision], default=None)
+                         key=_date_rank, default=None)
             mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared))
     if len(mentions) > 1:
         for m in mentions:
@@ -216,6 +218,16 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told(?: (?!that\b)\w+){1,3}|announced|reported|confirmed|added|stated|"
     r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
+
+
+# 'the deadliest day since an uprising began in March 2011': a date of the background
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+
+
+def _date_rank(d) -> tuple[int, bool]:
+    """The finest date first; of equal ones, a stated day over one counted from another
+    ('came hours after a drone strike … late on Wednesday': Wednesday)."""
+    return PRECISION_RANK[d.precision], d.kind != "anchored"
 
 
 def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
@@ -369,7 +381,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     if kind is None or trig is None:
         return []
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
-    date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=shared_date)
+    date = max(own_dates, key=_date_rank, default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
@@ -378,11 +390,45 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
+    shares = _distributed(doc, lo, hi, base)
+    if shares:
+        return shares
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True)
             for p in listed]
+
+
+# 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
+# shared out place by place (a number, maybe its noun, then 'in' and a place)
+_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:more|others?|people|of\s+them|"
+                    r"[a-z]+s))?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
+                    % lexicons.alternation("number_words")[3:-1])
+
+
+def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
+    """One mention per place a toll is shared out over, each with its own share of the
+    victims ('two in Tumaco, five in Caucasia'), the total given to none; [] unless two or
+    more places get a share."""
+    kinds = [c.kind for c in base.counts if c.kind in ("killed", "injured")]
+    if not kinds:
+        return []
+    shares = []
+    for m in doc.places:
+        if not (lo <= m.start and m.end <= hi and m.candidates):
+            continue
+        before = _SHARE.search(doc.text[max(lo, m.start - 40):m.start])
+        value = parse_number(before["num"]) if before else None
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        if value is not None and place.kind != "country":  # 'three attacks in Colombia'
+            shares.append((m, place, value))
+    if len(shares) < 2:
+        return []
+    return [Mention(base.sentence, lo, hi, base.kind, base.trigger, base.date,
+                    Located(p, m.start, m.end, False),
+                    [Count(kinds[0], v, m.start, m.end, doc.text[m.start:m.end], None, False, False)],
+                    base.groups, split=True) for m, p, v in shares]
 
 
 def _mask_references(doc: Doc, lo: int, hi: int) -> str:
@@ -431,7 +477,8 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
     for m in mentions:
         if m.sentence == doc.title:
             continue
-        target = _elaborated(doc, drafts, m) or _same_incident(drafts, m)
+        separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -460,8 +507,9 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     """A mention with no date or place of its own that continues a recent incident
     ('The blast also wounded five.'), or refers back to it ('the attack'): of the incidents
     told in the last sentences, the latest of the same type, else the latest that fits."""
-    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere:
-        return None
+    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere \
+            or _SEPARATE.search(doc.text[m.start:m.end]):
+        return None  # 'in a separate attack …' begins another incident
     refers = bool(_ANAPHORA.search(doc.text[m.start:m.end]))
     recent = [d for d in reversed(drafts) if m.sentence - d.mentions[-1].sentence <= 2] or \
         ([drafts[-1]] if refers else [])
@@ -578,10 +626,15 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     when, precision, date_span = _event_date(doc, d)
     told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
     located = d.place or (None if told_apart else _context_place(doc, d, placed))
+    if located is None and not told_apart and not d.scope and \
+            _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
+        located = article_province(doc, gazetteer)  # the story's one province, in its country
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
-    if date_span is None and located is None and first.sentence > 2 and not told_apart:
-        return None  # neither a date nor a place: not codable as one incident
+    lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \
+        and date_span == (_lead_date(doc, first).start, _lead_date(doc, first).end)
+    if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
+        return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = _with_intervention(doc, d, d.kind)
     if _militants_killed(d, kind):  # a security operation: both sides armed
@@ -632,7 +685,8 @@ def _event_date(doc: Doc, d: Draft):
     t = d.date
     if t is not None:
         return t.date, t.precision, (t.start, t.end)
-    header = _header_date(doc, d.mentions[0].sentence)
+    header = _header_date(doc, d.mentions[0].sentence) or _carried_date(doc, d.mentions[0]) \
+        or _lead_date(doc, d.mentions[0])
     if header is not None:
         return header.date, header.precision, (header.start, header.end)
     published = doc.article.published
@@ -647,6 +701,71 @@ def _header_date(doc: Doc, index: int):
     for t in doc.dates:
         if t.kind == "header" and doc.sentences[doc.sentence_at(t.start)].paragraph == para and t.date:
             return t
+    return None
+
+
+# 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
+# ('Another explosion hit …' at a clause's head begins another incident; 'yet another attack' inside
+# a clause does not)
+_ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
+                     r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
+                     r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
+_SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
+                       r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
+_SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambushes|strikes|"
+                  r"clashes)\b", re.I)
+
+
+def _incident_days(doc: Doc, k: int) -> list:
+    """The stated days of sentence k that date an incident (not a report, a reference or a
+    background clause)."""
+    prev = doc.sentences[k]
+    return [t for t in doc.in_sentence(doc.dates, k) if t.date and t.kind not in ("since", "header")
+            and t.precision == "day" and not _possessive(doc, t)
+            and not _REPORTED_ON.search(doc.text[max(0, t.start - 40):t.start])
+            and not _in_relative_clause(doc, prev.start, t)]
+
+
+# a paragraph that turns to another incident than the story's
+_NEW_DEVELOPMENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in\s+other\s+news|"
+                              r"in\s+(?:another|a\s+separate|an\s+unrelated)\s+(?:incident|development|case))\b",
+                              re.I)
+
+
+def _lead_date(doc: Doc, m: Mention):
+    """The story's day, for an incident told after the lead without a day of its own: 'Four
+    attacks killed 57 on Monday' … 'In Kunduz, …'. The day the lead's incident is dated to
+    (not the day it was reported), never lent to the lead itself nor across a paragraph
+    that opens another development ('Separately, …', 'In another incident, …')."""
+    if _NEW_DEVELOPMENT.search(doc.text[doc.sentences[m.sentence].start:m.end]):
+        return None
+    for k in [k for k in range(len(doc.sentences)) if k != doc.title][:2]:
+        if k >= m.sentence:
+            return None
+        days = _incident_days(doc, k) if TRIGGER.search(doc.sentences[k].text) else []
+        if days:
+            return days[0]
+    return None
+
+
+def _carried_date(doc: Doc, m: Mention):
+    """The day an undated incident takes from its context: the date of an incident told
+    earlier in its paragraph ('Last Sunday, gunmen raided three villages. In one they
+    killed nine.'), or, for 'in one attack' or 'in a separate attack', the date of the
+    sentence that summed the attacks (a paragraph or two before). A date never crosses a
+    paragraph break into an incident that is not one of those summed."""
+    s = doc.sentences[m.sentence]
+    one_of = bool(_ONE_OF.search(doc.text[s.start:m.end]))
+    for k in range(m.sentence - 1, max(-1, m.sentence - (7 if one_of else 4)), -1):
+        prev = doc.sentences[k]
+        same_paragraph = prev.paragraph == s.paragraph
+        if k == doc.title or not (same_paragraph or one_of):
+            break
+        if not TRIGGER.search(prev.text) or not same_paragraph and not _SUM.search(prev.text):
+            continue
+        dates = _incident_days(doc, k)
+        if dates:
+            return dates[0]
     return None
 
 
@@ -689,30 +808,26 @@ def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> st
     return doc.countries[0] if doc.countries else None
 
 
-# a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
-_TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|reached|jumped|"
-                          r"updated|revised|now|bringing|brought|hit|hits|stands)\b", re.IGNORECASE)
-_ADDED = re.compile(r"\b(?:another|also|second|third|same)\b", re.IGNORECASE)
-
-
 def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
     """The first figure an incident is given, replaced only by a larger toll told later as an
     update ('the death toll rose to 28'), not by a rival count or a detail ('one died in
     hospital'); victims a later mention adds ('another died') add up. In one mention, totals
     beat breakdowns and distinct groups add up; perpetrators count only in battles, or when
-    alone. A headline's figure serves only when the body gives none, and a running toll
-    ('bringing the death toll to six') never replaces the incident's own."""
+    alone. A headline's figure, or a lead's that sums several incidents ('two attacks killed
+    nine … in one attack, a bomb killed five'), serves only when the body gives none, and a
+    running toll ('bringing the death toll to six') never replaces the incident's own."""
     result: dict[str, int | None] = {"killed": None, "injured": None}
     spans: dict = {}
     shared = any(m.shared for m in d.mentions)
-    for m in sorted(d.mentions, key=lambda m: m.headline):
+    for m in sorted(d.mentions, key=lambda m: m.headline or _sums(doc, m)):
         if shared and m.place is None:
             continue  # a toll told for several places together is no one place's
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
-            value, span, total = _mention_count(m.counts, k, kind.event_type == "Battles")
+            value, span, total = figure(m.counts, k, kind.event_type == "Battles")
             if value is None:
                 continue
-            new = _next_figure(doc, m, k, result[k], value, total and span is not None)
+            new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
+                              m.counts, k, m.headline or _sums(doc, m))
             if new != result[k]:
                 result[k] = new
                 if span:
@@ -724,19 +839,15 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
     return killed, injured, spans
 
 
-def _next_figure(doc: Doc, m: Mention, k: str, current: int | None, value: int, total: bool) -> int | None:
-    """The incident's figure after one more mention's: the first stands unless a later
-    toll updates it, or the mention adds victims ('another died', 'during the same protest')."""
-    if current is None:
-        return value
-    words = doc.text[m.start:m.end]
-    if m.headline or all(c.cumulative for c in m.counts if c.kind == k):
-        return current
-    if total and value > current and _TOLL_UPDATE.search(words):
-        return value
-    if not total and _ADDED.search(words):
-        return current + value
-    return current
+# 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
+_SUMMED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|twin|"
+                     r"a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of)\s+(?:separate\s+|different\s+|"
+                     r"coordinated\s+|simultaneous\s+)?(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|"
+                     r"raids|ambushes|strikes|incidents)\b", re.I)
+
+
+def _sums(doc: Doc, m: Mention) -> bool:
+    return bool(_SUMMED.search(doc.text[m.start:m.end]))
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
@@ -753,24 +864,6 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
         return False
     killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
     return bool(killed) and all(c.perpetrator for c in killed)
-
-
-def _mention_count(counts: list[Count], k: str, battle: bool):
-    """(value, span, is_total) of one mention's figure; (0, None, False) when only the
-    attackers died."""
-    found = [c for c in counts if c.kind == k]
-    if any(not c.cumulative for c in found):  # 'three died, bringing the toll to six': three
-        found = [c for c in found if not c.cumulative]
-    if not found:
-        return None, None, False
-    victims = [c for c in found if battle or not c.perpetrator]
-    if not victims:
-        return 0, None, False  # a suicide bomber's own death is not a fatality of the attack
-    totals = [c for c in victims if c.total]
-    if totals:
-        c = max(totals, key=lambda c: c.value)
-        return c.value, (c.start, c.end), True
-    return sum(c.value for c in victims), (victims[0].start, victims[-1].end), False
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:

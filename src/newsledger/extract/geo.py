@@ -10,13 +10,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import lexicons
 from ..document import Doc
 from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
-# Words that name a settlement (more precise than a town named beside it), not an area.
-SETTLEMENTS = {"village", "camp", "refugee camp", "hamlet", "settlement", "administrative post",
-               "neighbourhood", "neighborhood", "locality", "town"}
+SETTLEMENTS = set(lexicons.words("settlement_words"))
 _NEAR = re.compile(
     r"\b(?:near|outside|close to|on the outskirts of|kilometers? from|kilometres? from|km from|"
     r"miles? from|north of|south of|east of|west of|between)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
@@ -35,6 +34,7 @@ class Located:
     name: str | None = None  # the name to report when it is not the gazetteer's own
     unlisted: bool = False   # a village or camp the gazetteer lacks: coordinates are its region's
     name_kind: str = ""      # the word that called it a place: "village", "camp", "district"…
+    implied: bool = False    # only the province the whole story is about: no location of its own
 
     @property
     def specificity(self) -> float:
@@ -43,7 +43,7 @@ class Located:
 
     @property
     def location(self) -> str | None:
-        if self.place.kind == "country" and not self.unlisted:
+        if self.place.kind == "country" and not self.unlisted or self.implied:
             return None
         return self.name or self.place.name
 
@@ -66,8 +66,13 @@ _UNLISTED_DISTANCE = re.compile(
 _UNLISTED_IN_IN = re.compile(
     r"\b(?:in|at) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? in (?:the )?"
     r"(?:(?:north|south|east|west|central)\w* )?(?=[A-Z])")
+# "shelling of Antareb, a town in Aleppo province": a place told by what it is
+_UNLISTED_APPOSITION = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:small |large |remote |border )?"
+    r"(?P<kind>village|town|city|district|neighbou?rhood|suburb|camp|locality) "
+    r"(?:in|of|near|on|outside)\b")
 _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
-                   (_UNLISTED_IN_IN, "town"))
+                   (_UNLISTED_IN_IN, "town"), (_UNLISTED_APPOSITION, ""))
 # 'told reporters in Colombo', 'reporting from Nairobi': where it was said, not where it happened
 # 'rockets launched from Gaza': where it came from, not where it struck; 'near the border
 # with Mali': the neighbour, not the place
@@ -75,17 +80,16 @@ _REPORTED_FROM = re.compile(
     r"\b(?:told|said|say|says|speaking|spoke|reporting|reported|briefing|announced|"
     r"statement|conference)\s+(?:\w+\s+){0,2}(?:in|from)\s+$|"
     r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
-_PREPOSITIONS = {"In", "At", "On", "Near", "From", "Outside"}
-_NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
-              "Northern", "Southern", "Eastern", "Western", "Central", "Same", "Border", "As",
-              "If", "When", "While", "But", "And", "Or", "For", "Of", "Each", "Every", "Which",
-              "Police", "Army", "Security", "Government", "Islamic", "Federal", "Rebel", "Home"}
+_DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
+_PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
+_NOT_NAMES = set(lexicons.words("not_place_name_words"))
 
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
     """ISO codes of the countries an article is about, most mentioned first.
-    Countries and demonyms count 2, other places 1 — an ambiguous place ('Tripoli' in a
-    story that names Lebanon) for its namesake in a country the article names."""
+    Countries and demonyms count 2 a mention, other places 1 a name — an ambiguous place
+    ('Tripoli' in a story that names Lebanon) for its namesake in a country the article
+    names, and a village told of five times no more than once."""
     votes: Counter[str] = Counter()
     for m in doc.places:
         if m.candidates and m.candidates[0].kind == "country":
@@ -96,11 +100,25 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
             if code:
                 votes[code] += 2
     named = set(votes)
-    for m in doc.places:
-        if m.candidates and m.candidates[0].kind != "country":
+    seen: set[str] = set()
+    for m in doc.places:  # each other place once: a village named five times is one place
+        if m.candidates and m.candidates[0].kind != "country" and fold(m.text) not in seen:
+            seen.add(fold(m.text))
             local = [c for c in m.candidates if c.country in named]
             votes[(local or m.candidates)[0].country] += 1
     return [c for c, _ in votes.most_common()]
+
+
+def _namesake_in_context(doc: Doc, m, place, gazetteer):
+    """Of same-named towns or districts in one country ('Bagh' in two provinces), the one in
+    the province the story tells of around the name (its sentence, paragraph or the whole
+    article), not simply the biggest."""
+    namesakes = [c for c in m.candidates if c.country == place.country and c.kind == place.kind
+                 and c.kind in ("city", "admin2") and c.admin1]
+    if len({c.admin1 for c in namesakes}) < 2:
+        return place
+    region = _context_region(doc, gazetteer, place.country, m.start, exclude=m.start)
+    return next((c for c in namesakes if region is not None and c.admin1 == region.name), place)
 
 
 def _in_region(candidates: Sequence, regions: set[tuple[str, str]]):
@@ -112,7 +130,8 @@ def _in_region(candidates: Sequence, regions: set[tuple[str, str]]):
 def _major_countries(doc: Doc) -> set[str]:
     """The article's main country and any other it names nearly as often (Israel and the
     Palestinian territories in one story), not one a stray name points to."""
-    votes = Counter(m.candidates[0].country for m in doc.places if m.candidates)
+    names = {fold(m.text): m.candidates[0].country for m in doc.places if m.candidates}
+    votes = Counter(names.values())  # by name: one village told of often is not a country
     top = votes[doc.countries[0]] if doc.countries else 0
     return set(doc.countries[:1]) | {c for c, n in votes.items() if n >= 2 and 2 * n >= top}
 
@@ -135,12 +154,15 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
     named = {m.candidates[0].country for m in inside if m.candidates[0].kind == "country"}
     trusted = _major_countries(doc) | named
-    regions = {(m.candidates[0].country, m.candidates[0].name) for m in inside
+    regions = {(m.start, m.candidates[0].country, m.candidates[0].name) for m in inside
                if m.candidates[0].kind == "admin1"}
     best: tuple | None = None
     for m in inside:
-        place = _in_region(m.candidates, regions) or \
+        # another name's region only: 'Damascus province' is not the city in its own province
+        others = {(c, n) for at, c, n in regions if at != m.start}
+        place = _in_region(m.candidates, others) or \
             rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
+        place = _namesake_in_context(doc, m, place, gazetteer)
         if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
@@ -148,6 +170,8 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
     found = best[1] if best else None
+    if found is None or found.place.kind != "city":
+        found = _capital(doc, lo, hi, gazetteer) or found
     known = [(m.start, m.end) for m in doc.places if m.candidates and not _far_fetched(
         m, rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0], trusted)]
     small = _unlisted(doc, lo, hi, skip, found, known, gazetteer)
@@ -162,6 +186,28 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     if anchor is not None and abs(found.start - anchor) < abs(small.start - anchor):
         return found
     return small
+
+
+# 'marched in the capital', 'Haiti's capital': the capital named by its title alone
+_CAPITAL = re.compile(r"\b(?:the|its|(?P<owner>[A-Z][\w'’-]+)['’]s?)(?: (?:country|nation)['’]s)? "
+                      r"capital(?: city\b)?(?! city)(?! (?:of|punishment|gains?|markets?|flight|"
+                      r"expenditure|investment|controls?)\b)(?![,]? [A-Z])")
+
+
+def _capital(doc: Doc, lo: int, hi: int, gazetteer) -> Located | None:
+    """The capital of the article's country (or of the country that owns it in the words),
+    where the text calls it only 'the capital' ('the capital Manama' names it instead)."""
+    m = _CAPITAL.search(doc.text, lo, hi)
+    before = doc.text[max(0, m.start() - 40):m.start()] if m else ""
+    if m is None or gazetteer is None or _REPORTED_FROM.search(before) or _NEAR.search(before) \
+            or re.search(r"[A-Z][\w'’-]*,\s*$", before):
+        return None  # 'east of the capital' only measures the way; 'X, the capital …' names it
+    owner = gazetteer.country_code(m.group("owner")) if m.group("owner") else None
+    if m.group("owner") and owner is None:
+        return None  # 'Kandy's capital' is no country's
+    country = owner or (doc.countries or [None])[0]
+    place = gazetteer.capital(country) if country else None
+    return Located(place, m.start(), m.end(), False) if place else None
 
 
 def dateline_place(doc: Doc) -> Located | None:
@@ -215,7 +261,10 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
             if any(a < start + len(name) and start < b for a, b in known) or _demonym(name, gazetteer):
                 continue  # the gazetteer knows it, or 'the Iranian town of …'
-            within = region or _country_of_article(doc, gazetteer)
+            if _DESCRIBES.match(words, m.start("name") + len(name)) and any(
+                    p.start == start and p.candidates for p in doc.places):
+                continue  # 'the Gulf state': a name known abroad describing a country
+            within = _holder(doc, region, gazetteer, start)
             if within is None:
                 return None
             kind = m.groupdict().get("kind") or default_kind or m.group(0).split(" of ")[0].split()[-1]
@@ -236,9 +285,9 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
         if re.search(r"[A-Z]\w*\s+$", doc.text[max(0, m.start - 20):m.start]) or \
                 re.match(r"\s+[A-Z]", doc.text[m.end:m.end + 3]):
             continue  # part of a longer name ('Col Getnet Adane'), likely a person's
-        if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]):
-            continue
-        within = region or _country_of_article(doc, gazetteer)
+        if _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start]) or _DESCRIBES.match(doc.text, m.end):
+            continue  # 'the Gulf state': a kind of country, not a place in this one
+        within = _holder(doc, region, gazetteer, m.start)
         if within is not None:
             return Located(within.place, m.start, m.end, True, m.text, True, "")
     return None
@@ -250,6 +299,73 @@ def _people(doc: Doc) -> list[tuple[int, int]]:
 
 def _demonym(name: str, gazetteer) -> bool:
     return gazetteer is not None and bool(gazetteer.country_code(name))
+
+
+def _holder(doc: Doc, region: Located | None, gazetteer, at: int) -> Located | None:
+    """What holds a village the gazetteer lacks: the place its own words name, else — when
+    they name only the country — the province its sentence or paragraph names, or the one
+    province the whole article is about; else the country."""
+    if region is not None and region.place.kind != "country":
+        return region
+    country = region.place.country if region is not None else (doc.countries or [None])[0]
+    province = _context_region(doc, gazetteer, country, at)
+    if province is not None:
+        return Located(province, region.start if region else 0, region.end if region else 0, False)
+    return region or _country_of_article(doc, gazetteer)
+
+
+def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: int = -1):
+    """The province of the main country a village at offset `at` lies in, as its words tell:
+    one its sentence names; else the last one named before it in its paragraph or the two
+    sentences before; else the one
+    most of the article's places lie in, when no other comes close. None when the story
+    gives no province for it."""
+    if gazetteer is None or not country or country != (doc.countries or [None])[0]:
+        return None
+    sentence = doc.sentences[doc.sentence_at(at)]
+    provinces: list[tuple[int, str]] = []  # (offset, province) of each place in the country
+    for m in doc.places:
+        if not m.candidates or m.start == exclude or \
+                doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+            continue
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        name = place.name if place.kind == "admin1" else place.admin1
+        if place.country == country and place.kind != "country" and name:
+            provinces.append((m.start, name))
+    own = [n for o, n in provinces if sentence.start <= o < sentence.end]
+    first = doc.sentences[max(0, doc.sentence_at(at) - 2)].start  # wire paragraphs are short
+    before = [n for o, n in provinces if o < at and (
+        o >= first or doc.sentences[doc.sentence_at(o)].paragraph == sentence.paragraph)]
+    if own or before:
+        return gazetteer.region(country, (own or before[::-1])[0])
+    return _dominant_region(doc, gazetteer, country, margin=2)
+
+
+def article_province(doc: Doc, gazetteer) -> Located | None:
+    """The province of an incident the text places nowhere, when the story is about one
+    province of its country (its places lie there three times as often as in any other):
+    an admin1 with no location ('fighting in the north of the country' in a story on Kanem)."""
+    province = _dominant_region(doc, gazetteer, (doc.countries or [None])[0], margin=3)
+    return Located(province, 0, 0, False, implied=True) if province is not None else None
+
+
+def _dominant_region(doc: Doc, gazetteer, country: str | None, margin: int):
+    """The province most of the article's places in `country` lie in, when it has `margin`
+    times the places of the next one."""
+    if gazetteer is None or not country:
+        return None
+    votes: Counter[str] = Counter()
+    for m in doc.places:
+        if not m.candidates or doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+            continue
+        place = rank_candidates(m.candidates, doc.countries)[0]
+        name = place.name if place.kind == "admin1" else place.admin1
+        if place.country == country and place.kind != "country" and name:
+            votes[name] += 1
+    ranked = votes.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[1][1] * margin > ranked[0][1]:
+        return None
+    return gazetteer.region(country, ranked[0][0])
 
 
 def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:

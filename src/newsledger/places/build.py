@@ -195,6 +195,7 @@ ADMIN1_ENGLISH: dict[tuple[str, str], tuple[str, ...]] = {
     ("RU", "Khakasiya"): ("Khakassia",), ("RU", "Adygeya"): ("Adygea",),
     ("RU", "Chechnya"): ("Chechnya", "Chechen Republic"),
     ("RU", "Dagestan"): ("Dagestan", "Daghestan"),
+    ("DZ", "Alger"): ("Algiers",), ("BH", "Manama"): ("Capital Governorate",),
     # Americas
     ("CO", "Bogota D.C."): ("Bogota",), ("VE", "Capital"): ("Distrito Capital",),
     ("MX", "Mexico"): ("Mexico State", "State of Mexico", "Estado de Mexico"),
@@ -760,6 +761,9 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
     index = index_names(rows, names)
     meta = {"version": str(INDEX_VERSION), "stamp": index_stamp(), "cities": cities_source,
             "places": str(len(rows)), "names": str(len(index)),
+            # each country's capital, for 'marched in the capital' (GeoNames' own field)
+            "capitals": json.dumps({iso: c["capital"] for iso, c in sorted(countries.items())
+                                    if c.get("capital")}, ensure_ascii=False),
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
     write_index(path, rows, index, meta)
     if verbose:

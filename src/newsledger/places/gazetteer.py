@@ -15,6 +15,7 @@ to be fast) and reads place rows from the file on demand.
 from __future__ import annotations
 
 import hashlib
+import json
 import math
 import os
 import re
@@ -28,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
+
+from .. import lexicons
 
 DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
 # Bump when the file layout or anything here that the build uses (country names, aliases,
@@ -78,172 +81,27 @@ def fold(text: str) -> str:
 
 # --- countries -----------------------------------------------------------------------------
 # English names where GeoNames' differ from news usage.
-COUNTRY_NAMES: dict[str, str] = {
-    "PS": "Palestine", "NL": "Netherlands", "TL": "Timor-Leste", "CV": "Cape Verde",
-}
-
-# Other names of countries (folded when used). Acronyms are matched case-sensitively by find().
-_COUNTRY_ALIAS_TABLE = """
-US: United States of America, USA, US, U.S., U.S.A., the United States, America
-GB: UK, U.K., Britain, Great Britain, United Kingdom of Great Britain and Northern Ireland
-CD: DRC, DR Congo, D.R. Congo, Democratic Republic of Congo, Congo-Kinshasa, Congo Kinshasa
-CD: Zaire, Congo, RDC
-CG: Republic of Congo, Congo-Brazzaville, Congo Brazzaville, Congo Republic
-CI: Cote d'Ivoire, Ivory Coast
-MM: Burma
-KR: S Korea, S. Korea, Republic of Korea, Korea
-KP: N Korea, N. Korea, DPRK
-LK: S Lanka, S. Lanka, Ceylon
-SS: S Sudan, S. Sudan
-PS: Palestinian Territory, Palestinian Territories, State of Palestine
-PS: Occupied Palestinian Territory, Occupied Palestinian Territories
-AE: UAE, U.A.E.
-SY: Syrian Arab Republic
-IR: Islamic Republic of Iran, Persia
-RU: Russian Federation
-CZ: Czech Republic
-MK: Macedonia, FYROM
-SZ: Swaziland
-TL: East Timor, Timor Leste
-CV: Cabo Verde
-TR: Turkiye
-NL: The Netherlands, Holland
-VA: Vatican City, Holy See
-LA: Lao PDR
-VN: Viet Nam
-BA: Bosnia, Bosnia-Herzegovina
-CF: CAR
-GM: The Gambia
-BS: The Bahamas
-TZ: United Republic of Tanzania
-MD: Republic of Moldova
-FM: Federated States of Micronesia
-BN: Brunei Darussalam
-GW: Guinea Bissau
-SA: KSA
-XK: Kosova
-"""
-
-# Adjectives and people ("Kenyan", "Burkinabe"); plurals are derived by country_code().
-_DEMONYM_TABLE = """
-AF: Afghan, Afghani | AL: Albanian | DZ: Algerian | AD: Andorran | AO: Angolan
-AG: Antiguan | AR: Argentine, Argentinian, Argentinean | AM: Armenian
-AU: Australian, Aussie | AT: Austrian | AZ: Azerbaijani, Azeri | BS: Bahamian
-BH: Bahraini | BD: Bangladeshi | BB: Barbadian, Bajan | BY: Belarusian, Belarussian
-BE: Belgian | BZ: Belizean | BJ: Beninese, Beninois | BT: Bhutanese | BO: Bolivian
-BA: Bosnian, Herzegovinian | BW: Botswanan, Motswana, Batswana | BR: Brazilian
-BN: Bruneian | BG: Bulgarian | BF: Burkinabe, Burkinabé, Burkinese | BI: Burundian
-KH: Cambodian | CM: Cameroonian | CA: Canadian | CV: Cape Verdean, Cabo Verdean
-CF: Central African | TD: Chadian | CL: Chilean | CN: Chinese | CO: Colombian
-KM: Comorian | CD: Congolese | CR: Costa Rican | CI: Ivorian | HR: Croatian, Croat
-CU: Cuban | CY: Cypriot | CZ: Czech | DK: Danish, Dane | DJ: Djiboutian
-DO: Dominican | EC: Ecuadorian, Ecuadorean | EG: Egyptian | SV: Salvadoran, Salvadorean
-GQ: Equatorial Guinean, Equatoguinean | ER: Eritrean | EE: Estonian | SZ: Swazi
-ET: Ethiopian | FJ: Fijian | FI: Finnish, Finn | FR: French, Frenchman, Frenchwoman
-GA: Gabonese | GM: Gambian | GE: Georgian | DE: German | GH: Ghanaian, Ghanian
-GR: Greek | GD: Grenadian | GT: Guatemalan | GN: Guinean | GW: Bissau-Guinean
-GY: Guyanese | HT: Haitian | HN: Honduran | HU: Hungarian | IS: Icelandic, Icelander
-IN: Indian | ID: Indonesian | IR: Iranian, Persian | IQ: Iraqi | IE: Irish
-IL: Israeli | IT: Italian | JM: Jamaican | JP: Japanese | JO: Jordanian
-KZ: Kazakh, Kazakhstani | KE: Kenyan | KI: I-Kiribati | KP: North Korean
-KR: South Korean, Korean | XK: Kosovar, Kosovan | KW: Kuwaiti
-KG: Kyrgyz, Kyrgyzstani, Kirghiz | LA: Lao, Laotian | LV: Latvian | LB: Lebanese
-LS: Basotho, Mosotho | LR: Liberian | LY: Libyan | LI: Liechtensteiner
-LT: Lithuanian | LU: Luxembourgish, Luxembourger | MK: Macedonian, North Macedonian
-MG: Malagasy, Madagascan | MW: Malawian | MY: Malaysian | MV: Maldivian | ML: Malian
-MT: Maltese | MH: Marshallese | MR: Mauritanian | MU: Mauritian | MX: Mexican
-FM: Micronesian | MD: Moldovan | MC: Monegasque | MN: Mongolian | ME: Montenegrin
-MA: Moroccan | MZ: Mozambican | MM: Burmese | NA: Namibian | NR: Nauruan
-NP: Nepali, Nepalese | NL: Dutch, Dutchman | NZ: New Zealander | NI: Nicaraguan
-NE: Nigerien | NG: Nigerian | NO: Norwegian | OM: Omani | PK: Pakistani | PW: Palauan
-PS: Palestinian | PA: Panamanian | PG: Papua New Guinean | PY: Paraguayan | PE: Peruvian
-PH: Filipino, Filipina, Philippine | PL: Polish, Pole | PT: Portuguese | QA: Qatari
-RO: Romanian | RU: Russian | RW: Rwandan | KN: Kittitian | LC: Saint Lucian
-VC: Vincentian | WS: Samoan | SM: Sammarinese | ST: Santomean | SA: Saudi, Saudi Arabian
-SN: Senegalese | RS: Serbian, Serb | SC: Seychellois | SL: Sierra Leonean
-SG: Singaporean | SK: Slovak, Slovakian | SI: Slovenian, Slovene | SB: Solomon Islander
-SO: Somali, Somalian | ZA: South African | SS: South Sudanese | ES: Spanish, Spaniard
-LK: Sri Lankan, S Lankan, Lankan | SD: Sudanese | SR: Surinamese | SE: Swedish, Swede
-CH: Swiss | SY: Syrian | TW: Taiwanese | TJ: Tajik, Tajikistani | TZ: Tanzanian
-TH: Thai | TL: Timorese, East Timorese | TG: Togolese | TO: Tongan
-TT: Trinidadian, Tobagonian | TN: Tunisian | TR: Turkish, Turk | TM: Turkmen
-TV: Tuvaluan | UG: Ugandan | UA: Ukrainian | AE: Emirati
-GB: British, Briton, English, Scottish, Scot, Scots, Welsh, Northern Irish
-US: American | UY: Uruguayan | UZ: Uzbek, Uzbekistani | VU: Ni-Vanuatu
-VE: Venezuelan | VN: Vietnamese | YE: Yemeni | ZM: Zambian | ZW: Zimbabwean
-PR: Puerto Rican | EH: Sahrawi, Saharawi | GL: Greenlandic
-"""
-
-# Names that are not countries but that country_code() should still answer.
-_COUNTRY_CODE_EXTRAS = {
-    "england": "GB", "scotland": "GB", "wales": "GB", "northern ireland": "GB",
-    "somaliland": "SO", "gaza": "PS", "gaza strip": "PS", "west bank": "PS",
-    "kashmir": "IN", "darfur": "SD", "kurdistan": "IQ", "emirates": "AE",
-}
+COUNTRY_NAMES: dict[str, str] = lexicons.mapping("country_names")
 
 
-def _parse_table(table: str, sep: str) -> dict[str, str]:
+def _by_name(table: dict[str, list[str]]) -> dict[str, str]:
+    """{"CD": ["DRC", "Zaire"]} → {"DRC": "CD", "Zaire": "CD"}: the first code a name has wins."""
     out: dict[str, str] = {}
-    for chunk in re.split(sep, table):
-        if ":" in chunk:
-            iso, words = chunk.split(":", 1)
-            for w in words.split(","):
-                if w.strip():
-                    out.setdefault(w.strip(), iso.strip())
+    for iso, names in table.items():
+        for name in names:
+            out.setdefault(str(name), str(iso))
     return out
 
 
-# Other names of continents, for lookup() ("EU" only in capitals: "Eu" is a French town).
-CONTINENT_ALIASES: dict[str, str] = {
-    "african": "Africa", "asian": "Asia", "european": "Europe", "EU": "Europe",
-    "european union": "Europe", "north american": "North America",
-    "south american": "South America", "antarctic": "Antarctica",
-}
-# Demonyms of the nations of the United Kingdom: lookup() answers the nation, not the UK.
-NATION_DEMONYMS: dict[str, str] = {
-    "english": "England", "scottish": "Scotland", "scot": "Scotland", "scots": "Scotland",
-    "welsh": "Wales", "northern irish": "Northern Ireland",
-}
-
-# Abbreviations of US states and Canadian provinces, for lookup(): AP style with dots
-# ("Ky.", "B.C.", "W.Va.": always) and postal codes or undotted forms ("KY", "BC", "Calif":
-# only in a story about that country). "Country: unit = abbreviation, …", dots left out.
-_ADMIN1_ABBREVIATION_TABLE = """
-US: Alabama = Ala AL | Alaska = AK | Arizona = Ariz AZ | Arkansas = Ark AR
-US: California = Calif Cal CA | Colorado = Colo CO | Connecticut = Conn CT | Delaware = Del DE
-US: Florida = Fla FL | Georgia = Ga GA | Hawaii = HI | Idaho = ID | Illinois = Ill IL
-US: Indiana = Ind IN | Iowa = IA | Kansas = Kan Kans KS | Kentucky = Ky KY | Louisiana = La LA
-US: Maine = ME | Maryland = Md MD | Massachusetts = Mass MA | Michigan = Mich MI
-US: Minnesota = Minn MN | Mississippi = Miss MS | Missouri = Mo MO | Montana = Mont MT
-US: Nebraska = Neb Nebr NE | Nevada = Nev NV | New Hampshire = NH | New Jersey = NJ
-US: New Mexico = NM | New York = NY | North Carolina = NC | North Dakota = ND | Ohio = OH
-US: Oklahoma = Okla OK | Oregon = Ore Oreg OR | Pennsylvania = Pa Penn PA | Rhode Island = RI
-US: South Carolina = SC | South Dakota = SD | Tennessee = Tenn TN | Texas = Tex TX | Utah = UT
-US: Vermont = Vt VT | Virginia = Va VA | Washington = Wash WA | West Virginia = WVa WV
-US: Wisconsin = Wis Wisc WI | Wyoming = Wyo WY | District of Columbia = DC
-CA: Alberta = Alta AB | British Columbia = BC | Manitoba = Man MB | New Brunswick = NB
-CA: Newfoundland and Labrador = Nfld NL | Nova Scotia = NS | Ontario = Ont ON
-CA: Prince Edward Island = PEI PE | Quebec = Que QC PQ | Saskatchewan = Sask SK
-CA: Northwest Territories = NWT NT | Nunavut = Nvt NU | Yukon = YT
-"""
-
-
-def _parse_abbreviations(table: str) -> dict[str, tuple[str, str]]:
-    out: dict[str, tuple[str, str]] = {}
-    for line in table.strip().splitlines():
-        cc, units = line.split(":", 1)
-        for unit in units.split("|"):
-            name, abbrs = unit.split("=")
-            for a in abbrs.split():
-                out[a] = (cc.strip(), name.strip())
-    return out
-
-
-ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = _parse_abbreviations(
-    _ADMIN1_ABBREVIATION_TABLE)
-
-COUNTRY_ALIASES: dict[str, str] = _parse_table(_COUNTRY_ALIAS_TABLE, r"\n")
-DEMONYMS: dict[str, str] = _parse_table(_DEMONYM_TABLE, r"[|\n]")
+COUNTRY_ALIASES: dict[str, str] = _by_name(lexicons.mapping("country_aliases"))
+DEMONYMS: dict[str, str] = _by_name(lexicons.mapping("demonyms"))
+# Names that are not countries but that country_code() should still answer.
+_COUNTRY_CODE_EXTRAS: dict[str, str] = lexicons.mapping("country_code_extras")
+CONTINENT_ALIASES: dict[str, str] = lexicons.mapping("continent_aliases")
+NATION_DEMONYMS: dict[str, str] = lexicons.mapping("nation_demonyms")
+ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
+    abbr: (cc, unit) for cc, units in lexicons.mapping("admin1_abbreviations").items()
+    for unit, abbrs in units.items() for abbr in abbrs}
 # Surface forms find() accepts only in this exact case ("US" yes, "us" never).
 ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
                             if a.replace(".", "").isupper() and a != "CAR"}
@@ -273,123 +131,16 @@ def prominence(kind: str, population: int, primary: bool) -> float:
 # places: a locative word before ("in", "near", "village of"), a list of places it continues,
 # ", Country" after, "… province" after, or a dateline. lookup() ignores all of this.
 _BIG = 100_000
-# Never a place for find() on its own (but "Centre region", "Unity State" are: see
-# ADMIN_WORDS). Function words, months, titles, institutions, directions, and English words
-# that GeoNames uses for small places and that news text capitalises.
-STOPWORDS: frozenset[str] = frozenset("""
-a academy accord according added advance afp africa african after agence agency airport al all
-allah alliance along alpha also american an anadolu and anger angered angle another antarctica
-anthem any ap apr april arab arabs arch are army as ash asia asian assembly at atlantic au aug
-august authorities authority bach bad balkans ball baltic band bank banks bantam barber
-battalion battle battleground bbc beach bean bear beaver bed bee before bell bend bernama
-berry best bias bishop bland bone boon born both box brad branch bravo bray bridge brigade
-brigades british broke brook bureau but buy by can canadian capital captain car cargo
-caribbean cascade cash catalan cathedral catholic caucasus cavalier center central centre
-centres century chadian chair chamber change chief chinese christ christian christians
-christmas church clever cnn coalition cola college colonel come commander commerce commission
-committee commonwealth congress conservation continental cook cool cooling cooper corps
-cottage council court cox creek crescent crystal cut da dad daily date dec december department
-diamond division do doctor doctors dole dollar don downer downtown dr drama driver dunning
-during dutch each ear early earth east easter eastern economy ed effort egg eid eight eleven
-elysian empire energy english equality europe european even ever every feb february federal
-few first five for force forces fore forest former fortune foster foundation four freedom
-french friday friendship from front fry gap garner gas gay gazette general german give globe
-go god goes going golden golf gonna gore got government governor grace grand grant grants
-grave gray greater green grill guard guardian guards ham harbor harvest hatch haven hay he
-healing heel her herald here hers hey hill hills him hire his hit holiday home homeland honey
-hoover hope hospital hot how human hundred hurricane i ians if il imam imperial in independent
-indian industry inner institute interfax into irna is islam islamic isna it itar its jack jan
-january jesus jewish job journal jul julian july jun june junior just justice kill kinder king
-kingdom kurd kurdish kyodo lab lack lady lam last late law lead leader league lee legacy
-levant level li liberal liberty light limit line list littoral lives long lord lower lynch mad
-made magazine maghreb mail main major malian manage many mar marathon march marine maritime
-mark market marks marshal may me mega mehr men mercury met middle midi midway mile military
-militia mill million mills mine mining minister ministry minor mission monday moody more
-mosque most movement mr mrs ms much muslim muslims nation national nations naval navy neo net
-never new news next nine no none nor north northeast northern northwest not nov november
-novosti observer occidental oceania oct october of office officer okay old olea oliver olympic
-on one only onto opportunity or ora oriental oromo other our outer over pacific pact page
-panic par parachute parent parliament party pat patrol pay pearl peel penal peninsula piano
-pierce pine pioneer plain plan plantation plaza plenty plum point police poll polling pope
-port portal porter post postal pound powers president presidential press price prime prince
-princess progress prosper punch purchase quarter queen race rail rain ramadan ran ranger rapid
-ray real rebels red reform regiment reported republic research reserve reuters ria rice rich
-ridge rock roman rose rue run rush russian sadly said saint same sana sandwich sandy saturday
-sauce save saxon say says school second secretary section sector security see sees senate
-senator send sense sep sept september sergeant service services seven sham share she sheikh
-shell shepherd shin side simian since sir six slaughter snow so somali some song south
-southeast southern southwest spanish spokesman spring star state states still stock stone
-stonewall store story strand street strong success such sue summit sun sunday superior supreme
-swan talent tanner tasnim tass tea telegraph ten than that the their them then there these
-they third this those thousand three thursday tigrayan time times to today told toll tomahawk
-tomorrow tonight tower trail trial tribunal tribune trojan tucker tuesday twelve twenty two un
-union university upper uptown us used veteran vice victory virgin wafa wake wall war ward ware
-warns wave we wedding wednesday welch well were west western what when where which while white
-who whom whose why wines wing winner wise with worth xinhua year yesterday yet yonhap you
-young zone zoo
-""".split())
-# Regions and phrases that GeoNames has as some village: never matched, nor any part of them
-# ("South America" must not yield "America").
-STOP_PHRASES: frozenset[str] = frozenset({
-    "middle east", "latin america", "south america", "north america", "central america",
-    "sub saharan africa", "east africa", "west africa", "north africa", "southern africa",
-    "central africa", "horn of africa", "east asia", "south asia", "southeast asia",
-    "central asia", "west coast", "east coast", "white house", "notre dame", "el nino",
-    "new year", "human rights", "wall street", "downing street", "capitol hill",
-    "far east", "near east", "new world", "third world", "western europe", "eastern europe",
-    "real madrid", "atletico madrid", "paris saint germain", "commonwealth of independent states",
-})
-# English words that are also the names of big cities or provinces ("Nice", "Reading", "Lakes",
-# or a foreign exonym such as "Soul" for Seoul): a place only with a cue, and only when the
-# place is called so in its own name.
-COMMON_WORDS: frozenset[str] = frozenset("""
-acre afar alley amhara antique bade bale bally bath bay bong bred brusque buffalo bursae bush
-canning canton caroline centennial chin concord cork damask delta dining drug dual enterprise
-erode falcon flint garland genua grenade gulf hail hang harrow ho hollo hub hue hull
-independence jingling jura kachin karen kayin kent lakes lander lati lime lone luck male man
-manning media meshed metro midland mobile mon mono monster name natal nica nice norman oral
-orange para pare part perm pert pets plateau plateaux pool pristine reading redding rest
-rivers roan roma rouse sale salt samba shan shaping slough sola sori soul souse split spoken
-stoke surprise tango tank tempi tori torn tour tyros unity van victoria wanning wary yap
-""".split())
-# Words after a town's name that do not make a person of it ("Mosul Dam", "Kabul University").
-PLACE_FOLLOWERS: frozenset[str] = frozenset("""
-university airport airbase base port harbour harbor stadium dam mosque church cathedral temple
-shrine hospital prison jail market bazaar street road avenue bridge square station camp valley
-mountains mountain hills hill lake river bay island islands gate palace hall museum zoo hotel
-mall centre center club fc united city town municipality council governor police court times
-post daily herald news tribune journal observer conference agreement accord declaration
-protocol summit commission group area district county province region state division
-prefecture governorate oblast metropolitan
-""".split())
-# Words before a person's name: the next word is a name, not a place.
-TITLES: frozenset[str] = frozenset("""
-mr mrs ms dr president minister general gen colonel col captain capt major maj lieutenant lt
-sergeant sgt governor gov senator sen king queen prince princess sheikh sheik imam pope
-father brother sister cardinal bishop judge chief commander spokesman spokeswoman mayor
-ambassador congressman congresswoman rep mp secretary chairman director coach manager lord
-""".split())
-# Lower-case words after which a capitalised word is likely a place ("in Loumbila").
-CUE_WORDS: frozenset[str] = frozenset("""
-in at near from to into outside of around across toward towards through between via within
-inside off nearby northern southern eastern western central north south east west northeast
-northwest southeast southwest town towns village villages city cities district province region
-state county capital port suburb suburbs area areas outskirts neighbouring neighboring
-adjacent attacked raided stormed shelled bombed captured seized overran besieged retook
-recaptured liberated entered occupied evacuated
-""".split())
+STOPWORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_stopwords"))
+STOP_PHRASES: frozenset[str] = frozenset(lexicons.words("gazetteer_stop_phrases"))
+COMMON_WORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_common_words"))
+PLACE_FOLLOWERS: frozenset[str] = frozenset(lexicons.words("place_followers"))
+TITLES: frozenset[str] = frozenset(lexicons.words("gazetteer_titles"))
+CUE_WORDS: frozenset[str] = frozenset(lexicons.words("place_cue_words"))
 # Words after a place's name that make a speaker of it ("Allen said").
 _SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
-# Lower-case words that may join the capitalised words of one name ("Rio de Janeiro").
-CONNECTORS: frozenset[str] = frozenset("""
-de del della di da das do dos du des la le les los las el al ad an ar as at az ash es ez ed
-en of and the y e i sur upon on am im der den van von bin ibn ul
-""".split())
-# Words after a name that make it a province ("Unity state", "Tillaberi region").
-ADMIN_WORDS: frozenset[str] = frozenset("""
-state province region governorate county district division prefecture department oblast
-states provinces regions governorates counties districts divisions prefectures departments
-""".split())
+CONNECTORS: frozenset[str] = frozenset(lexicons.words("name_connectors"))
+ADMIN_WORDS: frozenset[str] = frozenset(lexicons.words("admin_words"))
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
 _CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
 # "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
@@ -432,6 +183,7 @@ class Gazetteer:
         self._countries: dict[str, str] = {}  # ISO → name
         self._country_keys: dict[str, str] = {}  # folded name/alias/demonym → ISO
         self._demonym_keys = {name_key(k): iso for k, iso in DEMONYMS.items()}
+        self._capitals: dict[str, str] = {}      # ISO → capital's name
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -445,10 +197,12 @@ class Gazetteer:
             names = dict(con.execute("SELECT key, ids FROM names"))
             countries = con.execute(
                 "SELECT country, name FROM places WHERE kind='country'").fetchall()
+            capitals = con.execute("SELECT value FROM meta WHERE key='capitals'").fetchone()
         finally:
             con.close()
         gaz = cls(path, names)
         gaz._init_countries(dict(countries))
+        gaz._capitals = json.loads(capitals[0]) if capitals else {}
         return gaz
 
     def _init_countries(self, names: dict[str, str]) -> None:
@@ -621,6 +375,17 @@ class Gazetteer:
                 return self._country_keys[k]
         return None
 
+    def capital(self, country: str) -> Place | None:
+        """A country's capital city ("DZ" → Algiers), or None when GeoNames names none."""
+        name = self._capitals.get(country)
+        found = self._unit_place(country, name, "city") if name else []
+        return found[0] if found else None
+
+    def region(self, country: str, name: str) -> Place | None:
+        """The first-level unit of a country by its name ("NG", "Adamawa"), or None."""
+        found = self._unit_place(country, name, "admin1")
+        return found[0] if found else None
+
     def country_name(self, code: str) -> str | None:
         """English name of an ISO alpha-2 code: "KE" → "Kenya"."""
         return self._countries.get(code.upper()) if code else None
@@ -630,12 +395,37 @@ class Gazetteer:
         """Place names in a text, in text order, longest match first and non-overlapping.
         `countries` (an article's countries) only re-orders the candidates."""
         out = list(self._scan(text))
+        surnames = self._surnames(text)
+        if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
+            out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
+                   or m.candidates[0].kind in ("country", "admin1")
+                   or m.candidates[0].population >= 1_000_000]
         if "U." in text:
             out = _merge(out, self._dotted(text))
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
         return out
+
+    def _surnames(self, text: str) -> set[str]:
+        """Last names of the people a text names in full ("Mark Duggan", "Jimmy Chérizier"):
+        two capitalised words inside a sentence that are no place together, the first no
+        place either, so that the second alone later is the person, not a namesake town."""
+        found: set[str] = set()
+        for run in _RUN.finditer(text):
+            tokens = _tokens(run.group(), run.start())
+            for a, b in zip(tokens, tokens[1:]):
+                first, last = a[2], b[2]
+                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() \
+                        or name_key(first) in TITLES:
+                    continue
+                if name_key(f"{first} {last}") in self._names or name_key(first) in STOPWORDS \
+                        or self.country_code(first) or any(
+                            p.kind != "city" or p.population >= _BIG
+                            for p, _, _ in self._candidates(name_key(first))):
+                    continue  # 'North Kivu', 'Nigerian Army', 'Kano State': no forename
+                found.add(name_key(last))
+        return found
 
     def _scan(self, text: str) -> Iterator[PlaceMatch]:
         last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
@@ -894,8 +684,11 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def index_stamp() -> str:
-    """What an up-to-date index records: the index version and the build code's hash."""
+    """What an up-to-date index records: the index version and the hash of the build code
+    and of the country lexicons it indexes."""
     source = (Path(__file__).resolve().parent / "build.py").read_bytes()
+    # the country names and aliases it indexes come from lexicons a user may extend
+    source += json.dumps([COUNTRY_NAMES, COUNTRY_ALIASES], sort_keys=True).encode()
     return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
 
 

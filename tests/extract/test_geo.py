@@ -1,0 +1,110 @@
+"""Places through the whole pipeline (extract/geo.py): which country, province and place an
+incident is given, on short made-up texts published on Friday 10 May 2024."""
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2024-05-10"
+
+
+@pytest.fixture(scope="module")
+def events(extract):
+    """events(text) → the ledger's events of a text published on PUBLISHED."""
+    return lambda text: extract(text, published=PUBLISHED)["events"]
+
+
+def where(e: dict) -> tuple:
+    return e["country"], e["admin1"], e["location"]
+
+
+# --- the article's country --------------------------------------------------------------
+
+def test_a_village_told_of_often_does_not_make_its_namesake_the_story(events):
+    # 'Gao' is a Malian city; told of four times in a Nigerian story it is a Nigerian village
+    text = ("Bandits killed seven people in Zamfara state in northwest Nigeria, officials said on "
+            "Thursday.\n\nThe gunmen stormed Gao village on Wednesday night and shot seven "
+            "farmers.\n\nResidents of Gao said the attackers came on motorcycles.\n\n"
+            "Gao has been attacked twice this year.\n\nA local leader in Gao said many had fled.")
+    found = [e for e in events(text) if e["location"] == "Gao"]
+    assert found and all(e["country"] == "NG" for e in found)
+
+
+def test_the_city_in_a_story_about_its_own_country(events):
+    e = events("Gunmen killed four soldiers in Gao in northern Mali on Monday.")[0]
+    assert where(e)[0::2] == ("ML", "Gao")
+
+
+# --- a village the gazetteer lacks: its province -----------------------------------------
+
+def test_an_unlisted_village_takes_the_province_told_before_it(events):
+    text = ("Gunmen killed five people in Zamfara state on Monday, police said.\n\n"
+            "They stormed Dabagi village at night and set fire to the market.")
+    assert any(where(e) == ("NG", "Zamfara", "Dabagi") for e in events(text))
+
+
+def test_an_unlisted_village_with_no_province_told_has_none(events):
+    e = events("Gunmen stormed Dabagi village in Nigeria on Monday, killing five people.")[0]
+    assert where(e) == ("NG", None, "Dabagi")
+
+
+def test_a_place_told_by_what_it_is(events):
+    e = events("Shelling killed a civilian in Kafrun, a town in Idlib province, on Sunday.")[0]
+    assert where(e) == ("SY", "Idlib", "Kafrun")
+
+
+# --- provinces and capitals ----------------------------------------------------------------
+
+def test_a_province_named_as_such_is_not_its_capital_city(events):
+    e = events("In Damascus province, troops shelled the town of Douma on Friday, "
+               "killing three people.")[0]
+    assert e["location"].endswith("ma") and e["admin1"] == "Rif Dimashq"  # Dūmā, not Damascus
+
+
+@pytest.mark.parametrize("text, location", [
+    ("Algerian students marched in the capital on Tuesday against the army chief.", "Algiers"),
+    ("Gangs attacked Haiti's capital early on Tuesday, killing three residents.", "Port-au-Prince"),
+    ("Students protested in the capital Algiers on Tuesday against the army chief.", "Algiers"),
+])
+def test_the_capital_is_the_countrys_capital(events, text, location):
+    assert events(text)[0]["location"] == location
+
+
+def test_a_place_east_of_the_capital_is_not_the_capital(events):
+    e = events("Gunmen killed two soldiers in the town of Mamou, east of the capital, in Guinea "
+               "on Monday.")[0]
+    assert e["location"] == "Mamou"
+
+
+def test_a_name_describing_the_country_is_no_place(events):
+    e = events("Police fired tear gas at mourners in Bahrain on Tuesday, the latest unrest in "
+               "the Gulf state.")[0]
+    assert (e["country"], e["location"]) == ("BH", None)
+
+
+# --- an incident placed nowhere, in a story about one province ---------------------------
+
+def test_an_unplaced_incident_takes_the_one_province_of_the_story(events):
+    text = ("Rebels attacked an army base in Mao in Kanem province on Saturday, the army said.\n\n"
+            "Troops later killed twenty rebels in the north of the country on Sunday.\n\n"
+            "Kanem is a desert province, and most people in Mao herd camels.")
+    found = [e for e in events(text) if e["fatalities"] == 20]
+    assert found and (found[0]["admin1"], found[0]["location"]) == ("Kanem", None)
+
+
+def test_an_unplaced_incident_in_a_story_of_two_provinces_has_none(events):
+    text = ("Rebels attacked an army base in Mao in Kanem province on Saturday, the army said.\n\n"
+            "Troops later killed twenty rebels in the north of the country on Sunday.\n\n"
+            "Traders from Abeche and Adre in Ouaddai province sell camels in Mao.")
+    found = [e for e in events(text) if e["fatalities"] == 20]
+    assert found and found[0]["admin1"] is None
+
+
+# --- namesakes in one country: the one in the story's province ----------------------------
+
+@pytest.mark.parametrize("province", ["Kaduna", "Bauchi"])
+def test_a_town_named_in_two_provinces_is_the_one_the_story_tells_of(events, province):
+    # GeoNames has a Lere in Kaduna state and another in Bauchi state
+    text = (f"Bandits attacked villages in {province} state on Monday, officials said.\n\n"
+            "They killed six farmers near Lere, residents said.")
+    found = [e for e in events(text) if e["location"] == "Lere"]
+    assert found and found[0]["admin1"] == province
