@@ -647,7 +647,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     provenance = {"event_type": list(_trigger_of(d)), **count_spans}
     if date_span:
         provenance["event_date"] = list(date_span)
-    if located:
+    if located and located.end > located.start:  # an implied province has no words of its own
         provenance["location"] = [located.start, located.end]
     if roles.span1:
         provenance["actor1"] = list(roles.span1)
