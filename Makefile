@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench bench-merge clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,10 @@ test: install
 
 bench: install
 	$(PY) benchmarks/dev_bench.py
+
+# cross-article merging on ../shared/corpus/merge: pairwise P/R/F1, best/low/high agreement
+bench-merge: install
+	$(PY) benchmarks/merge_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

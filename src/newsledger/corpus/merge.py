@@ -145,7 +145,8 @@ def _date_evidence(a: Event, b: Event) -> Evidence | None:
     if pa == pb == "day":
         if gap > DAY_SLACK:
             return None
-        return [("date", 2.0, "same day")] if gap <= 0 else [("date", -0.5, f"{gap} day apart")]
+        # a day apart: overnight or another time zone, or the next day's incident nearby
+        return [("date", 2.0, "same day")] if gap <= 0 else [("date", -1.0, f"{gap} day apart")]
     if gap > 0:  # a week or month window is already the report's own uncertainty
         return None
     widest = max(PRECISION_RANK.get(pa, 9), PRECISION_RANK.get(pb, 9))
