@@ -3,6 +3,7 @@
     python benchmarks/merge_bench.py                       # the real merge set (make bench-merge)
     python benchmarks/merge_bench.py FOLDER                # another folder of NN.txt + NN.json + clusters.json
     python benchmarks/merge_bench.py --scale 10000 100000  # the merge step alone, cost per article
+    python benchmarks/merge_bench.py --scale 10000 100000 --chunk 10000  # ... at constant density
 
 The first ingests the folder (default ../shared/corpus/merge) into a fresh corpus with this
 checkout's code and prints pairwise precision/recall/F1 and best/low/high agreement, by
@@ -22,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,15 +49,21 @@ def score(folder: Path) -> int:
         return subprocess.run([sys.executable, str(scorer), str(folder.resolve())], cwd=scratch).returncode
 
 
-def synthetic_rows(n: int, seed: int = 0) -> tuple[list[dict], int]:
+def synthetic_rows(n: int, seed: int = 0, chunk: int | None = None) -> tuple[list[dict], int]:
     """Event rows for the violent articles among n generated ones, and how many distinct
-    incidents the generator told."""
+    incidents the generator told. With `chunk`, the n articles are generated `chunk` at a
+    time, each chunk after the last in time (coverage as dense at 100k as at 10k; the
+    generator alone spreads any n over at most two years)."""
     from newsledger.corpus.generate import COUNTRIES, Generator
     from newsledger.corpus.store import date_bounds
 
     coords = {(c.code, p.name): (p.lat, p.lon) for c in COUNTRIES for p in c.places}
     rows, truths = [], set()
-    for i, a in enumerate(Generator(seed=seed).articles(n)):
+    size = chunk or n
+    days = min(730, max(7, size // 15)) + 7  # the generator's span for one chunk, and a gap
+    articles = (a for k in range(0, n, size) for a in Generator(
+        seed=seed + k, start=date(2016, 1, 4) + timedelta(days=days * (k // size))).articles(min(size, n - k)))
+    for i, a in enumerate(articles):
         t = a["truth"]
         if t is None:
             continue
@@ -76,12 +83,12 @@ def synthetic_rows(n: int, seed: int = 0) -> tuple[list[dict], int]:
     return rows, len(truths)
 
 
-def scale(sizes: list[int]) -> int:
+def scale(sizes: list[int], chunk: int | None) -> int:
     from newsledger.corpus.merge import merge_events
 
     print(f"{'articles':>9} {'reports':>8} {'seconds':>8} {'µs/article':>11} {'incidents':>10} {'generated':>10}")
     for n in sizes:
-        rows, told = synthetic_rows(n)
+        rows, told = synthetic_rows(n, chunk=chunk)
         started = time.perf_counter()
         incidents, _ = merge_events(rows)
         seconds = time.perf_counter() - started
@@ -95,9 +102,12 @@ def main() -> int:
     parser.add_argument("folder", nargs="?", type=Path, default=MERGE_SET)
     parser.add_argument("--scale", nargs="+", type=int, metavar="N",
                         help="time the merge step alone on N generated articles")
+    parser.add_argument("--chunk", type=int, metavar="N",
+                        help="with --scale: generate N articles at a time, one chunk after another "
+                             "(constant density; by default the generator spreads any N over two years)")
     args = parser.parse_args()
     if args.scale:
-        return scale(args.scale)
+        return scale(args.scale, args.chunk)
     return score(args.folder)
 
 

@@ -47,6 +47,9 @@ DAY_SLACK = 1          # days between two exact dates of one incident (overnight
 MAX_KM = 25.0          # "the same place or nearby"
 SAME_KM = 2.0          # one spot: the same town centre, a landmark in it
 CELL_DEG = 0.5         # grid of the spatial index; 3×3 cells cover 25 km up to ~60° latitude
+NEIGHBOURS = 12       # earlier reports each report is compared with on the sweep (nearest first)
+SHORT_DAYS = 6         # widest window of a day or week date (a week: the day ±3)
+LONG_DAYS = 30         # widest window of a month date
 MERGE_SCORE = 2.5      # evidence two reports (or two groups, on average) need to be merged
 ZERO_AGAINST = 3       # "nobody was killed" cannot be the incident another report counts 3+ dead
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -111,10 +114,14 @@ class Link:
     """The evidence that two reports are one incident: a score and the fields that agreed."""
 
     score: float
-    agreed: tuple[tuple[str, str], ...]
+    parts: tuple[tuple[str, float, str], ...]  # (field, points, why)
+
+    @property
+    def agreed(self) -> dict[str, str]:
+        return {name: f"{why} ({points:+g})" for name, points, why in self.parts}
 
     def as_dict(self) -> dict[str, Any]:
-        return {"score": round(self.score, 2), "agreed": dict(self.agreed)}
+        return {"score": round(self.score, 2), "agreed": self.agreed}
 
 
 def link(a: Event, b: Event) -> Link | None:
@@ -128,8 +135,7 @@ def link(a: Event, b: Event) -> Link | None:
         if part is None:
             return None
         parts.extend(part)
-    score = sum(points for _, points, _ in parts)
-    return Link(score, tuple((name, f"{why} ({points:+g})") for name, points, why in parts))
+    return Link(sum(points for _, points, _ in parts), tuple(parts))
 
 
 Evidence = list[tuple[str, float, str]]  # (field, points, why)
@@ -315,17 +321,67 @@ def _fold(s: str | None) -> str:
 
 # -- clustering one block ---------------------------------------------------------------------
 def candidate_pairs(events: list[Event]) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j, in `order_key` order) that may be compatible: dates within the
-    slack, and places that may meet (nearby cells, one province, or a report with no place
-    below the country). Every compatible pair is among them."""
-    active: list[int] = []
+    """Index pairs (i < j, in `order_key` order) to compare on the sweep: for each report, the
+    NEIGHBOURS nearest earlier reports (a sorted neighbourhood) whose dates may overlap it and
+    whose places may meet (nearby grid cells, one province, or a report with no place below
+    the country). The limit keeps the cost per report flat however dense the coverage; it
+    does not cap an incident's size, since groups are checked pair by pair when they join."""
+    buckets: dict[tuple, list[int]] = defaultdict(list)
     for j, e in enumerate(events):
-        start = e["date_start"]
-        active = [i for i in active if (start - events[i]["date_end"]).days <= DAY_SLACK]
-        for i in active:
-            if _may_meet(events[i], e):
-                yield i, j
-        active.append(j)
+        if e["date_start"] is None:  # an undated report is its own incident
+            continue
+        near: set[int] = set()
+        for key in _lookup_keys(e):
+            for span in ("short", "long"):
+                near.update(i for i in _recent(buckets.get((span, *key), ()), events, e, span)
+                            if _may_meet(events[i], e))
+        for i in sorted(near, reverse=True)[:NEIGHBOURS]:
+            yield i, j
+        span = "long" if (e["date_end"] - e["date_start"]).days > SHORT_DAYS else "short"
+        for key in _register_keys(e):
+            buckets[(span, *key)].append(j)
+
+
+def _recent(bucket: Iterable[int], events: list[Event], e: Event, span: str) -> Iterable[int]:
+    """A bucket's reports, latest first, back to the earliest start that may still meet e."""
+    reach = (SHORT_DAYS if span == "short" else LONG_DAYS) + DAY_SLACK
+    start = e["date_start"]
+    for i in reversed(bucket):
+        other = events[i]
+        if (start - other["date_start"]).days > reach:
+            return
+        if (start - other["date_end"]).days <= DAY_SLACK:
+            yield i
+
+
+def _register_keys(e: Event) -> list[tuple]:
+    """Buckets a report is filed under: its grid cell, its province (any report there) and,
+    without coordinates, its province's or the country's list of unplaced reports."""
+    keys: list[tuple] = [("all",)]
+    adm = _fold(e["admin1"])
+    if adm:
+        keys.append(("in", adm))
+    if e["latitude"] is not None and e["longitude"] is not None:
+        keys.append(("cell", *_cell(e)))
+    else:
+        keys.append(("unplaced", adm))
+    return keys
+
+
+def _lookup_keys(e: Event) -> list[tuple]:
+    """Buckets that hold every earlier report whose place may meet e's."""
+    adm = _fold(e["admin1"])
+    if e["latitude"] is not None and e["longitude"] is not None:
+        ci, cj = _cell(e)
+        return [("cell", ci + di, cj + dj) for di in (-1, 0, 1) for dj in (-1, 0, 1)] + \
+            [("unplaced", adm), ("unplaced", "")]
+    if adm:
+        return [("in", adm), ("unplaced", "")]
+    return [("all",)]
+
+
+def _cell(e: Event) -> tuple[int, int]:
+    return math.floor(e["latitude"] / CELL_DEG), math.floor(e["longitude"] / CELL_DEG)
 
 
 def _may_meet(a: Event, b: Event) -> bool:
@@ -359,7 +415,10 @@ def _cluster_block(events: list[Event]) -> list[tuple[list[Event], dict[str, dic
         links[(i, j)] = link(events[i], events[j])
 
     def pair(i: int, j: int) -> Link | None:
-        return links.get((i, j) if i < j else (j, i))  # not a candidate: incompatible
+        key = (i, j) if i < j else (j, i)
+        if key not in links:  # beyond the sweep's neighbourhood: compared when groups meet
+            links[key] = link(events[key[0]], events[key[1]])
+        return links[key]
 
     group_of = {i: Group([i], {e["content_hash"]}) for i, e in enumerate(events)}
     strong = sorted(((lk.score, i, j) for (i, j), lk in links.items()
