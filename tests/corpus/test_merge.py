@@ -222,3 +222,25 @@ def test_store_merge_is_incremental_and_equals_a_fresh_merge(tmp_path):
         assert inc.rows("SELECT n_reports, fatalities, location FROM incidents ORDER BY 1") == [
             (1, 12, "Gusau"), (2, 20, "Dansadau")]
         assert inc.rows("SELECT incident_id FROM incidents WHERE event_date = '2024-04-02'") == april
+
+
+def test_exports_show_each_reports_role_and_why_it_was_merged(tmp_path):
+    import csv
+    import io
+
+    from newsledger.corpus.exports import export
+
+    raid = {**VILLAGE, **RAID}
+    _store_with(tmp_path / "c.duckdb", [("a", "2024-05-14", [event(**raid)]),
+                                        ("b", "2024-05-16", [event(**{**raid, **STATE, "fatalities": 20})])])
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        out = io.StringIO()
+        export(store, "jsonl", out)
+        (row,) = [json.loads(line) for line in out.getvalue().splitlines()]
+        out = io.StringIO()
+        export(store, "acled-csv", out)
+        (csv_row,) = list(csv.DictReader(io.StringIO(out.getvalue())))
+    roles = {r["article_id"]: r["fatalities_role"] for r in row["reports"]}
+    assert roles == {"a": "first", "b": "revision"} and row["fatalities"] == 20
+    assert all(r["merge_reason"]["agreed"]["date"].startswith("same day") for r in row["reports"])
+    assert "a [first] score" in csv_row["merge_reasons"] and "b [revision]" in csv_row["merge_reasons"]
