@@ -626,17 +626,18 @@ def merge_events(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[s
 
 def merge_store(store: Any, countries: Iterable[str] | None = None) -> int:
     """Re-merge the blocks that hold events not yet in an incident (or every block of the
-    countries given): a new report re-merges only its neighbourhood. Returns how many blocks
-    were merged. Each block is replaced in one transaction."""
+    countries given): a new report re-merges only its neighbourhood, the block of its country
+    whose dates chain to its own. Returns how many countries had a block re-merged. Each block
+    is replaced in one transaction."""
     todo = list(countries) if countries is not None else store.countries_to_merge()
     everything = countries is not None
-    n = 0
+    touched = 0
     for country in todo:
-        spans = store.event_spans(country)
-        for block in blocks(spans):
-            if everything or any(not e["merged"] for e in block):
-                keys = [e["event_key"] for e in block]
-                incidents, members = merge_events(store.events_by_keys(keys))
-                store.replace_block(keys, incidents, members)
-                n += 1
-    return n
+        dirty = [b for b in blocks(store.event_spans(country))
+                 if everything or any(not e["merged"] for e in b)]
+        for block in dirty:
+            keys = [e["event_key"] for e in block]
+            incidents, members = merge_events(store.events_by_keys(keys))
+            store.replace_block(keys, incidents, members)
+        touched += bool(dirty)
+    return touched
