@@ -48,3 +48,13 @@ def test_a_dateline_is_not_the_place_of_the_event(first_event, dateline):
 ])
 def test_a_later_death_from_an_earlier_attack_is_dated_by_the_attack(first_event, text, day):
     assert first_event(text)["event_date"] == day
+
+
+@pytest.mark.parametrize("text, killed", [
+    ("Gunmen killed at least 40 people in a school in Garissa on Thursday, officials said.\n\n"
+     "Most of those killed were pupils, but two police officers and a guard also died.", 40),
+    ("Gunmen killed at least 40 people in Garissa on Thursday, officials said.\n\n"
+     "Two police officers also died in a second attack on the same school, officials said.", 42),
+])
+def test_a_breakdown_of_the_toll_adds_no_victims(first_event, text, killed):
+    assert first_event(text)["fatalities"] == killed

@@ -699,6 +699,7 @@ def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> st
 _TOLL_UPDATE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|reached|jumped|"
                           r"updated|revised|now|bringing|brought|hit|hits|stands)\b", re.IGNORECASE)
 _ADDED = re.compile(r"\b(?:another|also|second|third|same)\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(rf"\b{lexicons.alternation('toll_breakdown')}\b", re.IGNORECASE)
 
 
 def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
@@ -740,8 +741,8 @@ def _next_figure(doc: Doc, m: Mention, k: str, current: int | None, value: int, 
         return current
     if total and value > current and _TOLL_UPDATE.search(words):
         return value
-    if not total and _ADDED.search(words):
-        return current + value
+    if not total and _ADDED.search(words) and not _BREAKDOWN.search(words):
+        return current + value  # ('another died'), but not a breakdown of the toll given
     return current
 
 
