@@ -89,6 +89,12 @@ def test_three_reports_at_three_depths_take_the_most_specific_place():
                                                sub_event_type="Peaceful protest", actor1=None)),
     ("another named group than the group the first blames", dict(actor1="ISWAP")),
     ("nobody killed against twelve", dict(fatalities=0)),
+    ("a kidnapping the same day in the same village", dict(
+        sub_event_type="Abduction/forced disappearance", fatalities=None,
+        actor1="Unidentified Armed Group (Nigeria)")),
+    ("the army's air strike on the village that day", dict(
+        event_type="Explosions/Remote violence", sub_event_type="Air/drone strike",
+        actor1="Military Forces of Nigeria", fatalities=14)),
     ("a week-precision report four days after", dict(event_date="2024-05-17", date_precision="week")),
 ])
 def test_different_incidents_stay_apart(case, other):

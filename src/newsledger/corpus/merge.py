@@ -213,13 +213,22 @@ def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _type_evidence(a: Event, b: Event) -> Evidence | None:
-    if a["sub_event_type"] and a["sub_event_type"] == b["sub_event_type"]:
-        return [("type", 1.0, f"same sub-event type ({a['sub_event_type']})")]
+    sa, sb = a["sub_event_type"], b["sub_event_type"]
+    if sa and sa == sb:
+        return [("type", 1.0, f"same sub-event type ({sa})")]
+    if a["event_type"] != b["event_type"] and \
+            frozenset({a["event_type"], b["event_type"]}) not in COMPATIBLE_TYPES:
+        return None
+    if sa in _distinct_acts() or sb in _distinct_acts():
+        return [("type", -2.0, f"different acts ({sa} / {sb})")]
     if a["event_type"] == b["event_type"]:
         return [("type", 0.5, f"same event type ({a['event_type']})")]
-    if frozenset({a["event_type"], b["event_type"]}) in COMPATIBLE_TYPES:
-        return [("type", 0.0, "compatible types")]
-    return None
+    return [("type", 0.0, "compatible types")]
+
+
+@cache
+def _distinct_acts() -> frozenset[str]:
+    return frozenset(lexicons.words("distinct_sub_events"))
 
 
 def _actor_evidence(a: Event, b: Event) -> Evidence | None:
@@ -232,7 +241,7 @@ def _actor_evidence(a: Event, b: Event) -> Evidence | None:
 
 
 def _sides(x1: str | None, y1: str | None, x2: str | None, y2: str | None) -> Evidence | None:
-    one, two = actor_evidence(x1, y1), actor_evidence(x2, y2)
+    one, two = actor_evidence(x1, y1, initiator=True), actor_evidence(x2, y2)
     if one is None or two is None:
         return None
     return [("actor1", *one), ("actor2", *two)]
@@ -242,10 +251,15 @@ def _points(ev: Evidence) -> float:
     return sum(p for _, p, _ in ev)
 
 
-def actor_evidence(x: str | None, y: str | None) -> tuple[float, str] | None:
+ARMED = frozenset({"armed_group", "unidentified"})
+
+
+def actor_evidence(x: str | None, y: str | None, initiator: bool = False) -> tuple[float, str] | None:
     """One side of two reports: the same named actor agrees; an unidentified armed group is
     compatible with a named one; two different named armed groups conflict; two different
-    kinds of actor (gunmen against police) count against the merge without ruling it out."""
+    kinds of actor count against the merge without ruling it out (extraction confuses a
+    target's kind), the more so when one report's attacker is the state and the other's an
+    armed group."""
     if not x or not y:
         return 0.0, "not named in one report"
     cx, cy = actor_category(x), actor_category(y)
@@ -257,6 +271,8 @@ def actor_evidence(x: str | None, y: str | None) -> tuple[float, str] | None:
         return None
     if cx == cy:
         return 0.0, f"both {cx}"
+    if initiator and "state_force" in (cx, cy) and ARMED & {cx, cy}:
+        return -1.5, f"{cx} / {cy} did it"
     return -0.5, f"{cx} / {cy}"
 
 
@@ -297,8 +313,10 @@ def names_match(x: str, y: str) -> bool:
 
 
 def _toll_evidence(a: Event, b: Event) -> Evidence | None:
-    """Close tolls support a merge; far apart ones do not count against it (tolls rise and
-    get revised), except a report that nobody died against one that counts several dead."""
+    """Close tolls support a merge. Tolls far apart do not count against it when the later
+    report has the larger one (tolls rise); a toll more than halved later, or far apart in
+    reports of one day, counts a little against; a report that nobody died against one that
+    counts several dead rules the merge out."""
     fa, fb = a["fatalities"], b["fatalities"]
     if fa is None or fb is None:
         return []
@@ -310,7 +328,10 @@ def _toll_evidence(a: Event, b: Event) -> Evidence | None:
         return [("fatalities", 1.0, f"close tolls ({fa} / {fb})")]
     if share >= 0.5:
         return [("fatalities", 0.5, f"tolls within a factor of two ({fa} / {fb})")]
-    return [("fatalities", 0.0, f"tolls differ ({fa} / {fb})")]
+    later, earlier = (a, b) if (_reported(a) or date.min) > (_reported(b) or date.min) else (b, a)
+    if _reported(later) != _reported(earlier) and later["fatalities"] > earlier["fatalities"]:
+        return [("fatalities", 0.0, f"toll revised upward ({earlier['fatalities']} → {later['fatalities']})")]
+    return [("fatalities", -0.5, f"tolls far apart the same day or falling ({fa} / {fb})")]
 
 
 @lru_cache(maxsize=1 << 16)
