@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # from the npm registry (frontend/package-lock.json), copied into the package.
 WEB_ASSETS := src/newsledger/web/static/vendor/.built
 
-.PHONY: install web-assets demo test bench clean
+.PHONY: install web-assets demo test bench bench-merge clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -38,6 +38,10 @@ test: install
 
 bench: install
 	$(PY) benchmarks/dev_bench.py
+
+# cross-article merging on ../shared/corpus/merge: pairwise P/R/F1, best/low/high agreement
+bench-merge: install
+	$(PY) benchmarks/merge_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache frontend/node_modules src/newsledger/web/static/vendor

@@ -55,7 +55,7 @@ def test_jsonl_incidents_list_every_report_with_sources_and_evidence(db):
     rows = [json.loads(line) for line in _export(db, "jsonl").splitlines()]
     assert len(rows) == 3
     kirkuk = next(r for r in rows if r["location"] == "Kirkuk")
-    assert (kirkuk["fatalities"], kirkuk["fatalities_low"], kirkuk["fatalities_high"]) == (3, 3, 5)
+    assert (kirkuk["fatalities"], kirkuk["fatalities_low"], kirkuk["fatalities_high"]) == (5, 3, 5)
     assert kirkuk["disagreements"] == ["fatalities"] and kirkuk["n_reports"] == 2
     assert [r["source"] for r in kirkuk["reports"]] == ["AFP", "Reuters"]
     assert kirkuk["reports"][0]["files"] == ["/in/afp.txt", "/in/copy-of-afp.txt"]
@@ -67,7 +67,7 @@ def test_acled_csv_has_acled_columns_then_ucdp_estimates(db):
     rows = list(csv.DictReader(io.StringIO(_export(db, "acled-csv"))))
     kirkuk = next(r for r in rows if r["location"] == "Kirkuk")
     assert kirkuk["country"] == "Iraq" and kirkuk["time_precision"] == "1"
-    assert (kirkuk["fatalities"], kirkuk["fatalities_low"], kirkuk["fatalities_high"]) == ("3", "3", "5")
+    assert (kirkuk["fatalities"], kirkuk["fatalities_low"], kirkuk["fatalities_high"]) == ("5", "3", "5")
     assert kirkuk["source"] == "AFP; Reuters" and kirkuk["disagreements"] == "fatalities"
     assert kirkuk["event_id_cnty"].startswith("IQI")
     mosul = next(r for r in rows if r["location"] == "Mosul")

@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -283,7 +284,8 @@ def test_two_reports_with_different_counts_merge_with_best_low_high(tmp_path):
         assert len(incidents) == 2
         merged = incidents[0]
         assert merged["location"] == "Kirkuk" and merged["n_reports"] == 2
-        assert (merged["fatalities"], merged["fatalities_low"], merged["fatalities_high"]) == (3, 3, 5)
+        # one day's reports: the larger toll is best (counting goes on), and they are rivals
+        assert (merged["fatalities"], merged["fatalities_low"], merged["fatalities_high"]) == (5, 3, 5)
         assert merged["disagreement"] and merged["disagreements"] == ["fatalities"]
         reports = store.rows("SELECT e.fatalities FROM incident_reports r JOIN events e USING (event_key) "
                              "WHERE r.incident_id = ? ORDER BY 1", [merged["incident_id"]])
@@ -339,9 +341,13 @@ def test_merge_is_deterministic_whatever_the_order():
         assert merge_events(events) == reference
 
 
+D1, D2 = date(2016, 3, 1), date(2016, 3, 2)
+
+
 @pytest.mark.parametrize("values, expected", [
-    ([3, 5], (3, 3, 5)), ([3, 5, 5], (5, 3, 5)), ([3, 4, 5], (4, 3, 5)),
-    ([None, 7], (7, 7, 7)), ([None, None], (None, None, None)), ([0, 2], (0, 0, 2)),
+    ([(D1, 3), (D2, 5)], (5, 3, 5)), ([(D1, 5), (D2, 3)], (3, 3, 5)), ([(D2, 4), (D2, 9), (D1, 12)], (9, 4, 12)),
+    ([(D1, None), (D2, 7)], (7, 7, 7)), ([(D1, None), (D2, None)], (None, None, None)),
+    ([(None, 2), (D1, 0)], (0, 0, 2)), ([3, 5], (5, 3, 5)),
 ])
 def test_best_low_high(values, expected):
     assert best_low_high(values) == expected

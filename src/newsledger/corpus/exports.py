@@ -22,7 +22,7 @@ from .store import Store
 FORMATS = ("acled-csv", "jsonl", "geojson", "parquet")
 INCIDENT_EXTRA_COLUMNS = (
     "fatalities_low", "fatalities_high", "injured_low", "injured_high",
-    "n_reports", "disagreements", "incident_id",
+    "n_reports", "disagreements", "incident_id", "merge_reasons",
 )
 EVENT_EXTRA_COLUMNS = ("incident_id", "article_id", "url")
 
@@ -35,7 +35,8 @@ _REPORT = """{'event_key': e.event_key, 'article_id': a.id, 'title': a.title, 's
   'url': a.url, 'published': a.published, 'files': f.files, 'event_date': e.event_date,
   'date_precision': e.date_precision, 'location': e.location, 'admin1': e.admin1,
   'event_type': e.event_type, 'sub_event_type': e.sub_event_type, 'actor1': e.actor1,
-  'actor2': e.actor2, 'fatalities': e.fatalities, 'injured': e.injured, 'evidence': e.evidence}"""
+  'actor2': e.actor2, 'fatalities': e.fatalities, 'injured': e.injured,
+  'fatalities_role': r.fatalities_role, 'merge_reason': r.merge_reason, 'evidence': e.evidence}"""
 INCIDENTS_SQL = f"""
 WITH files AS ({_FILES}),
 reports AS (
@@ -182,7 +183,27 @@ def acled_incident_row(row: dict[str, Any], names: dict[str, str]) -> dict[str, 
         "n_reports": row.get("n_reports"),
         "disagreements": ";".join(row.get("disagreements") or []),
         "incident_id": row["incident_id"],
+        "merge_reasons": merge_reasons(reports),
     }
+
+
+def merge_reasons(reports: list[dict[str, Any]]) -> str:
+    """Why the reports are one incident, for a CSV cell: per report, its figure's role and
+    the fields that agreed with the report it matched best."""
+    out = []
+    for r in reports:
+        why = _reason(r.get("merge_reason"))
+        agreed = "; ".join(f"{k}: {v}" for k, v in (why.get("agreed") or {}).items())
+        role = r.get("fatalities_role") or "none"
+        label = r.get("article_id") or r.get("event_key")
+        out.append(f"{label} [{role}] score {why['score']}: {agreed}" if why else f"{label} [{role}]")
+    return " | ".join(out)
+
+
+def _reason(value: Any) -> dict[str, Any]:
+    if isinstance(value, str):
+        return json.loads(value) if value else {}
+    return value or {}
 
 
 def acled_event_row(row: dict[str, Any], names: dict[str, str]) -> dict[str, Any]:
@@ -219,6 +240,8 @@ def _plain(row: dict[str, Any]) -> dict[str, Any]:
     for key, value in row.items():
         if key == "provenance" and isinstance(value, str):
             value = json.loads(value)
+        elif key == "reports" and isinstance(value, list):  # the merge's reasons as objects
+            value = [{**r, "merge_reason": _reason(r.get("merge_reason"))} for r in value]
         out[key] = _iso(value)
     return out
 

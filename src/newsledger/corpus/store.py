@@ -72,7 +72,8 @@ INCIDENT_SCHEMA = pa.schema([
     ("n_reports", pa.int32()), ("disagreement", pa.bool_()),
     ("disagreements", pa.list_(pa.string())), ("confidence", pa.float64()),
 ])
-MEMBER_SCHEMA = pa.schema([("event_key", pa.string()), ("incident_id", pa.string())])
+MEMBER_SCHEMA = pa.schema([("event_key", pa.string()), ("incident_id", pa.string()),
+                           ("fatalities_role", pa.string()), ("merge_reason", pa.string())])
 
 _DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -104,6 +105,8 @@ CREATE TABLE IF NOT EXISTS incidents (
     n_reports INTEGER, disagreement BOOLEAN, disagreements VARCHAR[], confidence DOUBLE);
 CREATE TABLE IF NOT EXISTS incident_reports (
     event_key VARCHAR PRIMARY KEY, incident_id VARCHAR NOT NULL);
+ALTER TABLE incident_reports ADD COLUMN IF NOT EXISTS fatalities_role VARCHAR;
+ALTER TABLE incident_reports ADD COLUMN IF NOT EXISTS merge_reason VARCHAR;
 """
 
 # Columns the merge step reads (evidence and provenance are not needed to decide a merge).
@@ -254,6 +257,46 @@ class Store:
         return self.dicts(
             f"SELECT {cols} FROM events WHERE coalesce(country, '') = ? ORDER BY event_key",
             [country])
+
+    def event_spans(self, country: str) -> list[dict[str, Any]]:
+        """The dates of one country's events and whether each is merged yet: what the merge's
+        blocking needs to find the blocks that new events touch."""
+        return self.dicts(
+            "SELECT e.event_key, coalesce(e.country, '') AS country, e.date_start, e.date_end, "
+            "e.date_precision, r.event_key IS NOT NULL AS merged FROM events e "
+            "LEFT JOIN incident_reports r USING (event_key) WHERE coalesce(e.country, '') = ?",
+            [country])
+
+    def events_by_keys(self, keys: Sequence[str]) -> list[dict[str, Any]]:
+        """Merge rows (MERGE_COLUMNS and the article's published date) of the given events."""
+        cols = ", ".join(f"e.{c}" for c in MERGE_COLUMNS)
+        self.con.register("_keys", pa.table({"event_key": pa.array(list(keys), pa.string())}))
+        try:
+            return self.dicts(
+                f"SELECT {cols}, a.published FROM events e JOIN _keys USING (event_key) "
+                "LEFT JOIN articles a USING (content_hash) ORDER BY e.event_key")
+        finally:
+            self.con.unregister("_keys")
+
+    def replace_block(self, keys: Sequence[str], incidents: list[dict[str, Any]],
+                      members: list[dict[str, Any]]) -> None:
+        """Swap the incidents of one merge block (the events `keys`) for a fresh merge, in
+        one transaction."""
+        self.con.begin()
+        try:
+            self.con.register("_keys", pa.table({"event_key": pa.array(list(keys), pa.string())}))
+            self.con.execute(
+                "DELETE FROM incidents WHERE incident_id IN (SELECT r.incident_id FROM "
+                "incident_reports r JOIN _keys USING (event_key))")
+            self.con.execute("DELETE FROM incident_reports WHERE event_key IN (SELECT event_key FROM _keys)")
+            self._insert("incidents", INCIDENT_SCHEMA, incidents, "OR REPLACE")
+            self._insert("incident_reports", MEMBER_SCHEMA, members, "OR REPLACE")
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+        finally:
+            self.con.unregister("_keys")
 
     def replace_incidents(self, country: str, incidents: list[dict[str, Any]],
                           members: list[dict[str, str]]) -> None:

@@ -106,6 +106,7 @@ def figure(counts: Sequence[Count], kind: str, battle: bool
 # a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
 _TOLL_UPDATE = re.compile(rf"\b{lexicons.alternation('toll_update_words')}\b", re.IGNORECASE)
 _ADDED = re.compile(rf"\b{lexicons.alternation('added_victim_words')}\b", re.IGNORECASE)
+_BREAKDOWN = re.compile(rf"\b{lexicons.alternation('toll_breakdown')}\b", re.IGNORECASE)
 
 
 def next_figure(current: int | None, value: int, total: bool, words: str,
@@ -119,8 +120,8 @@ def next_figure(current: int | None, value: int, total: bool, words: str,
         return current
     if total and value > current and _TOLL_UPDATE.search(words):
         return value
-    if not total and _ADDED.search(words):
-        return current + value
+    if not total and _ADDED.search(words) and not _BREAKDOWN.search(words):
+        return current + value  # ('another died'), but not a breakdown of the toll given
     return current
 
 

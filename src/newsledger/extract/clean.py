@@ -43,8 +43,9 @@ def mark_boilerplate(doc: Doc) -> None:
 
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})"
-    r"(?:,\s*(?:[A-Z][a-z]+,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{2,4})?)?"
-    r"\s*(?P<agency>\([^)\n]{1,40}\))?\s*(?P<dash>[-–—:]{1,2})?"
+    r"(?:,\s*(?:[A-Z][a-z]+,\s*)?(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,?\s+\d{2,4})?"
+    r"|,\s*[A-Z][a-z]+(?: [A-Z][a-z]+)?(?=\s*\())?"  # 'LAGOS, Nigeria (Reuters) —': a country, no date
+    r",?\s*(?P<agency>\([^)\n]{1,40}\))?\s*(?P<dash>[-–—:]{1,2})?"
 )
 
 

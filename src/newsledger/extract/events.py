@@ -155,6 +155,9 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
     named = [d for d in dates if not _possessive(doc, d)]
     if len(named) < len(dates) and (named or _SINCE.search(s.text)):
         dates = named  # 'near the scene of Wednesday's shootout': another incident's day
+    wounded_in = [d for d in dates if _WOUNDED_IN.search(doc.text[max(0, d.start - 60):d.start])]
+    if wounded_in:  # 'died yesterday of injuries suffered in the Aug. 17 attack': the attack's day
+        dates = wounded_in
     if _aggregate(s.text, dates):
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
@@ -235,6 +238,8 @@ def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
     return bool(re.search(r"\b(?:that|which|who)\b[^,;]*$", doc.text[lo:d.start]))
 
 
+# '... of (her) injuries suffered in the Aug. 17 attack': a later death from an earlier incident
+_WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\s+(?:the|a|an|last)\s+$", re.IGNORECASE)
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 
 

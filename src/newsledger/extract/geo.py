@@ -163,7 +163,8 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
         place = _in_region(m.candidates, others) or \
             rank_candidates(m.candidates, [*doc.countries[:1], *named, *doc.countries])[0]
         place = _namesake_in_context(doc, m, place, gazetteer)
-        if place.kind == "country" and _is_adjective(doc.text, m) or _far_fetched(m, place, trusted):
+        if place.kind == "country" and (_is_adjective(doc.text, m) or _qualifying_possessive(doc.text, m)) \
+                or _far_fetched(m, place, trusted) or _site_in_other_place(doc.text, m, inside):
             continue
         key = (KIND_RANK.get(place.kind, 0), -m.start)
         if best is None or key > best[0]:
@@ -392,6 +393,31 @@ def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:
         if code:
             return code
     return None
+
+
+SITE_WORDS = frozenset(lexicons.words("site_words"))
+LOCATIVE_WORDS = frozenset(lexicons.words("locative_words"))
+_SITE_GAP = re.compile(r"\s+(?P<word>[A-Z][a-z]+)(?:\s+[A-Z][\w'’-]*){0,3},?\s+in\s+(?:the\s+)?")
+
+
+def _site_in_other_place(text: str, m, inside) -> bool:
+    """'the bombing at Erawan Shrine in Bangkok': the name begins a site's name and the
+    sentence says the site is in another named place, which the event takes."""
+    for other in inside:
+        if other.start > m.end:
+            gap = _SITE_GAP.fullmatch(text, m.end, other.start)
+            if gap and gap.group("word").lower() in SITE_WORDS:
+                return True
+    return False
+
+
+def _qualifying_possessive(text: str, m) -> bool:
+    """'militants from Somalia's al-Shabaab group': a country's possessive only qualifies the
+    noun after it, unless a locative word comes before it ('in Kenya's north-east')."""
+    if text[m.end:m.end + 2] not in ("'s", "’s"):
+        return False
+    before = re.search(r"(\w+)\W*$", text[max(0, m.start - 20):m.start])
+    return not before or before.group(1).lower() not in LOCATIVE_WORDS
 
 
 def _is_adjective(text: str, m) -> bool:
