@@ -49,10 +49,12 @@ _MAX_NAME_WORDS = 6
 # A name's lower-case spelling must be this much rarer (natural log) than its capitalised
 # one before the capitalised one is chosen: sentence-initial words ('However', 'Police')
 # are capitalised in the table too, and must not pass for names.
-_MARGIN = 1.0
+_MARGIN = 0.5
 # A known name (country, actor) wins over a word unless the word is this much more frequent:
 # 'turkey' is the country in the news, 'said' is never the town.
 _NAME_MARGIN = 2.0
+# A word this close to its capitalised spelling (natural log) takes it beside a name.
+_ATTRACT = 1.0
 LOWER, UPPER = "lower", "upper"
 
 
@@ -93,17 +95,26 @@ class Truecaser:
 
     @cached_property
     def _strong(self) -> dict[str, str]:
-        from spacy.lang.en.stop_words import STOP_WORDS  # 'us', 'who', 'it' stay words
-
+        """Single-word names: 'Turkey', 'Hamas' (not 'HAMAS'), 'UN'. Those that are also
+        function words ('US', 'WHO') are in `_after_the`."""
         out: dict[str, str] = {}
         for name in self._strong_names:
             words = _WORD.findall(name)
             key = name.lower()
-            if len(words) == 1 and words[0] == name and key not in STOP_WORDS:
-                _, gain = self._table.get(key) or (name, 99.0)
-                if gain > -_NAME_MARGIN:
-                    out.setdefault(key, name)
+            if len(words) != 1 or words[0] != name or key in _stop_words():
+                continue
+            _, gain = self._table.get(key) or (name, 99.0)
+            usual = (self._table.get(key) or ("",))[0]
+            if gain > -_NAME_MARGIN and (key not in out or name == usual):
+                out[key] = name  # 'Hamas' and 'HAMAS', 'ISIL' and 'Isil': the usual one
         return out
+
+    @cached_property
+    def _after_the(self) -> dict[str, str]:
+        """Acronyms that are also function words: a name only after 'the' ('the US army',
+        'the WHO said'; but 'told us')."""
+        return {n.lower(): n for n in self._strong_names
+                if n.isupper() and n.lower() in _stop_words() and _WORD.fullmatch(n)}
 
     @cached_property
     def _months(self) -> frozenset[str]:
@@ -135,18 +146,43 @@ class Truecaser:
     def _restore_sentence(self, text: str, start: int, end: int, case: str,
                           chars: list[str]) -> None:
         found = list(_WORD.finditer(text, start, end))
-        first = found[0].start() if found else -1
         words = [m for m in found if not _keep_as_is(text, m, case)]
+        forms: list[str] = []
+        named: list[bool] = []  # spelled by a known name (not by the word table)
         i = 0
         while i < len(words):
-            n, forms = self._name_at(text, words, i)
-            for k in range(n):
-                m = words[i + k]
-                form = forms[k] if forms else self._word_form(text, words, i + k)
-                if m.start() == first:
-                    form = form[:1].upper() + form[1:]
-                _put(chars, m.start(), m.group(), form)
+            n, spelled = self._name_at(text, words, i)
+            forms += spelled or [self._word_form(text, words, i)]
+            named += [bool(spelled)] * n
             i += n
+        self._attract(text, words, forms, named)
+        for m, form in zip(words, forms):
+            if found and m.start() == found[0].start():
+                form = form[:1].upper() + form[1:]
+            _put(chars, m.start(), m.group(), form)
+
+    def _attract(self, text: str, words: list[re.Match], forms: list[str],
+                 named: list[bool]) -> None:
+        """A word the table nearly capitalises joins the name beside it: 'president Maduro'
+        → 'President Maduro', 'Makerere university' → 'Makerere University'; 'the us army'
+        → 'the US army'."""
+        for k, m in enumerate(words):
+            word = forms[k].lower()
+            if k > 0 and word in self._after_the and words[k - 1].group().lower() == "the":
+                forms[k] = self._after_the[word]
+        changed = True
+        while changed:
+            changed = False
+            for k, form in enumerate(forms):
+                if not form.islower() or form in _stop_words() or named[k]:
+                    continue
+                hit = self._table.get(form)
+                if hit is None or hit[1] <= -_ATTRACT or not hit[0][:1].isupper():
+                    continue
+                if any(_joined(text, words, k, j) and forms[j][:1].isupper() and j > 0
+                       for j in (k + 1,)):
+                    forms[k] = hit[0]
+                    changed = True
 
     def _name_at(self, text: str, words: list[re.Match], i: int) -> tuple[int, tuple[str, ...]]:
         """(number of words, their spelling) of the longest known name starting at word i;
@@ -206,6 +242,21 @@ class Truecaser:
             if plain.endswith(ending) and len(plain) > len(ending):
                 return word[:-len(ending)], word[-len(ending):]
         return word, ""
+
+
+def _joined(text: str, words: list[re.Match], k: int, j: int) -> bool:
+    """Words k and j exist and stand side by side, one space apart."""
+    if not 0 <= j < len(words):
+        return False
+    a, b = sorted((k, j))
+    return text[words[a].end():words[b].start()] == " "
+
+
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # lazy: spaCy is slow to import
+
+    return frozenset(STOP_WORDS)
 
 
 def _small(words: tuple[str, ...]) -> int:
@@ -275,7 +326,8 @@ def _starts_lower(text: str, start: int, end: int) -> bool:
 
 
 # ---- the frequency table ---------------------------------------------------------------------
-TABLE_VERSION = "1"
+TABLE_VERSION = "2"
+_ACRONYM_LETTERS = 4  # longer words in capitals are read as shouting, not acronyms
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "data" / "casing.sqlite"
 
 
@@ -309,10 +361,15 @@ def build_table(path: Path) -> None:
     src = resources.files("spacy_lookups_data").joinpath("data/en_lexeme_prob.json.gz")
     with src.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as f:
         probs: dict[str, float] = json.load(f)
+    # The rarest spellings (the table's floor, seen about once) say nothing either way, and
+    # long words in capitals come from headlines ('CANNOT'), not from acronyms.
+    floor = min(probs.values()) + 0.01
+    probs = {form: p for form, p in probs.items() if p > floor}
     best: dict[str, tuple[str, float]] = {}
     for form, p in probs.items():
         key = form.lower()
-        if form != key and (key not in best or p > best[key][1]):
+        shouted = form.isupper() and len(form) > _ACRONYM_LETTERS
+        if form != key and not shouted and (key not in best or p > best[key][1]):
             best[key] = (form, p)
     rows = []
     for key, (form, p) in best.items():
