@@ -53,9 +53,12 @@ _MARGIN = 0.5
 # A known name (country, actor) wins over a word unless the word is this much more frequent:
 # 'turkey' is the country in the news, 'said' is never the town.
 _NAME_MARGIN = 2.0
+# A word rarer than this (natural log of its lower-case frequency) is rare as a word.
+_RARE = -15.0
 # A word this close to its capitalised spelling (natural log) takes it beside a name.
 _ATTRACT = 1.0
 LOWER, UPPER = "lower", "upper"
+_ADDRESS = re.compile(r"://|www\.|@|\.(?:com|org|net)\b")  # web and mail addresses keep their case
 
 
 class Truecaser:
@@ -103,7 +106,7 @@ class Truecaser:
             key = name.lower()
             if len(words) != 1 or words[0] != name or key in _stop_words():
                 continue
-            _, gain = self._table.get(key) or (name, 99.0)
+            _, gain, _ = self._table.get(key) or (name, 99.0, 0.0)
             usual = (self._table.get(key) or ("",))[0]
             if gain > -_NAME_MARGIN and (key not in out or name == usual):
                 out[key] = name  # 'Hamas' and 'HAMAS', 'ISIL' and 'Isil': the usual one
@@ -121,6 +124,10 @@ class Truecaser:
         """Months whose lower-case spelling is also a common word ('may', 'march')."""
         return frozenset(m.lower() for m in lexicons.words("months")
                          if (self._table.get(m.lower()) or ("", -99.0))[1] < 2 * _MARGIN)
+
+    @cached_property
+    def _compass(self) -> frozenset[str]:
+        return frozenset(lexicons.words("compass_words"))
 
     @cached_property
     def _abbreviations(self) -> frozenset[str]:
@@ -174,7 +181,8 @@ class Truecaser:
         while changed:
             changed = False
             for k, form in enumerate(forms):
-                if not form.islower() or form in _stop_words() or named[k]:
+                if not form.islower() or form in _stop_words() or form in self._compass \
+                        or named[k]:
                     continue
                 hit = self._table.get(form)
                 if hit is None or hit[1] <= -_ATTRACT or not hit[0][:1].isupper():
@@ -217,6 +225,8 @@ class Truecaser:
         stem, ending = self._split_clitic(word)
         if ending:  # "mandera's" → "Mandera's", "don't" → "don't"
             return self._form(stem) + ending
+        if word in self._compass:
+            return word
         found = self._lookup(word)
         if found is not None:
             return found
@@ -229,8 +239,12 @@ class Truecaser:
         hit = self._table.get(key.replace("’", "'"))
         if hit is None:
             return None
-        form, gain = hit
-        return form if gain > _MARGIN and len(form) == len(key) else key
+        form, gain, rarity = hit
+        if len(form) != len(key):
+            return key
+        # a rare word capitalised more often than not is a name ('kaya', 'tongo'); a common
+        # one needs a clear lead ('rose', 'dawn' stay words)
+        return form if gain > _MARGIN or (gain > 0 and rarity < _RARE) else key
 
     def _capitalised(self, key: str) -> bool:
         hit = self._table.get(key)
@@ -277,8 +291,9 @@ def _keep_as_is(text: str, m: re.Match, case: str) -> bool:
         return True
     if case == UPPER and any(c.islower() for c in word):
         return True
-    before, after = text[max(0, m.start() - 3):m.start()], text[m.end():m.end() + 3]
-    return "@" in before + after or "/" in before or after.startswith(("/", "://"))
+    lo = max(text.rfind(" ", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
+    hi = min(x for x in (text.find(" ", m.end()), text.find("\n", m.end()), len(text)) if x >= 0)
+    return bool(_ADDRESS.search(text, lo, hi))
 
 
 # ---- which sentences -------------------------------------------------------------------------
@@ -326,8 +341,9 @@ def _starts_lower(text: str, start: int, end: int) -> bool:
 
 
 # ---- the frequency table ---------------------------------------------------------------------
-TABLE_VERSION = "2"
+TABLE_VERSION = "3"
 _ACRONYM_LETTERS = 4  # longer words in capitals are read as shouting, not acronyms
+_ODD_CASE = re.compile(r"[a-z]{3}[A-Z]")  # 'canNOT' is shouting too ('McDonald' is not)
 DEFAULT_TABLE = Path(__file__).resolve().parents[1] / "data" / "casing.sqlite"
 
 
@@ -347,13 +363,14 @@ class CaseTable:
         self._path = path
         self.get = lru_cache(maxsize=200_000)(self._get)
 
-    def _get(self, key: str) -> tuple[str, float] | None:
+    def _get(self, key: str) -> tuple[str, float, float] | None:
         if self._pid != os.getpid():  # a forked worker opens its own connection
             self._con = sqlite3.connect(f"file:{self._path}?mode=ro&immutable=1", uri=True,
                                         check_same_thread=False)
             self._pid = os.getpid()
-        row = self._con.execute("SELECT form, gain FROM words WHERE key = ?", (key,)).fetchone()
-        return (row[0], row[1]) if row else None
+        row = self._con.execute("SELECT form, gain, lower FROM words WHERE key = ?",
+                                (key,)).fetchone()
+        return tuple(row) if row else None
 
 
 def build_table(path: Path) -> None:
@@ -368,20 +385,23 @@ def build_table(path: Path) -> None:
     best: dict[str, tuple[str, float]] = {}
     for form, p in probs.items():
         key = form.lower()
-        shouted = form.isupper() and len(form) > _ACRONYM_LETTERS
-        if form != key and not shouted and (key not in best or p > best[key][1]):
+        odd = (form.isupper() and len(form) > _ACRONYM_LETTERS) or _ODD_CASE.search(form)
+        if form != key and not odd and (key not in best or p > best[key][1]):
             best[key] = (form, p)
     rows = []
     for key, (form, p) in best.items():
-        rows.append((key, form, round(p - probs[key], 3) if key in probs else 99.0))
-    rows += [(key, key, -99.0) for key in probs if key == key.lower() and key not in best]
+        lower = probs.get(key, floor)
+        rows.append((key, form, round(p - lower, 3) if key in probs else 99.0, round(lower, 3)))
+    rows += [(key, key, -99.0, round(p, 3)) for key, p in probs.items()
+             if key == key.lower() and key not in best]
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     con = sqlite3.connect(tmp)
     try:
-        con.execute("CREATE TABLE words(key TEXT PRIMARY KEY, form TEXT, gain REAL) WITHOUT ROWID")
+        con.execute("CREATE TABLE words(key TEXT PRIMARY KEY, form TEXT, gain REAL, lower REAL) "
+                    "WITHOUT ROWID")
         con.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT)")
-        con.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?)", sorted(rows))
+        con.executemany("INSERT OR REPLACE INTO words VALUES (?, ?, ?, ?)", sorted(rows))
         con.execute("INSERT INTO meta VALUES ('stamp', ?)", (_source_stamp(),))
         con.commit()
     finally:
