@@ -163,6 +163,7 @@ class Truecaser:
             named += [bool(spelled)] * n
             i += n
         self._attract(text, words, forms, named)
+        _spelled_out(text, words, forms)
         for m, form in zip(words, forms):
             if found and m.start() == found[0].start():
                 form = form[:1].upper() + form[1:]
@@ -258,12 +259,40 @@ class Truecaser:
         return word, ""
 
 
+def _spelled_out(text: str, words: list[re.Match], forms: list[str]) -> None:
+    """'union of resistance forces (ufr)': a name followed by its acronym in brackets has as
+    many words (besides 'of', 'the'…) as the acronym has letters, the first one its first
+    letter ('VDP', 'FACT' spell names in French: only the first letter is checked)."""
+    for k, m in enumerate(words):
+        acronym = m.group()
+        if not (text[m.start() - 1:m.start()] == "(" and text[m.end():m.end() + 1] == ")"
+                and 2 <= len(acronym) <= 6 and acronym.isalpha()):
+            continue
+        content: list[int] = []
+        j = k - 1
+        while j >= 0 and len(content) < len(acronym):
+            if text[words[j].end():words[j + 1].start()] not in (" ", " (") or "." in words[j].group():
+                break
+            if forms[j].lower() not in _function_words():
+                content.append(j)
+            j -= 1
+        if len(content) == len(acronym) and forms[content[-1]][:1].lower() == acronym[0].lower():
+            for j in content:
+                forms[j] = forms[j] if not forms[j].islower() else forms[j].capitalize()
+            forms[k] = acronym.upper()
+
+
 def _joined(text: str, words: list[re.Match], k: int, j: int) -> bool:
     """Words k and j exist and stand side by side, one space apart."""
     if not 0 <= j < len(words):
         return False
     a, b = sorted((k, j))
     return text[words[a].end():words[b].start()] == " "
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    return frozenset(lexicons.words("name_function_words"))
 
 
 @lru_cache(maxsize=1)
