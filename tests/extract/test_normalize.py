@@ -197,3 +197,14 @@ def test_without_repair_the_text_is_read_as_given(pipeline):
     finally:
         pipeline.repair = True
     assert ledger["normalized"] is None
+
+
+def test_the_corpus_records_what_was_repaired(tmp_path, extract):
+    from newsledger.corpus.store import BatchWrite, Store, article_row
+
+    text = REPORT.lower()
+    rows = [article_row("h1", text, extract(text)), article_row("h2", REPORT, extract(REPORT))]
+    with Store(tmp_path / "c.duckdb") as store:
+        store.write_batch(BatchWrite(articles=rows))
+        got = dict(store.rows("SELECT content_hash, normalized FROM articles ORDER BY 1"))
+    assert got == {"h1": '{"case": "lower"}', "h2": None}

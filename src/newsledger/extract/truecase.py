@@ -42,6 +42,10 @@ _WORD = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*\.?")
 # A sentence ends at . ! ? (and closing quotes) before a space; the next one starts there.
 _END = re.compile(r"""[.!?]+["'”’)\]]*\s+""")
 _LETTER = re.compile(r"[^\W\d_]")
+# A cheap first look: a sentence that starts small, or three words in capitals.
+_MAYBE_SINGLE_CASE = re.compile(
+    r"(?:^|[.!?][\"'”’)\]]*\s)[\s\"'“‘(\[]*[^\W\d_A-Z]|(?:[^\W\d_a-z]{2,}[^\w\n]+){2}[^\W\d_a-z]{2}",
+    re.MULTILINE)
 _NUMBER = re.compile(r"\d")
 # Joins between the words of one name: a space or a hyphen (never a comma or a stop).
 _NAME_GAP = re.compile(r"[ \-]")
@@ -328,6 +332,8 @@ def _keep_as_is(text: str, m: re.Match, case: str) -> bool:
 # ---- which sentences -------------------------------------------------------------------------
 def case_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int, str]]:
     """(start, end, 'lower' | 'upper') of the sentences written in a single case."""
+    if not _MAYBE_SINGLE_CASE.search(text):
+        return []  # most texts: every sentence starts with a capital, no run of capitals
     sentences = [s for ps, pe in paragraphs(text) for s in _sentences(text, ps, pe, abbreviations)]
     stats = [_letters(text, s, e) for s, e in sentences]
     upper = sum(u for u, _ in stats)
