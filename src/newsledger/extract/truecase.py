@@ -62,6 +62,8 @@ _RARE = -15.0
 # A word this close to its capitalised spelling (natural log) takes it beside a name.
 _ATTRACT = 1.0
 LOWER, UPPER = "lower", "upper"
+_SENTENCE_END = ".!?:;\"”’)]"
+_FULL_LINE = 50  # characters: a line this long that stops mid-sentence was wrapped
 _ADDRESS = re.compile(r"://|www\.|@|\.(?:com|org|net)\b")  # web and mail addresses keep their case
 
 
@@ -169,7 +171,7 @@ class Truecaser:
         self._attract(text, words, forms, named)
         _spelled_out(text, words, forms)
         for m, form in zip(words, forms):
-            if found and m.start() == found[0].start():
+            if found and m.start() == found[0].start() and _sentence_starts(text, start):
                 form = form[:1].upper() + form[1:]
             _put(chars, m.start(), m.group(), form)
 
@@ -345,7 +347,8 @@ def case_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[t
         words = len(text[s:e].split())
         if low == 0 and u >= 2 and (all_upper or (words >= 3 and u >= 12)):
             out.append((s, e, UPPER))
-        elif u == 0 and low >= 2 and (all_lower or (words >= 5 and _starts_lower(text, s, e))):
+        elif u == 0 and low >= 2 and (all_lower or (
+                words >= 5 and _starts_lower(text, s, e) and _sentence_starts(text, s))):
             out.append((s, e, LOWER))
         elif all_lower and u <= 0.02 * low and _starts_lower(text, s, e):
             out.append((s, e, LOWER))  # a lower-case archive with a stray capital
@@ -363,6 +366,19 @@ def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]):
         pos = m.end()
     if pos < end:
         yield pos, end
+
+
+def _sentence_starts(text: str, start: int) -> bool:
+    """Whether a sentence begins at `start`: the text before ends one, or a blank line or a
+    short line (a headline, a byline) stands before it. A hard-wrapped line that runs on from
+    a full line above begins none."""
+    before = text[max(0, start - 200):start]
+    body = before.rstrip()
+    if not body or body[-1] in _SENTENCE_END or "\n\n" in before[len(body):]:
+        return True
+    if "\n" not in before[len(body):]:
+        return False
+    return len(body) - body.rfind("\n") - 1 < _FULL_LINE
 
 
 def _letters(text: str, start: int, end: int) -> tuple[int, int]:
