@@ -119,6 +119,11 @@ def test_normalising_then_mapping_back_is_the_identity_on_offsets(text):
     ("police said the attack in mandera killed six people. two were hurt.", ["lower", "lower"]),
     ("Police said six people died. then they said the gunmen fled into the bush.", ["lower"]),
     ("GUNMEN KILLED SIX. POLICE SAID SO.", ["upper", "upper"]),
+    # a wrapped line running on from a full line above begins no sentence
+    ("The bomb exploded in front of the church in the town centre on Sunday and\n"
+     "damaged the roof, the windows and two cars parked nearby.", []),
+    ("GUNMEN KILL SIX VILLAGERS IN AN ATTACK ON A MARKET IN THE NORTH\n"
+     "the gunmen fled on motorbikes after the attack, police said.", ["upper", "lower"]),
 ])
 def test_single_case_sentences_are_found(text, expected):
     assert [case for _, _, case in case_spans(text)] == expected

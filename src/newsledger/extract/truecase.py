@@ -369,8 +369,8 @@ def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]):
 
 
 def _sentence_starts(text: str, start: int) -> bool:
-    """Whether a sentence begins at `start`: the text before ends one, or a blank line or a
-    short line (a headline, a byline) stands before it. A hard-wrapped line that runs on from
+    """Whether a sentence begins at `start`: the text before ends one, or a blank line, a
+    short line or a line in capitals (a headline, a byline) stands before it. A hard-wrapped line that runs on from
     a full line above begins none."""
     before = text[max(0, start - 200):start]
     body = before.rstrip()
@@ -378,7 +378,8 @@ def _sentence_starts(text: str, start: int) -> bool:
         return True
     if "\n" not in before[len(body):]:
         return False
-    return len(body) - body.rfind("\n") - 1 < _FULL_LINE
+    line = body[body.rfind("\n") + 1:]
+    return len(line) < _FULL_LINE or not any(c.islower() for c in line)  # or a caps headline
 
 
 def _letters(text: str, start: int, end: int) -> tuple[int, int]:
