@@ -64,8 +64,8 @@ class Pipeline:
     @cached_property
     def truecaser(self) -> Truecaser:
         """Knows the actor dictionary's and the gazetteer's names (read on first use)."""
-        names, countries = gazetteer_names(self.gazetteer.path)
-        strong = [*(name for _, name in self.actors.ruler_patterns()), *countries, *_demonyms()]
+        names, units = gazetteer_names(self.gazetteer.path)
+        strong = [*(name for _, name in self.actors.ruler_patterns()), *units, *_demonyms()]
         strong += [a for actor in self.actors for a in (actor.canonical, *actor.aliases)
                    if is_acronym(a)]
         return Truecaser(names, strong)

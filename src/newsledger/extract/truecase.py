@@ -99,6 +99,8 @@ class Truecaser:
                 continue
             if guarded and not any(self._capitalised(k) for k in key):
                 continue
+            if all(k in self._compass or k in _function_words() for k in key):
+                continue  # 'north west' is a direction before it is a province
             out[key] = words
         return out
 
@@ -501,8 +503,9 @@ def _build_in_child(path: Path) -> None:
 
 
 def gazetteer_names(path: str | Path) -> tuple[list[str], list[str]]:
-    """(names, countries) from the gazetteer index: country, province and district names and
-    towns of 20,000 people or more, largest first; and the countries' names alone."""
+    """(names, units) from the gazetteer index: country, province and district names and
+    towns of 20,000 people or more, largest first; and the countries' and provinces' names
+    alone ('Kenya', 'West Bank'), which the truecaser takes even when their words are common."""
     import sqlite3
 
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -512,8 +515,8 @@ def gazetteer_names(path: str | Path) -> tuple[list[str], list[str]]:
             "OR pop >= 20000 ORDER BY pop DESC, id").fetchall()
     finally:
         con.close()
-    return [n for n, _ in rows], [n for n, kind in rows if kind == "country"]
-
+    units = [n for n, kind in rows if kind == "country" or (kind == "admin1" and " " in n)]
+    return [n for n, _ in rows], units
 
 if __name__ == "__main__":
     build_table(Path(sys.argv[1]) if len(sys.argv) > 1 else _table_path())
