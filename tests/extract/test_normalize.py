@@ -152,6 +152,20 @@ def test_truecasing_restores_names_and_sentence_starts(truecase, given_text, wor
     assert truecase(given_text) == working
 
 
+@pytest.mark.parametrize("given_text", [
+    "nairobi, kenya — gunmen killed six villagers in mandera county on tuesday, police said.",
+    "NAIROBI, KENYA — GUNMEN KILLED SIX VILLAGERS IN MANDERA COUNTY ON TUESDAY, POLICE SAID.",
+    "nairobi (afp) - gunmen killed six villagers in mandera county on tuesday, police said.",
+])
+def test_a_dateline_is_not_the_place_of_the_events(extract, given_text):
+    events = extract(given_text)["events"]
+    assert [e["location"] for e in events] == ["Mandera"]
+
+
+def test_a_sentence_opening_with_a_word_is_no_dateline(truecase):
+    assert truecase("police said: a bomb killed five people in mosul.").startswith("Police said:")
+
+
 def test_truecasing_keeps_every_character_in_place(truecase):
     text = "the governor's aide said on tuesday that 12 people died in kisumu, ISTANBUL."
     out = truecase(text)

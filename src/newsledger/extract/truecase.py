@@ -47,6 +47,11 @@ _MAYBE_SINGLE_CASE = re.compile(
     r"(?:^|[.!?][\"'”’)\]]*\s)[\s\"'“‘(\[]*[^\W\d_A-Z]|(?:[^\W\d_a-z]{2,}[^\w\n]+){2}[^\W\d_a-z]{2}",
     re.MULTILINE)
 _NUMBER = re.compile(r"\d")
+# A dateline's place: up to three words, then maybe ', Country' or ', March 14', maybe an
+# agency in brackets, then a dash or a colon ('nairobi, kenya —', 'tehran (tasnim) –').
+_DATELINE_HEAD = re.compile(
+    r"([^\W\d_][\w'’.-]*(?: [^\W\d_][\w'’.-]*){0,2})"
+    r"(?=(?:,[ \t]*[^\n,:()]{2,40}?)?[ \t]*(?:\([^)\n]{1,40}\)[ \t]*)?(?:[—–:]|--?)\s)")
 # Joins between the words of one name: a space or a hyphen (never a comma or a stop).
 _NAME_GAP = re.compile(r"[ \-]")
 _MAX_NAME_WORDS = 6
@@ -155,8 +160,23 @@ class Truecaser:
         chars = list(text)
         for start, end, case in spans:
             self._restore_sentence(text, start, end, case, chars)
+        self._datelines(text, spans, chars)
         kinds = {case for _, _, case in spans}
         return "".join(chars), kinds.pop() if len(kinds) == 1 else "mixed"
+
+    def _datelines(self, text: str, spans: list[tuple[int, int, str]], chars: list[str]) -> None:
+        """Wire datelines are written in capitals ('NAIROBI, Kenya —'): a place name opening
+        one of the first paragraphs before a dash, a colon or an agency gets them back, so
+        the dateline is not taken for the place of the events."""
+        starts = {s for s, _, _ in spans}
+        for start, _ in paragraphs(text)[:3]:
+            m = _DATELINE_HEAD.match(text, start)
+            if start not in starts or not m:
+                continue
+            words = _WORD.findall(m.group(1))
+            if all(self._form(w.lower().rstrip("."))[:1].isupper() for w in words):
+                now = "".join(chars[m.start(1):m.end(1)])
+                _put(chars, m.start(1), now, now.upper())
 
     def _restore_sentence(self, text: str, start: int, end: int, case: str,
                           chars: list[str]) -> None:
