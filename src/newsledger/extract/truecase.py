@@ -7,13 +7,17 @@ sentence its usual spelling, keeping every character in its place (only its case
 
 1. names the project knows, longest first: the actor dictionary's names and acronyms, the
    gazetteer's country, province and town names, demonyms ('south sudan' → 'South Sudan',
-   'rapid support forces' → 'Rapid Support Forces', 'un' → 'UN');
+   'rapid support forces' → 'Rapid Support Forces', 'un' → 'UN', 'the us' → 'the US');
 2. otherwise the word's most frequent spelling in spaCy's English frequency table
    (`spacy-lookups-data`, `en_lexeme_prob`: case-sensitive log probabilities of ~1M tokens),
-   when it beats the lower-case one clearly ('kenya' → 'Kenya', 'police' stays);
+   when it beats the lower-case one clearly, or at all for a word rare as a word ('kenya' →
+   'Kenya', 'kaya' → 'Kaya'; 'police', 'rose' stay); compass words stay small;
 3. a word the table does not know is taken for a name ('mandera' → 'Mandera');
-4. the first word of each sentence is capitalised; a month that is also a word ('may',
-   'march') only beside a number.
+4. the first word of each sentence is capitalised, a title before a name joins it
+   ('president Maduro' → 'President Maduro'), a name spelled out before its acronym in
+   brackets gets its capitals ('union of resistance forces (ufr)'), a wire dateline its
+   capitals ('NAIROBI, Kenya —'), and a month that is also a word ('may', 'march') is one
+   only beside a number.
 
 Case is only restored in sentences that need it (`case_spans`): one with no capital at all
 (in a text that is lower case throughout, or long enough not to be a fragment), or one with
@@ -73,8 +77,9 @@ _ADDRESS = re.compile(r"://|www\.|@|\.(?:com|org|net)\b")  # web and mail addres
 
 
 class Truecaser:
-    """Built once per pipeline from the names it knows; the frequency table is read on the
-    first text that needs it (~2 s), so clean text never pays for it."""
+    """Built once per pipeline from the names it knows. The frequency table is an index
+    built once from spacy-lookups-data (~10 s, `CaseTable`) and opened on the first text that
+    needs it, so clean text never pays for it."""
 
     def __init__(self, names: Iterable[str] = (), strong: Iterable[str] = ()) -> None:
         """`names`: cased names whose words are recognised together ('South Sudan'); a
@@ -199,27 +204,21 @@ class Truecaser:
 
     def _attract(self, text: str, words: list[re.Match], forms: list[str],
                  named: list[bool]) -> None:
-        """A word the table nearly capitalises joins the name beside it: 'president Maduro'
-        → 'President Maduro', 'Makerere university' → 'Makerere University'; 'the us army'
-        → 'the US army'."""
-        for k, m in enumerate(words):
+        """'the us army' → 'the US army'; a word the table nearly capitalises before a name
+        joins it: 'president Maduro' → 'President Maduro' (not after one: 'Sudanese army')."""
+        for k in range(1, len(words)):
             word = forms[k].lower()
-            if k > 0 and word in self._after_the and words[k - 1].group().lower() == "the":
+            if word in self._after_the and words[k - 1].group().lower() == "the":
                 forms[k] = self._after_the[word]
-        changed = True
-        while changed:
-            changed = False
-            for k, form in enumerate(forms):
-                if not form.islower() or form in _stop_words() or form in self._compass \
-                        or named[k]:
-                    continue
-                hit = self._table.get(form)
-                if hit is None or hit[1] <= -_ATTRACT or not hit[0][:1].isupper():
-                    continue
-                if any(_joined(text, words, k, j) and forms[j][:1].isupper() and j > 0
-                       for j in (k + 1,)):
-                    forms[k] = hit[0]
-                    changed = True
+        for k in range(len(forms) - 2, -1, -1):  # right to left: 'deputy prime minister X'
+            form = forms[k]
+            if named[k] or not form.islower() or form in _stop_words() or form in self._compass:
+                continue
+            hit = self._table.get(form)
+            if hit is None or hit[1] <= -_ATTRACT or not hit[0][:1].isupper():
+                continue
+            if _joined(text, words, k, k + 1) and forms[k + 1][:1].isupper():
+                forms[k] = hit[0]
 
     def _name_at(self, text: str, words: list[re.Match], i: int) -> tuple[int, tuple[str, ...]]:
         """(number of words, their spelling) of the longest known name starting at word i;
