@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
 	$(PY) -m pip install -q -e ".[test,web]"
 	$(PY) -m newsledger.places.build
+	$(PY) -m newsledger.extract.truecase   # the casing table for all-lower/all-upper text
 	touch $(STAMP)
 
 $(WEB_ASSETS): frontend/package.json frontend/package-lock.json frontend/build.mjs

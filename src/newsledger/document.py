@@ -38,9 +38,12 @@ class Doc:
     quotes: list[Any] = field(default_factory=list)
     claims: list[Any] = field(default_factory=list)
     speech: Any = None  # quotes.analyse_speech's reading, shared by the quotes and claims stages
+    normalized: Any = None  # normalize.Normalized: the text as given ↔ the working copy
 
     @property
     def text(self) -> str:
+        """The working copy every stage reads (the text as given when nothing was repaired);
+        its offsets are mapped back to the text as given when the ledger is built."""
         return self.article.text
 
     def sentence_at(self, offset: int) -> int:

@@ -106,6 +106,7 @@ class Ledger:
     quotes: list[Quote] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    normalized: dict[str, Any] | None = None  # what was repaired to read the text (normalize.py)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -1,18 +1,19 @@
 """One article in, one ledger out: the stages in order, heavy resources loaded once.
 
-text → Article → Doc → clean → triage → nlp → places → dates → actors → entities
-     → events → quotes → claims → Ledger
+text → normalize → Article → Doc → clean → triage → nlp → places → dates → actors → entities
+     → events → quotes → claims → Ledger (offsets mapped back to the text as given)
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .extract import nlp as nlp_mod
-from .extract.actors import ActorDictionary
+from .extract.actors import ActorDictionary, is_acronym
 from .article import Article
 from .extract.claims import extract_claims
 from .extract.clean import mark_boilerplate, mark_dateline, mark_title
@@ -20,6 +21,8 @@ from .extract.dates import find_dates
 from .document import Doc, NamedSpan
 from .extract.entities import build_entities
 from .extract.events import extract_events
+from .extract.normalize import Normalized, normalize
+from .extract.truecase import Truecaser, gazetteer_names
 from .places.gazetteer import Gazetteer
 from .ledger import Ledger
 from .extract.quotes import extract_quotes
@@ -36,6 +39,7 @@ class Pipeline:
     actors: ActorDictionary
     triage: bool = False  # True: spaCy only on sentences that may hold an event, quote or claim
     seconds: Counter = field(default_factory=Counter)  # time per stage, for benchmarks
+    repair: bool = True  # False: read the text as given (no mojibake, entity or case repair)
 
     @classmethod
     def load(cls, actor_files: Sequence[str | Path] = (), triage: bool = False) -> "Pipeline":
@@ -57,9 +61,23 @@ class Pipeline:
         if pending:
             yield from self._finish(pending)
 
+    @cached_property
+    def truecaser(self) -> Truecaser:
+        """Knows the actor dictionary's and the gazetteer's names (read on first use)."""
+        names, units = gazetteer_names(self.gazetteer.path)
+        strong = [*(name for _, name in self.actors.ruler_patterns()), *units, *_demonyms()]
+        strong += [a for actor in self.actors for a in (actor.canonical, *actor.aliases)
+                   if is_acronym(a)]
+        return Truecaser(names, strong)
+
     def _prepare(self, article: Article) -> Doc:
         t = time.perf_counter()
-        doc = Doc(article, split_sentences(article.text))
+        norm = normalize(article.text, self.truecaser) if self.repair else None
+        self.seconds["normalize"] += time.perf_counter() - t
+        t = time.perf_counter()
+        if norm is not None and norm.changed:
+            article = replace(article, text=norm.text)
+        doc = Doc(article, split_sentences(article.text), normalized=norm)
         mark_boilerplate(doc)
         mark_title(doc)
         mark_dateline(doc)
@@ -120,7 +138,7 @@ class Pipeline:
 
 def build_ledger(doc: Doc) -> Ledger:
     a = doc.article
-    return Ledger(
+    ledger = Ledger(
         id=a.id,
         published=a.published.isoformat() if a.published else None,
         title=a.title,
@@ -131,3 +149,33 @@ def build_ledger(doc: Doc) -> Ledger:
         entities=doc.entities,
         claims=doc.claims,
     )
+    norm = doc.normalized
+    if norm is not None and norm.changed:
+        _to_original(ledger, norm)
+    if norm is not None and norm.repairs:
+        ledger.normalized = dict(norm.repairs)
+    return ledger
+
+
+def _to_original(ledger: Ledger, norm: Normalized) -> None:
+    """Every span of the ledger, read on the working copy, re-pointed at the text as given:
+    offsets mapped back, texts cut from the original."""
+    text = norm.original
+
+    def span(x):
+        start, end = norm.to_original(x.start, x.end)
+        return replace(x, start=start, end=end, text=text[start:end])
+
+    for e in ledger.events:
+        e.evidence = [span(s) for s in e.evidence]
+        e.provenance = {k: list(norm.to_original(*v)) for k, v in e.provenance.items()}
+    ledger.quotes = [span(q) for q in ledger.quotes]
+    ledger.claims = [span(c) for c in ledger.claims]
+    for ent in ledger.entities:
+        ent.mentions = [span(m) for m in ent.mentions]
+
+
+def _demonyms() -> list[str]:
+    from .places.gazetteer import COUNTRY_ALIASES, DEMONYMS
+
+    return [*DEMONYMS, *COUNTRY_ALIASES]

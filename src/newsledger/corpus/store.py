@@ -43,7 +43,7 @@ ARTICLE_SCHEMA = pa.schema([
     ("title", pa.string()), ("url", pa.string()), ("source", pa.string()),
     ("text", pa.string()), ("n_words", pa.int32()), ("n_events", pa.int32()),
     ("quotes", pa.string()), ("entities", pa.string()), ("claims", pa.string()),
-    ("extraction", pa.string()),
+    ("extraction", pa.string()), ("normalized", pa.string()),
 ])
 EVENT_SCHEMA = pa.schema([
     ("event_key", pa.string()), ("content_hash", pa.string()), ("seq", pa.int32()),
@@ -84,7 +84,8 @@ CREATE TABLE IF NOT EXISTS sources (
 CREATE TABLE IF NOT EXISTS articles (
     content_hash VARCHAR PRIMARY KEY, id VARCHAR, published DATE, title VARCHAR,
     url VARCHAR, source VARCHAR, text VARCHAR, n_words INTEGER, n_events INTEGER,
-    quotes VARCHAR, entities VARCHAR, claims VARCHAR, extraction VARCHAR);
+    quotes VARCHAR, entities VARCHAR, claims VARCHAR, extraction VARCHAR, normalized VARCHAR);
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS normalized VARCHAR;
 CREATE TABLE IF NOT EXISTS events (
     event_key VARCHAR PRIMARY KEY, content_hash VARCHAR NOT NULL, seq INTEGER,
     event_id VARCHAR, event_date VARCHAR, date_precision VARCHAR,
@@ -355,6 +356,8 @@ def article_row(content_hash: str, text: str, ledger: dict[str, Any],
         "entities": _json(ledger.get("entities")),
         "claims": _json(ledger.get("claims")),
         "extraction": extraction,
+        # what the text needed to be read (mojibake, entities, case: normalize.py), or null
+        "normalized": json.dumps(ledger["normalized"]) if ledger.get("normalized") else None,
     }
 
 
