@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 from newsledger.article import Article, parse_published
@@ -34,11 +35,25 @@ def load_gold_articles(gold_dir: Path) -> list[Article]:
     return articles
 
 
+def ingest_ledgers(pipeline: Pipeline, articles: list[Article]) -> list[dict]:
+    """The ledgers `ingest`'s workers would store (the same function, in this process)."""
+    from newsledger.corpus import ingest
+
+    ingest._PIPELINE = pipeline
+    results = ingest.extract_batch(articles)
+    skipped = Counter(extraction for _, _, extraction in results)
+    print("articles by extraction: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
+    return [ledger for _, ledger, _ in results]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", nargs="?", default=str(SHARED / "corpus" / "dev"))
     ap.add_argument("--out", default=str(ROOT / "out" / "dev.jsonl"))
     ap.add_argument("--triage", action="store_true", help="spaCy only on triaged sentences")
+    ap.add_argument("--ingest", action="store_true",
+                    help="as `ingest` extracts: triage on, articles with no event word or no "
+                         "sentence telling an incident not parsed (their ledgers hold no event)")
     ap.add_argument("--per-article", action="store_true")
     args = ap.parse_args()
     gold_dir = Path(args.gold)
@@ -47,12 +62,13 @@ def main() -> int:
         return 2
     articles = load_gold_articles(gold_dir)
     t0 = time.perf_counter()
-    pipeline = Pipeline.load(triage=args.triage)
+    pipeline = Pipeline.load(triage=args.triage or args.ingest)
     pipeline.extract(articles[0])  # warm up: compiled patterns and caches are built once
     pipeline.seconds.clear()
     load_s = time.perf_counter() - t0
     t1 = time.perf_counter()
-    ledgers = [ledger.to_dict() for ledger in pipeline.extract_many(articles)]
+    ledgers = (ingest_ledgers(pipeline, articles) if args.ingest
+               else [ledger.to_dict() for ledger in pipeline.extract_many(articles)])
     run_s = time.perf_counter() - t1
     out = Path(args.out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,13 +1,16 @@
 """One article in, one ledger out: the stages in order, heavy resources loaded once.
 
-text → normalize → Article → Doc → clean → triage → nlp → places → dates → actors → entities
-     → events → quotes → claims → Ledger (offsets mapped back to the text as given)
+text → normalize → Article → Doc → clean → triage → places → dates → actors → [screen] → nlp
+     → entities → events → quotes → claims → Ledger (offsets mapped back to the text as given)
+
+Places, dates and actors need no spaCy, so they run first; with `screen`, an article none
+of whose sentences tells an incident (extract/screen.py) stops there, without spaCy.
 """
 from __future__ import annotations
 
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
@@ -26,6 +29,7 @@ from .extract.truecase import Truecaser, gazetteer_names
 from .places.gazetteer import Gazetteer
 from .ledger import Ledger
 from .extract.quotes import extract_quotes
+from .extract.screen import reports_incident
 from .extract.text import split_sentences
 from .extract.triage import SPEECH, select_sentences
 
@@ -52,14 +56,22 @@ class Pipeline:
 
     def extract_many(self, articles: Iterable[Article], batch: int = 16) -> Iterator[Ledger]:
         """Articles are parsed in batches so spaCy sees many sentences per call."""
+        for ledger, _ in self.screen_many(articles, batch, screen=False):
+            yield ledger
+
+    def screen_many(self, articles: Iterable[Article], batch: int = 16,
+                    screen: bool = True) -> Iterator[tuple[Ledger, bool]]:
+        """(ledger, extracted) per article. With `screen`, an article with no sentence that
+        tells an incident is not parsed: its ledger holds no event, quote, entity or claim,
+        and `extracted` is False."""
         pending: list[Doc] = []
         for article in articles:
             pending.append(self._prepare(article))
             if len(pending) >= batch:
-                yield from self._finish(pending)
+                yield from self._finish(pending, screen)
                 pending = []
         if pending:
-            yield from self._finish(pending)
+            yield from self._finish(pending, screen)
 
     @cached_property
     def truecaser(self) -> Truecaser:
@@ -85,13 +97,21 @@ class Pipeline:
         self.seconds["split+clean+triage"] += time.perf_counter() - t
         return doc
 
-    def _finish(self, docs: list[Doc]) -> Iterator[Ledger]:
-        t = time.perf_counter()
-        self._parse(docs)
-        self.seconds["spacy"] += time.perf_counter() - t
+    def _finish(self, docs: list[Doc], screen: bool) -> Iterator[tuple[Ledger, bool]]:
         for doc in docs:
-            self._analyse(doc)
-            yield build_ledger(doc)
+            self._find(doc)
+        t = time.perf_counter()
+        keep = [not screen or reports_incident(doc, self.gazetteer) for doc in docs]
+        self.seconds["screen"] += time.perf_counter() - t
+        t = time.perf_counter()
+        self._parse([doc for doc, k in zip(docs, keep) if k])
+        self.seconds["spacy"] += time.perf_counter() - t
+        for doc, k in zip(docs, keep):
+            if k:
+                self._analyse(doc)
+            else:  # found spans are not part of a ledger without events
+                doc.places, doc.dates, doc.actors = [], [], []
+            yield build_ledger(doc), k
 
     def _parse(self, docs: list[Doc]) -> None:
         """spaCy on the selected sentences. Only speech needs the dependency parse (quotes
@@ -118,18 +138,25 @@ class Pipeline:
                 for e in parsed.ents
             )
 
-    def _analyse(self, doc: Doc) -> None:
+    def _find(self, doc: Doc) -> None:
+        """The stages that read the text without spaCy."""
         text = doc.text
-        stages = (
+        self._stages((
             ("places", lambda: setattr(doc, "places", self.gazetteer.find(text))),
             ("dates", lambda: setattr(doc, "dates", find_dates(text, doc.article.published))),
             ("actors", lambda: setattr(doc, "actors", self.actors.find(text))),
+        ))
+
+    def _analyse(self, doc: Doc) -> None:
+        self._stages((
             ("entities", lambda: setattr(
                 doc, "entities", build_entities(doc, self.gazetteer, self.actors))),
             ("events", lambda: setattr(doc, "events", extract_events(doc, self.gazetteer))),
             ("quotes", lambda: setattr(doc, "quotes", extract_quotes(doc))),
             ("claims", lambda: setattr(doc, "claims", extract_claims(doc))),
-        )
+        ))
+
+    def _stages(self, stages: Sequence[tuple[str, Callable[[], object]]]) -> None:
         for name, run in stages:
             t = time.perf_counter()
             run()

@@ -46,6 +46,10 @@ class FakePipeline:
     def extract(self, article: Article) -> Ledger:
         return next(iter(self.extract_many([article])))
 
+    def screen_many(self, articles: Iterable[Article], batch: int = 16,
+                    screen: bool = True) -> Iterator[tuple[Ledger, bool]]:
+        return ((ledger, True) for ledger in self.extract_many(articles, batch))
+
     def extract_many(self, articles: Iterable[Article], batch: int = 16) -> Iterator[Ledger]:
         for a in articles:
             if self.delay:

@@ -8,8 +8,11 @@ at any point (even with SIGKILL) leaves whole articles only, and the next run sk
 stored and resumes where it stopped.
 
 Articles with none of the pipeline's event trigger words cannot yield an event; they are
-stored with an empty ledger and never parsed (`all_ledgers=True` / `--all-ledgers` extracts
-their quotes, entities and claims too). In a general news feed that is most articles.
+stored with an empty ledger and never parsed (`no_event_words`). Nor are articles whose
+trigger words all read in an everyday sense, with no sentence that tells an incident
+(`no_event_sentence`, decided before spaCy by extract/screen.py). `all_ledgers=True` /
+`--all-ledgers` extracts the quotes, entities and claims of both. In a general news feed
+that is most articles.
 
 Nothing lost, nothing doubled:
 - every input record gets a `sources` row with its status;
@@ -39,6 +42,10 @@ from .store import BatchWrite, SourceRow, Store, article_row, event_rows
 DEFAULT_PIPELINE = "newsledger.corpus.ingest:load_pipeline"
 PLAN_CHUNK = 256  # records looked up in the database at once
 STORE_MEMORY = "512MB"  # DuckDB's cache in the main process: the workers need the memory
+STORE_THREADS = 1  # DuckDB in the main process: its writes must not take a core from a worker
+# A batch closes at `batch_size` articles or this many characters, whichever comes first, so
+# the workers' batches cost about the same and neither waits long for the other at the end.
+BATCH_CHARS = 64_000
 
 
 def load_pipeline(actor_files: Sequence[str] = ()) -> Any:
@@ -82,7 +89,8 @@ def resolve(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-FULL, NO_EVENT_WORDS = "full", "no_event_words"  # articles.extraction
+# articles.extraction: parsed; no trigger word; trigger words but no sentence telling an incident
+FULL, NO_EVENT_WORDS, NO_EVENT_SENTENCE = "full", "no_event_words", "no_event_sentence"
 
 
 def has_event_words(text: str) -> bool:
@@ -95,23 +103,25 @@ def has_event_words(text: str) -> bool:
 
 
 def extract_batch(articles: list[Article], all_ledgers: bool = False) -> list[tuple[bool, Any, str]]:
-    """(ok, ledger dict or reason, extraction) per article. Articles with no event word get
-    an empty ledger unless `all_ledgers` (their quotes, entities and claims are then not
-    extracted). A batch that raises is redone one article at a time, so one bad article
-    fails alone."""
+    """(ok, ledger dict or reason, extraction) per article. Articles with no event word, or
+    no sentence telling an incident, get a ledger without events unless `all_ledgers` (their
+    quotes, entities and claims are then not extracted). A batch that raises is redone one
+    article at a time, so one bad article fails alone."""
     gated = [not all_ledgers and not has_event_words(a.text) for a in articles]
     todo = [a for a, skip in zip(articles, gated) if not skip]
     try:
-        done = iter([(True, ledger.to_dict(), FULL) for ledger in _PIPELINE.extract_many(todo)])
+        done = iter([(True, ledger.to_dict(), FULL if parsed else NO_EVENT_SENTENCE)
+                     for ledger, parsed in _PIPELINE.screen_many(todo, screen=not all_ledgers)])
     except Exception:
-        done = iter([_extract_one(a) for a in todo])
+        done = iter([_extract_one(a, all_ledgers) for a in todo])
     return [(True, _empty_ledger(a), NO_EVENT_WORDS) if skip else next(done)
             for a, skip in zip(articles, gated)]
 
 
-def _extract_one(article: Article) -> tuple[bool, Any, str]:
+def _extract_one(article: Article, all_ledgers: bool) -> tuple[bool, Any, str]:
     try:
-        return True, _PIPELINE.extract(article).to_dict(), FULL
+        [(ledger, parsed)] = _PIPELINE.screen_many([article], screen=not all_ledgers)
+        return True, ledger.to_dict(), FULL if parsed else NO_EVENT_SENTENCE
     except Exception as err:
         return False, f"extraction failed: {type(err).__name__}: {err}", FULL
 
@@ -171,6 +181,7 @@ class Batch:
     jobs: list[Job] = field(default_factory=list)
     rows: list[SourceRow] = field(default_factory=list)  # rows needing no extraction
     records: int = 0
+    chars: int = 0  # length of the texts to extract
 
 
 @dataclass
@@ -181,6 +192,7 @@ class Summary:
     skipped: int = 0           # already stored: nothing to do
     new_events: int = 0
     no_event_words: int = 0    # new articles with no event word: empty ledger, no NLP
+    no_event_sentence: int = 0  # new articles with trigger words but no incident told: no spaCy
     statuses: Counter = field(default_factory=Counter)
     seconds: float = 0.0
     merged_countries: int = 0
@@ -198,7 +210,8 @@ class Summary:
             f" · already stored {self.skipped:,}",
             "  not stored: " + (", ".join(f"{k} {v:,}" for k, v in failed.items()) or "none"),
             f"  new events {self.new_events:,} · articles with no event word (not parsed) "
-            f"{self.no_event_words:,} · countries re-merged {self.merged_countries}",
+            f"{self.no_event_words:,} · with no sentence telling an incident (not parsed) "
+            f"{self.no_event_sentence:,} · countries re-merged {self.merged_countries}",
         ]
         if self.totals:
             t = self.totals
@@ -275,7 +288,9 @@ class Ingest:
                 job = Job(h, record.article, [source_row(record, h)])
                 self.inflight[h] = job
                 self.batch.jobs.append(job)
-            if len(self.batch.jobs) >= self.batch_size or len(self.batch.rows) >= 4 * PLAN_CHUNK:
+                self.batch.chars += len(record.article.text)
+            if (len(self.batch.jobs) >= self.batch_size or self.batch.chars >= BATCH_CHARS
+                    or len(self.batch.rows) >= 4 * PLAN_CHUNK):
                 self._submit()
 
     def _submit(self) -> None:
@@ -318,6 +333,7 @@ class Ingest:
         self.summary.statuses["ok"] += len(job.sources)
         self.summary.new_articles += 1
         self.summary.no_event_words += extraction == NO_EVENT_WORDS
+        self.summary.no_event_sentence += extraction == NO_EVENT_SENTENCE
         self.summary.new_events += len(events)
 
 
@@ -347,7 +363,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
     from .merge import merge_store
 
     started = time.perf_counter()
-    store = Store(db, memory_limit=STORE_MEMORY)
+    store = Store(db, memory_limit=STORE_MEMORY, threads=STORE_THREADS if workers > 0 else None)
     executor = make_executor(workers, pipeline, actor_files)
     bar = _progress_bar(progress)
     try:

@@ -6,7 +6,7 @@ One file, no server. Tables:
               points at the article it gave by `content_hash`, so the same text arriving under two
               names is one article with two sources.
 - `articles`  one row per distinct text (key: sha1 of the text), with its extraction results
-              and how it was extracted (`full`, or `no_event_words`: skipped, see ingest.py).
+              and how it was extracted (`full`, or `no_event_words` / `no_event_sentence`: skipped, see ingest.py).
 - `events`    the ledger events of each article, one row per event.
 - `incidents` events of different articles merged into one incident (see merge.py), and
   `incident_reports` which events each incident is made of.
@@ -339,7 +339,8 @@ def _unique(rows: list[dict[str, Any]], key: str) -> list[dict[str, Any]]:
 def article_row(content_hash: str, text: str, ledger: dict[str, Any],
                 extraction: str = "full") -> dict[str, Any]:
     """An `articles` row from a ledger dict (the spec's JSON). `extraction` says how it was
-    made: `full`, or `no_event_words` (no event trigger in the text: empty ledger, no NLP)."""
+    made: `full`, `no_event_words` (no event trigger in the text: empty ledger, no NLP) or
+    `no_event_sentence` (trigger words, none telling an incident: empty ledger, no spaCy)."""
     from ..article import parse_published
 
     return {
