@@ -3,7 +3,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test bench bench-negatives clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -26,6 +26,9 @@ test: install
 
 bench: install
 	$(PY) benchmarks/dev_bench.py
+
+bench-negatives: install
+	$(PY) benchmarks/negatives_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache
