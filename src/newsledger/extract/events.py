@@ -16,6 +16,7 @@ from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
+from .sense import Frame, Verdict, article_frame, judge
 from .text import Sentence, fold
 from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        classify)
@@ -64,6 +65,7 @@ class Mention:
     elsewhere: bool = False            # 'four other people were killed elsewhere'
     later: bool = False                # 'a man was later shot dead': a sequel, maybe another incident
     headline: bool = False
+    verdict: Verdict | None = None     # why the words tell an incident (sense.judge)
 
 
 @dataclass
@@ -106,7 +108,8 @@ class Draft:
 def extract_events(doc: Doc, gazetteer) -> list[Event]:
     doc.countries = article_countries(doc, gazetteer)
     unrest = _unrest_article(doc)
-    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer)]
+    frame = article_frame(doc.text)
+    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer, frame)]
     if unrest:
         lethal = _lethal_state(doc, mentions)
         mentions = [_as_unrest(doc, m, lethal) for m in mentions]
@@ -141,8 +144,9 @@ def _resolve_pronoun_actors(doc: Doc, events: list[Event]) -> None:
 
 # --- finding mentions -------------------------------------------------------------------
 
-def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
+def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None = None) -> list[Mention]:
     s = doc.sentences[index]
+    frame = frame or article_frame(doc.text)
     if not TRIGGER.search(s.text):
         return []
     if not _has_real_trigger(s.text) and not any(c.value == 0 for c in find_counts(s.text)):
@@ -173,7 +177,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=lambda d: PRECISION_RANK[d.precision], default=None)
-            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared))
+            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
@@ -362,27 +366,33 @@ def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
 
 
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
-                      gazetteer=None, shared_date=None) -> list[Mention]:
+                      gazetteer=None, shared_date=None, frame: Frame | None = None) -> list[Mention]:
     words = _mask_references(doc, lo, hi)
     kind = classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []
+    armed = [a.text for a in doc.actors if lo <= a.start and a.end <= hi
+             and a.actor.kind in ("armed_group", "state_force")]
+    verdict = judge(words, kind, frame or article_frame(doc.text), armed,
+                    toll=any(c.value > 0 for c in find_counts(words, lo)))
+    if verdict is None:
+        return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
     date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   place, find_counts(words, lo), groups)
+                   place, find_counts(words, lo), groups, verdict=verdict)
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
-    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True)
-            for p in listed]
+    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
+                    verdict=verdict) for p in listed]
 
 
 def _mask_references(doc: Doc, lo: int, hi: int) -> str:

@@ -1,0 +1,167 @@
+"""Whether a typed mention reports a real incident: the sense of its trigger in context.
+
+`classify` (taxonomy.py) types the words of a mention; this module decides whether they tell
+violence, unrest or a political arrest at all, and says why (`Verdict.sense`, shown as the
+event's `reason`). Everyday senses of trigger words are the main source of invented events
+on general news: 'the senator attacked the governor', 'a three-run blast', 'a campaign
+rally', 'three siblings died of bird flu'. The rules, in order:
+
+1. a death or harm with a non-violent cause (disease, self-harm, animals, disasters) is none;
+2. a struggle named as a cause ('the fight against terrorism') is masked;
+3. triggers under a hedge ('could attack', 'threatened to kill', 'plans to march') are dropped;
+4. an unambiguous trigger ('ambushed', 'beheaded', 'rioters') stands on its own;
+5. a trigger with everyday senses needs an armed agent or weapon in the same words, or an
+   article whose frame is conflict (not sport, health, elections or markets); a death alone
+   ('died', 'bodies') needs a weapon, or a toll or an armed agent in a conflict story;
+6. talk about violence (talks, truces, trials, anniversaries) needs a toll of its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicons
+from .taxonomy import (ACCIDENT, DISASTER, HURT, KILL, PROTEST, TRIGGER, EventKind, lexicon_rx)
+
+ARMED_AGENTS = lexicon_rx("armed_agents")
+WEAPONS = lexicon_rx("weapons")
+STRONG = lexicon_rx("strong_triggers")
+NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
+ANIMALS = lexicon_rx("animal_words")
+TALK = lexicon_rx("talk_words")
+STRUGGLE = lexicon_rx("struggle_phrases")
+POLITICAL_DETAINEES = lexicon_rx("political_detainees")
+DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
+# a verb with a doer: an armed agent beside it killed, not merely died
+_INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
+                        r"beat|beaten|burned|torched|abducted|kidnapped)\b", re.IGNORECASE)
+_PROTEST_SENSES = lexicons.mapping("protest_senses")
+WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(_PROTEST_SENSES["weak"]) + r")\b", re.IGNORECASE)
+PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")\b", re.IGNORECASE)
+# a hedge in the few words before a trigger ('could attack', 'threatened to kill')
+MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\w+\s+){0,2}$",
+                   re.IGNORECASE)
+FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
+          for name, words in lexicons.mapping("frame_words").items()}
+# 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
+_SHOW = re.compile(r"\bdemonstrat(?:ed|es|ing|e|ion)\s+(?:of|that|how|his|her|their|its|the|a|an|"
+                   r"to|what|an?\s+\w+|such)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What an article is about: `conflict`, or the frame whose words outnumber its conflict words."""
+    name: str
+    conflict: int
+    other: int
+
+
+@dataclass(frozen=True)
+class Verdict:
+    trigger: str  # the trigger word kept
+    sense: str    # what decided its sense, in a few words
+
+
+def article_frame(text: str) -> Frame:
+    """Conflict when the article's armed agents, weapons and unambiguous triggers are at least
+    as many as half the words of its strongest other frame (and at least three)."""
+    conflict = len(ARMED_AGENTS.findall(text)) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
+    counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
+    name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
+    if conflict >= 3 and 2 * conflict >= other:
+        return Frame("conflict", conflict, other)
+    return Frame(name if other else "none", conflict, other)
+
+
+def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = (),
+          toll: bool = False) -> Verdict | None:
+    """A verdict when the words of a mention (typed `kind`) tell a real incident, else None.
+    `armed_names` are the armed groups and state forces the actor dictionary found in them;
+    `toll` whether they give a count of victims."""
+    if _nonviolent_cause(words):
+        return None
+    masked = STRUGGLE.sub(lambda m: " " * len(m.group()), words)
+    live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
+    if not live:
+        return None
+    if kind.event_type == "Protests" or kind.sub_event_type in ("Violent demonstration",):
+        verdict = _protest_verdict(masked, live)
+        if verdict is not None or kind.event_type == "Protests":
+            return verdict
+    if kind.sub_event_type == "Arrests":
+        return _arrest_verdict(masked, live, frame, armed_names)
+    strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
+              and not WEAK_PROTEST.fullmatch(m.group())]
+    talk = TALK.search(masked)
+    if strong and not (talk and not toll):
+        return Verdict(strong[0].group(), "unambiguous trigger")
+    cue = _armed_cue(masked, armed_names)
+    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
+    trigger = (doers or live)[0].group()
+    if talk and not toll:
+        return None  # talks, truces, trials: violence named, not told
+    if cue and (doers or cue.startswith("weapon")):
+        return Verdict(trigger, cue)
+    if frame.name == "conflict" and (doers or toll or cue):
+        return Verdict(trigger, "violence word, in a conflict story")
+    return None
+
+
+def hedged(text: str, at: int) -> bool:
+    """A hedge, a negation or a purpose just before the trigger ('could attack', 'no protest',
+    'troops sent to fight')."""
+    before = text[max(0, at - 40):at]
+    return bool(MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]))
+
+
+def _nonviolent_cause(words: str) -> bool:
+    """Deaths or harm from disease, self-harm, disasters or accidents, or of animals, with no
+    weapon or armed agent in the same words."""
+    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
+            or DISASTER.search(words) or ACCIDENT.search(words)):
+        return False
+    if WEAPONS.search(words) or STRONG.search(words):
+        return False
+    agent = ARMED_AGENTS.search(words)
+    return not (agent and _INFLICTED.search(words))
+
+
+def _armed_cue(words: str, armed_names: list[str]) -> str | None:
+    for rx, label in ((WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
+        m = rx.search(words)
+        if m:
+            return f"{label} '{m.group()}'"
+    if armed_names:
+        return f"armed group '{armed_names[0]}'"
+    return None
+
+
+def _protest_verdict(words: str, live: list[re.Match]) -> Verdict | None:
+    """A protest word in its protest sense: an unambiguous one ('protesters', 'sit-in'), or a
+    weak one ('rally', 'march', 'vigil') beside a word of protest ('against', 'slogans')."""
+    for m in live:
+        if not PROTEST.fullmatch(m.group()) and not STRONG.fullmatch(m.group()):
+            continue
+        if _SHOW.match(words, m.start()):
+            continue
+        if not WEAK_PROTEST.fullmatch(m.group()):
+            return Verdict(m.group(), "protest word")
+        context = [c for c in PROTEST_CONTEXT.finditer(words) if c.start() != m.start()]
+        if context:
+            return Verdict(m.group(), f"protest context '{context[0].group()}'")
+    return None
+
+
+def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
+                    armed_names: list[str]) -> Verdict | None:
+    """A political arrest: of protesters, activists, militants or opposition figures, or any
+    arrest in a conflict story; ordinary crime elsewhere is not coded."""
+    trigger = live[0].group()
+    who = POLITICAL_DETAINEES.search(words)
+    if who:
+        return Verdict(trigger, f"political detainee '{who.group()}'")
+    if armed_names:
+        return Verdict(trigger, f"armed group '{armed_names[0]}'")
+    if frame.name == "conflict":
+        return Verdict(trigger, "arrest, in a conflict story")
+    return None
