@@ -623,7 +623,22 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         actor1=roles.actor1, actor2=roles.actor2,
         fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
         confidence=_confidence(when, located, fatalities, roles),
+        reason=_reason(doc, d, date_span, located),
     )
+
+
+def _reason(doc: Doc, d: Draft, date_span, located: Located | None) -> str:
+    """Why the event was kept, for a user who disagrees: the trigger, the sense that decided
+    it (sense.judge) and the anchor — its own date or place, or the report's date."""
+    best = max(d.mentions, key=lambda m: m.kind.rank)
+    verdict = best.verdict or next((m.verdict for m in d.mentions if m.verdict), None)
+    said = f"trigger '{verdict.trigger}' ({verdict.sense})" if verdict else "trigger"
+    anchors = []
+    if date_span:
+        anchors.append(f"date '{doc.text[date_span[0]:date_span[1]]}'")
+    if located:
+        anchors.append(f"place '{doc.text[located.start:located.end]}'")
+    return f"{said}; anchor: {', '.join(anchors) or 'the report (lead sentences)'}"
 
 
 def _roles(doc: Doc, d: Draft, kind: EventKind, country_name: str | None) -> Roles:

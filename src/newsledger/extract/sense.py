@@ -31,6 +31,8 @@ ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
 STRUGGLE = lexicon_rx("struggle_phrases")
 POLITICAL_DETAINEES = lexicon_rx("political_detainees")
+SELF_HARM = lexicon_rx("self_harm")
+POLICE = lexicon_rx("police_words")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # a verb with a doer: an armed agent beside it killed, not merely died
 _INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
@@ -39,7 +41,7 @@ _PROTEST_SENSES = lexicons.mapping("protest_senses")
 WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(_PROTEST_SENSES["weak"]) + r")\b", re.IGNORECASE)
 PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")\b", re.IGNORECASE)
 # a hedge in the few words before a trigger ('could attack', 'threatened to kill')
-MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\w+\s+){0,2}$",
+MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\S+\s+){0,2}$",
                    re.IGNORECASE)
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
@@ -65,7 +67,8 @@ class Verdict:
 def article_frame(text: str) -> Frame:
     """Conflict when the article's armed agents, weapons and unambiguous triggers are at least
     as many as half the words of its strongest other frame (and at least three)."""
-    conflict = len(ARMED_AGENTS.findall(text)) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
+    agents = len(ARMED_AGENTS.findall(text)) - len(POLICE.findall(text))
+    conflict = max(0, agents) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
     counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
     if conflict >= 3 and 2 * conflict >= other:
@@ -95,14 +98,14 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     talk = TALK.search(masked)
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
-    cue = _armed_cue(masked, armed_names)
+    cue = _armed_cue(masked, armed_names, live, police=frame.name == "conflict")
     doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
     if cue and (doers or cue.startswith("weapon")):
         return Verdict(trigger, cue)
-    if frame.name == "conflict" and (doers or toll or cue):
+    if frame.name == "conflict" and (doers or toll or cue and cue.startswith("weapon")):
         return Verdict(trigger, "violence word, in a conflict story")
     return None
 
@@ -111,12 +114,18 @@ def hedged(text: str, at: int) -> bool:
     """A hedge, a negation or a purpose just before the trigger ('could attack', 'no protest',
     'troops sent to fight')."""
     before = text[max(0, at - 40):at]
-    return bool(MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]))
+    if MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]):
+        return True
+    # 'people are detained in overcrowded cells': a present passive tells a habit
+    return bool(re.search(r"\bare\s+(?:being\s+|often\s+|routinely\s+)?$", before)
+                and re.match(r"\w+ed\b", text[at:]))
 
 
 def _nonviolent_cause(words: str) -> bool:
-    """Deaths or harm from disease, self-harm, disasters or accidents, or of animals, with no
-    weapon or armed agent in the same words."""
+    """Self-harm; deaths or harm from disease, disasters or accidents, or of animals, with no
+    weapon, unambiguous trigger or armed agent that inflicted them in the same words."""
+    if SELF_HARM.search(words):
+        return True
     if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
             or DISASTER.search(words) or ACCIDENT.search(words)):
         return False
@@ -126,10 +135,17 @@ def _nonviolent_cause(words: str) -> bool:
     return not (agent and _INFLICTED.search(words))
 
 
-def _armed_cue(words: str, armed_names: list[str]) -> str | None:
+def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
+               police: bool = True) -> str | None:
+    """A weapon or an armed agent beside the triggers (not a trigger itself: 'bombs' alone is no
+    cue for 'bombs'); police count only when `police` (in a conflict story)."""
+    spans = [(t.start(), t.end()) for t in triggers]
     for rx, label in ((WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
-        m = rx.search(words)
-        if m:
+        for m in rx.finditer(words):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            if not police and POLICE.fullmatch(m.group()):
+                continue
             return f"{label} '{m.group()}'"
     if armed_names:
         return f"armed group '{armed_names[0]}'"
@@ -162,6 +178,7 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
         return Verdict(trigger, f"political detainee '{who.group()}'")
     if armed_names:
         return Verdict(trigger, f"armed group '{armed_names[0]}'")
-    if frame.name == "conflict":
-        return Verdict(trigger, "arrest, in a conflict story")
+    verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)]
+    if frame.name == "conflict" and verbs:
+        return Verdict(verbs[0].group(), "arrest, in a conflict story")
     return None
