@@ -374,8 +374,9 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
         return []
     armed = [a.text for a in doc.actors if lo <= a.start and a.end <= hi
              and a.actor.kind in ("armed_group", "state_force")]
+    counts = find_counts(words, lo)
     verdict = judge(words, kind, frame or article_frame(doc.text), armed,
-                    toll=any(c.value > 0 for c in find_counts(words, lo)))
+                    toll=any(c.value > 0 for c in counts), none_hurt=any(c.value == 0 for c in counts))
     if verdict is None:
         return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]

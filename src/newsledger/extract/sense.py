@@ -57,6 +57,12 @@ class Frame:
     conflict: int
     other: int
 
+    @property
+    def open(self) -> bool:
+        """Whether a trigger may keep its violent sense without a cue beside it: in a conflict
+        story, or one with no frame at all (a short wire item)."""
+        return self.name in ("conflict", "none")
+
 
 @dataclass(frozen=True)
 class Verdict:
@@ -65,28 +71,29 @@ class Verdict:
 
 
 def article_frame(text: str) -> Frame:
-    """Conflict when the article's armed agents, weapons and unambiguous triggers are at least
-    as many as half the words of its strongest other frame (and at least three)."""
+    """Conflict when the article's armed agents (police aside), weapons and unambiguous
+    triggers are at least half as many as the words of its strongest other frame."""
     agents = len(ARMED_AGENTS.findall(text)) - len(POLICE.findall(text))
     conflict = max(0, agents) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
     counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
-    if conflict >= 3 and 2 * conflict >= other:
+    if conflict >= 1 and 2 * conflict >= other:
         return Frame("conflict", conflict, other)
     return Frame(name if other else "none", conflict, other)
 
 
 def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = (),
-          toll: bool = False) -> Verdict | None:
+          toll: bool = False, none_hurt: bool = False) -> Verdict | None:
     """A verdict when the words of a mention (typed `kind`) tell a real incident, else None.
     `armed_names` are the armed groups and state forces the actor dictionary found in them;
-    `toll` whether they give a count of victims."""
+    `toll` whether they give a count of victims, `none_hurt` whether they say no one was hurt
+    (news of an incident told before, though its trigger is negated)."""
     if _nonviolent_cause(words):
         return None
     masked = STRUGGLE.sub(lambda m: " " * len(m.group()), words)
     live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
     if not live:
-        return None
+        return Verdict("no one hurt", "a nil toll") if none_hurt else None
     if kind.event_type == "Protests" or kind.sub_event_type in ("Violent demonstration",):
         verdict = _protest_verdict(masked, live)
         if verdict is not None or kind.event_type == "Protests":
@@ -98,22 +105,22 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     talk = TALK.search(masked)
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
-    cue = _armed_cue(masked, armed_names, live, police=frame.name == "conflict")
+    cue = _armed_cue(masked, armed_names, live, police=frame.open)
     doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
     if cue and (doers or cue.startswith("weapon")):
         return Verdict(trigger, cue)
-    if frame.name == "conflict" and (doers or toll or cue and cue.startswith("weapon")):
-        return Verdict(trigger, "violence word, in a conflict story")
+    if frame.open and (doers or toll or cue and cue.startswith("weapon")):
+        return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
 
 
 def hedged(text: str, at: int) -> bool:
     """A hedge, a negation or a purpose just before the trigger ('could attack', 'no protest',
     'troops sent to fight')."""
-    before = text[max(0, at - 40):at]
+    before = re.sub(r"\bMay(?=\s+\d)", "   ", text[max(0, at - 40):at])  # the month, not the modal
     if MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]):
         return True
     # 'people are detained in overcrowded cells': a present passive tells a habit
@@ -179,6 +186,6 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
     if armed_names:
         return Verdict(trigger, f"armed group '{armed_names[0]}'")
     verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)]
-    if frame.name == "conflict" and verbs:
-        return Verdict(verbs[0].group(), "arrest, in a conflict story")
+    if frame.open and verbs:
+        return Verdict(verbs[0].group(), f"arrest, in a {frame.name} story")
     return None
