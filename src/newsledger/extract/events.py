@@ -19,7 +19,7 @@ from .roles import Roles, assign_roles, attributed
 from .sense import Frame, Verdict, article_frame, judge
 from .text import Sentence, fold
 from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       classify)
+                       classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -82,7 +82,8 @@ class Draft:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
             votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
         event_type = max(votes, key=lambda t: votes[t])
-        if event_type == "Protests" and "Riots" in votes and not any(
+        if event_type == "Protests" and any(m.kind.event_type == "Riots" and not m.headline
+                                            for m in self.mentions) and not any(
                 m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
             event_type = "Riots"  # a protest that turned violent is coded as the riot it became
         # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
@@ -158,7 +159,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     named = [d for d in dates if not _possessive(doc, d)]
     if len(named) < len(dates) and (named or _SINCE.search(s.text)):
         dates = named  # 'near the scene of Wednesday's shootout': another incident's day
-    if _aggregate(s.text, dates):
+    if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
@@ -199,19 +200,10 @@ _SCOPE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|other (?:people|places)|others)\b", re.IGNORECASE)
 _APART = re.compile(r"\belsewhere\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
-# habits and tendencies ('the violence occasionally spills into …'), not incidents
-_HABITUAL = re.compile(r"\b(?:occasionally|often|frequently|routinely|regularly|usually|"
-                       r"sometimes|(?:has|have) long)\b", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|so far this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
-                    r"over the past|this year alone|to date|"
-                    r"enter(?:s|ed|ing)? (?:its|their) \w+ (?:day|week|month|year)|"
-                    r"(?:have|has) (?:\w+ ){1,12}this year|this year (?:have|has)|"
-                    r"in (?:\w+ )?(?:days|weeks|months|years) of (?:fighting|clashes|violence|unrest))\b",
-                    re.IGNORECASE)
-# a war or campaign told as a whole ('plunged into civil war in 2013'), not one incident
-_CAMPAIGN = re.compile(r"\b(?:plunged|descended|slid|spiralled|spiraled) into (?:a )?(?:civil )?war|"
-                       r"\b(?:war|insurgency|conflict|rebellion) (?:broke out|began|erupted|started)\b",
-                       re.IGNORECASE)
+# habits, running totals and campaigns told as a whole: not one incident
+_HABITUAL = lexicon_rx("habit_words")
+_SINCE = lexicon_rx("tally_phrases")
+_CAMPAIGN = lexicon_rx("campaign_phrases")
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
@@ -239,13 +231,16 @@ def _future(d, published: date | None) -> bool:
     return published is not None and d.date[:10] > published.isoformat()[:len(d.date)]
 
 
-def _aggregate(text: str, dates: list) -> bool:
+def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     """'since the clashes erupted a fortnight ago, 94 people have died': a running total;
-    'plunged into civil war in 2013': a war as a whole."""
+    'plunged into civil war in 2013': a war as a whole. The day a figure was given ('the army
+    said on Thursday that 500 had been killed since April') does not make it one incident;
+    `base` is the offset of `text` in the article."""
     if _CAMPAIGN.search(text) or _HABITUAL.search(text) and not dates:
         return True
     if any(d.kind == "since" for d in dates) or _SINCE.search(text):
-        return not any(d.kind not in ("since", "header") and d.precision == "day" for d in dates)
+        return not any(d.kind not in ("since", "header") and d.precision == "day"
+                       and not _REPORTED_ON.search(text[:max(0, d.start - base)]) for d in dates)
     return False
 
 

@@ -57,13 +57,6 @@ TERRITORY = re.compile(
 # ground given up without a fight
 WITHDRAWAL = _lex("withdrawal_triggers")
 AGREEMENT = _lex("agreement_words")
-# a ceasefire only named as the setting of another act ('despite a truce', 'violating the ceasefire')
-_AGREEMENT_BACKGROUND = re.compile(
-    r"\b(?:despite|amid|violat\w*|breach\w*|broke|broken|since|during|under|defying)\s+(?:\w+\s+){0,3}"
-    r"(?:cease-?fires?|truces?|peace|deal|agreement|accord)\b|"
-    r"\b(?:cease-?fires?|truces?) (?:was |were |had been )?(?:violated|breached)\b|"
-    r"\b(?:impose|enforce|restore|maintain|monitor|call(?:ed|s)? for|urg(?:e|ed|es|ing)|push for|"
-    r"propos(?:e|ed|al for)|seek|sought) (?:an? |the )?(?:\w+ )?(?:cease-?fire|truce)", re.IGNORECASE)
 HEADQUARTERS = re.compile(
     r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)|buil[dt]|built|creat(?:ed|es|ing)|open(?:ed|s)|"
     r"install(?:ed|s))\s+(?:\w+\s+){0,3}?(?:military |army |new |forward |air ?)?"
@@ -169,8 +162,6 @@ def _strategic_kind(text: str) -> EventKind | None:
         if _non_state_taker(text, ground):
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
-    if AGREEMENT.search(text) and not _AGREEMENT_BACKGROUND.search(text):
-        return EventKind("Strategic developments", "Agreement", 3)
     if HEADQUARTERS.search(text) and not hurt:
         return EventKind("Strategic developments", "Headquarters or base established", 3)
     return None
@@ -212,15 +203,18 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Violence against civilians", "Abduction/forced disappearance", 6)
     if has(CLASH) or re.search(r"\bambush", text, re.I):
         return EventKind("Battles", "Armed clash", 5)
-    if has(RIOT):
+    if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
     if has(KILL) or has(ATTACK) or has(HURT):
         if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
             return EventKind("Battles", "Armed clash", 4)
         return EventKind("Violence against civilians", "Attack", 3)
+    if has(RIOT):  # an armed group's arson with no one hurt: property destroyed
+        return EventKind("Strategic developments", "Looting/property destruction", 4)
     return None
 
 
+ATTACKERS = _lex("armed_attackers")  # their arson and looting are part of their attack
 _MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
 _CROWD = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest\w*|demonstrat\w+|youths?|residents|"
                     r"villagers|groups?|hundreds|thousands|dozens of (?:people|men|youths))\b", re.I)
@@ -235,10 +229,10 @@ def _riot_kind(text: str) -> EventKind:
 
 
 def _minor_kind(text: str) -> EventKind | None:
+    """Arrests. Truces and talks (AGREEMENT) and deployments or new units (CHANGE) are talk
+    about violence and troop movements, which the annotation rules do not code."""
     if ARREST.search(text):
         return EventKind("Strategic developments", "Arrests", 2)
-    if CHANGE.search(text):
-        return EventKind("Strategic developments", "Change to group/activity", 1)
     return None
 
 
