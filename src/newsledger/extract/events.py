@@ -16,7 +16,7 @@ from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
-from .sense import Frame, Verdict, article_frame, judge
+from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
 from .text import Sentence, fold
 from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        classify, lexicon_rx)
@@ -372,7 +372,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     counts = find_counts(words, lo)
     verdict = judge(words, kind, frame or article_frame(doc.text), armed,
                     toll=any(c.value > 0 for c in counts), none_hurt=any(c.value == 0 for c in counts))
-    if verdict is None:
+    if verdict is None or _hedged_in_parse(doc, index, lo, words, verdict):
         return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
     date = max(own_dates, key=lambda d: PRECISION_RANK[d.precision], default=shared_date)
@@ -389,6 +389,16 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
                     verdict=verdict) for p in listed]
+
+
+def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:
+    """The kept trigger hedged by its clause, where the sentence was parsed (speech sentences
+    are, for quotes): 'X said Mexico should send peace demonstrators to the border'."""
+    parsed = doc.parsed.get(index)
+    at = words.find(verdict.trigger)
+    if parsed is None or at < 0 or verdict.sense == "a nil toll":
+        return False
+    return hedged_in_parse(parsed, lo + at - doc.sentences[index].start)
 
 
 def _mask_references(doc: Doc, lo: int, hi: int) -> str:

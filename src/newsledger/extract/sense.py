@@ -30,10 +30,14 @@ NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
 STRUGGLE = lexicon_rx("struggle_phrases")
+EVERYDAY = lexicon_rx("everyday_senses")
 POLITICAL_DETAINEES = lexicon_rx("political_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
+# ground left: a place given up ('withdrew from Gao', 'handed over control')
+_HANDED_OVER = re.compile(r"\b(?:withdr\w+|pull\w* out|hand\w* over|vacat\w+)\s+(?:\w+\s+){0,3}?"
+                          r"(?:from|of|control)\b", re.IGNORECASE)
 # a verb with a doer: an armed agent beside it killed, not merely died
 _INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
                         r"beat|beaten|burned|torched|abducted|kidnapped)\b", re.IGNORECASE)
@@ -43,6 +47,7 @@ PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")
 # a hedge in the few words before a trigger ('could attack', 'threatened to kill')
 MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\S+\s+){0,2}$",
                    re.IGNORECASE)
+HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + ")", re.IGNORECASE)
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
@@ -90,7 +95,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     (news of an incident told before, though its trigger is negated)."""
     if _nonviolent_cause(words):
         return None
-    masked = STRUGGLE.sub(lambda m: " " * len(m.group()), words)
+    masked = _mask(words)
     live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
     if not live:
         return Verdict("no one hurt", "a nil toll") if none_hurt else None
@@ -100,6 +105,9 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
             return verdict
     if kind.sub_event_type == "Arrests":
         return _arrest_verdict(masked, live, frame, armed_names)
+    if kind.sub_event_type == "Non-violent transfer of territory" and not (
+            _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
+        return None  # 'until the National Guard was withdrawn': no ground changed hands
     strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
               and not WEAK_PROTEST.fullmatch(m.group())]
     talk = TALK.search(masked)
@@ -115,6 +123,13 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or toll or cue and cue.startswith("weapon")):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _mask(words: str) -> str:
+    """The words with struggles and everyday senses blanked (offsets kept)."""
+    for rx in (STRUGGLE, EVERYDAY):
+        words = rx.sub(lambda m: " " * len(m.group()), words)
+    return words
 
 
 def hedged(text: str, at: int) -> bool:
@@ -189,3 +204,20 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
     if frame.open and verbs:
         return Verdict(verbs[0].group(), f"arrest, in a {frame.name} story")
     return None
+
+
+def hedged_in_parse(parsed, at: int) -> bool:
+    """From the dependency parse of the sentence (when it has one): the verb that governs the
+    trigger at character `at` has a modal or a negation ('Mexico should send demonstrators',
+    'they did not attack'), or hangs on a verb of threat, plan or denial ('threatened to
+    storm the city', 'denied killing them')."""
+    token = next((t for t in parsed if t.idx <= at < t.idx + len(t.text)), None)
+    steps = 0
+    while token is not None and not token.tag_.startswith("VB") and token.head is not token and steps < 6:
+        token, steps = token.head, steps + 1
+    if token is None or not token.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+        return True
+    return token.dep_ in ("xcomp", "pcomp", "ccomp") and token.head is not token \
+        and bool(HEDGING_VERBS.fullmatch(token.head.text)) and token.head.dep_ != "amod"
