@@ -18,7 +18,7 @@ from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
 from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
 from .text import Sentence, fold
-from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
+from .taxonomy import (ATTACKERS, BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
@@ -247,7 +247,9 @@ def _aggregate(text: str, dates: list, base: int = 0) -> bool:
 def _unrest_article(doc: Doc) -> bool:
     """An article about riots or protests: its vague 'violence' means unrest, not an attack."""
     text = doc.text
-    unrest = len(RIOT.findall(text)) + len(PROTEST.findall(text))
+    # arson and looting by armed attackers are part of their attacks, not unrest
+    crowd = " ".join(s.text for s in doc.sentences if not ATTACKERS.search(s.text))
+    unrest = len(RIOT.findall(crowd)) + len(PROTEST.findall(crowd))
     armed = len(BOMB.findall(text)) + len(CLASH.findall(text)) + len(SHELL.findall(text))
     return unrest >= 3 and unrest > armed
 
@@ -427,7 +429,8 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
              and not any(s <= m.start and m.end <= e for s, e in skip)]
     run: list = []
     for m in found:
-        if run and re.fullmatch(r",?\s*(?:and\s+|,\s*)?", doc.text[run[-1].end:m.start]):
+        # joined by a comma or 'and': 'Queen Elizabeth National Park' is one name, not a list
+        if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", doc.text[run[-1].end:m.start]):
             run.append(m)
         elif len(run) < 2:
             run = [m]
@@ -529,7 +532,11 @@ def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
 
 
 def _kinds_agree(a: EventKind, b: EventKind) -> bool:
+    """Same type or family; property looted or burned belongs to the riot or the attack it
+    was part of (the annotation rules)."""
     if a.event_type == b.event_type:
+        return True
+    if "Looting/property destruction" in (a.sub_event_type, b.sub_event_type):
         return True
     fa, fb = FAMILY[a.event_type], FAMILY[b.event_type]
     return fa == fb or "other" in (fa, fb) and "unrest" in (fa, fb)

@@ -21,11 +21,10 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicons
-from .taxonomy import (ACCIDENT, DISASTER, HURT, KILL, PROTEST, TRIGGER, EventKind, lexicon_rx)
+from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
-STRONG = lexicon_rx("strong_triggers")
 NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
@@ -105,6 +104,9 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
             return verdict
     if kind.sub_event_type == "Arrests":
         return _arrest_verdict(masked, live, frame, armed_names)
+    if kind.sub_event_type in ("Change to group/activity", "Agreement") and not (
+            _armed_cue(masked, armed_names, []) and not TALK.search(masked)):
+        return None  # 'the council was formed', 'the two countries signed an agreement', truces
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands

@@ -119,7 +119,8 @@ def not_an_event(text: str) -> bool:
     hurt = KILL.search(text) or HURT.search(text)
     if DIPLOMACY.search(text) and not hurt:
         return True
-    return bool(BLAME.search(text)) and not _PROTEST_WORDS.search(text)
+    # 'shot dead in front of his clinic, blaming security forces': blame beside the incident itself
+    return bool(BLAME.search(text)) and not _PROTEST_WORDS.search(text) and not STRONG.search(text)
 
 
 # a weapon or an armed agent: an explosion or a death that someone inflicted
@@ -162,6 +163,10 @@ def _strategic_kind(text: str) -> EventKind | None:
         if _non_state_taker(text, ground):
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
+    # a truce named beside violence is the violence's setting; truces and talks themselves are
+    # dropped by the sense rules (talk_words)
+    if AGREEMENT.search(text) and not hurt and not CLASH.search(text) and not ATTACK.search(text):
+        return EventKind("Strategic developments", "Agreement", 3)
     if HEADQUARTERS.search(text) and not hurt:
         return EventKind("Strategic developments", "Headquarters or base established", 3)
     return None
@@ -214,7 +219,8 @@ def _violence_kind(text: str) -> EventKind | None:
     return None
 
 
-ATTACKERS = _lex("armed_attackers")  # their arson and looting are part of their attack
+ATTACKERS = _lex("armed_attackers")
+STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 _MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
 _CROWD = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest\w*|demonstrat\w+|youths?|residents|"
                     r"villagers|groups?|hundreds|thousands|dozens of (?:people|men|youths))\b", re.I)
@@ -229,10 +235,11 @@ def _riot_kind(text: str) -> EventKind:
 
 
 def _minor_kind(text: str) -> EventKind | None:
-    """Arrests. Truces and talks (AGREEMENT) and deployments or new units (CHANGE) are talk
-    about violence and troop movements, which the annotation rules do not code."""
+    """Arrests, and changes to an armed group."""
     if ARREST.search(text):
         return EventKind("Strategic developments", "Arrests", 2)
+    if CHANGE.search(text):
+        return EventKind("Strategic developments", "Change to group/activity", 1)
     return None
 
 
@@ -257,8 +264,13 @@ def _armed_target(text: str) -> bool:
     checkpoint, convoy or patrol alone does not make armed victims of civilians shot there."""
     civilians = bool(_CIVILIAN_VICTIMS.search(text))
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
+               and not _BLAMED.search(text[max(0, m.start() - 30):m.start()])
                and not (civilians and _PLACE_ONLY_TARGET.match(m.group()))
                for m in ARMED_TARGET.finditer(text))
+
+
+# 'blaming security forces', 'accused the army': the forces named as the doers
+_BLAMED = re.compile(r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _armed_sides(text: str) -> bool:
