@@ -204,6 +204,7 @@ _LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
 _HABITUAL = lexicon_rx("habit_words")
 _SINCE = lexicon_rx("tally_phrases")
 _CAMPAIGN = lexicon_rx("campaign_phrases")
+_TALLY = lexicon_rx("multi_incident_tallies")
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
@@ -236,7 +237,7 @@ def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     'plunged into civil war in 2013': a war as a whole. The day a figure was given ('the army
     said on Thursday that 500 had been killed since April') does not make it one incident;
     `base` is the offset of `text` in the article."""
-    if _CAMPAIGN.search(text) or _HABITUAL.search(text) and not dates:
+    if _CAMPAIGN.search(text) or _TALLY.search(text) or _HABITUAL.search(text) and not dates:
         return True
     if any(d.kind == "since" for d in dates) or _SINCE.search(text):
         return not any(d.kind not in ("since", "header") and d.precision == "day"
