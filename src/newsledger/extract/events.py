@@ -19,7 +19,7 @@ from .roles import Roles, assign_roles, attributed
 from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
 from .text import Sentence, fold
 from .taxonomy import (ATTACKERS, BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       classify, lexicon_rx)
+                       _state_kills, classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -278,6 +278,8 @@ def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
         m.kind = EventKind("Riots", "Mob violence" if _MOB.search(words) else "Violent demonstration", 5)
     elif crude_bomb:
         return m
+    elif kind.sub_event_type == "Attack" and _state_kills(words) and not PROTEST.search(words):
+        return m  # 'a teenager killed on Friday by police gunfire': forces' own attack, not the riot
     elif lethal_state and KILL.search(words):
         m.kind = EventKind("Protests", "Excessive force against protesters", 5)
     else:

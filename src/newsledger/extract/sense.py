@@ -34,6 +34,8 @@ POLITICAL_DETAINEES = lexicon_rx("political_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
+# 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
+_NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
 # ground left: a place given up ('withdrew from Gao', 'handed over control')
 _HANDED_OVER = re.compile(r"\b(?:withdr\w+|pull\w* out|hand\w* over|vacat\w+)\s+(?:\w+\s+){0,3}?"
                           r"(?:from|of|control)\b", re.IGNORECASE)
@@ -202,7 +204,8 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
         return Verdict(trigger, f"political detainee '{who.group()}'")
     if armed_names:
         return Verdict(trigger, f"armed group '{armed_names[0]}'")
-    verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)]
+    verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)
+             or _NAMED_DETAINEE.match(words, m.start())]
     if frame.open and verbs:
         return Verdict(verbs[0].group(), f"arrest, in a {frame.name} story")
     return None
