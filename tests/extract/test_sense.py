@@ -96,6 +96,8 @@ EVENTS = [
      "Protests", "Excessive force against protesters"),
     ("Gunmen abducted 20 students from a school in Kaduna on Friday.",
      "Violence against civilians", "Abduction/forced disappearance"),
+    ("Gunmen abducted three protest leaders in Bamenda on Friday.",
+     "Violence against civilians", "Abduction/forced disappearance"),
     ("The army retook the town of Kidal from rebels on Friday after heavy fighting.",
      "Battles", "Government regains territory"),
 ]
@@ -111,6 +113,12 @@ def test_background_attack_with_its_own_date_is_an_event_beside_a_trial(events):
                    "in Kano in March 2014 that killed 40 people.")
     # which of the sentence's dates it takes is the date binding's business (issue 10)
     assert [(e["location"], e["fatalities"]) for e in found] == [("Kano", 40)]
+
+
+def test_a_comparison_names_no_incident_of_its_own(events):
+    found = events("Gunmen killed four farmers in Jos on Sunday, the deadliest attack in Plateau "
+                   "state since 2021.")
+    assert [(e["location"], e["fatalities"]) for e in found] == [("Jos", 4)]
 
 
 def test_peaceful_protest_is_not_a_riot_because_the_headline_says_clash(events):

@@ -30,6 +30,7 @@ ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
 STRUGGLE = lexicon_rx("struggle_phrases")
 EVERYDAY = lexicon_rx("everyday_senses")
+COMPARISON = lexicon_rx("comparison_references")
 POLITICAL_DETAINEES = lexicon_rx("political_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
@@ -130,8 +131,8 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
 
 
 def _mask(words: str) -> str:
-    """The words with struggles and everyday senses blanked (offsets kept)."""
-    for rx in (STRUGGLE, EVERYDAY):
+    """The words with struggles, everyday senses and comparisons blanked (offsets kept)."""
+    for rx in (STRUGGLE, EVERYDAY, COMPARISON):
         words = rx.sub(lambda m: " " * len(m.group()), words)
     return words
 

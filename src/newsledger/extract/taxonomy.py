@@ -132,6 +132,8 @@ def _protest_kind(text: str) -> EventKind | None:
     has = lambda rx: bool(rx.search(text))  # noqa: E731 - a readable local shorthand
     if not has(PROTEST) or _protest_is_background(text):
         return None
+    if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
+        return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
         return EventKind("Protests", "Excessive force against protesters", 6)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
