@@ -13,7 +13,8 @@ rally', 'three siblings died of bird flu'. The rules, in order:
 5. a trigger with everyday senses needs an armed agent or weapon in the same words, or an
    article whose frame is conflict (not sport, health, elections or markets); a death alone
    ('died', 'bodies') needs a weapon, or a toll or an armed agent in a conflict story;
-6. talk about violence (talks, truces, trials, anniversaries) needs a toll of its own.
+6. talk about violence (talks, truces, trials, anniversaries) needs a toll of its own;
+7. politicians who attack or battle with no weapon, armed agent or toll trade words.
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ STRUGGLE = lexicon_rx("struggle_phrases")
 EVERYDAY = lexicon_rx("everyday_senses")
 COMPARISON = lexicon_rx("comparison_references")
 POLITICAL_DETAINEES = lexicon_rx("political_detainees")
+POLITICAL_ROLES = lexicon_rx("political_roles")
+CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
@@ -86,7 +89,7 @@ def article_frame(text: str) -> Frame:
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
     if conflict >= 1 and 2 * conflict >= other:
         return Frame("conflict", conflict, other)
-    return Frame(name if other else "none", conflict, other)
+    return Frame(name if other >= 3 else "none", conflict, other)  # a frame needs some words
 
 
 def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = (),
@@ -125,7 +128,10 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
         return None  # talks, truces, trials: violence named, not told
     if cue and (doers or cue.startswith("weapon")):
         return Verdict(trigger, cue)
-    if frame.open and (doers or toll or cue and cue.startswith("weapon")):
+    if POLITICAL_ROLES.search(masked) and not toll:
+        return None  # 'the senator attacked the governor': words between politicians
+    # a death alone ('two bodies were found') is violence only in a conflict story
+    if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
 
@@ -205,6 +211,8 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
         return Verdict(trigger, f"political detainee '{who.group()}'")
     if armed_names:
         return Verdict(trigger, f"armed group '{armed_names[0]}'")
+    if CRIMINAL_DETAINEES.search(words):
+        return None  # 'the two inmates have been captured': ordinary crime
     verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)
              or _NAMED_DETAINEE.match(words, m.start())]
     if frame.open and verbs:
