@@ -104,7 +104,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
     if not live:
         return Verdict("no one hurt", "a nil toll") if none_hurt else None
-    if kind.event_type == "Protests" or kind.sub_event_type in ("Violent demonstration",):
+    if kind.event_type == "Protests" or kind.sub_event_type == "Violent demonstration":
         verdict = _protest_verdict(masked, live)
         if verdict is not None or kind.event_type == "Protests":
             return verdict
