@@ -98,6 +98,9 @@ EVENTS = [
      "Protests", "Excessive force against protesters"),
     ("Gunmen abducted 20 students from a school in Kaduna on Friday.",
      "Violence against civilians", "Abduction/forced disappearance"),
+    # history as history: a background bombing from the air is an air strike, not an IED
+    ("The atomic bomb dropped on Hiroshima in August 1945 killed tens of thousands of people.",
+     "Explosions/Remote violence", "Air/drone strike"),
     ("Gunmen abducted three protest leaders in Bamenda on Friday.",
      "Violence against civilians", "Abduction/forced disappearance"),
     ("The army retook the town of Kidal from rebels on Friday after heavy fighting.",
