@@ -15,9 +15,10 @@ from ..errors import InputError
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .. import lexicons
+
+    lexicons.use(args.lexicon or ())  # before the extractor is imported: it reads them at import
     from .ingest import ingest
 
-    lexicons.use(args.lexicon or ())
     summary = ingest(args.paths, args.db, workers=args.workers, batch_size=args.batch_size,
                      progress=not args.quiet, pipeline=args.pipeline,
                      actor_files=args.actors or (), all_ledgers=args.all_ledgers)

@@ -56,7 +56,7 @@ EVENT_SCHEMA = pa.schema([
     ("actor1", pa.string()), ("actor2", pa.string()),
     ("fatalities", pa.int32()), ("injured", pa.int32()),
     ("evidence", pa.list_(_SPAN)), ("provenance", pa.string()),
-    ("confidence", pa.float64()), ("notes", pa.string()),
+    ("confidence", pa.float64()), ("notes", pa.string()), ("reason", pa.string()),
 ])
 INCIDENT_SCHEMA = pa.schema([
     ("incident_id", pa.string()), ("country", pa.string()),
@@ -94,7 +94,8 @@ CREATE TABLE IF NOT EXISTS events (
     geonames_id BIGINT, event_type VARCHAR, sub_event_type VARCHAR,
     actor1 VARCHAR, actor2 VARCHAR, fatalities INTEGER, injured INTEGER,
     evidence STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)[],
-    provenance VARCHAR, confidence DOUBLE, notes VARCHAR);
+    provenance VARCHAR, confidence DOUBLE, notes VARCHAR, reason VARCHAR);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS reason VARCHAR;
 CREATE TABLE IF NOT EXISTS incidents (
     incident_id VARCHAR PRIMARY KEY, country VARCHAR, event_date VARCHAR,
     date_precision VARCHAR, date_start DATE, date_end DATE, admin1 VARCHAR, admin2 VARCHAR,
