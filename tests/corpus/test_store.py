@@ -7,7 +7,7 @@ import pytest
 
 from corpus_helpers import event, ledger
 from newsledger.corpus.store import (
-    BatchWrite, SourceRow, Store, article_row, date_bounds, event_rows, table_digest,
+    SCHEMA_VERSION, BatchWrite, SourceRow, Store, article_row, date_bounds, event_rows, table_digest,
 )
 
 
@@ -28,7 +28,7 @@ def test_schema_is_created_once_and_reopens(tmp_path):
     Store(db).close()
     with Store(db) as store:
         assert store.counts()["articles"] == 0
-        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "1"
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == SCHEMA_VERSION
 
 
 def test_writing_the_same_batch_twice_changes_nothing(tmp_path):
