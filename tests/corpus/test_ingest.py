@@ -274,24 +274,29 @@ def test_articles_with_no_event_word_skip_extraction_until_asked(tmp_path):
 
 
 def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
+    """Killed at several points (each resumed run killed again further on), then finished:
+    the same articles, events, incidents and incident ids as one uninterrupted run."""
     corpus = tmp_path / "corpus"
     generate(240, corpus, violent_share=0.7, seed=4)
-    (corpus / "broken.txt").write_bytes(b"\xff\xfe bad")
+    (corpus / "broken.txt").write_bytes("caf\u00e9 ".encode() + b"\xff bad")
+    (corpus / "cp1252.txt").write_bytes(LEDE.format(n=2).replace("Wire", "D\u00e9p\u00eache").encode("cp1252"))
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]),
-           "NEWSLEDGER_FAKE_DELAY": "0.03"}
+           "NEWSLEDGER_FAKE_DELAY": "0.04"}
     cmd = [sys.executable, "-m", "newsledger", "ingest", str(corpus), "--db", str(killed),
            "--pipeline", FAKE, "--batch-size", "8", "--workers", "2"]
-    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    _wait_for_progress(proc, at_least=48)
-    workers = _children(proc.pid)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    _assert_gone(workers)  # orphaned workers end themselves
-    with Store(killed) as store:
-        stored = store.scalar("SELECT count(*) FROM articles")
-        assert 0 < stored < 240, "the run was not killed mid-way"
-        _assert_whole_articles(store)
+    stored = 0
+    for at_least in (16, 90, 170):  # progress counts the records a resumed run skips too
+        proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        _wait_for_progress(proc, at_least=at_least)
+        workers = _children(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        _assert_gone(workers)  # orphaned workers end themselves
+        with Store(killed) as store:
+            before, stored = stored, store.scalar("SELECT count(*) FROM articles")
+            assert before < stored < 241, "the run was not killed mid-way"
+            _assert_whole_articles(store)
     env.pop("NEWSLEDGER_FAKE_DELAY")
     resumed = subprocess.run(cmd + ["--quiet"], env=env, capture_output=True, text=True, timeout=120)
     assert resumed.returncode == 0, resumed.stderr
@@ -300,6 +305,8 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
     with Store(killed, read_only=True) as a, Store(clean, read_only=True) as b:
         assert table_digest(a) == table_digest(b)
         assert a.counts() == b.counts()
+        ids = "SELECT incident_id, event_key FROM incident_reports ORDER BY 1, 2"
+        assert a.rows(ids) == b.rows(ids)
 
 
 def _wait_for_progress(proc: subprocess.Popen, at_least: int, timeout: float = 60) -> None:
@@ -455,3 +462,59 @@ def test_sidecar_of_any_text_file_is_not_an_article(tmp_path):
     (tmp_path / "notes.json").write_text(json.dumps({"source": "Desk"}))
     records = {Path(r.path).name: r for r in read_paths([tmp_path])}
     assert set(records) == {"A.TXT", "notes"}
+
+
+# -- two processes at once ---------------------------------------------------------------------------
+def _ingest_cmd(paths, db, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsledger", "ingest", *map(str, paths), "--db", str(db),
+            "--pipeline", FAKE, "--workers", "0", "--quiet", *extra]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]), **extra}
+
+
+def test_a_second_writer_waits_then_stops_in_one_line_losing_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    generate(12, corpus, seed=5)
+    db = tmp_path / "c.duckdb"
+    run([corpus], db)
+    with Store(db) as store:  # this process holds the file, as a running ingest would
+        before = table_digest(store)
+        (corpus / "late.txt").write_text(LEDE.format(n=9))
+        second = subprocess.run(_ingest_cmd([corpus], db, "--wait", "1"), env=_env(),
+                                capture_output=True, text=True, timeout=120)
+    assert second.returncode == 2
+    assert "Traceback" not in second.stderr and "IOException" not in second.stderr
+    assert "waiting for" in second.stderr
+    last = second.stderr.strip().splitlines()[-1]
+    assert "held by another process" in last and "--wait" in last
+    with Store(db, read_only=True) as store:
+        assert table_digest(store) == before  # nothing half-written
+    again = subprocess.run(_ingest_cmd([corpus], db), env=_env(), capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM sources WHERE path LIKE '%late.txt' AND status = 'ok'") == 1
+
+
+def test_readers_get_in_between_the_batches_of_a_running_ingest(tmp_path):
+    corpus = tmp_path / "corpus"
+    generate(60, corpus, violent_share=1.0, seed=6)
+    db = tmp_path / "c.duckdb"
+    proc = subprocess.Popen(_ingest_cmd([corpus], db, "--batch-size", "4"),
+                            env=_env(NEWSLEDGER_FAKE_DELAY="0.05"),
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 90
+        while proc.poll() is None and time.monotonic() < deadline:
+            if db.exists():
+                with Store(db, read_only=True, wait=30) as store:  # as the web page does
+                    seen.add(store.scalar("SELECT count(*) FROM articles"))
+            time.sleep(0.1)
+        assert proc.wait(timeout=90) == 0, proc.stderr.read()
+    finally:
+        proc.kill()
+    assert len(seen - {0, 60}) >= 2, f"no read between batches: {sorted(seen)}"
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM articles") == 60

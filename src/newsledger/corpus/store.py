@@ -246,7 +246,7 @@ class Store:
                         f"{self.path} is held by another process (PID {holder.group(1)}) after "
                         f"waiting {self.wait:g} s; nothing more was written: run again when it "
                         "is done (or give --wait SECONDS)", "locked") from None
-                if not told and waited >= min(QUIET_WAIT, self.wait):
+                if not told and waited >= min(QUIET_WAIT, self.wait / 2):
                     print(f"waiting for {self.path}, held by another newsledger process "
                           f"(PID {holder.group(1)})… (up to {self.wait:g} s)", file=sys.stderr)
                     told = True
