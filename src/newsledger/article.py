@@ -53,6 +53,7 @@ _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
          (b"\xef\xbb\xbf", "utf-8"), (b"\xfe\xff", "utf-16-be"), (b"\xff\xfe", "utf-16-le"))
 _INVALID = re.compile("[\udc80-\udcff]")  # undecodable bytes, as surrogateescape gives them
 _NON_ASCII = re.compile("[^\x00-\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # only JSON escapes (\\ud800) can make one
 WESTERN = "cp1252"  # what an 8-bit text is read as when no detector can tell better
 
 
@@ -159,6 +160,10 @@ def charset(label: str | None) -> str | None:
 def check_text(text: str, where: str = "input") -> None:
     if not text.strip():
         raise InputError(f"{where}: empty text", "empty")
+    lone = _SURROGATE.search(text)
+    if lone:
+        raise InputError(f"{where}: not Unicode text: lone surrogate U+{ord(lone.group()):04X} at "
+                         f"character {lone.start()}", "bad_encoding")
     controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(f"{where}: binary data, not text", "not_text")

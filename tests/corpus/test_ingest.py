@@ -195,6 +195,7 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
     (src / "not-a-warc.warc.gz").write_bytes(b"This is a text file with the wrong name.\n")
     (src / "garbage.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(random.Random(2).randrange(256) for _ in range(999)))
     _warc(src / "requests-only.warc.gz", only_requests=True)
+    (src / "escapes.jsonl").write_text('{"text": "A lone \\ud800 surrogate."}\n{"text": "The next line."}\n')
     (src / "scripts.html").write_text(_page("Vote", "Parliament voted on the budget on Monday. " * 15))
     (src / "only-script.html").write_text("<html><script>var a = 1;</script></html>")
     (src / "raises.txt").write_text("RAISE-IN-PIPELINE: a bomb killed two people.\n")
@@ -207,7 +208,7 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
         "image.png": "unsupported", "huge.txt": "too_large", "huge.jsonl#line=1": "too_large",
         "huge.jsonl#line=2": "ok", "latin1.txt": "ok", "broken-utf8.txt": "bad_encoding",
         "not-a-warc.warc.gz": "failed", "garbage.warc.gz": "failed", "requests-only.warc.gz": "empty",
-        "scripts.html": "ok",
+        "escapes.jsonl#line=1": "bad_encoding", "escapes.jsonl#line=2": "ok", "scripts.html": "ok",
         "only-script.html": "empty", "raises.txt": "failed", "good.txt": "ok",
         "missing-dir": "missing",
     }
