@@ -519,3 +519,21 @@ def test_readers_get_in_between_the_batches_of_a_running_ingest(tmp_path):
     assert len(seen - {0, 60}) >= 2, f"no read between batches: {sorted(seen)}"
     with Store(db, read_only=True) as store:
         assert store.scalar("SELECT count(*) FROM articles") == 60
+
+
+def test_two_ingests_at_once_end_as_one_ingest_of_both(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    generate(40, one, violent_share=1.0, seed=7)
+    generate(40, two, violent_share=1.0, seed=8)
+    (two / "copy.txt").write_bytes(next(one.rglob("*.txt")).read_bytes())  # shared by both
+    db, alone = tmp_path / "c.duckdb", tmp_path / "alone.duckdb"
+    env = _env(NEWSLEDGER_FAKE_DELAY="0.02")
+    procs = [subprocess.Popen(_ingest_cmd([folder], db, "--batch-size", "4"), env=env,
+                              stderr=subprocess.PIPE, text=True) for folder in (one, two)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err
+    run([one, two], alone)
+    with Store(db, read_only=True) as a, Store(alone, read_only=True) as b:
+        assert table_digest(a) == table_digest(b)

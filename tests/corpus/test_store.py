@@ -193,3 +193,13 @@ def test_a_file_that_is_no_database_is_one_clear_error(tmp_path):
     bad.write_text("shopping list\n")
     with pytest.raises(InputError, match="cannot open the database"):
         Store(bad)
+
+
+def test_a_newer_schema_is_refused_and_left_as_it_is(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(InputError, match="newer"):
+        Store(db)
+    with Store(db, read_only=True) as store:  # closed after the refusal: it opens again
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "99"

@@ -362,10 +362,9 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
             raise NewsledgerError(
                 "a worker process died (see the error above); the batches stored so far are "
                 "kept: run the same command again to resume", "worker") from None
-        with store.session():  # the merge reads and rewrites whole countries: one opening
-            if merge:
-                summary.merged_countries = merge_store(store)
-            summary.totals = store.counts()
+        if merge:  # one country at a time, each in its own opening: readers get in between
+            summary.merged_countries = merge_store(store)
+        summary.totals = store.counts()
     finally:
         if bar is not None:
             bar.close()

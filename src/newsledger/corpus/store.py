@@ -200,8 +200,12 @@ class Store:
             self._settings.append(("SET memory_limit = ?", [memory_limit]))
         self._con: duckdb.DuckDBPyConnection | None = None
         self._open()
-        if not read_only:
-            self._create()
+        try:
+            if not read_only:
+                self._create()
+        except BaseException:
+            self.close()
+            raise
         if not hold:
             self.close()
 
@@ -258,16 +262,20 @@ class Store:
         version = self._version()
         if version is not None and version != SCHEMA_VERSION:
             if int(version) > int(SCHEMA_VERSION):
-                self.close()
                 raise InputError(f"{self.path}: schema version {version} is newer than this "
                                  f"newsledger's ({SCHEMA_VERSION}): upgrade newsledger", "bad_db")
             self.con.begin()
-            for step in sorted(MIGRATIONS, key=int):
-                if int(step) >= int(version):
-                    for statement in MIGRATIONS[step]:
-                        self.con.execute(statement)
-            self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", [SCHEMA_VERSION])
-            self.con.commit()
+            try:
+                for step in sorted(MIGRATIONS, key=int):
+                    if int(step) >= int(version):
+                        for statement in MIGRATIONS[step]:
+                            self.con.execute(statement)
+                self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                                 [SCHEMA_VERSION])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
         for statement in filter(str.strip, _DDL.split(";")):
             self.con.execute(statement)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
