@@ -71,9 +71,11 @@ def real_looking(draw) -> str:
                                          max_size=6)):
         at = int(where * len(text))
         text = text[:at] + fragment + text[at:]
-    if draw(st.booleans()):  # one very long line: a word or a sentence repeated, no newline
-        unit = draw(st.sampled_from(["killed ", SENTENCES[0] + " ", "x" * 50, "\u0644" * 40 + " "]))
-        text += unit * draw(st.integers(200, 3000))
+    if draw(st.booleans()):  # one very long line (20k-150k characters), no newline
+        unit = draw(st.sampled_from(["killed ", "x" * 50, "\u0644" * 40 + " ", "12, "]))
+        text += unit * draw(st.integers(500, 3000))
+    elif draw(st.booleans()):  # one paragraph of many event sentences (each is parsed: kept short)
+        text += " ".join(draw(st.lists(st.sampled_from(SENTENCES), min_size=20, max_size=60)))
     if draw(st.booleans()):  # truncated anywhere, mid-word or mid-sentence
         text = text[: draw(st.integers(0, len(text)))]
     return text
