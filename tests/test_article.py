@@ -47,6 +47,9 @@ QUOTE = "\u201cWe stay,\u201d said Fran\u00e7ois M\u00fcller \u2014 the caf\u00e
     (QUOTE.encode("cp1252"), None, "cp1252"),                # detected
     (QUOTE.encode("cp1252"), "ISO-8859-1", "cp1252"),        # latin-1 labels mean 1252
     (QUOTE.encode("cp1252"), "utf-8", "cp1252"),             # a wrong declaration is not believed
+    (QUOTE.encode(), "iso-8859-1", "utf-8"),                 # valid UTF-8 beats an 8-bit label
+    ("\u00ab\u041c\u0438\u0440\u00bb, \u2014 \u0441\u043a\u0430\u0437\u0430\u043b \u043c\u044d\u0440.".encode("cp1251"),
+     "windows-1251", "cp1251"),
     ("Der Stra\u00dfenbau in K\u00f6ln".encode("latin-1"), None, "cp1252"),
     ("Zg\u0142oszenie \u0142\u00f3dzkiej policji".encode("cp1250"), "windows-1250", "cp1250"),
     ("\u0412\u0437\u0440\u044b\u0432 \u043f\u0440\u043e\u0433\u0440\u0435\u043c\u0435\u043b "

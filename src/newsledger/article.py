@@ -68,9 +68,9 @@ def decode_bytes(data: bytes, where: str = "input", limit: int | None = MAX_BYTE
     """Bytes → (text, encoding used), refusing what is not text; the message says where.
     A file of many articles passes `limit=None, check=False`: each article is checked.
 
-    The encoding, in this order: a byte-order mark (UTF-8/16/32); the `declared` charset
-    (an HTTP header, an HTML `<meta>`), when the bytes decode with it; UTF-8; otherwise
-    a detector (charset-normalizer). Bytes that are not valid UTF-8 are read as another
+    The encoding, in this order: a byte-order mark (UTF-8/16/32); a `declared` UTF-16/32;
+    UTF-8, when the bytes are valid UTF-8; the `declared` charset (an HTTP header, an HTML
+    `<meta>`), when the bytes decode with it; otherwise a detector (charset-normalizer). Bytes that are not valid UTF-8 are read as another
     encoding only when they do not look like UTF-8: UTF-8 text with a bad byte (at least
     as many well-formed multi-byte sequences as invalid bytes) is refused with the offset
     of the first bad byte, as one corrupt character must not silently become another."""
@@ -87,19 +87,28 @@ def _decode(data: bytes, where: str, declared: str | None) -> tuple[str, str]:
         if data.startswith(bom):
             return _strict(data, len(bom), codec, where), codec
     codec = charset(declared)
-    if b"\x00" in data[:8192] and not (codec or "").startswith(("utf-16", "utf-32")):
+    wide = (codec or "").startswith(("utf-16", "utf-32"))
+    if b"\x00" in data[:8192] and not wide:
         raise InputError(f"{where}: binary data, not text", "not_text")
-    if codec and codec != "utf-8":
+    # Valid UTF-8 beats a declared 8-bit charset: pages labelled Latin-1 that are UTF-8 are
+    # common, while 8-bit text that happens to be valid UTF-8 is all but unknown.
+    for candidate in ([codec] if wide else []) + ["utf-8"] + ([codec] if codec and not wide else []):
         try:
-            return data.decode(codec), codec
+            return data.decode(candidate), candidate
         except UnicodeDecodeError:
             pass  # pages often declare what they are not: look at the bytes themselves
+    bad_at = _first_bad_utf8(data)
+    if _looks_like_utf8(data):
+        raise _bad_utf8(data, bad_at, where)
+    return _detect(data, bad_at, where)
+
+
+def _first_bad_utf8(data: bytes) -> int:
     try:
-        return data.decode("utf-8"), "utf-8"
+        data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if _looks_like_utf8(data):
-            raise _bad_utf8(data, err.start, where) from None
-        return _detect(data, err.start, where)
+        return err.start
+    return len(data)
 
 
 def _strict(data: bytes, skip: int, codec: str, where: str) -> str:
