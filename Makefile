@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # from the npm registry (frontend/package-lock.json), copied into the package.
 WEB_ASSETS := src/newsledger/web/static/vendor/.built
 
-.PHONY: install web-assets demo test bench bench-merge clean
+.PHONY: install web-assets demo test bench bench-merge bench-negatives clean
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: install
 # cross-article merging on ../shared/corpus/merge: pairwise P/R/F1, best/low/high agreement
 bench-merge: install
 	$(PY) benchmarks/merge_bench.py
+
+# invented events per 100 event-free articles (../shared/corpus/negatives)
+bench-negatives: install
+	$(PY) benchmarks/negatives_bench.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache frontend/node_modules src/newsledger/web/static/vendor

@@ -17,7 +17,7 @@ SAMPLE = ROOT / "samples" / "wire_report.txt"
 @pytest.mark.parametrize("content, message", [
     (b"", "empty text"),
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "binary data"),
-    (b"Caf\xe9 bombing\n", "invalid UTF-8 at byte 3 (line 1)"),
+    (b"Caf\xc3\xa9 \xe9 bombing\n", "invalid UTF-8 at byte 6 (line 1)"),  # a bad byte in UTF-8 text
 ])
 def test_bad_files_fail_with_one_line(tmp_path, capsys, content, message):
     f = tmp_path / "in.txt"

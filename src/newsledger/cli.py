@@ -13,11 +13,11 @@ Command = Callable[[argparse.Namespace], int]
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    lexicons.use(args.lexicon or ())  # before the extractor is imported: it reads them at import
     from .article import Article, parse_published, read_article
     from .formats import acled_rows, table, to_json, write_csv
     from .pipeline import Pipeline
 
-    lexicons.use(args.lexicon or ())
     published = parse_published(args.published)
     raw = read_article(args.file)
     article = Article(raw.text, id=args.id or "", published=published,

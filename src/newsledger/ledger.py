@@ -58,6 +58,7 @@ class Event:
     provenance: dict[str, list[int]] = field(default_factory=dict)
     confidence: float = 0.5
     notes: str = ""
+    reason: str = ""  # why the event was kept: its trigger, the sense that decided, its anchor
 
 
 @dataclass

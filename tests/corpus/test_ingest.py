@@ -21,7 +21,7 @@ from newsledger.corpus.generate import generate
 from newsledger.corpus.ingest import ingest
 from newsledger.corpus.merge import best_low_high, cluster, merge_events
 from newsledger.corpus.readers import read_paths, split_header
-from newsledger.corpus.store import Store, date_bounds, table_digest
+from newsledger.corpus.store import SCHEMA_VERSION, Store, date_bounds, table_digest
 
 FAKE = "corpus_helpers:fake_pipeline"
 SRC = Path(newsledger.__file__).resolve().parents[1]
@@ -88,19 +88,95 @@ def _page(title: str, body: str) -> str:
             "<script>document.write('more script')</script></body></html>")
 
 
-def _warc(path: Path) -> None:
+WARC_PAGES = (
+    ("https://news.example/a", "text/html; charset=utf-8", _page("Bridge", "The bridge reopened today. " * 20).encode()),
+    ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
+)
+
+
+def _warc(path: Path, pages=WARC_PAGES, only_requests: bool = False) -> None:
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
     with path.open("wb") as f:
         writer = WARCWriter(f, gzip=True)
-        for url, ctype, body in (
-            ("https://news.example/a", "text/html; charset=utf-8", _page("Bridge", "The bridge reopened today. " * 20).encode()),
-            ("https://news.example/logo.png", "image/png", b"\x89PNG\r\n\x1a\n\x00\x00"),
-        ):
+        for url, ctype, body in pages:
+            if only_requests:
+                headers = StatusAndHeaders("GET / HTTP/1.0", [("Host", "news.example")], is_http_request=True)
+                writer.write_record(writer.create_warc_record(url, "request", http_headers=headers))
+                continue
             headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body),
                                                           http_headers=headers))
+
+
+# -- encodings -----------------------------------------------------------------------------------
+QUOTE = "\u201cWe will rebuild,\u201d said Jos\u00e9 N\u00fa\u00f1ez \u2014 the mayor of K\u00f6ln \u2014 on Monday.\n"
+
+
+@pytest.mark.parametrize("name, data, encoding", [
+    ("cp1252.txt", QUOTE.encode("cp1252"), "cp1252"),
+    ("latin1.txt", "Caf\u00e9 owners in G\u00f6ttingen met na\u00efve voters.\n".encode("latin-1"), "cp1252"),
+    ("utf16le.txt", QUOTE.encode("utf-16"), "utf-16-le"),  # Python writes the BOM, little-endian
+    ("utf16be.txt", b"\xfe\xff" + QUOTE.encode("utf-16-be"), "utf-16-be"),
+    ("utf32.txt", QUOTE.encode("utf-32"), "utf-32-le"),
+    ("utf8bom.txt", b"\xef\xbb\xbf" + QUOTE.encode(), "utf-8"),
+    ("utf8.txt", QUOTE.encode(), "utf-8"),
+    ("cp1251.txt", "\u041f\u0440\u0435\u0437\u0438\u0434\u0435\u043d\u0442 \u0437\u0430\u044f\u0432\u0438\u043b, "
+     "\u0447\u0442\u043e \u043f\u0435\u0440\u0435\u0433\u043e\u0432\u043e\u0440\u044b \u043f\u0440\u043e\u0434\u043e\u043b\u0436\u0430\u0442\u0441\u044f.\n".encode("cp1251"), "cp1251"),
+])
+def test_text_files_in_other_encodings_are_stored_with_the_right_text(tmp_path, name, data, encoding):
+    (tmp_path / name).write_bytes(data)
+    db = tmp_path / "c.duckdb"
+    run([tmp_path / name], db)
+    expected = data.decode(encoding).lstrip("\ufeff")
+    with Store(db, read_only=True) as store:
+        assert store.rows("SELECT s.status, s.encoding, a.text FROM sources s JOIN articles a "
+                          "USING (content_hash)") == [("ok", encoding, expected)]
+
+
+def test_html_and_warc_honour_declared_charsets(tmp_path):
+    body = "Caf\u00e9 owners in G\u00f6ttingen met the mayor on Monday \u2014 \u201cnever again\u201d, they said. " * 8
+    meta = _page("Rents", body).replace("<head>", '<head><meta charset="windows-1252">')
+    (tmp_path / "meta.html").write_bytes(meta.encode("cp1252"))
+    http_equiv = _page("Rents", body.replace("\u2014", "-").replace("\u201c", '"').replace("\u201d", '"')).replace(
+        "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=ISO-8859-1">')
+    (tmp_path / "equiv.html").write_bytes(http_equiv.encode("latin-1"))
+    plain = "Der B\u00fcrgermeister sprach am Montag \u00fcber die Stra\u00dfen.\n"
+    _warc(tmp_path / "crawl.warc.gz", pages=(
+        ("https://news.example/header", "text/html; charset=windows-1252", _page("Rents", body).encode("cp1252")),
+        ("https://news.example/plain", "text/plain; charset=iso-8859-1", plain.encode("latin-1")),
+        ("https://news.example/wrong", "text/html; charset=utf-8", _page("Rents", body).encode("cp1252")),
+    ))
+    got = {(Path(r.path).name, r.member): r for r in read_paths([tmp_path])}
+    texts = {k: (r.status, r.encoding, r.article and r.article.text) for k, r in got.items()}
+    assert texts[("meta.html", None)][:2] == ("ok", "cp1252") and "G\u00f6ttingen" in texts[("meta.html", None)][2]
+    assert "\u201cnever again\u201d" in texts[("meta.html", None)][2]
+    assert texts[("equiv.html", None)][:2] == ("ok", "cp1252") and "Caf\u00e9" in texts[("equiv.html", None)][2]
+    warc = sorted(v for (name, _), v in texts.items() if name == "crawl.warc.gz")
+    assert [w[:2] for w in warc] == [("ok", "cp1252")] * 3  # a wrong declaration is not believed
+    assert {w[2] for w in warc if "Montag" in w[2]} == {plain}
+    assert all("G\u00f6ttingen" in w[2] for w in warc if "Montag" not in w[2])
+
+
+def test_an_old_database_gains_the_encoding_column(tmp_path):
+    import duckdb
+
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))  # the version-1 layout of sources and meta
+    con.execute("CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR)")
+    con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    con.execute("CREATE TABLE sources (source_key VARCHAR PRIMARY KEY, path VARCHAR, member VARCHAR, "
+                "status VARCHAR NOT NULL, message VARCHAR, content_hash VARCHAR, id VARCHAR, "
+                "published DATE, title VARCHAR, url VARCHAR, source VARCHAR)")
+    con.execute("INSERT INTO sources (source_key, path, status) VALUES ('/x', '/x', 'empty')")
+    con.close()
+    (tmp_path / "a.txt").write_bytes(QUOTE.encode("cp1252"))
+    run([tmp_path / "a.txt"], db)
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == SCHEMA_VERSION
+        assert set(store.rows("SELECT path, status, encoding FROM sources")) == {
+            ("/x", "empty", None), (str(tmp_path / "a.txt"), "ok", "cp1252")}
 
 
 # -- hostile inputs ------------------------------------------------------------------------------
@@ -116,6 +192,11 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
     with (src / "huge.jsonl").open("wb") as f:
         f.write(b'{"text": "' + b"x" * 50_000_000 + b'"}\n{"text": "A short fine line."}\n')
     (src / "latin1.txt").write_bytes("Caf\u00e9 in G\u00f6ttingen, na\u00efve.".encode("latin-1"))
+    (src / "broken-utf8.txt").write_bytes("Caf\u00e9 in G\u00f6ttingen, ".encode() + b"na\xefve.")
+    (src / "not-a-warc.warc.gz").write_bytes(b"This is a text file with the wrong name.\n")
+    (src / "garbage.warc.gz").write_bytes(b"\x1f\x8b\x08\x00" + bytes(random.Random(2).randrange(256) for _ in range(999)))
+    _warc(src / "requests-only.warc.gz", only_requests=True)
+    (src / "escapes.jsonl").write_text('{"text": "A lone \\ud800 surrogate."}\n{"text": "The next line."}\n')
     (src / "scripts.html").write_text(_page("Vote", "Parliament voted on the budget on Monday. " * 15))
     (src / "only-script.html").write_text("<html><script>var a = 1;</script></html>")
     (src / "raises.txt").write_text("RAISE-IN-PIPELINE: a bomb killed two people.\n")
@@ -126,7 +207,9 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
     assert got == {
         "empty.txt": "empty", "blank.txt": "empty", "binary.txt": "not_text",
         "image.png": "unsupported", "huge.txt": "too_large", "huge.jsonl#line=1": "too_large",
-        "huge.jsonl#line=2": "ok", "latin1.txt": "bad_encoding", "scripts.html": "ok",
+        "huge.jsonl#line=2": "ok", "latin1.txt": "ok", "broken-utf8.txt": "bad_encoding",
+        "not-a-warc.warc.gz": "failed", "garbage.warc.gz": "failed", "requests-only.warc.gz": "empty",
+        "escapes.jsonl#line=1": "bad_encoding", "escapes.jsonl#line=2": "ok", "scripts.html": "ok",
         "only-script.html": "empty", "raises.txt": "failed", "good.txt": "ok",
         "missing-dir": "missing",
     }
@@ -137,6 +220,11 @@ def test_hostile_inputs_each_get_a_status_and_none_stops_the_run(tmp_path):
         assert "Parliament voted" in text and "alert" not in text and "document.write" not in text
         reason = store.scalar("SELECT message FROM sources WHERE path LIKE '%raises.txt'")
         assert "RuntimeError: boom" in reason
+        messages = dict(store.rows("SELECT regexp_extract(path, '[^/]+$'), message FROM sources"))
+    assert messages["not-a-warc.warc.gz"].endswith(": not a WARC file")
+    assert messages["garbage.warc.gz"].endswith(": not a WARC file")
+    assert messages["requests-only.warc.gz"].endswith(": no HTML or text responses")
+    assert messages["broken-utf8.txt"].endswith("invalid UTF-8 at byte 23 (line 1)")
 
 
 # -- nothing lost, nothing doubled ----------------------------------------------------------------
@@ -188,24 +276,29 @@ def test_articles_with_no_event_word_skip_extraction_until_asked(tmp_path):
 
 
 def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
+    """Killed at several points (each resumed run killed again further on), then finished:
+    the same articles, events, incidents and incident ids as one uninterrupted run."""
     corpus = tmp_path / "corpus"
     generate(240, corpus, violent_share=0.7, seed=4)
-    (corpus / "broken.txt").write_bytes(b"\xff\xfe bad")
+    (corpus / "broken.txt").write_bytes("caf\u00e9 ".encode() + b"\xff bad")
+    (corpus / "cp1252.txt").write_bytes(LEDE.format(n=2).replace("Wire", "D\u00e9p\u00eache").encode("cp1252"))
     killed, clean = tmp_path / "killed.duckdb", tmp_path / "clean.duckdb"
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]),
-           "NEWSLEDGER_FAKE_DELAY": "0.03"}
+           "NEWSLEDGER_FAKE_DELAY": "0.04"}
     cmd = [sys.executable, "-m", "newsledger", "ingest", str(corpus), "--db", str(killed),
            "--pipeline", FAKE, "--batch-size", "8", "--workers", "2"]
-    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
-    _wait_for_progress(proc, at_least=48)
-    workers = _children(proc.pid)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait(timeout=30)
-    _assert_gone(workers)  # orphaned workers end themselves
-    with Store(killed) as store:
-        stored = store.scalar("SELECT count(*) FROM articles")
-        assert 0 < stored < 240, "the run was not killed mid-way"
-        _assert_whole_articles(store)
+    stored = 0
+    for at_least in (16, 90, 170):  # progress counts the records a resumed run skips too
+        proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+        _wait_for_progress(proc, at_least=at_least)
+        workers = _children(proc.pid)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        _assert_gone(workers)  # orphaned workers end themselves
+        with Store(killed) as store:
+            before, stored = stored, store.scalar("SELECT count(*) FROM articles")
+            assert before < stored < 241, "the run was not killed mid-way"
+            _assert_whole_articles(store)
     env.pop("NEWSLEDGER_FAKE_DELAY")
     resumed = subprocess.run(cmd + ["--quiet"], env=env, capture_output=True, text=True, timeout=120)
     assert resumed.returncode == 0, resumed.stderr
@@ -214,6 +307,8 @@ def test_kill_9_then_resume_equals_an_uninterrupted_run(tmp_path):
     with Store(killed, read_only=True) as a, Store(clean, read_only=True) as b:
         assert table_digest(a) == table_digest(b)
         assert a.counts() == b.counts()
+        ids = "SELECT incident_id, event_key FROM incident_reports ORDER BY 1, 2"
+        assert a.rows(ids) == b.rows(ids)
 
 
 def _wait_for_progress(proc: subprocess.Popen, at_least: int, timeout: float = 60) -> None:
@@ -374,3 +469,77 @@ def test_sidecar_of_any_text_file_is_not_an_article(tmp_path):
     (tmp_path / "notes.json").write_text(json.dumps({"source": "Desk"}))
     records = {Path(r.path).name: r for r in read_paths([tmp_path])}
     assert set(records) == {"A.TXT", "notes"}
+
+
+# -- two processes at once ---------------------------------------------------------------------------
+def _ingest_cmd(paths, db, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "newsledger", "ingest", *map(str, paths), "--db", str(db),
+            "--pipeline", FAKE, "--workers", "0", "--quiet", *extra]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": os.pathsep.join([str(SRC), str(TESTS)]), **extra}
+
+
+def test_a_second_writer_waits_then_stops_in_one_line_losing_nothing(tmp_path):
+    corpus = tmp_path / "corpus"
+    generate(12, corpus, seed=5)
+    db = tmp_path / "c.duckdb"
+    run([corpus], db)
+    with Store(db) as store:  # this process holds the file, as a running ingest would
+        before = table_digest(store)
+        (corpus / "late.txt").write_text(LEDE.format(n=9))
+        second = subprocess.run(_ingest_cmd([corpus], db, "--wait", "1"), env=_env(),
+                                capture_output=True, text=True, timeout=120)
+    assert second.returncode == 2
+    assert "Traceback" not in second.stderr and "IOException" not in second.stderr
+    assert "waiting for" in second.stderr
+    last = second.stderr.strip().splitlines()[-1]
+    assert "held by another process" in last and "--wait" in last
+    with Store(db, read_only=True) as store:
+        assert table_digest(store) == before  # nothing half-written
+    again = subprocess.run(_ingest_cmd([corpus], db), env=_env(), capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM sources WHERE path LIKE '%late.txt' AND status = 'ok'") == 1
+
+
+def test_readers_get_in_between_the_batches_of_a_running_ingest(tmp_path):
+    corpus = tmp_path / "corpus"
+    generate(60, corpus, violent_share=1.0, seed=6)
+    db = tmp_path / "c.duckdb"
+    proc = subprocess.Popen(_ingest_cmd([corpus], db, "--batch-size", "4"),
+                            env=_env(NEWSLEDGER_FAKE_DELAY="0.05"),
+                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    seen: set[int] = set()
+    try:
+        deadline = time.monotonic() + 90
+        while proc.poll() is None and time.monotonic() < deadline:
+            if db.exists():
+                with Store(db, read_only=True, wait=30) as store:  # as the web page does
+                    seen.add(store.scalar("SELECT count(*) FROM articles"))
+            time.sleep(0.1)
+        assert proc.wait(timeout=90) == 0, proc.stderr.read()
+    finally:
+        proc.kill()
+    assert len(seen - {0, 60}) >= 2, f"no read between batches: {sorted(seen)}"
+    with Store(db, read_only=True) as store:
+        assert store.scalar("SELECT count(*) FROM articles") == 60
+
+
+def test_two_ingests_at_once_end_as_one_ingest_of_both(tmp_path):
+    one, two = tmp_path / "one", tmp_path / "two"
+    generate(40, one, violent_share=1.0, seed=7)
+    generate(40, two, violent_share=1.0, seed=8)
+    (two / "copy.txt").write_bytes(next(one.rglob("*.txt")).read_bytes())  # shared by both
+    db, alone = tmp_path / "c.duckdb", tmp_path / "alone.duckdb"
+    env = _env(NEWSLEDGER_FAKE_DELAY="0.02")
+    procs = [subprocess.Popen(_ingest_cmd([folder], db, "--batch-size", "4"), env=env,
+                              stderr=subprocess.PIPE, text=True) for folder in (one, two)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=180)
+        assert proc.returncode == 0, err
+        assert "Traceback" not in err
+    run([one, two], alone)
+    with Store(db, read_only=True) as a, Store(alone, read_only=True) as b:
+        assert table_digest(a) == table_digest(b)

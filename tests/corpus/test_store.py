@@ -1,13 +1,17 @@
 """The corpus database: schema, bulk idempotent upserts, one transaction per batch."""
 from __future__ import annotations
 
+import subprocess
+import sys
+import time
 from datetime import date
 
 import pytest
 
 from corpus_helpers import event, ledger
+from newsledger.errors import InputError
 from newsledger.corpus.store import (
-    BatchWrite, SourceRow, Store, article_row, date_bounds, event_rows, table_digest,
+    SCHEMA_VERSION, BatchWrite, LockedError, SourceRow, Store, article_row, date_bounds, event_rows, table_digest,
 )
 
 
@@ -28,7 +32,7 @@ def test_schema_is_created_once_and_reopens(tmp_path):
     Store(db).close()
     with Store(db) as store:
         assert store.counts()["articles"] == 0
-        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "1"
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == SCHEMA_VERSION
 
 
 def test_writing_the_same_batch_twice_changes_nothing(tmp_path):
@@ -116,3 +120,86 @@ def test_read_only_store_refuses_a_missing_file(tmp_path):
 
     with pytest.raises(InputError):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+# -- one process at a time: waiting for the lock ------------------------------------------------
+HOLDER = """import duckdb, sys, time
+con = duckdb.connect(sys.argv[1])
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+"""
+
+
+@pytest.fixture
+def hold(tmp_path):
+    """hold(db, seconds): another process opens `db` for writing and keeps it that long."""
+    procs = []
+
+    def start(db, seconds: float) -> subprocess.Popen:
+        proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(db), str(seconds)],
+                                stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline().strip() == "held"
+        procs.append(proc)
+        return proc
+
+    yield start
+    for proc in procs:
+        proc.kill()
+        proc.wait()
+
+
+def test_a_held_file_is_waited_for_then_refused_in_one_line(tmp_path, hold, capsys):
+    db = tmp_path / "c.duckdb"
+    Store(db).close()
+    holder = hold(db, 60)
+    started = time.monotonic()
+    with pytest.raises(LockedError) as err:
+        Store(db, wait=1.5)
+    assert 1.5 <= time.monotonic() - started < 10
+    assert err.value.code == "locked" and "\n" not in str(err.value)
+    assert f"(PID {holder.pid})" in str(err.value) and "--wait" in str(err.value)
+    assert "waiting for" in capsys.readouterr().err
+    with pytest.raises(LockedError):  # readers wait too
+        Store(db, read_only=True, wait=0.2)
+
+
+def test_a_file_released_during_the_wait_is_opened(tmp_path, hold, capsys):
+    db = tmp_path / "c.duckdb"
+    Store(db).close()
+    hold(db, 2)
+    with Store(db, wait=30) as store:
+        assert store.counts()["articles"] == 0
+    assert "held by another newsledger process" in capsys.readouterr().err
+
+
+def test_a_store_that_does_not_hold_its_file_lets_others_in(tmp_path):
+    db = tmp_path / "c.duckdb"
+    store = Store(db, hold=False)
+    store.write_batch(batch_of(ledger("a", [event()])))
+    # between calls another process may open the file, for reading or writing
+    probe = "import duckdb, sys; print(duckdb.connect(sys.argv[1]).execute('SELECT count(*) FROM articles').fetchone()[0])"
+    out = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0 and out.stdout.strip() == "1", out.stderr
+    with store.session():
+        assert store.scalar("SELECT count(*) FROM events") == 1
+        inside = subprocess.run([sys.executable, "-c", probe, str(db)], capture_output=True, text=True, timeout=60)
+        assert inside.returncode != 0 and "lock" in inside.stderr  # held for the session
+    with pytest.raises(RuntimeError, match="session"):
+        store.arrow_reader("SELECT 1")  # a streamed result needs the file held
+
+
+def test_a_file_that_is_no_database_is_one_clear_error(tmp_path):
+    bad = tmp_path / "notes.duckdb"
+    bad.write_text("shopping list\n")
+    with pytest.raises(InputError, match="cannot open the database"):
+        Store(bad)
+
+
+def test_a_newer_schema_is_refused_and_left_as_it_is(tmp_path):
+    db = tmp_path / "c.duckdb"
+    with Store(db) as store:
+        store.con.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    with pytest.raises(InputError, match="newer"):
+        Store(db)
+    with Store(db, read_only=True) as store:  # closed after the refusal: it opens again
+        assert store.scalar("SELECT value FROM meta WHERE key = 'schema_version'") == "99"

@@ -67,8 +67,6 @@ TYPES = [
      "Battles", "Non-state actor overtakes territory"),
     ("Troops withdrew from Gao on Tuesday, handing over control to a local militia.",
      "Strategic developments", "Non-violent transfer of territory"),
-    ("The government and the rebels signed a peace agreement in Juba on Saturday.",
-     "Strategic developments", "Agreement"),
     ("The army set up a new base outside Mopti on Thursday.",
      "Strategic developments", "Headquarters or base established"),
     ("Police defused a bomb planted outside a school in Quetta on Monday.",

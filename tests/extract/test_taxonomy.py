@@ -41,7 +41,6 @@ CASES = [
     ("Police seized 40 rifles and 2,000 rounds of ammunition from a warehouse.", "Disrupted weapons use"),
     ("A cache of weapons was discovered in a cave outside the city.", "Disrupted weapons use"),
     ("Hundreds of fighters defected to the government side last week.", "Change to group/activity"),
-    ("The army deployed two more battalions to the northern province.", "Change to group/activity"),
     ("Dozens of shops were looted and set on fire overnight.", "Looting/property destruction"),
     ("Helicopters dropped barrels of chlorine on the town, residents said.", "Chemical weapon"),
     ("Dozens were treated for breathing problems after a poison gas attack.", "Chemical weapon"),

@@ -15,12 +15,14 @@ from ..errors import InputError
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .. import lexicons
+
+    lexicons.use(args.lexicon or ())  # before the extractor is imported: it reads them at import
     from .ingest import ingest
 
-    lexicons.use(args.lexicon or ())
     summary = ingest(args.paths, args.db, workers=args.workers, batch_size=args.batch_size,
                      progress=not args.quiet, pipeline=args.pipeline,
-                     actor_files=args.actors or (), all_ledgers=args.all_ledgers)
+                     actor_files=args.actors or (), all_ledgers=args.all_ledgers,
+                     **({"wait": args.wait} if args.wait is not None else {}))
     print(summary.format(), file=sys.stderr)
     return 0
 
@@ -36,6 +38,9 @@ def add_ingest(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--workers", type=int, default=2,
                    help="extraction processes (default 2; 0 runs in this process)")
     p.add_argument("--batch-size", type=int, default=32, help="articles per committed batch")
+    p.add_argument("--wait", type=float, default=None, metavar="SECONDS",
+                   help="how long to wait for a database another process holds, at each batch "
+                   "(default 60); then stop with exit status 2, keeping what was stored")
     p.add_argument("--actors", action="append", metavar="FILE",
                    help="extra actor dictionary (YAML); may be repeated")
     add_lexicon_option(p)

@@ -5,7 +5,9 @@ writes to the database; worker processes each load the pipeline once (triage on:
 only on sentences that may hold an event, quote or claim) and extract batches of articles.
 Batches are committed in the order they were read, each in one transaction, so a run killed
 at any point (even with SIGKILL) leaves whole articles only, and the next run skips what is
-stored and resumes where it stopped.
+stored and resumes where it stopped. The database file is open only while a batch is written
+(or a chunk looked up), so readers (the web page) and a second ingest get in between; a
+file held by another process is waited for (`wait` seconds), then the run stops cleanly.
 
 Articles with none of the pipeline's event trigger words cannot yield an event; they are
 stored with an empty ledger and never parsed (`no_event_words`). Nor are articles whose
@@ -37,7 +39,7 @@ from typing import Any
 from ..article import Article
 from ..errors import NewsledgerError
 from .readers import Record, read_paths
-from .store import BatchWrite, SourceRow, Store, article_row, event_rows
+from .store import DEFAULT_WAIT, BatchWrite, SourceRow, Store, article_row, event_rows
 
 DEFAULT_PIPELINE = "newsledger.corpus.ingest:load_pipeline"
 PLAN_CHUNK = 256  # records looked up in the database at once
@@ -230,7 +232,7 @@ def source_row(record: Record, h: str | None = None) -> SourceRow:
     a = record.article
     return SourceRow(
         source_key=record.key, path=record.path, member=record.member, status=record.status,
-        message=record.message, content_hash=h,
+        message=record.message, content_hash=h, encoding=record.encoding,
         id=a.id if a else None, published=a.published if a else None,
         title=a.title if a else None, url=a.url if a else None, source=a.source if a else None)
 
@@ -351,19 +353,21 @@ def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_size: int = 32,
            progress: bool = True, pipeline: str = DEFAULT_PIPELINE,
            actor_files: Sequence[str] = (), merge: bool = True,
-           all_ledgers: bool = False) -> Summary:
+           all_ledgers: bool = False, wait: float = DEFAULT_WAIT) -> Summary:
     """Ingest files and folders into the database at `db`; returns the run's summary.
     `all_ledgers` extracts quotes, entities and claims of articles with no event word too
     (slower: in a general feed that is most articles); a later run with it re-extracts
     the articles an earlier run skipped. `pipeline` names the factory of the extractor
-    (`module:function`, called with `actor_files` once per worker).
+    (`module:function`, called with `actor_files` once per worker). `wait` is how long each
+    opening of the database waits for another process holding it (store.LockedError after).
 
     Workers are spawned processes: a script calling this must guard its entry point with
     `if __name__ == "__main__":`, as for any multiprocessing code."""
     from .merge import merge_store
 
     started = time.perf_counter()
-    store = Store(db, memory_limit=STORE_MEMORY, threads=STORE_THREADS if workers > 0 else None)
+    store = Store(db, memory_limit=STORE_MEMORY, wait=wait, hold=False,
+                  threads=STORE_THREADS if workers > 0 else None)
     executor = make_executor(workers, pipeline, actor_files)
     bar = _progress_bar(progress)
     try:
@@ -375,7 +379,7 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
             raise NewsledgerError(
                 "a worker process died (see the error above); the batches stored so far are "
                 "kept: run the same command again to resume", "worker") from None
-        if merge:
+        if merge:  # one country at a time, each in its own opening: readers get in between
             summary.merged_countries = merge_store(store)
         summary.totals = store.counts()
     finally:

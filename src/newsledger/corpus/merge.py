@@ -654,11 +654,12 @@ def merge_store(store: Any, countries: Iterable[str] | None = None) -> int:
     everything = countries is not None
     touched = 0
     for country in todo:
-        dirty = [b for b in blocks(store.event_spans(country))
-                 if everything or any(not e["merged"] for e in b)]
-        for block in dirty:
-            keys = [e["event_key"] for e in block]
-            incidents, members = merge_events(store.events_by_keys(keys))
-            store.replace_block(keys, incidents, members)
+        with store.session():  # one country's read and rewrite while no other writer is in
+            dirty = [b for b in blocks(store.event_spans(country))
+                     if everything or any(not e["merged"] for e in b)]
+            for block in dirty:
+                keys = [e["event_key"] for e in block]
+                incidents, members = merge_events(store.events_by_keys(keys))
+                store.replace_block(keys, incidents, members)
         touched += bool(dirty)
     return touched

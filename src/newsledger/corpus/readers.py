@@ -11,7 +11,14 @@ Formats:
   (a `.json` file may hold one object or a list of them).
 - `.html` / `.htm`: main text and metadata extracted with trafilatura (scripts, menus and
   comments dropped).
-- `.warc` / `.warc.gz`: each HTTP response with an HTML or plain-text body (warcio).
+- `.warc` / `.warc.gz`: each HTTP response with an HTML or plain-text body (warcio); a file
+  that is no WARC, or yields no such response, gets one row for the file.
+
+Encodings (`article.decode_bytes`): a byte-order mark (UTF-8/16/32), then a declared charset
+(the HTTP `Content-Type` of a WARC record, an HTML `<meta charset>`), then UTF-8, then
+detection (charset-normalizer) for 8-bit text such as Windows-1252; the encoding used is
+kept on the Record (and the `sources` row). JSON Lines files are read line by line, so they
+must be in an ASCII-compatible encoding.
 """
 from __future__ import annotations
 
@@ -24,7 +31,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from ..article import MAX_BYTES, Article, check_text, decode, parse_published
+from ..article import MAX_BYTES, Article, check_text, decode_bytes, parse_published
 from ..errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -34,6 +41,12 @@ MAX_JSON_BYTES = 50 * MAX_BYTES     # a .json file may hold a list of many artic
 HEADER_KEYS = {"id", "title", "published", "date", "url", "source", "author", "byline", "language"}
 _HEADER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)-?([01]\d)-?([0-3]\d)(?!\d)")
+# `<meta charset="…">` or `<meta http-equiv="Content-Type" content="text/html; charset=…">`,
+# or an XML declaration's encoding, within the first bytes of a page (as browsers look)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)""",
+    re.IGNORECASE)
+META_SCAN = 4096
 
 
 @dataclass(frozen=True)
@@ -47,6 +60,7 @@ class Record:
     article: Article | None = None
     status: str = "ok"
     message: str | None = None
+    encoding: str | None = None  # of the bytes the article was read from
 
 
 def failure(path: str, member: str | None, code: str, message: str) -> Record:
@@ -57,8 +71,9 @@ def _key(path: str, member: str | None) -> str:
     return f"{path}#{member}" if member else path
 
 
-def _ok(path: str, member: str | None, article: Article, message: str | None = None) -> Record:
-    return Record(_key(path, member), path, member, article, "ok", message)
+def _ok(path: str, member: str | None, article: Article, message: str | None = None,
+        encoding: str | None = None) -> Record:
+    return Record(_key(path, member), path, member, article, "ok", message, encoding)
 
 
 # -- walking ------------------------------------------------------------------------------
@@ -145,7 +160,7 @@ def read_txt(path: Path) -> Iterator[Record]:
     if size > MAX_BYTES:  # checked before reading: a 5 GB log file must not be loaded
         yield failure(where, None, "too_large", f"{where}: too large ({size:,} bytes; limit {MAX_BYTES:,})")
         return
-    text = decode(path.read_bytes(), where)
+    text, encoding = decode_bytes(path.read_bytes(), where)
     meta, body = split_header(text)
     sidecar = path.with_suffix(".json")
     if sidecar.exists():
@@ -153,7 +168,7 @@ def read_txt(path: Path) -> Iterator[Record]:
     if "published" not in meta and "date" not in meta:
         meta["published"] = date_in_name(path)
     article, warning = build_article(body, meta, where)
-    yield _ok(where, None, article, warning)
+    yield _ok(where, None, article, warning, encoding)
 
 
 def split_header(text: str) -> tuple[dict[str, str], str]:
@@ -247,12 +262,13 @@ def _lines(f: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 def _from_json_bytes(line: bytes, where: str, member: str) -> Record:
     try:
-        data = json.loads(decode(line, f"{where}:{member}"))
+        text, encoding = decode_bytes(line, f"{where}:{member}")
+        data = json.loads(text)
     except InputError as err:
         return failure(where, member, err.code, str(err))
     except ValueError as err:
         return failure(where, member, "failed", f"{where}:{member}: invalid JSON: {err}")
-    return _from_object(data, where, member)
+    return _from_object(data, where, member, encoding)
 
 
 def read_json(path: Path) -> Iterator[Record]:
@@ -262,7 +278,8 @@ def read_json(path: Path) -> Iterator[Record]:
         yield failure(where, None, "too_large", f"{where}: too large ({size:,} bytes)")
         return
     try:
-        data = json.loads(decode(path.read_bytes(), where, limit=None, check=False))
+        text, encoding = decode_bytes(path.read_bytes(), where, limit=None, check=False)
+        data = json.loads(text)
     except ValueError as err:
         yield failure(where, None, "failed", f"{where}: invalid JSON: {err}")
         return
@@ -270,12 +287,12 @@ def read_json(path: Path) -> Iterator[Record]:
         data = data["articles"]
     if isinstance(data, list):
         for i, item in enumerate(data):
-            yield _from_object(item, where, f"item={i}")
+            yield _from_object(item, where, f"item={i}", encoding)
     else:
-        yield _from_object(data, where, None)
+        yield _from_object(data, where, None, encoding)
 
 
-def _from_object(data: Any, where: str, member: str | None) -> Record:
+def _from_object(data: Any, where: str, member: str | None, encoding: str | None = None) -> Record:
     label = f"{where}:{member}" if member else where
     if not isinstance(data, dict):
         return failure(where, member, "failed", f"{label}: expected a JSON object")
@@ -290,7 +307,7 @@ def _from_object(data: Any, where: str, member: str | None) -> Record:
         article, warning = build_article(text, data, label)
     except InputError as err:
         return failure(where, member, err.code, str(err))
-    return _ok(where, member, article, warning)
+    return _ok(where, member, article, warning, encoding)
 
 
 # -- HTML -----------------------------------------------------------------------------------------
@@ -303,17 +320,22 @@ def read_html(path: Path) -> Iterator[Record]:
     yield from_html(path.read_bytes(), where, None)
 
 
-def from_html(data: bytes, where: str, member: str | None, url: str | None = None) -> Record:
-    """Main text of a page via trafilatura (which also guesses the encoding from the page)."""
+def from_html(data: bytes, where: str, member: str | None, url: str | None = None,
+              declared: str | None = None) -> Record:
+    """Main text of a page via trafilatura. The page is decoded here, so that its encoding
+    is known: `declared` (an HTTP header's charset) first, else the page's own `<meta>`."""
     import trafilatura
 
     label = f"{where}:{member}" if member else where
     if not data.strip():
         return failure(where, member, "empty", f"{label}: empty page")
-    if b"\x00" in data[:8192]:
-        return failure(where, member, "not_text", f"{label}: binary data, not HTML")
+    try:
+        page, encoding = decode_bytes(data, label, limit=None, check=False,
+                                      declared=declared or meta_charset(data))
+    except InputError as err:
+        return failure(where, member, err.code, str(err))
     doc = trafilatura.bare_extraction(
-        data, url=url, with_metadata=True, include_comments=False, include_tables=False)
+        page, url=url, with_metadata=True, include_comments=False, include_tables=False)
     text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
     if not text:
         return failure(where, member, "empty", f"{label}: no main text found in the page")
@@ -327,18 +349,40 @@ def from_html(data: bytes, where: str, member: str | None, url: str | None = Non
         article, warning = build_article(text, meta, label)
     except InputError as err:
         return failure(where, member, err.code, str(err))
-    return _ok(where, member, article, warning)
+    return _ok(where, member, article, warning, encoding)
+
+
+def meta_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes, if any."""
+    m = _META_CHARSET.search(data[:META_SCAN])
+    return (m.group(1) or m.group(2)).decode("ascii") if m else None
+
+
+def http_charset(content_type: str) -> str | None:
+    """`text/html; charset="ISO-8859-1"` → `ISO-8859-1`."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
 
 
 # -- WARC -----------------------------------------------------------------------------------------
 def read_warc(path: Path) -> Iterator[Record]:
     """Each response (or resource) record with an HTML or text body. Requests, metadata and
     non-200 responses are not articles and give no row; other content types (images, PDF)
-    give an `unsupported` row so a crawl's coverage can be checked."""
+    give an `unsupported` row so a crawl's coverage can be checked. A file that is no WARC,
+    or holds no such record, gets one row of its own: no input passes without a status."""
     from warcio.archiveiterator import ArchiveIterator
 
     where = str(path)
-    count = 0
+    if path.stat().st_size == 0:
+        yield failure(where, None, "empty", f"{where}: empty file")
+        return
+    if not _archive_signature(path):
+        yield failure(where, None, "failed", f"{where}: not a WARC file")
+        return
+    count = yielded = 0
     with path.open("rb") as f:
         records = ArchiveIterator(f)
         try:
@@ -346,10 +390,33 @@ def read_warc(path: Path) -> Iterator[Record]:
                 record = _warc_record(rec, records, where)
                 count += 1
                 if record is not None:
+                    yielded += 1
                     yield record
-        except Exception as err:  # truncated or corrupt archive: keep what was read
-            yield failure(where, f"offset=end-{count}", "failed",
-                          f"{where}: unreadable after {count} records: {type(err).__name__}: {err}")
+        except Exception as err:
+            if count == 0:
+                yield failure(where, None, "failed", f"{where}: not a WARC file ({type(err).__name__})")
+            else:  # truncated or corrupt archive: keep what was read
+                yield failure(where, f"offset=end-{count}", "failed",
+                              f"{where}: unreadable after {count} records: {type(err).__name__}: {err}")
+            return
+    if yielded == 0:
+        yield failure(where, None, "empty", f"{where}: no HTML or text responses")
+
+
+def _archive_signature(path: Path) -> bool:
+    """Whether the file begins as a WARC (`WARC/1.x`) or ARC (`filedesc://`) does, gzipped or
+    not: warcio reads any text as an ARC record, so a stray file would give bogus records."""
+    import gzip
+    import zlib
+
+    with path.open("rb") as f:
+        head = f.read(2)
+        f.seek(0)
+        try:
+            start = gzip.GzipFile(fileobj=f).read(16) if head == b"\x1f\x8b" else f.read(16)
+        except (OSError, EOFError, zlib.error):
+            return False
+    return start.startswith((b"WARC/", b"filedesc://"))
 
 
 def _warc_record(rec: Any, records: Any, where: str) -> Record | None:
@@ -362,6 +429,7 @@ def _warc_record(rec: Any, records: Any, where: str) -> Record | None:
         ctype = rec.http_headers.get_header("Content-Type") or ""
     else:
         ctype = rec.rec_headers.get_header("Content-Type") or ""
+    declared = http_charset(ctype)
     ctype = ctype.split(";")[0].strip().lower()
     body = _read_upto(rec.content_stream(), MAX_HTML_BYTES + 1)
     # only after the body: asking for the offset first makes warcio skip the record's content
@@ -370,13 +438,14 @@ def _warc_record(rec: Any, records: Any, where: str) -> Record | None:
     if len(body) > MAX_HTML_BYTES:
         return failure(where, member, "too_large", f"{label}: body over {MAX_HTML_BYTES:,} bytes")
     if ctype in ("text/html", "application/xhtml+xml", ""):
-        return from_html(body, where, member, url)
+        return from_html(body, where, member, url, declared)
     if ctype == "text/plain":
         try:
-            article, warning = build_article(decode(body, label), {"url": url}, label)
+            text, encoding = decode_bytes(body, label, declared=declared)
+            article, warning = build_article(text, {"url": url}, label)
         except InputError as err:
             return failure(where, member, err.code, str(err))
-        return _ok(where, member, article, warning)
+        return _ok(where, member, article, warning, encoding)
     return failure(where, member, "unsupported", f"{label}: content type {ctype}")
 
 

@@ -10,7 +10,13 @@ One file, no server. Tables:
 - `events`    the ledger events of each article, one row per event.
 - `incidents` events of different articles merged into one incident (see merge.py), and
   `incident_reports` which events each incident is made of.
-- `meta`      schema version.
+- `meta`      schema version (an older file is migrated when opened for writing).
+
+One process at a time may open the file (DuckDB's lock). `Store(path, wait=SECONDS)` waits
+for a file another process holds, saying so on stderr, and stops with `LockedError` (one
+line, exit status 2) when the wait is over. A store opened with `hold=False` opens the file
+only for each call (each ingest batch, each lookup), so that other processes (a second
+ingest, the web page's read-only connections) get their turn between them.
 
 Writes go in bulk through Arrow tables (row-by-row executemany is ~1.5k rows/s), and one
 ingest batch is one transaction: a process killed at any point leaves whole articles or none.
@@ -18,8 +24,13 @@ Every write is an idempotent upsert, so replaying a batch changes nothing.
 """
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator, Sequence
+import re
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -28,7 +39,16 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+from ..errors import InputError, NewsledgerError
+
+SCHEMA_VERSION = "2"
+# Changes from each older version, applied in order when a writer opens an older file.
+MIGRATIONS: dict[str, list[str]] = {
+    "1": ["ALTER TABLE sources ADD COLUMN IF NOT EXISTS encoding VARCHAR"],
+}
+DEFAULT_WAIT = 60.0  # seconds to wait for a file another process holds
+QUIET_WAIT = 1.0     # a wait shorter than this (a reader between two batches) goes unsaid
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in .*?\(PID (\d+)\)")
 
 _SPAN = pa.struct([("start", pa.int32()), ("end", pa.int32()), ("text", pa.string())])
 
@@ -36,7 +56,7 @@ SOURCE_SCHEMA = pa.schema([
     ("source_key", pa.string()), ("path", pa.string()), ("member", pa.string()),
     ("status", pa.string()), ("message", pa.string()), ("content_hash", pa.string()),
     ("id", pa.string()), ("published", pa.date32()), ("title", pa.string()),
-    ("url", pa.string()), ("source", pa.string()),
+    ("url", pa.string()), ("source", pa.string()), ("encoding", pa.string()),
 ])
 ARTICLE_SCHEMA = pa.schema([
     ("content_hash", pa.string()), ("id", pa.string()), ("published", pa.date32()),
@@ -56,7 +76,7 @@ EVENT_SCHEMA = pa.schema([
     ("actor1", pa.string()), ("actor2", pa.string()),
     ("fatalities", pa.int32()), ("injured", pa.int32()),
     ("evidence", pa.list_(_SPAN)), ("provenance", pa.string()),
-    ("confidence", pa.float64()), ("notes", pa.string()),
+    ("confidence", pa.float64()), ("notes", pa.string()), ("reason", pa.string()),
 ])
 INCIDENT_SCHEMA = pa.schema([
     ("incident_id", pa.string()), ("country", pa.string()),
@@ -80,7 +100,8 @@ CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS sources (
     source_key VARCHAR PRIMARY KEY, path VARCHAR, member VARCHAR,
     status VARCHAR NOT NULL, message VARCHAR, content_hash VARCHAR,
-    id VARCHAR, published DATE, title VARCHAR, url VARCHAR, source VARCHAR);
+    id VARCHAR, published DATE, title VARCHAR, url VARCHAR, source VARCHAR,
+    encoding VARCHAR);
 CREATE TABLE IF NOT EXISTS articles (
     content_hash VARCHAR PRIMARY KEY, id VARCHAR, published DATE, title VARCHAR,
     url VARCHAR, source VARCHAR, text VARCHAR, n_words INTEGER, n_events INTEGER,
@@ -94,7 +115,8 @@ CREATE TABLE IF NOT EXISTS events (
     geonames_id BIGINT, event_type VARCHAR, sub_event_type VARCHAR,
     actor1 VARCHAR, actor2 VARCHAR, fatalities INTEGER, injured INTEGER,
     evidence STRUCT("start" INTEGER, "end" INTEGER, "text" VARCHAR)[],
-    provenance VARCHAR, confidence DOUBLE, notes VARCHAR);
+    provenance VARCHAR, confidence DOUBLE, notes VARCHAR, reason VARCHAR);
+ALTER TABLE events ADD COLUMN IF NOT EXISTS reason VARCHAR;
 CREATE TABLE IF NOT EXISTS incidents (
     incident_id VARCHAR PRIMARY KEY, country VARCHAR, event_date VARCHAR,
     date_precision VARCHAR, date_start DATE, date_end DATE, admin1 VARCHAR, admin2 VARCHAR,
@@ -134,6 +156,7 @@ class SourceRow:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    encoding: str | None = None  # of the bytes the text was read from (utf-8, cp1252, …)
 
 
 @dataclass
@@ -145,31 +168,135 @@ class BatchWrite:
     events: list[dict[str, Any]] = field(default_factory=list)    # EVENT_SCHEMA rows
 
 
+class LockedError(NewsledgerError):
+    """The database file stayed held by another process for the whole wait."""
+
+    code = "locked"
+
+
+def _connected(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a method on an open connection: a store that does not hold its file opens it for
+    the call and closes it after (see `Store.session`)."""
+    @functools.wraps(method)
+    def run(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        with self.session():
+            return method(self, *args, **kwargs)
+    return run
+
+
 class Store:
-    """A DuckDB corpus file. Not thread-safe: one Store per process."""
+    """A DuckDB corpus file. Not thread-safe: one Store per process (or per request).
+
+    `read_only` opens for reading (the file must exist); `wait` is how long to wait, in
+    seconds, for a file another process holds; `hold=False` opens the file only during each
+    call or `session()`, letting other processes in between."""
 
     def __init__(self, path: str | Path, read_only: bool = False, threads: int | None = None,
-                 memory_limit: str | None = None) -> None:
+                 memory_limit: str | None = None, wait: float = DEFAULT_WAIT,
+                 hold: bool = True) -> None:
         self.path = Path(path)
         if read_only and not self.path.exists():
-            from ..errors import InputError
-
             raise InputError(f"{self.path}: no such database", "missing")
-        self.con = duckdb.connect(str(self.path), read_only=read_only)
+        self.read_only, self.wait = read_only, wait
+        self._settings: list[tuple[str, list[Any]]] = []  # applied at each opening
         if threads:
-            self.con.execute(f"SET threads = {int(threads)}")
+            self._settings.append((f"SET threads = {int(threads)}", []))
         if memory_limit:  # DuckDB caches written blocks up to 80% of RAM by default
-            self.con.execute("SET memory_limit = ?", [memory_limit])
-        if not read_only:
-            self._create()
+            self._settings.append(("SET memory_limit = ?", [memory_limit]))
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._open()
+        try:
+            if not read_only:
+                self._create()
+        except BaseException:
+            self.close()
+            raise
+        if not hold:
+            self.close()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError(f"{self.path} is not open here: use `with store.session():`")
+        return self._con
+
+    @contextmanager
+    def session(self) -> Iterator["Store"]:
+        """The file open for the statements inside (already open: kept open)."""
+        if self._con is not None:
+            yield self
+            return
+        self._open()
+        try:
+            yield self
+        finally:
+            self.close()
+
+    def _open(self) -> None:
+        self._con = self._connect()
+        for sql, params in self._settings:
+            self._con.execute(sql, params)
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        """Open the file, waiting while another process holds it."""
+        started = time.monotonic()
+        delay, told = 0.02, False
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as err:
+                holder = _LOCK_HOLDER.search(str(err))
+                if holder is None:  # not a lock: a file that is no database, a bad path
+                    raise InputError(f"{self.path}: cannot open the database: "
+                                     f"{str(err).splitlines()[0]}", "bad_db") from None
+                waited = time.monotonic() - started
+                if waited >= self.wait:
+                    raise LockedError(
+                        f"{self.path} is held by another process (PID {holder.group(1)}) after "
+                        f"waiting {self.wait:g} s; nothing more was written: run again when it "
+                        "is done (or give --wait SECONDS)", "locked") from None
+                if not told and waited >= min(QUIET_WAIT, self.wait / 2):
+                    print(f"waiting for {self.path}, held by another newsledger process "
+                          f"(PID {holder.group(1)})… (up to {self.wait:g} s)", file=sys.stderr)
+                    told = True
+                time.sleep(min(delay, max(self.wait - waited, 0.0)))
+                delay = min(2 * delay, 0.5)
 
     def _create(self) -> None:
+        """The tables, or the migration of an older file to this version."""
+        version = self._version()
+        if version is not None and version != SCHEMA_VERSION:
+            if int(version) > int(SCHEMA_VERSION):
+                raise InputError(f"{self.path}: schema version {version} is newer than this "
+                                 f"newsledger's ({SCHEMA_VERSION}): upgrade newsledger", "bad_db")
+            self.con.begin()
+            try:
+                for step in sorted(MIGRATIONS, key=int):
+                    if int(step) >= int(version):
+                        for statement in MIGRATIONS[step]:
+                            self.con.execute(statement)
+                self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                                 [SCHEMA_VERSION])
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                raise
         for statement in filter(str.strip, _DDL.split(";")):
             self.con.execute(statement)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
+    def _version(self) -> str | None:
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+        if not has_meta:
+            return None
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row[0] if row else None
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> "Store":
         return self
@@ -178,6 +305,7 @@ class Store:
         self.close()
 
     # -- queries -------------------------------------------------------------------------
+    @_connected
     def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple]:
         """Run a query to its end (duckdb 2 refuses new work while a result is unread)."""
         return self.con.execute(sql, params).fetchall()
@@ -186,6 +314,7 @@ class Store:
         rows = self.rows(sql, params)
         return rows[0][0] if rows else None
 
+    @_connected
     def dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         cur = self.con.execute(sql, params)
         names = [d[0] for d in cur.description]
@@ -201,6 +330,7 @@ class Store:
         """Record batches of a query, streamed (a relation avoids the copy a cursor makes)."""
         return self.con.sql(sql, params=params).to_arrow_reader(size)
 
+    @_connected
     def lookup(self, keys: Sequence[str], hashes: Sequence[str],
                need_full: bool = False) -> tuple[set[tuple[str, str]], set[str]]:
         """For an ingest chunk: which (source_key, content_hash) pairs are already stored ok,
@@ -221,6 +351,7 @@ class Store:
         return self.rows(f"SELECT {columns} FROM {table} WHERE {key} IN ({marks})", values)
 
     # -- writes --------------------------------------------------------------------------
+    @_connected
     def write_batch(self, batch: BatchWrite) -> None:
         """One transaction. Events are keyed by text and position, so they are inserted once;
         article rows are replaced (a full extraction supersedes a skipped one); source rows
@@ -247,18 +378,21 @@ class Store:
             self.con.unregister("_batch")
 
     # -- incidents -----------------------------------------------------------------------
+    @_connected
     def countries_to_merge(self) -> list[str]:
         """Countries holding events not yet in any incident ('' for events with no country)."""
         return [c for (c,) in self.rows(
             "SELECT DISTINCT coalesce(e.country, '') FROM events e "
             "ANTI JOIN incident_reports r ON e.event_key = r.event_key ORDER BY 1")]
 
+    @_connected
     def events_of(self, country: str) -> list[dict[str, Any]]:
         cols = ", ".join(MERGE_COLUMNS)
         return self.dicts(
             f"SELECT {cols} FROM events WHERE coalesce(country, '') = ? ORDER BY event_key",
             [country])
 
+    @_connected
     def event_spans(self, country: str) -> list[dict[str, Any]]:
         """The dates of one country's events and whether each is merged yet: what the merge's
         blocking needs to find the blocks that new events touch."""
@@ -268,6 +402,7 @@ class Store:
             "LEFT JOIN incident_reports r USING (event_key) WHERE coalesce(e.country, '') = ?",
             [country])
 
+    @_connected
     def events_by_keys(self, keys: Sequence[str]) -> list[dict[str, Any]]:
         """Merge rows (MERGE_COLUMNS and the article's published date) of the given events."""
         cols = ", ".join(f"e.{c}" for c in MERGE_COLUMNS)
@@ -279,6 +414,7 @@ class Store:
         finally:
             self.con.unregister("_keys")
 
+    @_connected
     def replace_block(self, keys: Sequence[str], incidents: list[dict[str, Any]],
                       members: list[dict[str, Any]]) -> None:
         """Swap the incidents of one merge block (the events `keys`) for a fresh merge, in
@@ -299,6 +435,7 @@ class Store:
         finally:
             self.con.unregister("_keys")
 
+    @_connected
     def replace_incidents(self, country: str, incidents: list[dict[str, Any]],
                           members: list[dict[str, str]]) -> None:
         """Swap one country's incidents for a fresh merge, in one transaction."""
@@ -316,6 +453,7 @@ class Store:
             raise
 
     # -- summary -------------------------------------------------------------------------
+    @_connected
     def counts(self) -> dict[str, int]:
         return {
             "sources": self.scalar("SELECT count(*) FROM sources"),
@@ -326,6 +464,7 @@ class Store:
             "disagreements": self.scalar("SELECT count(*) FROM incidents WHERE disagreement"),
         }
 
+    @_connected
     def status_counts(self) -> dict[str, int]:
         return dict(self.rows("SELECT status, count(*) FROM sources GROUP BY 1 ORDER BY 2 DESC, 1"))
 

@@ -17,9 +17,10 @@ from ..document import Doc
 from .geo import Located, article_countries, article_province, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
 from .roles import Roles, assign_roles, attributed
+from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
 from .text import Sentence, fold
-from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       classify)
+from .taxonomy import (ATTACKERS, BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
+                       _state_kills, classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 FAMILY = {
@@ -65,6 +66,7 @@ class Mention:
     elsewhere: bool = False            # 'four other people were killed elsewhere'
     later: bool = False                # 'a man was later shot dead': a sequel, maybe another incident
     headline: bool = False
+    verdict: Verdict | None = None     # why the words tell an incident (sense.judge)
 
 
 @dataclass
@@ -81,7 +83,8 @@ class Draft:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
             votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
         event_type = max(votes, key=lambda t: votes[t])
-        if event_type == "Protests" and "Riots" in votes and not any(
+        if event_type == "Protests" and any(m.kind.event_type == "Riots" and not m.headline
+                                            for m in self.mentions) and not any(
                 m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
             event_type = "Riots"  # a protest that turned violent is coded as the riot it became
         # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
@@ -107,7 +110,8 @@ class Draft:
 def extract_events(doc: Doc, gazetteer) -> list[Event]:
     doc.countries = article_countries(doc, gazetteer)
     unrest = _unrest_article(doc)
-    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer)]
+    frame = article_frame(doc.text)
+    mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer, frame)]
     if unrest:
         lethal = _lethal_state(doc, mentions)
         mentions = [_as_unrest(doc, m, lethal) for m in mentions]
@@ -142,8 +146,9 @@ def _resolve_pronoun_actors(doc: Doc, events: list[Event]) -> None:
 
 # --- finding mentions -------------------------------------------------------------------
 
-def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
+def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None = None) -> list[Mention]:
     s = doc.sentences[index]
+    frame = frame or article_frame(doc.text)
     if not TRIGGER.search(s.text):
         return []
     if not _has_real_trigger(s.text) and not any(c.value == 0 for c in find_counts(s.text)):
@@ -158,7 +163,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
     wounded_in = [d for d in dates if _WOUNDED_IN.search(doc.text[max(0, d.start - 60):d.start])]
     if wounded_in:  # 'died yesterday of injuries suffered in the Aug. 17 attack': the attack's day
         dates = wounded_in
-    if _aggregate(s.text, dates):
+    if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
@@ -178,7 +183,7 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None) -> list[Mention]:
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=_date_rank, default=None)
-            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared))
+            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
@@ -200,19 +205,11 @@ _SCOPE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|
 _ELSEWHERE = re.compile(r"\b(?:elsewhere|other (?:people|places)|others)\b", re.IGNORECASE)
 _APART = re.compile(r"\belsewhere\b", re.IGNORECASE)
 _LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
-# habits and tendencies ('the violence occasionally spills into …'), not incidents
-_HABITUAL = re.compile(r"\b(?:occasionally|often|frequently|routinely|regularly|usually|"
-                       r"sometimes|(?:has|have) long)\b", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|so far this year|in the past (?:\w+ )?(?:days|weeks|months|years)|"
-                    r"over the past|this year alone|to date|"
-                    r"enter(?:s|ed|ing)? (?:its|their) \w+ (?:day|week|month|year)|"
-                    r"(?:have|has) (?:\w+ ){1,12}this year|this year (?:have|has)|"
-                    r"in (?:\w+ )?(?:days|weeks|months|years) of (?:fighting|clashes|violence|unrest))\b",
-                    re.IGNORECASE)
-# a war or campaign told as a whole ('plunged into civil war in 2013'), not one incident
-_CAMPAIGN = re.compile(r"\b(?:plunged|descended|slid|spiralled|spiraled) into (?:a )?(?:civil )?war|"
-                       r"\b(?:war|insurgency|conflict|rebellion) (?:broke out|began|erupted|started)\b",
-                       re.IGNORECASE)
+# habits, running totals and campaigns told as a whole: not one incident
+_HABITUAL = lexicon_rx("habit_words")
+_SINCE = lexicon_rx("tally_phrases")
+_CAMPAIGN = lexicon_rx("campaign_phrases")
+_TALLY = lexicon_rx("multi_incident_tallies")
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
@@ -252,20 +249,25 @@ def _future(d, published: date | None) -> bool:
     return published is not None and d.date[:10] > published.isoformat()[:len(d.date)]
 
 
-def _aggregate(text: str, dates: list) -> bool:
+def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     """'since the clashes erupted a fortnight ago, 94 people have died': a running total;
-    'plunged into civil war in 2013': a war as a whole."""
-    if _CAMPAIGN.search(text) or _HABITUAL.search(text) and not dates:
+    'plunged into civil war in 2013': a war as a whole. The day a figure was given ('the army
+    said on Thursday that 500 had been killed since April') does not make it one incident;
+    `base` is the offset of `text` in the article."""
+    if _CAMPAIGN.search(text) or _TALLY.search(text) or _HABITUAL.search(text) and not dates:
         return True
     if any(d.kind == "since" for d in dates) or _SINCE.search(text):
-        return not any(d.kind not in ("since", "header") and d.precision == "day" for d in dates)
+        return not any(d.kind not in ("since", "header") and d.precision == "day"
+                       and not _REPORTED_ON.search(text[:max(0, d.start - base)]) for d in dates)
     return False
 
 
 def _unrest_article(doc: Doc) -> bool:
     """An article about riots or protests: its vague 'violence' means unrest, not an attack."""
     text = doc.text
-    unrest = len(RIOT.findall(text)) + len(PROTEST.findall(text))
+    # arson and looting by armed attackers are part of their attacks, not unrest
+    crowd = " ".join(s.text for s in doc.sentences if not ATTACKERS.search(s.text))
+    unrest = len(RIOT.findall(crowd)) + len(PROTEST.findall(crowd))
     armed = len(BOMB.findall(text)) + len(CLASH.findall(text)) + len(SHELL.findall(text))
     return unrest >= 3 and unrest > armed
 
@@ -293,6 +295,8 @@ def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
         m.kind = EventKind("Riots", "Mob violence" if _MOB.search(words) else "Violent demonstration", 5)
     elif crude_bomb:
         return m
+    elif kind.sub_event_type == "Attack" and _state_kills(words) and not PROTEST.search(words):
+        return m  # 'a teenager killed on Friday by police gunfire': forces' own attack, not the riot
     elif lethal_state and KILL.search(words):
         m.kind = EventKind("Protests", "Excessive force against protesters", 5)
     else:
@@ -379,19 +383,26 @@ def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
 
 
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
-                      gazetteer=None, shared_date=None) -> list[Mention]:
+                      gazetteer=None, shared_date=None, frame: Frame | None = None) -> list[Mention]:
     words = _mask_references(doc, lo, hi)
     kind = classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []
+    armed = [a.text for a in doc.actors if lo <= a.start and a.end <= hi
+             and a.actor.kind in ("armed_group", "state_force")]
+    counts = find_counts(words, lo)
+    verdict = judge(words, kind, frame or article_frame(doc.text), armed,
+                    toll=any(c.value > 0 for c in counts), none_hurt=any(c.value == 0 for c in counts))
+    if verdict is None or _hedged_in_parse(doc, index, lo, words, verdict):
+        return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
     date = max(own_dates, key=_date_rank, default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   place, find_counts(words, lo), groups)
+                   place, find_counts(words, lo), groups, verdict=verdict)
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
@@ -401,8 +412,18 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     listed = _listed_places(doc, lo, hi, skip)
     if len(listed) < 2:
         return [base]
-    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True)
-            for p in listed]
+    return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
+                    verdict=verdict) for p in listed]
+
+
+def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:
+    """The kept trigger hedged by its clause, where the sentence was parsed (speech sentences
+    are, for quotes): 'X said Mexico should send peace demonstrators to the border'."""
+    parsed = doc.parsed.get(index)
+    at = words.find(verdict.trigger)
+    if parsed is None or at < 0 or verdict.sense == "a nil toll":
+        return False
+    return hedged_in_parse(parsed, lo + at - doc.sentences[index].start)
 
 
 # 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
@@ -433,7 +454,7 @@ def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
     return [Mention(base.sentence, lo, hi, base.kind, base.trigger, base.date,
                     Located(p, m.start, m.end, False),
                     [Count(kinds[0], v, m.start, m.end, doc.text[m.start:m.end], None, False, False)],
-                    base.groups, split=True) for m, p, v in shares]
+                    base.groups, split=True, verdict=base.verdict) for m, p, v in shares]
 
 
 def _mask_references(doc: Doc, lo: int, hi: int) -> str:
@@ -462,7 +483,8 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
              and not any(s <= m.start and m.end <= e for s, e in skip)]
     run: list = []
     for m in found:
-        if run and re.fullmatch(r",?\s*(?:and\s+|,\s*)?", doc.text[run[-1].end:m.start]):
+        # joined by a comma or 'and': 'Queen Elizabeth National Park' is one name, not a list
+        if run and re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", doc.text[run[-1].end:m.start]):
             run.append(m)
         elif len(run) < 2:
             run = [m]
@@ -566,7 +588,11 @@ def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
 
 
 def _kinds_agree(a: EventKind, b: EventKind) -> bool:
+    """Same type or family; property looted or burned belongs to the riot or the attack it
+    was part of (the annotation rules)."""
     if a.event_type == b.event_type:
+        return True
+    if "Looting/property destruction" in (a.sub_event_type, b.sub_event_type):
         return True
     fa, fb = FAMILY[a.event_type], FAMILY[b.event_type]
     return fa == fb or "other" in (fa, fb) and "unrest" in (fa, fb)
@@ -671,7 +697,22 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         actor1=roles.actor1, actor2=roles.actor2,
         fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
         confidence=_confidence(when, located, fatalities, roles),
+        reason=_reason(doc, d, date_span, located),
     )
+
+
+def _reason(doc: Doc, d: Draft, date_span, located: Located | None) -> str:
+    """Why the event was kept, for a user who disagrees: the trigger, the sense that decided
+    it (sense.judge) and the anchor — its own date or place, or the report's date."""
+    best = max(d.mentions, key=lambda m: m.kind.rank)
+    verdict = best.verdict or next((m.verdict for m in d.mentions if m.verdict), None)
+    said = f"trigger '{verdict.trigger}' ({verdict.sense})" if verdict else "trigger"
+    anchors = []
+    if date_span:
+        anchors.append(f"date '{doc.text[date_span[0]:date_span[1]]}'")
+    if located:
+        anchors.append(f"place '{doc.text[located.start:located.end]}'")
+    return f"{said}; anchor: {', '.join(anchors) or 'the report (lead sentences)'}"
 
 
 def _roles(doc: Doc, d: Draft, kind: EventKind, country_name: str | None) -> Roles:

@@ -152,8 +152,10 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
-    named = {m.candidates[0].country for m in inside if m.candidates[0].kind == "country"}
-    trusted = _major_countries(doc) | named
+    # in order of mention: the order ranks candidates, so it must not be a set's
+    named = list(dict.fromkeys(m.candidates[0].country for m in inside
+                               if m.candidates[0].kind == "country"))
+    trusted = _major_countries(doc) | set(named)
     regions = {(m.start, m.candidates[0].country, m.candidates[0].name) for m in inside
                if m.candidates[0].kind == "admin1"}
     best: tuple | None = None

@@ -9,81 +9,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import lexicons
 
-def _rx(*words: str) -> re.Pattern[str]:
-    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+def lexicon_rx(name: str) -> re.Pattern[str]:
+    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one whole-word pattern."""
+    return re.compile(r"\b(?:" + "|".join(lexicons.words(name)) + r")\b", re.IGNORECASE)
+
+
+_lex = lexicon_rx
 
 
 # Words that state that violence, unrest or an arrest happened (triage and detection).
-KILL = _rx(
-    r"kill(?:s|ed|ing)?", r"martyr(?:ed|s)?", r"dead", r"died", r"die", r"deaths?",
-    r"death toll", r"lost (?:their|his|her) lives", r"claimed the lives", r"slain", r"slew",
-    r"massacred?", r"massacres", r"behead(?:ed|ing|ings)?", r"shot dead", r"gunned down",
-    r"murder(?:ed|s)?", r"executed", r"hacked to death", r"stabbed", r"bodies", r"lynched",
-    r"fatalities", r"assassinat(?:ed|ion)", r"shot and killed", r"shot",
-)
-HURT = _rx(r"wound(?:ed|ing|s)?", r"injur(?:ed|ies|ing|y)", r"hurt", r"casualties")
-ATTACK = _rx(
-    r"attack(?:s|ed|ing)?", r"assault(?:ed|s)?", r"raid(?:s|ed)?", r"ambush(?:ed|es)?",
-    r"opened fire", r"open fire", r"fired on", r"fired at", r"stormed", r"hijacked", r"struck",
-    r"targeted", r"targeting", r"violence", r"shooting", r"gunfire", r"shootout",
-)
-CLASH = _rx(
-    r"clash(?:es|ed)?", r"gun ?battles?", r"gunfights?", r"firefights?", r"exchange of fire",
-    r"exchanged (?:gun)?fire", r"fighting", r"fought", r"battles?", r"battled", r"skirmish(?:es)?",
-    r"shoot-?out", r"fight",
-)
-BOMB = _rx(
-    r"bomb(?:s|ed|ing|ings|er|ers)?", r"explosions?", r"explod(?:ed|es)", r"blasts?",
-    r"IEDs?", r"improvised explosive", r"explosive devices?", r"landmines?", r"mines?",
-    r"booby[- ]trap(?:ped)?", r"car bomb", r"detonat(?:ed|ion)",
-)
-SUICIDE = _rx(r"suicide", r"blew (?:himself|herself|themselves) up", r"self-detonat\w*")
-AIR = _rx(
-    r"air ?strikes?", r"airstrikes?", r"air raids?", r"drone strikes?", r"drones?", r"warplanes?",
-    r"jets?", r"aerial (?:bombardment|attack)", r"helicopter gunships?", r"air force",
-)
-SHELL = _rx(
-    r"shell(?:s|ed|ing)", r"mortars?", r"artillery", r"rockets?", r"missiles?", r"katyushas?",
-    r"projectiles?",
-)
-GRENADE = _rx(r"grenades?", r"hand explosives?")
-CHEMICAL = _rx(
-    r"chemical (?:weapons?|attacks?|munitions|agents?)", r"sarin", r"chlorine", r"nerve (?:agent|gas)",
-    r"mustard gas", r"(?:poison(?:ous)?|toxic) gas(?:es)?", r"gas attacks?", r"novichok",
-)
-SEXUAL = _rx(r"rap(?:ed|e|es|ing)", r"sexual(?:ly)? (?:assault(?:ed)?|violence|abuse)")
-ABDUCT = _rx(
-    r"abduct(?:ed|ion|ions|s|ing)?", r"kidnap(?:ped|ping|pings|s)?", r"taken hostage",
-    r"held hostage", r"seized", r"went missing",
-)
-RIOT = _rx(
-    r"riot(?:s|ed|ing|ers)?", r"loot(?:ed|ing|ers)?", r"ransack(?:ed)?", r"torch(?:ed|ing)",
-    r"set (?:on )?fire", r"set ablaze", r"burn(?:ed|t|ing) down", r"mobs?", r"rampage",
-    r"(?:threw|hurled|throwing|hurling) (?:stones|rocks|petrol bombs|molotov)",
-    r"stone[- ]throwing", r"petrol bombs?", r"molotov cocktails?", r"vandali[sz]ed",
-    r"disturbances?", r"unrest", r"arson",
-)
-PROTEST = _rx(
-    r"protest(?:s|ed|ers|ors|ing)?", r"demonstrat(?:ion|ions|ors|ed|ing|e)", r"rall(?:y|ies|ied)",
-    r"marche[sd]", r"marchers", r"sit-ins?", r"hartal", r"general strike", r"picket(?:s|ed)?",
-    r"vigils?", r"chant(?:ed|ing)",
-)
-ARREST = _rx(
-    r"arrest(?:ed|s|ing)?", r"detain(?:ed|ing)?", r"detention", r"rounded up",
-    r"taken into custody", r"apprehended", r"captured", r"capture",
-)
-INTERVENTION = _rx(
-    r"tear ?gas", r"water cannons?", r"dispers(?:e|ed|ing)", r"rubber bullets", r"batons?",
-    r"arrest(?:ed|s)?", r"detain(?:ed)?", r"baton charges?", r"pellets?",
-)
-LETHAL_FORCE = _rx(r"live (?:ammunition|rounds|fire)", r"opened fire", r"fired on", r"shot")
-STATE_FORCE = _rx(
-    r"soldiers?", r"troops?", r"army", r"military", r"servicem[ae]n", r"police(?:m[ae]n)?",
-    r"officers?", r"security forces", r"forces", r"rangers?", r"gendarmes?", r"patrol",
-    r"personnel", r"marines?", r"paratroopers?", r"convoy", r"checkpoint", r"base", r"outpost",
-    r"guards?", r"militiam[ae]n", r"volunteers",
-)
+KILL = _lex("kill_triggers")
+HURT = _lex("hurt_triggers")
+ATTACK = _lex("attack_triggers")
+CLASH = _lex("clash_triggers")
+BOMB = _lex("bomb_triggers")
+SUICIDE = _lex("suicide_bomb_words")
+AIR = _lex("air_strike_words")
+SHELL = _lex("shelling_words")
+GRENADE = _lex("grenade_words")
+CHEMICAL = _lex("chemical_weapon_words")
+SEXUAL = _lex("sexual_violence_triggers")
+ABDUCT = _lex("abduction_triggers")
+RIOT = _lex("riot_triggers")
+PROTEST = _lex("protest_triggers")
+ARREST = _lex("arrest_triggers")
+INTERVENTION = _lex("protest_intervention")
+LETHAL_FORCE = _lex("lethal_force")
+STATE_FORCE = _lex("state_force_words")
 
 # --- Battles over ground and Strategic developments ------------------------------------
 # a place taken: the verb, then within a few words what was taken
@@ -100,27 +55,8 @@ TERRITORY = re.compile(
     r"\bachieved (?:\w+ )?military victory\b|\bgain(?:ed)? ground\b",
     re.IGNORECASE)
 # ground given up without a fight
-WITHDRAWAL = _rx(
-    r"withdr(?:ew|awn|aws|awing)", r"withdrawal", r"pull(?:ed|s|ing)? out", r"vacat(?:ed|es|ing)",
-    r"handed (?:over )?(?:control|authority)", r"hand(?:ed|s|ing)? over", r"handover",
-    r"without (?:a fight|any fight|resistance|any resistance|fighting)",
-    r"(?:had not|did not|didn't) (?:encounter|meet) (?:any )?resistance",
-)
-AGREEMENT = _rx(
-    r"cease-?fires?", r"truces?", r"peace (?:deal|agreement|accord|talks|treaty|process|pact)",
-    r"(?:signed|reached|agreed|struck) (?:an? |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|pact)",
-    r"agreed (?:a|to|on)", r"(?:prisoners?|captives?|detainees?|bodies) (?:exchange|swap)s?",
-    r"exchange of (?:prisoners|captives|bodies)", r"exchanged prisoners", r"swapped",
-    r"in exchange for", r"surrender(?:ed|s|ing)?", r"laid down (?:their )?arms",
-    r"(?:started|began|resumed?|joined|held) (?:\w+ )?talks", r"negotiat(?:ed|ions)",
-)
-# a ceasefire only named as the setting of another act ('despite a truce', 'violating the ceasefire')
-_AGREEMENT_BACKGROUND = re.compile(
-    r"\b(?:despite|amid|violat\w*|breach\w*|broke|broken|since|during|under|defying)\s+(?:\w+\s+){0,3}"
-    r"(?:cease-?fires?|truces?|peace|deal|agreement|accord)\b|"
-    r"\b(?:cease-?fires?|truces?) (?:was |were |had been )?(?:violated|breached)\b|"
-    r"\b(?:impose|enforce|restore|maintain|monitor|call(?:ed|s)? for|urg(?:e|ed|es|ing)|push for|"
-    r"propos(?:e|ed|al for)|seek|sought) (?:an? |the )?(?:\w+ )?(?:cease-?fire|truce)", re.IGNORECASE)
+WITHDRAWAL = _lex("withdrawal_triggers")
+AGREEMENT = _lex("agreement_words")
 HEADQUARTERS = re.compile(
     r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)|buil[dt]|built|creat(?:ed|es|ing)|open(?:ed|s)|"
     r"install(?:ed|s))\s+(?:\w+\s+){0,3}?(?:military |army |new |forward |air ?)?"
@@ -141,44 +77,12 @@ DISRUPTED = re.compile(
     r"(?:\w+\s+)?(?:found|discovered|seized|recovered|confiscated|captured|destroyed|defused|"
     r"unearthed|impounded)\b", re.IGNORECASE)
 # finite forms only: 'for sending troops into Somalia in 2011' is a motive, not news
-CHANGE = _rx(
-    r"defected", r"defections?", r"deployed", r"redeployed", r"dispatched", r"reinforced",
-    r"reinforcements (?:were|have been|had been|arrived)", r"mobili[sz]ed", r"pulled back",
-    r"(?:moved|sent) (?:\w+ ){0,2}(?:troops|forces|reinforcements|fighters)",
-    r"(?:was|were|has been|have been|had been) (?:set up|formed|created|disbanded|dissolved)",
-    r"(?:formed|created|disbanded|dissolved) (?:a|an|the) (?:new )?(?:\w+ )?(?:unit|brigade|"
-    r"battalion|group|force|militia|organi[sz]ation|wing|faction|alliance|coalition)",
-    r"joined (?:forces|the ranks)", r"merged", r"fortified", r"relocated", r"stationed",
-)
+CHANGE = _lex("change_words")
 # wording of events that are not political violence: disasters, accidents, diplomacy, blame
-DISASTER = _rx(
-    r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"floods?", r"flooding", r"flooded",
-    r"landslides?", r"mudslides?", r"tsunamis?", r"volcan\w+", r"eruptions?", r"erupted",
-    r"cyclones?", r"hurricanes?", r"typhoons?", r"tornado(?:es)?", r"storms?", r"torrential",
-    r"heavy rains?", r"wildfires?", r"bush ?fires?", r"forest fires?", r"avalanches?", r"drought",
-    r"heat ?waves?", r"lightning", r"natural disasters?",
-)
-ACCIDENT = _rx(
-    r"(?:plane|air|car|road|bus|train|helicopter|traffic|vehicle|multi-vehicle|truck|boat) "
-    r"(?:crash|crashes|accident|collision)", r"crash(?:ed)? (?:into|near|in|on)", r"collided",
-    r"derail(?:ed|ment)", r"capsiz(?:ed|es)", r"(?:boat|ship|ferry|vessel) sank",
-    r"(?:gas|boiler|tanker|tank|cylinder|pipeline|chemical|factory|plant|mine|warehouse|fireworks|"
-    r"transformer|container|propane|fuel|dust|methane|reactor|industrial)\s+(?:\w+\s+)?"
-    r"(?:explosion|explosions|blast|fire|leak|spill|exploded|explodes|caught fire|collapse)",
-    r"(?:chemical|gas|oil|toxic) (?:leak|spill)", r"poison(?:ed|ing)", r"adulterated", r"consuming",
-    r"contaminated", r"(?:building|bridge|roof|mine|dam) collaps\w+", r"stampede", r"electrocuted",
-    r"drowned", r"accident(?:al|ally)?", r"caught fire", r"fire broke out", r"industrial disaster",
-)
-DIPLOMACY = _rx(
-    r"sanctions?", r"expel(?:s|led|ling)?", r"expulsions?", r"diplomats?", r"diplomatic",
-    r"ambassadors?", r"envoys?", r"consulates?", r"embassy staff", r"(?:severs?|cut|severed) ties",
-    r"(?:missile|nuclear|bomb|weapons?) tests?", r"test(?:ed)? (?:launch|fire)", r"summit",
-)
-BLAME = _rx(
-    r"den(?:ied|ies|y|ying)", r"reject(?:ed|s)? (?:\w+ ){0,2}(?:accusations?|allegations?|claims?|"
-    r"reports?)", r"accus(?:ed|es|ing|ations?)", r"allegations?", r"blam(?:ed|es|ing)",
-    r"suspected (?:to be|of being) behind", r"(?:was|were|is|are) responsible",
-)
+DISASTER = _lex("disaster_words")
+ACCIDENT = _lex("accident_words")
+DIPLOMACY = _lex("diplomacy_words")
+BLAME = _lex("blame_words")
 STRATEGIC = (TERRITORY, WITHDRAWAL, AGREEMENT, HEADQUARTERS, DISRUPTED, CHANGE)
 
 TRIGGER = re.compile(
@@ -215,24 +119,21 @@ def not_an_event(text: str) -> bool:
     hurt = KILL.search(text) or HURT.search(text)
     if DIPLOMACY.search(text) and not hurt:
         return True
-    return bool(BLAME.search(text)) and not _PROTEST_WORDS.search(text)
+    # 'shot dead in front of his clinic, blaming security forces': blame beside the incident itself
+    return bool(BLAME.search(text)) and not _PROTEST_WORDS.search(text) and not STRONG.search(text)
 
 
 # a weapon or an armed agent: an explosion or a death that someone inflicted
-_ARMED_HAND = _rx(
-    r"bomb(?:s|ed|ing|ings|er|ers)?", r"IEDs?", r"explosive devices?", r"grenades?", r"rockets?",
-    r"mortars?", r"missiles?", r"shell(?:ed|ing)", r"air ?strikes?", r"airstrikes?", r"gunm[ae]n",
-    r"militants?", r"attack(?:s|ed|ers?)?", r"insurgents?", r"rebels?", r"terroris\w+", r"suicide",
-    r"shot", r"gunfire", r"troops", r"soldiers", r"jihadists?", r"arson\w*", r"torched", r"set fire",
-    r"fighters", r"militias?", r"stabbed", r"massacred?",
-)
-_PROTEST_WORDS = _rx(r"protest\w*", r"demonstrat\w+", r"riot\w*")
+_ARMED_HAND = _lex("armed_hand")
+_PROTEST_WORDS = _lex("protest_words")
 
 
 def _protest_kind(text: str) -> EventKind | None:
     has = lambda rx: bool(rx.search(text))  # noqa: E731 - a readable local shorthand
     if not has(PROTEST) or _protest_is_background(text):
         return None
+    if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
+        return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
         return EventKind("Protests", "Excessive force against protesters", 6)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
@@ -245,9 +146,7 @@ def _protest_kind(text: str) -> EventKind | None:
 
 
 # a crowd that turned on people or property, short of a riot word
-_UNRULY = _rx(r"violent", r"turned violent", r"scuffl(?:es|ed)", r"smash(?:ed|ing)",
-              r"(?:threw|hurled|throwing|hurling) (?:\w+ )?(?:objects|bottles|fireworks|firecrackers)",
-              r"pelted", r"aggressive", r"pull(?:ed)? down", r"broke (?:through|down)")
+_UNRULY = _lex("unruly_crowd")
 
 
 def _strategic_kind(text: str) -> EventKind | None:
@@ -266,25 +165,17 @@ def _strategic_kind(text: str) -> EventKind | None:
         if _non_state_taker(text, ground):
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
-    if AGREEMENT.search(text) and not _AGREEMENT_BACKGROUND.search(text):
+    # a truce named beside violence is the violence's setting; truces and talks themselves are
+    # dropped by the sense rules (talk_words)
+    if AGREEMENT.search(text) and not hurt and not CLASH.search(text) and not ATTACK.search(text):
         return EventKind("Strategic developments", "Agreement", 3)
     if HEADQUARTERS.search(text) and not hurt:
         return EventKind("Strategic developments", "Headquarters or base established", 3)
     return None
 
 
-STATE_SIDE = _rx(
-    r"soldiers?", r"troops?", r"army", r"military", r"government(?:-led)? forces", r"security forces",
-    r"armed forces", r"pro-government forces", r"regime forces", r"police", r"servicem[ae]n",
-    r"paramilitar(?:y|ies)", r"(?:national|republican) guard", r"special forces", r"peshmerga",
-    r"popular mobili[sz]ation (?:forces|units)", r"hashd",
-)
-NON_STATE_SIDE = _rx(
-    r"militants?", r"rebels?", r"insurgents?", r"jihadists?", r"terrorists?", r"fighters",
-    r"militias?", r"guerrillas?", r"Taliban", r"(?:al-)?Shabaa?b", r"Islamic State", r"IS", r"ISIS",
-    r"ISIL", r"Daesh", r"Houthis?", r"Boko Haram", r"al-Qaeda", r"Nusra", r"opposition",
-    r"separatists?", r"mujahideen", r"mujahidin", r"HTS", r"SDF", r"YPG",
-)
+STATE_SIDE = _lex("state_side")
+NON_STATE_SIDE = _lex("non_state_side")
 
 
 def _non_state_taker(text: str, ground: re.Match) -> bool:
@@ -319,15 +210,19 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Violence against civilians", "Abduction/forced disappearance", 6)
     if has(CLASH) or re.search(r"\bambush", text, re.I):
         return EventKind("Battles", "Armed clash", 5)
-    if has(RIOT):
+    if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
     if has(KILL) or has(ATTACK) or has(HURT):
         if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
             return EventKind("Battles", "Armed clash", 4)
         return EventKind("Violence against civilians", "Attack", 3)
+    if has(RIOT):  # an armed group's arson with no one hurt: property destroyed
+        return EventKind("Strategic developments", "Looting/property destruction", 4)
     return None
 
 
+ATTACKERS = _lex("armed_attackers")
+STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 _MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
 _CROWD = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest\w*|demonstrat\w+|youths?|residents|"
                     r"villagers|groups?|hundreds|thousands|dozens of (?:people|men|youths))\b", re.I)
@@ -342,6 +237,7 @@ def _riot_kind(text: str) -> EventKind:
 
 
 def _minor_kind(text: str) -> EventKind | None:
+    """Arrests, and changes to an armed group."""
     if ARREST.search(text):
         return EventKind("Strategic developments", "Arrests", 2)
     if CHANGE.search(text):
@@ -349,14 +245,7 @@ def _minor_kind(text: str) -> EventKind | None:
     return None
 
 
-ARMED_TARGET = _rx(
-    r"soldiers?", r"troops", r"servicem[ae]n", r"policem[ae]n", r"police officers?",
-    r"officers", r"security forces", r"rangers?", r"gendarmes?", r"army (?:post|base|patrol|camp)",
-    r"military (?:post|base|patrol|camp|convoy)", r"police (?:post|station|patrol|checkpoint)",
-    r"(?:army|military|police) checkpoint", r"patrol", r"convoy", r"checkpoints?",
-    r"security (?:force )?(?:members|personnel)", r"(?:army|military) bases?", r"government forces",
-    r"border guards", r"militiam[ae]n",
-)
+ARMED_TARGET = _lex("armed_target")
 _BY = re.compile(r"\bby (?:the )?(?:\w+ ){0,2}$", re.IGNORECASE)
 
 
@@ -369,8 +258,7 @@ def _state_kills(text: str) -> bool:
 
 
 _PLACE_ONLY_TARGET = re.compile(r"^(?:checkpoints?|convoy|patrol)$", re.IGNORECASE)
-_CIVILIAN_VICTIMS = _rx(r"civilians", r"villagers", r"worshippers", r"passengers", r"shoppers",
-                        r"students", r"pupils", r"children", r"farmers", r"traders")
+_CIVILIAN_VICTIMS = _lex("civilian_victims")
 
 
 def _armed_target(text: str) -> bool:
@@ -378,8 +266,13 @@ def _armed_target(text: str) -> bool:
     checkpoint, convoy or patrol alone does not make armed victims of civilians shot there."""
     civilians = bool(_CIVILIAN_VICTIMS.search(text))
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
+               and not _BLAMED.search(text[max(0, m.start() - 30):m.start()])
                and not (civilians and _PLACE_ONLY_TARGET.match(m.group()))
                for m in ARMED_TARGET.finditer(text))
+
+
+# 'blaming security forces', 'accused the army': the forces named as the doers
+_BLAMED = re.compile(r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _armed_sides(text: str) -> bool:

@@ -9,32 +9,14 @@ from __future__ import annotations
 import re
 
 from ..document import Doc
-from .taxonomy import TRIGGER
+from .. import lexicons
+from .taxonomy import TRIGGER, lexicon_rx
 
-SPEECH = re.compile(
-    r"""["“”]|\b(said|says|told|added|according to|stated|announced|claimed|accused|denied|"""
-    r"""warned|insisted|urged|confirmed|reported|quoted|tweeted|wrote|asked|declared)\b""",
-    re.IGNORECASE,
-)
-# Trigger words with everyday senses ('a long-range shot', 'the attacking midfielder', 'a fight
-# for the title'): alone they do not make an article worth parsing.
-WEAK_TRIGGER = re.compile(
-    r"(?:shot|shots|shooting|attack\w*|fight\w*|fought|battle\w*|struck|strike|strikes|raid\w*|"
-    r"violence|targeted|targeting|captured|seized|clash\w*|dead|die|died|deaths?|bodies|"
-    r"injur\w*|hurt|wound\w*|casualties|march\w*|rall\w*|mines?|jets?|drones?|shell\w*|"
-    r"missiles?|rockets?|projectiles?|explosions?|blasts?|disturbances?|unrest|vigils?|"
-    r"chant\w*|picket\w*|detention|arrest\w*|detain\w*|apprehended)",
-    re.IGNORECASE,
-)
+SPEECH = re.compile(r"""["“”]|\b(?:""" + "|".join(lexicons.words("speech_cues")) + r")\b", re.IGNORECASE)
+# Trigger words with everyday senses: alone they do not make an article worth parsing.
+WEAK_TRIGGER = re.compile("(?:" + "|".join(lexicons.words("weak_triggers")) + ")", re.IGNORECASE)
 # Words that put a weak trigger in a story of violence, unrest or policing.
-CONFLICT_CONTEXT = re.compile(
-    r"\b(?:gunm[ae]n|militants?|insurgents?|rebels?|jihadists?|terror\w*|soldiers?|troops|army|"
-    r"military|police\w*|security forces|civilians?|villagers?|protesters?|demonstrators?|"
-    r"rioters?|bomb\w*|explosives?|weapons?|rifles?|guns?|grenades?|armed|killed|kill|"
-    r"killing|murder\w*|wounded|fatalities|hostages?|kidnap\w*|abduct\w*|curfew|checkpoint|"
-    r"air ?strikes?|artillery|mortars?|warplanes?|gangs?|suspects?|assailants?|attackers?)\b",
-    re.IGNORECASE,
-)
+CONFLICT_CONTEXT = lexicon_rx("conflict_context")
 
 
 def select_sentences(doc: Doc, triage: bool) -> None:

@@ -1,0 +1,237 @@
+"""Whether a typed mention reports a real incident: the sense of its trigger in context.
+
+`classify` (taxonomy.py) types the words of a mention; this module decides whether they tell
+violence, unrest or a political arrest at all, and says why (`Verdict.sense`, shown as the
+event's `reason`). Everyday senses of trigger words are the main source of invented events
+on general news: 'the senator attacked the governor', 'a three-run blast', 'a campaign
+rally', 'three siblings died of bird flu'. The rules, in order:
+
+1. a death or harm with a non-violent cause (disease, self-harm, animals, disasters) is none;
+2. a struggle named as a cause ('the fight against terrorism') is masked;
+3. triggers under a hedge ('could attack', 'threatened to kill', 'plans to march') are dropped;
+4. an unambiguous trigger ('ambushed', 'beheaded', 'rioters') stands on its own;
+5. a trigger with everyday senses needs an armed agent or weapon in the same words, or an
+   article whose frame is conflict (not sport, health, elections or markets); a death alone
+   ('died', 'bodies') needs a weapon, or a toll or an armed agent in a conflict story;
+6. talk about violence (talks, truces, trials, anniversaries) needs a toll of its own;
+7. politicians who attack or battle with no weapon, armed agent or toll trade words.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .. import lexicons
+from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
+
+ARMED_AGENTS = lexicon_rx("armed_agents")
+WEAPONS = lexicon_rx("weapons")
+NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
+ANIMALS = lexicon_rx("animal_words")
+TALK = lexicon_rx("talk_words")
+STRUGGLE = lexicon_rx("struggle_phrases")
+EVERYDAY = lexicon_rx("everyday_senses")
+COMPARISON = lexicon_rx("comparison_references")
+POLITICAL_DETAINEES = lexicon_rx("political_detainees")
+POLITICAL_ROLES = lexicon_rx("political_roles")
+CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
+SELF_HARM = lexicon_rx("self_harm")
+POLICE = lexicon_rx("police_words")
+DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
+# 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
+_NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
+# ground left: a place given up ('withdrew from Gao', 'handed over control')
+_HANDED_OVER = re.compile(r"\b(?:withdr\w+|pull\w* out|hand\w* over|vacat\w+)\s+(?:\w+\s+){0,3}?"
+                          r"(?:from|of|control)\b", re.IGNORECASE)
+# a verb with a doer: an armed agent beside it killed, not merely died
+_INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
+                        r"beat|beaten|burned|torched|abducted|kidnapped)\b", re.IGNORECASE)
+_PROTEST_SENSES = lexicons.mapping("protest_senses")
+WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(_PROTEST_SENSES["weak"]) + r")\b", re.IGNORECASE)
+PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")\b", re.IGNORECASE)
+# a hedge in the few words before a trigger ('could attack', 'threatened to kill')
+MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\S+\s+){0,2}$",
+                   re.IGNORECASE)
+HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + ")", re.IGNORECASE)
+FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
+          for name, words in lexicons.mapping("frame_words").items()}
+# 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
+_SHOW = re.compile(r"\bdemonstrat(?:ed|es|ing|e|ion)\s+(?:of|that|how|his|her|their|its|the|a|an|"
+                   r"to|what|an?\s+\w+|such)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What an article is about: `conflict`, or the frame whose words outnumber its conflict words."""
+    name: str
+    conflict: int
+    other: int
+
+    @property
+    def open(self) -> bool:
+        """Whether a trigger may keep its violent sense without a cue beside it: in a conflict
+        story, or one with no frame at all (a short wire item)."""
+        return self.name in ("conflict", "none")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    trigger: str  # the trigger word kept
+    sense: str    # what decided its sense, in a few words
+
+
+def article_frame(text: str) -> Frame:
+    """Conflict when the article's armed agents (police aside), weapons and unambiguous
+    triggers are at least half as many as the words of its strongest other frame."""
+    agents = len(ARMED_AGENTS.findall(text)) - len(POLICE.findall(text))
+    conflict = max(0, agents) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
+    counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
+    name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
+    if conflict >= 1 and 2 * conflict >= other:
+        return Frame("conflict", conflict, other)
+    return Frame(name if other >= 3 else "none", conflict, other)  # a frame needs some words
+
+
+def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = (),
+          toll: bool = False, none_hurt: bool = False) -> Verdict | None:
+    """A verdict when the words of a mention (typed `kind`) tell a real incident, else None.
+    `armed_names` are the armed groups and state forces the actor dictionary found in them;
+    `toll` whether they give a count of victims, `none_hurt` whether they say no one was hurt
+    (news of an incident told before, though its trigger is negated)."""
+    if _nonviolent_cause(words):
+        return None
+    masked = _mask(words)
+    live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
+    if not live:
+        return Verdict("no one hurt", "a nil toll") if none_hurt else None
+    if kind.event_type == "Protests" or kind.sub_event_type == "Violent demonstration":
+        verdict = _protest_verdict(masked, live)
+        if verdict is not None or kind.event_type == "Protests":
+            return verdict
+    if kind.sub_event_type == "Arrests":
+        return _arrest_verdict(masked, live, frame, armed_names)
+    if kind.sub_event_type in ("Change to group/activity", "Agreement") and not (
+            _armed_cue(masked, armed_names, []) and not TALK.search(masked)):
+        return None  # 'the council was formed', 'the two countries signed an agreement', truces
+    if kind.sub_event_type == "Non-violent transfer of territory" and not (
+            _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
+        return None  # 'until the National Guard was withdrawn': no ground changed hands
+    strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
+              and not WEAK_PROTEST.fullmatch(m.group())]
+    talk = TALK.search(masked)
+    if strong and not (talk and not toll):
+        return Verdict(strong[0].group(), "unambiguous trigger")
+    cue = _armed_cue(masked, armed_names, live, police=frame.open)
+    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
+    trigger = (doers or live)[0].group()
+    if talk and not toll:
+        return None  # talks, truces, trials: violence named, not told
+    if cue and (doers or cue.startswith("weapon")):
+        return Verdict(trigger, cue)
+    if POLITICAL_ROLES.search(masked) and not toll:
+        return None  # 'the senator attacked the governor': words between politicians
+    # a death alone ('two bodies were found') is violence only in a conflict story
+    if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
+        return Verdict(trigger, f"violence word, in a {frame.name} story")
+    return None
+
+
+def _mask(words: str) -> str:
+    """The words with struggles, everyday senses and comparisons blanked (offsets kept)."""
+    for rx in (STRUGGLE, EVERYDAY, COMPARISON):
+        words = rx.sub(lambda m: " " * len(m.group()), words)
+    return words
+
+
+def hedged(text: str, at: int) -> bool:
+    """A hedge, a negation or a purpose just before the trigger ('could attack', 'no protest',
+    'troops sent to fight')."""
+    before = re.sub(r"\bMay(?=\s+\d)", "   ", text[max(0, at - 40):at])  # the month, not the modal
+    if MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]):
+        return True
+    # 'people are detained in overcrowded cells': a present passive tells a habit
+    return bool(re.search(r"\bare\s+(?:being\s+|often\s+|routinely\s+)?$", before)
+                and re.match(r"\w+ed\b", text[at:]))
+
+
+def _nonviolent_cause(words: str) -> bool:
+    """Self-harm; deaths or harm from disease, disasters or accidents, or of animals, with no
+    weapon, unambiguous trigger or armed agent that inflicted them in the same words."""
+    if SELF_HARM.search(words):
+        return True
+    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
+            or DISASTER.search(words) or ACCIDENT.search(words)):
+        return False
+    if WEAPONS.search(words) or STRONG.search(words):
+        return False
+    agent = ARMED_AGENTS.search(words)
+    return not (agent and _INFLICTED.search(words))
+
+
+def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
+               police: bool = True) -> str | None:
+    """A weapon or an armed agent beside the triggers (not a trigger itself: 'bombs' alone is no
+    cue for 'bombs'); police count only when `police` (in a conflict story)."""
+    spans = [(t.start(), t.end()) for t in triggers]
+    for rx, label in ((WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
+        for m in rx.finditer(words):
+            if any(a < m.end() and m.start() < b for a, b in spans):
+                continue
+            if not police and POLICE.fullmatch(m.group()):
+                continue
+            return f"{label} '{m.group()}'"
+    if armed_names:
+        return f"armed group '{armed_names[0]}'"
+    return None
+
+
+def _protest_verdict(words: str, live: list[re.Match]) -> Verdict | None:
+    """A protest word in its protest sense: an unambiguous one ('protesters', 'sit-in'), or a
+    weak one ('rally', 'march', 'vigil') beside a word of protest ('against', 'slogans')."""
+    for m in live:
+        if not PROTEST.fullmatch(m.group()) and not STRONG.fullmatch(m.group()):
+            continue
+        if _SHOW.match(words, m.start()):
+            continue
+        if not WEAK_PROTEST.fullmatch(m.group()):
+            return Verdict(m.group(), "protest word")
+        context = [c for c in PROTEST_CONTEXT.finditer(words) if c.start() != m.start()]
+        if context:
+            return Verdict(m.group(), f"protest context '{context[0].group()}'")
+    return None
+
+
+def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
+                    armed_names: list[str]) -> Verdict | None:
+    """A political arrest: of protesters, activists, militants or opposition figures, or any
+    arrest in a conflict story; ordinary crime elsewhere is not coded."""
+    trigger = live[0].group()
+    who = POLITICAL_DETAINEES.search(words)
+    if who:
+        return Verdict(trigger, f"political detainee '{who.group()}'")
+    if armed_names:
+        return Verdict(trigger, f"armed group '{armed_names[0]}'")
+    if CRIMINAL_DETAINEES.search(words):
+        return None  # 'the two inmates have been captured': ordinary crime
+    verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)
+             or _NAMED_DETAINEE.match(words, m.start())]
+    if frame.open and verbs:
+        return Verdict(verbs[0].group(), f"arrest, in a {frame.name} story")
+    return None
+
+
+def hedged_in_parse(parsed, at: int) -> bool:
+    """From the dependency parse of the sentence (when it has one): the verb that governs the
+    trigger at character `at` has a modal or a negation ('Mexico should send demonstrators',
+    'they did not attack'), or hangs on a verb of threat, plan or denial ('threatened to
+    storm the city', 'denied killing them')."""
+    token = next((t for t in parsed if t.idx <= at < t.idx + len(t.text)), None)
+    steps = 0
+    while token is not None and not token.tag_.startswith("VB") and token.head is not token and steps < 6:
+        token, steps = token.head, steps + 1
+    if token is None or not token.tag_.startswith("VB"):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.tag_ == "MD" for c in token.children):
+        return True
+    return token.dep_ in ("xcomp", "pcomp", "ccomp") and token.head is not token \
+        and bool(HEDGING_VERBS.fullmatch(token.head.text)) and token.head.dep_ != "amod"
