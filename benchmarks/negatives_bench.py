@@ -1,6 +1,6 @@
 """Invented events on event-free news: the `none` texts of ../shared/corpus/negatives/labels.tsv.
 
-    python benchmarks/negatives_bench.py [--shared DIR] [--triage] [--sample N] [--out FILE]
+    python benchmarks/negatives_bench.py [--shared DIR] [--triage | --ingest] [--sample N] [--out FILE]
 
 Every event the extractor outputs on a text hand-labelled `none` is a false positive. Prints
 invented events per 100 articles per set and overall, the share of texts with any, the ten
@@ -53,10 +53,24 @@ def load_negatives(labels: Path, benchmarks: Path) -> list[tuple[str, Article]]:
     return out
 
 
+def ingest_ledgers(pipeline: Pipeline, articles: list[Article]) -> list:
+    """The events `ingest` would store: none for an article with no event word, else the
+    pipeline's with the screen before spaCy (as in corpus/ingest.py's `extract_batch`)."""
+    from newsledger.corpus.ingest import has_event_words
+    from newsledger.ledger import Ledger
+
+    gated = [has_event_words(a.text) for a in articles]
+    screened = iter(pipeline.screen_many([a for a, g in zip(articles, gated) if g]))
+    return [next(screened)[0] if g else Ledger(id=a.id, published=None) for a, g in zip(articles, gated)]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=str(SHARED), help="the shared folder (default ../shared)")
     ap.add_argument("--triage", action="store_true", help="spaCy only on triaged sentences")
+    ap.add_argument("--ingest", action="store_true",
+                    help="as `ingest` extracts: triage, and articles with no event word or no "
+                         "sentence telling an incident not parsed")
     ap.add_argument("--sample", type=int, default=15, help="invented rows to print")
     ap.add_argument("--out", help="also write the invented rows as JSON lines")
     args = ap.parse_args()
@@ -67,9 +81,10 @@ def main() -> int:
               "if the shared folder is not beside the project)", file=sys.stderr)
         return 2
     docs = load_negatives(labels, benchmarks)
-    pipeline = Pipeline.load(triage=args.triage)
+    pipeline = Pipeline.load(triage=args.triage or args.ingest)
     t0 = time.perf_counter()
-    ledgers = list(pipeline.extract_many(a for _, a in docs))
+    articles = [a for _, a in docs]
+    ledgers = ingest_ledgers(pipeline, articles) if args.ingest else list(pipeline.extract_many(articles))
     seconds = time.perf_counter() - t0
 
     per_set: dict[str, list[int]] = {}

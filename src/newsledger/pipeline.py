@@ -93,8 +93,7 @@ class Pipeline:
         mark_boilerplate(doc)
         mark_title(doc)
         mark_dateline(doc)
-        select_sentences(doc, self.triage)
-        self.seconds["split+clean+triage"] += time.perf_counter() - t
+        self.seconds["split+clean"] += time.perf_counter() - t
         return doc
 
     def _finish(self, docs: list[Doc], screen: bool) -> Iterator[tuple[Ledger, bool]]:
@@ -103,14 +102,17 @@ class Pipeline:
         t = time.perf_counter()
         keep = [not screen or reports_incident(doc, self.gazetteer) for doc in docs]
         self.seconds["screen"] += time.perf_counter() - t
+        parse = [doc for doc, k in zip(docs, keep) if k]
         t = time.perf_counter()
-        self._parse([doc for doc, k in zip(docs, keep) if k])
+        for doc in parse:  # here, not in _prepare: a screened-out article needs no choice
+            select_sentences(doc, self.triage)
+        self.seconds["triage"] += time.perf_counter() - t
+        t = time.perf_counter()
+        self._parse(parse)
         self.seconds["spacy"] += time.perf_counter() - t
         for doc, k in zip(docs, keep):
             if k:
                 self._analyse(doc)
-            else:  # found spans are not part of a ledger without events
-                doc.places, doc.dates, doc.actors = [], [], []
             yield build_ledger(doc), k
 
     def _parse(self, docs: list[Doc]) -> None:
