@@ -10,7 +10,7 @@ from newsledger.cli import main  # noqa: E402
 
 @pytest.mark.parametrize("make, words", [
     (lambda p: None, "no such database"),
-    (lambda p: p.write_text("not a database\n" * 100), "not a DuckDB database"),
+    (lambda p: p.write_text("not a database\n" * 100), "cannot open the database"),
     (lambda p: __import__("duckdb").connect(str(p)).close(), "not a newsledger corpus"),
 ])
 def test_serve_refuses_what_is_not_a_corpus(tmp_path, capsys, make, words):

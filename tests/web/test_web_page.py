@@ -167,7 +167,7 @@ def test_incident_page_highlights_the_evidence_and_the_disagreement(server, page
     for group in ("date", "place", "type", "actors"):
         assert page.locator(f"section.report mark.f-{group}").count() >= 2, group
     assert page.locator("section.report .evidence").count() >= 2
-    sides = page.locator("#disagreements tr.disagree").all_text_contents()
+    sides = page.locator("#disagreements tr.disagree, #disagreements tr.revision").all_text_contents()
     assert any(s.startswith("fatalities") and "3" in s and "5" in s for s in sides)
     page.screenshot(path=SHOTS / "incident.png", full_page=True)
     assert page.problems == []

@@ -27,7 +27,7 @@ ARTICLES = [
          entities=[{"id": "E1", "canonical": "Ali Hassan", "type": "PERSON",
                     "mentions": [{"text": "Ali Hassan", "start": 0, "end": 5},
                                  {"text": "Hassan", "start": 6, "end": 9}]}]),
-    dict(id="gazette-1", published="2026-03-11", source="Test Gazette", title="Tikrit toll rises to five",
+    dict(id="gazette-1", published="2026-03-10", source="Test Gazette", title="Gazette puts Tikrit toll at five",
          text="The toll from Tuesday's car bomb in Tikrit rose to five, a doctor said.",
          event=dict(event_date="2026-03-10", country="IQ", admin1="Salah ad Din", location="Tikrit",
                     latitude=34.61, longitude=43.68, geo_precision=1, event_type="Explosions/Remote violence",

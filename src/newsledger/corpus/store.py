@@ -184,6 +184,33 @@ def _connected(method: Callable[..., Any]) -> Callable[..., Any]:
     return run
 
 
+def connect_waiting(path: Path, read_only: bool, wait: float, tell: bool = True) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting up to `wait` seconds while another process holds it (saying so
+    on stderr when `tell`); then `LockedError`."""
+    started = time.monotonic()
+    delay, told = 0.02, not tell
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only)
+        except duckdb.IOException as err:
+            holder = _LOCK_HOLDER.search(str(err))
+            if holder is None:  # not a lock: a file that is no database, a bad path
+                raise InputError(f"{path}: cannot open the database: "
+                                 f"{str(err).splitlines()[0]}", "bad_db") from None
+            waited = time.monotonic() - started
+            if waited >= wait:
+                raise LockedError(
+                    f"{path} is held by another process (PID {holder.group(1)}) after "
+                    f"waiting {wait:g} s; nothing more was written: run again when it "
+                    "is done (or give --wait SECONDS)", "locked") from None
+            if not told and waited >= min(QUIET_WAIT, wait / 2):
+                print(f"waiting for {path}, held by another newsledger process "
+                      f"(PID {holder.group(1)})… (up to {wait:g} s)", file=sys.stderr)
+                told = True
+            time.sleep(min(delay, max(wait - waited, 0.0)))
+            delay = min(2 * delay, 0.5)
+
+
 class Store:
     """A DuckDB corpus file. Not thread-safe: one Store per process (or per request).
 
@@ -214,6 +241,15 @@ class Store:
         if not hold:
             self.close()
 
+    @classmethod
+    def adopt(cls, con: duckdb.DuckDBPyConnection, path: str | Path) -> "Store":
+        """A read-only Store over a connection opened elsewhere (the web server's per-request
+        one): it neither opens nor creates anything."""
+        store = cls.__new__(cls)
+        store.path, store.read_only, store.wait = Path(path), True, 0.0
+        store._settings, store._con = [], con
+        return store
+
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
@@ -238,29 +274,7 @@ class Store:
             self._con.execute(sql, params)
 
     def _connect(self) -> duckdb.DuckDBPyConnection:
-        """Open the file, waiting while another process holds it."""
-        started = time.monotonic()
-        delay, told = 0.02, False
-        while True:
-            try:
-                return duckdb.connect(str(self.path), read_only=self.read_only)
-            except duckdb.IOException as err:
-                holder = _LOCK_HOLDER.search(str(err))
-                if holder is None:  # not a lock: a file that is no database, a bad path
-                    raise InputError(f"{self.path}: cannot open the database: "
-                                     f"{str(err).splitlines()[0]}", "bad_db") from None
-                waited = time.monotonic() - started
-                if waited >= self.wait:
-                    raise LockedError(
-                        f"{self.path} is held by another process (PID {holder.group(1)}) after "
-                        f"waiting {self.wait:g} s; nothing more was written: run again when it "
-                        "is done (or give --wait SECONDS)", "locked") from None
-                if not told and waited >= min(QUIET_WAIT, self.wait / 2):
-                    print(f"waiting for {self.path}, held by another newsledger process "
-                          f"(PID {holder.group(1)})… (up to {self.wait:g} s)", file=sys.stderr)
-                    told = True
-                time.sleep(min(delay, max(self.wait - waited, 0.0)))
-                delay = min(2 * delay, 0.5)
+        return connect_waiting(self.path, self.read_only, self.wait)
 
     def _create(self) -> None:
         """The tables, or the migration of an older file to this version."""

@@ -200,21 +200,13 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return west, south, east, north
 
 
-class _ConnectionStore(Store):
-    """The exports' Store over a connection db.py opened (read-only, lock-aware)."""
-
-    def __init__(self, con: Any, path: Path) -> None:  # adopts the connection, opens nothing
-        self.con = con
-        self.path = path
-
-
 def _export_file(corpus: Corpus, filters: IncidentFilters, fmt: str) -> FileResponse:
     kind, suffix, media = DOWNLOADS[fmt]
     handle, name = tempfile.mkstemp(prefix="newsledger-", suffix=f".{suffix}")
     os.close(handle)
     try:
         with corpus.read() as con:
-            store = _ConnectionStore(con, corpus.path)
+            store = Store.adopt(con, corpus.path)
             filters = corpus.narrow(con, filters)
             if kind == "parquet":
                 export(store, kind, name, filters)

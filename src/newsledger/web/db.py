@@ -16,6 +16,7 @@ from pathlib import Path
 
 import duckdb
 
+from ..corpus.store import LockedError, connect_waiting
 from ..errors import InputError, NewsledgerError
 from .filters import IncidentFilters, with_matches
 from .search import EvidenceIndex
@@ -30,19 +31,11 @@ class DatabaseBusy(NewsledgerError):
 
 
 def open_read_only(path: Path, wait: float = LOCK_WAIT_S) -> duckdb.DuckDBPyConnection:
-    """A read-only connection, retried with a growing pause while a writer holds the lock."""
-    deadline = time.monotonic() + wait
-    pause = 0.02
-    while True:
-        try:
-            return duckdb.connect(str(path), read_only=True)
-        except duckdb.IOException as err:
-            if "lock" not in str(err).lower():
-                raise
-            if time.monotonic() + pause > deadline:
-                raise DatabaseBusy(f"{path.name} is being written; try again in a moment") from err
-        time.sleep(pause)
-        pause = min(pause * 2, 0.25)
+    """A read-only connection, with the store's wait while a writer holds the lock."""
+    try:
+        return connect_waiting(path, read_only=True, wait=wait, tell=False)
+    except LockedError as err:
+        raise DatabaseBusy(f"{path.name} is being written; try again in a moment") from err
 
 
 class Corpus:

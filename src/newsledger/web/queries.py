@@ -199,7 +199,7 @@ def incident(con: Con, incident_id: str) -> dict[str, Any] | None:
     row = found[0]
     reports = dicts(con, """
         SELECT e.* EXCLUDE (content_hash), a.id AS article_id, a.title, a.source, a.url,
-          a.published, a.text
+          a.published, a.text, r.* EXCLUDE (event_key, incident_id)
         FROM incident_reports r JOIN events e USING (event_key) JOIN articles a USING (content_hash)
         WHERE r.incident_id = ? ORDER BY a.published NULLS LAST, e.event_key""", [incident_id])
     for n, report in enumerate(reports, 1):
@@ -209,9 +209,17 @@ def incident(con: Con, incident_id: str) -> dict[str, Any] | None:
                                       report.get("evidence") or [])
     row["country_name"] = _country_names().get(row["country"] or "", "")
     row["reports"] = reports
+    for report in reports:  # why the merge put it here (older corpora have no such column)
+        report["merge_reason"] = json.loads(report.get("merge_reason") or "{}")
+    disagree = list(row.get("disagreements") or [])
+    # a figure a later report changed is a revision (UCDP), shown beside the disagreements
+    revised = [name for name in ("fatalities", "injured") if name not in disagree
+               and len({r.get(name) for r in reports if r.get(name) is not None}) > 1]
     row["sides"] = {name: [{"report": r["n"], "value": r.get(name), "source": r["source"],
                             "title": r["title"], "published": r["published"]} for r in reports]
-                    for name in row.get("disagreements") or []}
+                    for name in disagree + revised}
+    row["side_kinds"] = {**{name: "disagreement" for name in disagree},
+                         **{name: "revision" for name in revised}}
     row["field_groups"] = FIELD_GROUPS
     return row
 

@@ -35,12 +35,14 @@
     const names = Object.keys(inc.sides);
     if (!names.length) return h("section", { class: "card" }, h("h2", {}, "Disagreements"), h("p", {}, "The reports agree."));
     const reports = inc.reports;
+    const kinds = inc.side_kinds || {};
     return h("section", { class: "card", id: "disagreements" },
-      h("h2", {}, "Disagreements"),
+      h("h2", {}, "Disagreements and revisions"),
       h("table", { class: "grid sides" },
         h("thead", {}, h("tr", {}, h("th", {}, "field"),
           ...reports.map((r) => h("th", {}, `report ${r.n}: ${r.source || r.title || r.article_id}`, h("br"), h("small", {}, r.published || ""))))),
-        h("tbody", {}, ...names.map((name) => h("tr", { class: "disagree" }, h("th", {}, name),
+        h("tbody", {}, ...names.map((name) => h("tr", { class: kinds[name] === "revision" ? "revision" : "disagree" },
+          h("th", {}, name, " ", h("small", {}, kinds[name] === "revision" ? "(revised by a later report)" : "(reports disagree)")),
           ...inc.sides[name].map((side) => h("td", {}, side.value === null || side.value === undefined ? "—" : String(side.value))))))));
   }
 
@@ -59,7 +61,7 @@
     return body;
   }
 
-  function report(r, groups) {
+  function report(r, groups, inc) {
     const rows = FIELDS.filter((f) => r[f] !== null && r[f] !== undefined).map((f) => {
       const group = groups[f];
       const value = f === "actor1" || f === "actor2" ? entityLink(r[f]) : String(r[f]);
@@ -71,6 +73,10 @@
       h("h2", {}, `Report ${r.n}: `, r.title || r.article_id || ""),
       h("p", { class: "meta" }, `${r.source || "unknown source"} · published ${r.published || "?"} · `, link),
       "reason" in r ? h("p", { class: "reason" }, h("strong", {}, "Why kept: "), r.reason || "—") : "",
+      r.merge_reason && r.merge_reason.with ? h("p", { class: "reason" }, h("strong", {}, "Why merged: "),
+        `agrees with report ${(inc.reports.find((o) => o.event_key === r.merge_reason.with) || {}).n || "?"}: ` +
+        `${Object.values(r.merge_reason.agreed || {}).join("; ") || "nothing"} (score ${r.merge_reason.score})` +
+        (r.fatalities_role ? ` · its toll: ${r.fatalities_role}` : "")) : "",
       h("div", { class: "report-body" },
         h("table", { class: "grid fields" }, h("tbody", {}, ...rows)),
         article(r, groups)));
@@ -85,7 +91,7 @@
     try {
       const inc = await api(`incidents/${encodeURIComponent(id)}`);
       document.title = `newsledger · ${inc.event_type || "incident"} ${inc.event_date || ""}`;
-      main.replaceChildren(header(inc), sides(inc), legend(), ...inc.reports.map((r) => report(r, inc.field_groups)));
+      main.replaceChildren(header(inc), sides(inc), legend(), ...inc.reports.map((r) => report(r, inc.field_groups, inc)));
       document.body.dataset.ready = "1";
     } catch (err) { showError(err); }
   }

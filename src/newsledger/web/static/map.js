@@ -124,7 +124,8 @@ const IncidentMap = (() => {
     const { cells } = await NL.api("map", params);
     if (!cells.length) return;
     const bounds = L.latLngBounds(cells.map((c) => [c.lat, c.lon]));
-    map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
+    // no animation: Leaflet drops a view change asked for while a zoom animation runs
+    map.fitBounds(bounds.pad(0.3), { maxZoom: 6, animate: false });
   }
 
   function legend(element) {
