@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -35,14 +36,14 @@ class Settings:
 
 # -- one pipeline per process --------------------------------------------------------------------
 _LOADED: tuple[tuple, Any] | None = None
-LOADS = 0  # how many times this process loaded a pipeline (the tests check it stays 1)
+LOADS: Counter = Counter()  # pipeline spec → loads in this process (the tests check ≤ 1)
 
 
 def pipeline(settings: Settings) -> Any:
     """This process's pipeline, loaded on its first task and kept: Spark reuses its Python
     worker processes across tasks (`spark.python.worker.reuse`, on by default), so the model
     and gazetteer load once per process, not per partition or row."""
-    global _LOADED, LOADS
+    global _LOADED
     key = (settings.pipeline, settings.actor_files, settings.lexicon_files)
     if _LOADED is None or _LOADED[0] != key:
         from .. import lexicons
@@ -51,12 +52,12 @@ def pipeline(settings: Settings) -> Any:
         lexicons.use(list(settings.lexicon_files))
         _LOADED = None  # free the old one before loading another
         _LOADED = (key, resolve(settings.pipeline)(settings.actor_files))
-        LOADS += 1
+        LOADS[settings.pipeline] += 1
     return _LOADED[1]
 
 
-def loads() -> Iterator[tuple[int, int]]:
-    yield os.getpid(), LOADS
+def loads(_: Any = None) -> Iterator[tuple[int, dict[str, int]]]:
+    yield os.getpid(), dict(LOADS)
 
 
 # -- reading -------------------------------------------------------------------------------------
@@ -146,17 +147,26 @@ def item(pair: tuple[str, Group]) -> Job | Record:
 
 
 class LazyPipeline:
-    """Stands for this process's pipeline and loads it on first use: a partition holding
-    only unreadable records loads no model."""
+    """Stands for this process's pipeline, loaded when the first job comes: a partition
+    holding only unreadable records loads no model. Loaded outside the extraction's error
+    handling, so a pipeline that cannot load fails the task (loudly) instead of every article."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.loaded: Any = None
+
+    def loading(self, items: Iterable[Job | Record]) -> Iterator[Job | Record]:
+        for it in items:
+            if self.loaded is None and isinstance(it, Job):
+                self.loaded = pipeline(self.settings)
+            yield it
 
     def __getattr__(self, name: str) -> Any:
-        return getattr(pipeline(self.settings), name)
+        return getattr(self.loaded, name)
 
 
 def extract(settings: Settings, items: Iterable[Job | Record]) -> Iterator[Rows]:
     """One partition's rows, through the same function as local ingest (`corpus.rows.rows`),
     `batch_size` articles at a time."""
-    return rows(items, LazyPipeline(settings), settings.all_ledgers, settings.batch_size)
+    model = LazyPipeline(settings)
+    return rows(model.loading(items), model, settings.all_ledgers, settings.batch_size)
