@@ -261,3 +261,15 @@ def test_dev_corpus_same_as_local_ingest(spark, tmp_path):
     spark_ingest([str(dev)], str(tmp_path / "out"), partitions=4, spark=spark)
     for table in TABLES:
         assert parquet_rows(tmp_path / "out", table) == store_rows(db, table), table
+
+
+def test_remote_files_are_read_like_local_ones(work):
+    """`binaryFiles` hands (URI, bytes): the same readers, the records named after the URI."""
+    _, src = work
+    path = src / "feed" / "day1.jsonl"
+    uri = "hdfs://namenode/feeds/day1.jsonl"
+    remote = [r for _, r in worker.read_blobs(9, [(uri, path.read_bytes())])]
+    local = list(read_paths([path]))
+    assert [(r.member, r.status, r.article) for r in remote] == [(r.member, r.status, r.article) for r in local]
+    assert {r.path for r in remote} == {uri} and all(r.key.startswith(uri + "#") for r in remote)
+    assert all(str(path.parent) not in (r.message or "") for r in remote)
