@@ -171,13 +171,12 @@ def run_spark(src: Path, work: Path, master: str) -> dict[str, Any]:
 
 # -- part 2 -----------------------------------------------------------------------------------
 def synthesized_events(shard: int, days: int) -> list[tuple[str, tuple]]:
-    """One shard's event rows, in the tagged form the Spark merge reads, without NLP."""
+    """One shard's event rows, in the form the Spark merge reads (job._tagged), without NLP."""
     from datetime import date, timedelta
 
     from newsledger.corpus.generate import COUNTRIES, Generator
     from newsledger.corpus.rows import content_hash
-    from newsledger.corpus.store import EVENT_SCHEMA
-    from newsledger.spark.schema import to_tuple
+    from newsledger.corpus.store import MERGE_COLUMNS
 
     places = {(c.code, p.name): p for c in COUNTRIES for p in c.places}
     shift = timedelta(days=shard * days)
@@ -196,7 +195,8 @@ def synthesized_events(shard: int, days: int) -> list[tuple[str, tuple]]:
                "geo_precision": 1, "event_type": t["event_type"],
                "sub_event_type": t["sub_event_type"], "fatalities": t.get("fatalities"),
                "injured": t.get("injured"), "confidence": 0.5}
-        out.append(("events", to_tuple(row, EVENT_SCHEMA)))
+        out.append(("merge", {**{c: row.get(c) for c in MERGE_COLUMNS},
+                              "published": date.fromisoformat(a["published"]) + shift}))
     return out
 
 

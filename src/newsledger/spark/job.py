@@ -163,6 +163,7 @@ def spark_ingest(inputs: Sequence[str], out: str, master: str | None = None,
         for name in ("incidents", "incident_reports"):
             _write(spark, merged, name, out)
         result.counts = {**dict(tagged.keys().countByValue()), **dict(merged.keys().countByValue())}
+        result.counts.pop("merge", None)
         result.counts = {name: result.counts.get(name, 0) for name in DATASETS}
         status = SOURCE_SCHEMA.names.index("status")
         result.statuses = dict(tagged.filter(lambda t: t[0] == "sources")
@@ -211,16 +212,16 @@ def _tagged(r: Rows) -> Iterator[tuple[str, tuple]]:
     for name, rows in (("events", r.events), ("quotes", r.quotes), ("entities", r.entities)):
         for row in rows:
             yield name, to_tuple(row, DATASETS[name][0])
+    for e in r.events:  # what the merge reads: its columns, and the article's date
+        yield "merge", {**{c: e.get(c) for c in MERGE_COLUMNS}, "published": r.article["published"]}
 
 
 def _merge(sc: Any, tagged: Any, parts: int, result: Result) -> Any:
-    """RDD of (dataset, row tuple) for incidents and their reports, merged block by block."""
+    """RDD of (dataset, row tuple) for incidents and their reports, merged block by block,
+    from the ("merge", event dict) items of `tagged`."""
     from .schema import to_tuple
 
-    names = EVENT_SCHEMA.names
-    keep = [names.index(c) for c in MERGE_COLUMNS]
-    events = (tagged.filter(lambda t: t[0] == "events")
-              .map(lambda t: {MERGE_COLUMNS[i]: t[1][j] for i, j in enumerate(keep)}))
+    events = tagged.filter(lambda t: t[0] == "merge").values()
     spans = (events.filter(lambda e: e["date_start"] is not None).map(blocks.day_span)
              .reduceByKey(max).collect())
     table = sc.broadcast(blocks.blocks(spans))
