@@ -208,11 +208,15 @@ def test_quotes_and_entities_are_rows(out):
     assert n > 0
 
 
-def test_rerun_with_other_partitions_writes_the_same_datasets(spark, out, work):
+def test_rerun_with_other_partitions_writes_the_same_datasets(spark, out, work, capsys):
+    """Through the command (in this process, so on the module's session)."""
+    from newsledger.cli import main
+
     before = {t: parquet_rows(out, t) for t in (*TABLES, "quotes", "entities")}
-    result = spark_ingest([str(work[1])], str(out), partitions=2, spark=spark)
+    assert main(["spark-ingest", str(work[1]), "--out", str(out), "--partitions", "2"]) == 0
     assert {t: parquet_rows(out, t) for t in before} == before
-    assert result.counts["sources"] == len(before["sources"])
+    assert f"read {len(before['sources'])} input articles" in capsys.readouterr().err
+    assert spark.sparkContext._jsc is not None  # the module's session is still open
 
 
 def test_pipeline_loads_once_per_process(spark, out):
@@ -240,8 +244,10 @@ def test_parquet_input_gives_the_rows_of_the_same_json(spark, work, out):
 
 
 def test_import_loads_a_database_equal_to_the_local_one(out, local_db, tmp_path):
+    from newsledger.cli import main
+
     db = tmp_path / "imported.duckdb"
-    import_dir(out, db)
+    assert main(["import", str(out), "--db", str(db)]) == 0
     import_dir(out, db)  # twice: nothing doubles
     with Store(db, read_only=True) as a, Store(local_db, read_only=True) as b:
         assert table_digest(a) == table_digest(b)

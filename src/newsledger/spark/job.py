@@ -144,8 +144,12 @@ def spark_ingest(inputs: Sequence[str], out: str, master: str | None = None,
                  partitions: int | None = None, settings: Settings = Settings(),
                  spark: Any = None, conf: dict[str, str] | None = None) -> Result:
     """Read `inputs` (files, folders, URIs), extract, merge, and write the datasets under
-    `out`. A given `spark` session is used and left open; otherwise one is made and stopped."""
+    `out`. A given (or already active) session is used and left open; otherwise one is made
+    and stopped at the end."""
+    from pyspark.sql import SparkSession
+
     started = time.perf_counter()
+    spark = spark or SparkSession.getActiveSession()
     own = spark is None
     spark = spark or session(master, conf)
     try:
