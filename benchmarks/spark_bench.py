@@ -41,7 +41,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NEWSLEDGER_SHARED", ROOT.parent / "shared"))  # real_corpus.py
 SHARD = 10_000
 
 from newsledger.corpus.generate import generate  # noqa: E402
@@ -108,9 +108,11 @@ def _tree(root: int) -> list[tuple[int, str, int, float]]:
             cpu = (int(fields[11]) + int(fields[12])) / tick
             with open(f"/proc/{pid}/cmdline", "rb") as f:
                 cmd = f.read().replace(b"\0", b" ").decode(errors="replace")
-            with open(f"/proc/{pid}/task/{pid}/children") as f:
-                kids = [int(c) for c in f.read().split()]
-        except (FileNotFoundError, ProcessLookupError, IndexError):
+            kids = []
+            for task in os.listdir(f"/proc/{pid}/task"):  # the JVM forks from many threads
+                with open(f"/proc/{pid}/task/{task}/children") as f:
+                    kids.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, IndexError, NotADirectoryError):
             continue
         if pid == root:
             role = "driver_python"
@@ -164,7 +166,8 @@ def run_spark(src: Path, work: Path, master: str) -> dict[str, Any]:
         wall = time.perf_counter() - t0
     return {"wall_s": round(wall, 1), "session_start_s": round(started, 1),
             "job_s": round(result.seconds, 1), "cpu_s": round(tree.cpu_seconds(), 1),
-            "partitions": result.partitions, "articles": result.counts["sources"],
+            "partitions": result.partitions, "phases_s": result.phases,
+            "articles": result.counts["sources"],
             "events": result.counts["events"], "incidents": result.counts["incidents"],
             "peak_mb": tree.peak_mb()}
 
@@ -214,7 +217,7 @@ def scale_out(sizes: list[int], work: Path, master: str) -> list[dict[str, Any]]
     from newsledger.spark import job
     from newsledger.spark.job import Result, session
 
-    spark = session(master)
+    spark = session(master, {"spark.ui.enabled": "true"})  # the REST API gives the metrics
     sc = spark.sparkContext
     days = shard_days()
     rows = []

@@ -30,8 +30,12 @@ Event = dict[str, Any]
 Span = tuple[tuple[str, date], date]  # ((country, first day), the latest last day from it)
 
 
+def day_key(e: Event) -> tuple[str, date | None]:
+    return e["country"] or "", e["date_start"]
+
+
 def day_span(e: Event) -> Span:
-    return (e["country"] or "", e["date_start"]), e["date_end"]
+    return day_key(e), e["date_end"]
 
 
 def blocks(spans: Iterable[Span]) -> dict[tuple[str, date], str]:
@@ -54,6 +58,20 @@ def block_of(e: Event, table: dict[tuple[str, date], str], undated_blocks: int) 
         bucket = zlib.crc32(e["event_key"].encode("utf-8")) % max(undated_blocks, 1)
         return f"{country}|undated|{bucket}"
     return table[(country, e["date_start"])]
+
+
+def block_sizes(days: Iterable[tuple[tuple[str, date | None], int]],
+                table: dict[tuple[str, date], str]) -> tuple[int, int]:
+    """(how many blocks, events in the largest), from the events per (country, first day);
+    each undated event counts as a block of its own (it never merges)."""
+    sizes: dict[str, int] = {}
+    undated = 0
+    for (country, start), n in days:
+        if start is None:
+            undated += n
+        else:
+            sizes[table[(country, start)]] = sizes.get(table[(country, start)], 0) + n
+    return len(sizes) + undated, max(max(sizes.values(), default=0), min(undated, 1))
 
 
 def merge_block(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[str, str]]]:

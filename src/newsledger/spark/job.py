@@ -68,6 +68,7 @@ class Result:
     statuses: dict[str, int] = field(default_factory=dict)
     blocks: int = 0
     largest_block: int = 0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: where the time went
 
     def format(self) -> str:
         c = self.counts
@@ -161,17 +162,29 @@ def spark_ingest(inputs: Sequence[str], out: str, master: str | None = None,
         rows = _extract(sc, plan, parts, settings)
         tagged = rows.flatMap(_tagged).persist(_memory_and_disk())
         result = Result(out=out, partitions=parts)
+        clock = time.perf_counter()
+
+        def phase(name: str) -> None:
+            nonlocal clock
+            now = time.perf_counter()
+            result.phases[name] = round(now - clock, 2)
+            clock = now
+
+        tagged.count()  # read, shuffle by text, extract: the rows are then kept
+        phase("read_extract")
         for name in ("sources", "articles", "events", "quotes", "entities"):
             _write(spark, tagged, name, out)
+        phase("write_rows")
         merged = _merge(sc, tagged, parts, result).persist(_memory_and_disk())
         for name in ("incidents", "incident_reports"):
             _write(spark, merged, name, out)
-        result.counts = {**dict(tagged.keys().countByValue()), **dict(merged.keys().countByValue())}
-        result.counts.pop("merge", None)
-        result.counts = {name: result.counts.get(name, 0) for name in DATASETS}
+        phase("merge_write")
         status = SOURCE_SCHEMA.names.index("status")
-        result.statuses = dict(tagged.filter(lambda t: t[0] == "sources")
-                               .map(lambda t: t[1][status]).countByValue())
+        counted = sc.union([tagged, merged]).map(
+            lambda t: (t[0], t[1][status] if t[0] == "sources" else None)).countByValue()
+        result.counts = {name: sum(n for (k, _), n in counted.items() if k == name) for name in DATASETS}
+        result.statuses = {s: n for (k, s), n in counted.items() if k == "sources"}
+        phase("counts")
         result.seconds = time.perf_counter() - started
         _manifest(spark, out, {"state": "complete", "inputs": list(inputs), **asdict(result)})
         tagged.unpersist()
@@ -226,15 +239,19 @@ def _merge(sc: Any, tagged: Any, parts: int, result: Result) -> Any:
     from .schema import to_tuple
 
     events = tagged.filter(lambda t: t[0] == "merge").values()
-    spans = (events.filter(lambda e: e["date_start"] is not None).map(blocks.day_span)
-             .reduceByKey(max).collect())
-    table = sc.broadcast(blocks.blocks(spans))
+    spans = (events.map(lambda e: (blocks.day_key(e), (e["date_end"], 1)))
+             .reduceByKey(lambda a, b: (_later(a[0], b[0]), a[1] + b[1])).collect())
+    table = blocks.blocks([(k, end) for k, (end, _) in spans if k[1] is not None])
+    result.blocks, result.largest_block = blocks.block_sizes(((k, n) for k, (_, n) in spans), table)
+    table = sc.broadcast(table)
     keyed = events.map(lambda e: (blocks.block_of(e, table.value, parts), e))
-    sizes = keyed.map(lambda p: (p[0], 1)).reduceByKey(lambda a, b: a + b).values().stats()
-    result.blocks, result.largest_block = sizes.count(), int(sizes.max()) if sizes.count() else 0
     merged = (keyed.repartitionAndSortWithinPartitions(parts, keyfunc=lambda k: k)
               .mapPartitions(blocks.merge_sorted))
     return merged.map(lambda p: (p[0], to_tuple(p[1], DATASETS[p[0]][0])))
+
+
+def _later(a: Any, b: Any) -> Any:
+    return b if a is None else a if b is None else max(a, b)
 
 
 def _write(spark: Any, tagged: Any, name: str, out: str) -> None:
