@@ -217,6 +217,8 @@ def scale_out(sizes: list[int], work: Path, master: str) -> list[dict[str, Any]]
     from newsledger.spark import job
     from newsledger.spark.job import Result, session
 
+    from pyspark import StorageLevel
+
     spark = session(master, {"spark.ui.enabled": "true"})  # the REST API gives the metrics
     sc = spark.sparkContext
     days = shard_days()
@@ -226,7 +228,7 @@ def scale_out(sizes: list[int], work: Path, master: str) -> list[dict[str, Any]]
             shards = max(1, n // SHARD)
             parts = max(4, 2 * shards // 5)  # ~25k events a partition
             events = sc.parallelize(range(shards), shards).flatMap(
-                lambda s: synthesized_events(s, days)).persist()
+                lambda s: synthesized_events(s, days)).persist(StorageLevel.MEMORY_AND_DISK)
             count = events.count()
             group = f"merge-{n}"
             sc.setJobGroup(group, group)
