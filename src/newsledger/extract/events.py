@@ -15,7 +15,7 @@ from .casualties import Count, find_counts
 from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
-from .roles import Roles, assign_roles, attributed
+from .roles import Roles, event_roles
 from .text import Sentence, fold
 from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        classify)
@@ -587,7 +587,8 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     fatalities, injured, count_spans = _casualties(doc, d, kind)
-    roles = _roles(doc, d, kind, gazetteer.country_name(country) if country else None)
+    roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
+                        gazetteer.country_name(country) if country else None, gazetteer)
     evidence = _evidence(doc, d)
     place = located.place if located else None
     exact = place is not None and place.kind != "country"
@@ -614,18 +615,6 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
         confidence=_confidence(when, located, fatalities, roles),
     )
-
-
-def _roles(doc: Doc, d: Draft, kind: EventKind, country_name: str | None) -> Roles:
-    """Each side as the first of the incident's sentences that names it (a headline may
-    name neither); the first sentence's defaults otherwise."""
-    groups = [g for m in d.mentions for g in m.groups if attributed(doc.text, g)]
-    told = [assign_roles(doc.text[m.start:m.end], m.start, kind.event_type, kind.sub_event_type,
-                         groups, country_name) for m in d.mentions]
-    one = next((r for r in told if r.span1), told[0])
-    two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
-    actor2 = two.actor2 if two.actor2 != one.actor1 else None
-    return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
 
 def _event_date(doc: Doc, d: Draft):
