@@ -14,7 +14,8 @@ Nation = Callable[[str, bool], "str | None"]  # ('Russian', possessive?) → 'Ru
 MILITARY = re.compile(
     r"\b(?:soldiers?|troops?|army|military|servicem[ae]n|security forces|government forces|"
     r"armed forces|paratroopers?|marines?|rangers?|air force|warplanes?|jets?|navy|"
-    r"special forces|commandos?|national guard|gendarmes?|gendarmerie)\b", re.I)
+    r"special forces|commandos?|national guard|gendarmes?|gendarmerie|border guards?|border troops|"
+    r"coast guards?)\b", re.I)
 POLICE = re.compile(
     r"\b(?:police(?:m[ae]n|wom[ae]n)?|riot police|officers?|constables?|cops?|"
     r"security officers?)\b", re.I)
@@ -58,8 +59,9 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return _crowd_roles(text, base, event_type, sub_type, cn, forces)
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
-        return Roles(force[0] if force else f"Police Forces of {cn}", None,
-                     force[1] if force else None)
+        held = _arrested_crowd(text, base, cn)
+        return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
+                     force[1] if force else None, held[1] if held else None)
     initiator = None
     if named:
         g = named[0]
@@ -91,6 +93,18 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (f"Unidentified Armed Group ({cn})", None)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _arrested_crowd(text: str, base: int, cn: str):
+    """Who was held, where the text says they were a crowd: 'detained 40 protesters',
+    'arrested for rioting'."""
+    if _FOR_RIOTING.search(text):
+        return _first(text, base, _FOR_RIOTING, f"Rioters ({cn})")
+    return _first(text, base, RIOTERS, f"Rioters ({cn})") or \
+        _first(text, base, PROTESTERS, f"Protesters ({cn})")
+
+
+_FOR_RIOTING = re.compile(r"\bfor (?:rioting|looting|violent disorder)\b", re.I)
 
 
 def _group_flies(text: str, base: int, named: list) -> bool:
@@ -271,9 +285,9 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
                          country_name, nation, mutual) for m in mentions]
     one = next((r for r in told if r.span1), told[0])
     two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
-    if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 == "Civilians":
+    if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 != one.actor1:
         posted = _force_at_post(text, mentions, country_name or "Unknown", nation, groups)
-        two = posted or two
+        two = posted if posted and posted.actor2 != one.actor1 else two
     actor2 = two.actor2 if two.actor2 != one.actor1 else None
     return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
