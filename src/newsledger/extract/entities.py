@@ -96,6 +96,7 @@ def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]
     for m in mentions:
         groups.add(m)
     mentions += _link(text, mentions, groups, actors)
+    _same_country(mentions, groups, gazetteer)
     mentions = _resolve(mentions + _propagate(text, mentions, groups))
     return _entities(mentions, groups)
 
@@ -164,7 +165,7 @@ def _from_actor(text: str, a, gazetteer) -> list[_M]:
     start, end = a.start, a.end
     out = []
     pos = re.match(r"([A-Z][\w\- ]*?)['’]s\s+", text[start:end])
-    if pos:
+    if pos and _is_place(gazetteer, pos.group(1)):  # not 'Uganda People's Defence Forces'
         out.append(_make(text, start, start + len(pos.group(1)), "GPE", 3))
         start += pos.end()
     body = text[start:end]
@@ -182,6 +183,12 @@ def _from_actor(text: str, a, gazetteer) -> list[_M]:
             m.actor = a.actor.canonical
             out.append(m)
     return out
+
+
+def _is_place(gazetteer, name: str) -> bool:
+    if hasattr(gazetteer, "country_code") and gazetteer.country_code(name):
+        return True
+    return hasattr(gazetteer, "lookup") and bool(gazetteer.lookup(name, fuzzy=False))
 
 
 def _from_place(text: str, p, gazetteer) -> _M | None:
@@ -288,6 +295,7 @@ def _make(text: str, start: int, end: int, label: str, rank: int) -> _M | None:
 def _key(form: str, label: str) -> str:
     k = fold(form)
     k = re.sub(r"^the ", "", k)
+    k = k.replace(" of the ", " of ")  # 'Democratic Republic of the Congo'
     k = re.sub(r" s$", "", k)
     k = MEDIA_SUFFIX.sub("", k) if label == "ORG" else k
     if label == "NORP" and len(k) > 4 and k.endswith("s") and not k.endswith("ss"):
@@ -346,6 +354,20 @@ def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionar
         if actor:
             groups.union(m.key, "actor:" + fold(actor.canonical))
     return added
+
+
+def _same_country(mentions: list[_M], groups: _Groups, gazetteer) -> None:
+    """'the United States … US troops': names of one country (its name, short name or
+    acronym, by the gazetteer) are one entity; nationalities stay apart (NORP)."""
+    if not hasattr(gazetteer, "country_code"):
+        return
+    first: dict[str, str] = {}
+    for m in mentions:
+        if m.label != "GPE" or DEMONYM.search(m.text) and not m.text.isupper():
+            continue
+        code = gazetteer.country_code(m.text)
+        if code:
+            groups.union(first.setdefault(code, m.key), m.key)
 
 
 def _covering(mentions: Iterable[_M], start: int, end: int) -> _M | None:
@@ -418,17 +440,41 @@ def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]
 
 
 def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'Muhammadu Buhari … Buhari said': the last name of a full name, when only one person in
-    the article has it, is that person wherever it stands alone."""
+    """'Muhammadu Buhari … Buhari said': a surname of a full name, when only one person in
+    the article has it, is that person wherever it stands alone. A surname is the last word
+    ('Buhari'), without its article ('al-Haddad' → 'Haddad'), with a particle before it
+    ('Zeid Ra'ad Al Hussein' → 'Al Hussein'), or, in a name of three words or more, a middle
+    word (the paternal name before a clan or family name: 'Idriss Deby Itno' → 'Deby')."""
     owners: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
-        parts = m.text.split()
-        if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-            owners[parts[-1]].add(groups.find(m.key))
+        if m.label == "PERSON":
+            for form in _surname_forms(m.text):
+                owners[form].add(groups.find(m.key))
     found = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
     added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
     _relabel_surnames(text, mentions, set(owners))
     return added
+
+
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|ben|abu|van|von|de|da|di|del|"
+                       r"della|du|le|la|dos|das|der|den|ter|ul)$", re.IGNORECASE)
+
+
+def _surname_forms(name: str) -> list[str]:
+    parts = name.split()
+    if len(parts) < 2 or not all(p[:1].isupper() or _PARTICLE.match(p.split("-")[0]) for p in parts):
+        return []
+    last = parts[-1]
+    forms = [last] if last[:1].isupper() and len(last) > 2 else []
+    article = re.match(r"(?:al|el|ad|as|ash|at|az|ar|an)[-‐](?=[A-Z])", last, re.IGNORECASE)
+    if article and len(last) - article.end() > 2:
+        forms.append(last[article.end():])
+    if len(parts) >= 3 and _PARTICLE.match(parts[-2]) and parts[-2][:1].isupper():
+        forms.append(" ".join(parts[-2:]))
+    if len(parts) >= 3:
+        forms += [p for p in parts[1:-1] if len(p) > 3 and p[:1].isupper() and not _PARTICLE.match(p)
+                  and not TITLES.match(p + " ")]
+    return forms
 
 
 def _relabel_surnames(text: str, mentions: list[_M], surnames: set[str]) -> None:
@@ -453,7 +499,32 @@ def _head_words(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
                 and parts[-1].isalpha() and not parts[-1].isupper():
             owners[parts[-1]].add(groups.find(m.key))
     found = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1 and w.lower() != "state"}
-    return _standalone(text, mentions, groups, found, "ORG", relabel=("ORG",), generic_check=True)
+    added = _standalone(text, mentions, groups, found, "ORG", relabel=("ORG",), generic_check=True)
+    return added + _the_inner_word(text, mentions + added, groups, set(found))
+
+
+def _inner_words(name: str) -> list[str]:
+    """Capitalised content words of a long name other than its head (already a rule) and its
+    first word when that is a nationality or place: 'Syrian Observatory for Human Rights' →
+    'Observatory', 'Human', 'Rights'."""
+    words = [w for w in name.split() if w.isalpha()]
+    return [w for w in words[1:-1] if w[:1].isupper() and not w.isupper() and len(w) > 4
+            and w.lower() not in FUNCTION_WORDS | GENERIC_HEADS]
+
+
+def _the_inner_word(text: str, mentions: list[_M], groups: _Groups, heads: set[str]) -> list[_M]:
+    """'the Syrian Observatory for Human Rights … the Observatory said': an inner word of one
+    organisation's long name stands for it after 'the', when no other name holds the word."""
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "ORG" and len(m.text.split()) >= 3:
+            for w in _inner_words(m.text):
+                owners[w].add(groups.find(m.key))
+    found = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1 and w not in heads}
+    if not found:
+        return []
+    added = _standalone(text, mentions, groups, found, "ORG", relabel=("ORG",))
+    return [m for m in added if re.search(r"\b[Tt]he $", text[max(0, m.start - 4):m.start])]
 
 
 def _place_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
