@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
+from .. import lexicons
 from .actors import ActorDictionary, is_acronym
 from ..document import Doc
 from .nlp import coarse_pos
@@ -26,13 +27,8 @@ from .text import fold
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
 # Titles before a name: stripped so "President Buhari" and "Buhari" share the surname.
-TITLES = re.compile(
-    r"^(?:(?:the|former|late|deputy|acting|interim|vice|then|ex|Supreme|Leader|President|Prime|"
-    r"Minister|Interior|Foreign|Defen[cs]e|Health|Finance|Justice|Chief|Secretary|General|Gen|"
-    r"Lt|Lieutenant|Col|Colonel|Maj|Major|Brig|Brigadier|Capt|Captain|Sgt|Sergeant|Cpl|Commander|"
-    r"Cmdr|Admiral|Adm|Marshal|Field|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Rev|Sen|Senator|Gov|"
-    r"Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Emir|Pope|MP|Rep|Speaker|Police|"
-    r"Army|Spokesman|Spokeswoman|Officer|Inspector|Superintendent|Commissioner)\.?\s+)+")
+_TITLE_ABBR = lexicons.alternation("title_abbreviations")
+TITLES = re.compile(rf"^(?:(?:{lexicons.alternation('titles')}|{_TITLE_ABBR})\.?\s+)+")
 # First words that do not name a place on their own ("North" of "North Darfur").
 GENERIC_FIRST = {
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -246,7 +242,7 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
         owner = _clean(text, start, start + inner.start(), "ORG" if label == "PERSON" else label)
         return owner + _clean(text, start + inner.end(), end, label)
     lead = re.match(r"(?:[\s\"“‘'(\[—–\-•*]|the\s+|The\s+|pro-|anti-|Pro-|Anti-)*", span).end()
-    if label != "PERSON" and re.match(r"(?:Col|Gen|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms)\.?\s+[A-Z]", span[lead:]):
+    if label != "PERSON" and re.match(rf"{_TITLE_ABBR}\.?\s+[A-Z]", span[lead:]):
         label = "PERSON"  # 'Col Getnet Adane' tagged ORG
     if label == "PERSON":
         title = TITLES.match(span[lead:])
@@ -484,8 +480,7 @@ def _relabel_surnames(text: str, mentions: list[_M], surnames: set[str]) -> None
     for m in mentions:
         if m.label == "PERSON" or m.actor or m.place or " " in m.text:
             continue
-        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof)\.?\s+$",
-                           text[max(0, m.start - 6):m.start])
+        titled = re.search(rf"\b{_TITLE_ABBR}\.?\s+$", text[max(0, m.start - 8):m.start])
         if m.text in surnames or titled:
             m.label = "PERSON"
 

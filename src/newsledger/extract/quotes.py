@@ -20,23 +20,8 @@ from dataclasses import dataclass
 from ..document import Doc
 from .nlp import coarse_pos
 from ..ledger import Quote
+from .cues import CLAUSE_CUES, CUE_RX, SPEECH
 
-CUES = (
-    "said|says|say|told|tells|tell|added|adding|adds|stated|states|announced|announces|"
-    "confirmed|confirms|declared|explained|insisted|warned|noted|claimed|claims|alleged|"
-    "reported|reports|reporting|wrote|tweeted|argued|asserted|maintained|estimated|chanted|"
-    "shouted|shouting|chanting|acknowledged|recalled|replied|responded|stressed|announcing|"
-    "confirming|saying|telling|urged|pointed out|went on|asked|suggested|suggests|called for|"
-    "cited|agreed|commented|argues|notes")
-CUE_RX = re.compile(rf"\b(?:{CUES})\b")
-# Cues that introduce a content clause (indirect speech or a claim); 'urged' does not.
-CLAUSE_CUES = {"said", "says", "say", "told", "tells", "tell", "added", "adding", "adds",
-               "stated", "states", "announced", "announces", "confirmed", "confirms", "declared",
-               "explained", "insisted", "warned", "noted", "claimed", "claims", "alleged",
-               "reported", "reports", "reporting", "wrote", "tweeted", "argued", "asserted",
-               "maintained", "estimated", "acknowledged", "recalled", "replied", "stressed",
-               "saying", "announcing", "confirming", "suggested", "suggests", "agreed", "argues",
-               "notes", "commented"}
 QUOTE_MIN_WORDS = 4
 ROLE_NOUNS = {
     "spokesman", "spokeswoman", "spokesperson", "minister", "prosecutor", "commander", "chief",
@@ -338,12 +323,12 @@ def _cue_after(ctx: Context, sp: _Span):
     dash = re.match(r"\s*([―—–])\s*([A-Z][^,.;()\n]{1,60})", tail)
     if dash:  # '"…" ― Jane Doe': a quote signed with a dash
         return _resolved(ctx, base + dash.start(2), base + dash.end(2), dash.group(1))
-    inv = re.match(rf"\s*,?\s*({CUES})\b\s+", tail)
+    inv = re.match(rf"\s*,?\s*({SPEECH})\b\s+", tail)
     if inv:  # '…," said Enas Madkour, a 19-year-old student'
         s = base + inv.end()
         e = base + _appositive_end(tail, inv.end())
         return _resolved(ctx, s, e, inv.group(1), inverted=True)
-    m = re.match(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({CUES})\b", tail)
+    m = re.match(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b", tail)
     if m and len(m.group(1).split()) <= 25:
         s, e = base + m.start(1), base + m.end(1)
         return _resolved(ctx, s, e, m.group(2), told_at=base + m.end(2))

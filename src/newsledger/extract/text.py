@@ -10,13 +10,9 @@ from dataclasses import dataclass
 
 from anyascii import anyascii
 
-ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "maj", "gov", "sen",
-    "rep", "st", "mt", "ft", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec", "no", "nos", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
-    "pres", "rev", "brig", "adm", "cmdr", "supt", "insp", "cpl", "pvt", "hon", "u.s", "u.n",
-    "u.k", "e.g", "i.e", "approx", "est", "fig", "al",
-}
+from .. import lexicons
+
+ABBREVIATIONS = {*lexicons.words("abbreviations"), *(t.lower() for t in lexicons.words("title_abbreviations"))}
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 

@@ -9,13 +9,10 @@ from __future__ import annotations
 import re
 
 from ..document import Doc
+from . import cues
 from .taxonomy import TRIGGER
 
-SPEECH = re.compile(
-    r"""["“”]|\b(said|says|told|added|according to|stated|announced|claimed|accused|denied|"""
-    r"""warned|insisted|urged|confirmed|reported|quoted|tweeted|wrote|asked|declared)\b""",
-    re.IGNORECASE,
-)
+SPEECH = re.compile(rf"""["“”]|\b(?:{cues.SPEECH}|{cues.ACCUSATIONS}|according to)\b""", re.IGNORECASE)
 # Trigger words with everyday senses ('a long-range shot', 'the attacking midfielder', 'a fight
 # for the title'): alone they do not make an article worth parsing.
 WEAK_TRIGGER = re.compile(

@@ -1,0 +1,18 @@
+"""Speech cues, read once from the lexicons for every stage that asks "is this someone's
+words?": triage (parse the sentence), quotes and claims (who said what), dates (a day after
+a cue is the report's) and places (a place after a cue is where it was said)."""
+from __future__ import annotations
+
+import re
+
+from .. import lexicons
+
+CUES: tuple[str, ...] = lexicons.words("speech_cues")
+# Cues that introduce a content clause (indirect speech or a claim); 'urged' does not.
+CLAUSE_CUES: frozenset[str] = frozenset(CUES) - frozenset(lexicons.words("speech_cues_without_clause"))
+SPEECH = lexicons.alternation("speech_cues")             # a regex group of every cue
+CLAUSE_SPEECH = "(?:" + "|".join(                          # a regex group of the clause cues
+    re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLAUSE_CUES, key=lambda c: (-len(c), c))) + ")"
+SETTINGS = lexicons.alternation("speech_settings")
+ACCUSATIONS = lexicons.alternation("accusation_cues")
+CUE_RX = re.compile(rf"\b{SPEECH}\b")
