@@ -14,7 +14,8 @@ import re
 from ..document import Doc
 from ..ledger import Claim
 from .cues import ACCUSATIONS
-from .quotes import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, analyse_speech,
+from .quotes import analyse_speech
+from .speech import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker,
                      is_noun_phrase)
 
 ACCUSE = re.compile(rf"\b({ACCUSATIONS})\s+(?!that\b)")
@@ -40,7 +41,7 @@ def claimant(sp: Speaker, names: set[str] = frozenset()) -> str | None:
     if name in names:
         return name
     first = name.split()[0]
-    if first.lower() in GROUP_NOUNS | ANON_NOUNS | {"eyewitnesses", "officials", "state"}:
+    if first.lower() in GROUP_NOUNS | ANON_NOUNS:
         name = first.lower() + name[len(first):]
     return name
 
