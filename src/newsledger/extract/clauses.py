@@ -74,6 +74,13 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             prev_end = m.end()
             continue
         if final and lead_words >= 3 and not final.group(1).strip(" \"”'’"):
+            named = _named_with_appositive(ctx, prev_end, lead_end)
+            if named and _clause_after_is_empty(text, m.end(), e):
+                # '…, Jane Doe, a former mayor, told AFP.': the speaker is the name before
+                sp, name_at = named
+                yield sp, *_content_before(ctx, s, name_at), cue, None
+                prev_end = e
+                continue
             # '…, says X, an analyst.': the speaker follows the cue
             sp = _inverted_speaker(ctx, m.end(), e)
             if sp:
@@ -99,6 +106,22 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             prev_end = c_s
             continue
         prev_end = m.end()
+
+
+def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, int] | None:
+    """'…, Jane Doe, a former mayor,' before a cue: a person's name, then a description of
+    them, between the last commas of the words before the cue; (speaker, the comma before
+    the name)."""
+    text = ctx.text
+    m = re.search(r",\s*([^,]{2,60}?)\s*,\s*([^,]{2,120}?)\s*$", text[lo:comma])
+    if not m:
+        return None
+    n_s, n_e = lo + m.start(1), lo + m.end(1)
+    people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
+    if len(people) != 1 or people[0][0] != n_s or people[0][1] != n_e:
+        return None
+    sp = ctx.speaker(n_s, n_e)
+    return (sp, lo + m.start()) if sp.kind == "person" else None
 
 
 def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:

@@ -447,7 +447,8 @@ def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
             for form in _surname_forms(m.text):
                 owners[form].add(groups.find(m.key))
     found = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
-    added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
+    added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"),
+                        in_name_ok=False)
     _relabel_surnames(text, mentions, set(owners))
     return added
 
@@ -561,9 +562,12 @@ def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> lis
 
 
 def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str, str],
-                label: str, relabel: tuple[str, ...] = (), generic_check: bool = False) -> list[_M]:
+                label: str, relabel: tuple[str, ...] = (), generic_check: bool = False,
+                in_name_ok: bool = True) -> list[_M]:
     """Occurrences of `forms` (exact case) that are not part of a longer mention: existing
-    single mentions with the same text are linked, new ones are returned."""
+    single mentions with the same text are linked, new ones are returned. Without
+    `in_name_ok`, an occurrence right after a capitalised word is the end of another name
+    the NER missed ('Tely Oury Bah' is not 'Mamadou Bah')."""
     if not forms:
         return []
     forms = {**{anyascii(f): r for f, r in forms.items()}, **forms}  # 'Öcalan' → also 'Ocalan'
@@ -578,6 +582,8 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
             continue  # inside a longer name
         if generic_check and form.lower() in GENERIC_HEADS and _sentence_initial(text, s):
             continue
+        if not in_name_ok and _after_name_word(text, s):
+            continue
         root = forms[form]
         if cover is not None:
             if cover.label in relabel and groups.find(cover.key) != root:
@@ -589,6 +595,14 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
         groups.union(root, m.key)
         added.append(m)
     return added
+
+
+def _after_name_word(text: str, pos: int) -> bool:
+    m = re.search(r"(?<![\w.])([A-ZÀ-Þ][\w'’\-]+) $", text[max(0, pos - 40):pos])
+    if not m or TITLES.match(m.group(1) + " ") or _NOT_NAME.match(m.group(1)):
+        return False
+    before = text[:pos - len(m.group(0))].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n\"“”:"  # a capital opening a sentence says nothing
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -612,6 +626,8 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
     out = []
     for occ in rx.finditer(text):
         src = forms[occ.group()]
+        if src.label == "PERSON" and " " not in src.text and _after_name_word(text, occ.start()):
+            continue  # a surname ending another person's name
         m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place, rank=0)
         groups.union(src.key, m.key)
         out.append(m)

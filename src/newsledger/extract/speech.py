@@ -221,6 +221,10 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
               and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
     if people:
         return Speaker(people[0][2], "person", start, words)
+    unnamed = _NAME_WITH_APPOSITIVE.match(words)
+    if unnamed and not any(m[0] <= start + words.find(unnamed.group(1)) < m[1] for m in ents):
+        # 'Jane Q Doe, the father of …': a name the NER missed, described as a person
+        return Speaker(unnamed.group(1), "person", start, words)
     low = words.lower()
     if low in PRONOUNS:
         return _pronoun(ctx, low, start)
@@ -241,6 +245,10 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     if head in GROUP_NOUNS:
         return Speaker(desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
+
+
+# two to four capitalised words, then ', the/a …' describing them
+_NAME_WITH_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+),\s+(?:the|a|an)\s+\w")
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -290,6 +298,9 @@ def _before(ctx: Context, start: int, window: int = 1500) -> list[Speaker]:
 
 def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
     number = PRONOUNS[pron]
+    subject = _person_opening_sentence_before(ctx, start) if number == "sing" else None
+    if subject:  # 'Jane Doe, who lives there, gave a similar account. He said …'
+        return subject
     for sp in _before(ctx, start):
         if number == "sing" and sp.kind in ("person", "role", "anon") and not sp.plural:
             return Speaker(sp.name, sp.kind, start, sp.words, False, True)
@@ -300,6 +311,23 @@ def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
         if people:
             return Speaker(people[-1][2], "person", start, "", False, True)
     return Speaker(None, "unknown", start, pron)
+
+
+def _person_opening_sentence_before(ctx: Context, start: int) -> Speaker | None:
+    """The person who opens the sentence before a pronoun's, when no speaker was named
+    between them: the subject the pronoun most likely takes up."""
+    i = ctx.doc.sentence_at(start)
+    if i == 0:
+        return None
+    prev = ctx.doc.sentences[i - 1]
+    if ctx.text[prev.end:start].count("\n") > 2:
+        return None
+    first = next((m for m in ctx.mentions if prev.start <= m[0] < prev.end), None)
+    if first is None or first[3] != "PERSON" or ctx.text[prev.start:first[0]].strip(" \"“‘"):
+        return None
+    if any(first[0] <= sp.start < start for sp in ctx.history):
+        return None  # someone spoke in between (or the person did, with a cue)
+    return Speaker(first[2], "person", start, "", False, True)
 
 
 def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
