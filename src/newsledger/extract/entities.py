@@ -448,7 +448,7 @@ def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
                 owners[form].add(groups.find(m.key))
     found = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
     added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"),
-                        in_name_ok=False)
+                        own_words=_person_words(mentions))
     _relabel_surnames(text, mentions, set(owners))
     return added
 
@@ -563,11 +563,12 @@ def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> lis
 
 def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str, str],
                 label: str, relabel: tuple[str, ...] = (), generic_check: bool = False,
-                in_name_ok: bool = True) -> list[_M]:
+                own_words: set[str] | None = None) -> list[_M]:
     """Occurrences of `forms` (exact case) that are not part of a longer mention: existing
-    single mentions with the same text are linked, new ones are returned. Without
-    `in_name_ok`, an occurrence right after a capitalised word is the end of another name
-    the NER missed ('Tely Oury Bah' is not 'Mamadou Bah')."""
+    single mentions with the same text are linked, new ones are returned. With `own_words`
+    (the words of the article's person names), an occurrence right after a capitalised word
+    that is none of them ends another name the NER missed ('Tely Oury Bah' is not
+    'Mamadou Bah')."""
     if not forms:
         return []
     forms = {**{anyascii(f): r for f, r in forms.items()}, **forms}  # 'Öcalan' → also 'Ocalan'
@@ -582,7 +583,7 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
             continue  # inside a longer name
         if generic_check and form.lower() in GENERIC_HEADS and _sentence_initial(text, s):
             continue
-        if not in_name_ok and _after_name_word(text, s):
+        if own_words is not None and _foreign_name_before(text, s, own_words):
             continue
         root = forms[form]
         if cover is not None:
@@ -597,9 +598,17 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
     return added
 
 
-def _after_name_word(text: str, pos: int) -> bool:
+def _person_words(mentions: list[_M]) -> set[str]:
+    return {w for m in mentions if m.label == "PERSON" for w in m.text.split()}
+
+
+def _foreign_name_before(text: str, pos: int, own_words: set[str] | None) -> bool:
+    """A capitalised word right before `pos` that is no title, date or word of a known
+    person's name, and does not open a sentence: the start of a name the NER missed."""
+    if not own_words:
+        return False
     m = re.search(r"(?<![\w.])([A-ZÀ-Þ][\w'’\-]+) $", text[max(0, pos - 40):pos])
-    if not m or TITLES.match(m.group(1) + " ") or _NOT_NAME.match(m.group(1)):
+    if not m or m.group(1) in own_words or TITLES.match(m.group(1) + " ") or _NOT_NAME.match(m.group(1)):
         return False
     before = text[:pos - len(m.group(0))].rstrip(" \t")
     return bool(before) and before[-1] not in ".!?\n\"“”:"  # a capital opening a sentence says nothing
@@ -623,10 +632,15 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         return []
     rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
                     + r")(?!\w)")
+    full_words: dict[str, set[str]] = defaultdict(set)  # a person's full names, by group
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.text:
+            full_words[groups.find(m.key)].update(m.text.split())
     out = []
     for occ in rx.finditer(text):
         src = forms[occ.group()]
-        if src.label == "PERSON" and " " not in src.text and _after_name_word(text, occ.start()):
+        if src.label == "PERSON" and " " not in src.text and \
+                _foreign_name_before(text, occ.start(), full_words.get(groups.find(src.key))):
             continue  # a surname ending another person's name
         m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place, rank=0)
         groups.union(src.key, m.key)
