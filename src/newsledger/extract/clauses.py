@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import CLAUSE_CUES, CUE_RX
+from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
 from .speech import (ACCORDING, ADVERBIAL, DATELINE, Attribution, Context, Speaker, _addressee,
                      _before, _subject_start, _trim, is_noun_phrase)
 
@@ -54,6 +54,7 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
     text = ctx.text
     yield from _according(ctx, s, e)
     prev_end = s
+    last: tuple[Speaker, int] | None = None  # the last clause's speaker, and where the next cue would be
     for m in CUE_RX.finditer(text, s, e):
         cue = m.group()
         if cue not in CLAUSE_CUES or any(qs < m.start() < qe for qs, qe in quoted):
@@ -75,7 +76,7 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             continue
         if final and lead_words >= 3 and not final.group(1).strip(" \"”'’"):
             named = _named_with_appositive(ctx, prev_end, lead_end)
-            if named and _clause_after_is_empty(text, m.end(), e):
+            if named and (_clause_after_is_empty(text, m.end(), e) or _told_whom(text, m.end(), e, cue)):
                 # '…, Jane Doe, a former mayor, told AFP.': the speaker is the name before
                 sp, name_at = named
                 yield sp, *_content_before(ctx, s, name_at), cue, None
@@ -95,17 +96,27 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
                 yield sp, c_s, c_e, cue, None
         else:
             lo = prev_end + _subject_start(before, len(before))
-            sp = _subject_speaker(ctx, lo, m.start(), cue)
+            if last and last[1] == m.start() and cue in CONTINUING:
+                sp = last[0]  # '… that X is safe adding that …': the same speaker goes on
+            else:
+                sp = _subject_speaker(ctx, lo, m.start(), cue)
             c_s = _content_start(text, m.end(), e, cue)
-            cut = re.compile(r",\s+(?:adding|saying|citing|according to)\b").search(text, c_s, e)
+            cut = _NEXT_CLAUSE.search(text, c_s, e)
             c_e = _trim(text, c_s, cut.start() if cut else e)[1]
             c_e = c_e - 1 if text[c_e - 1:c_e] in ".!?" else c_e
-            addressee = _addressee(ctx, m.end()) if cue in ("told", "tells", "tell") else None
+            addressee = _addressee(ctx, m.end()) if cue in ADDRESSED else None
             if sp and c_s < c_e and _is_clause(ctx, m.start(), c_s, c_e):
                 yield sp, c_s, c_e, cue, addressee
+                last = (sp, cut.start() + len(re.match(r",?\s*", text[cut.start():]).group()) if cut else e)
             prev_end = c_s
             continue
         prev_end = m.end()
+
+
+def _told_whom(text: str, at: int, e: int, cue: str) -> bool:
+    """'told a news conference.', 'told reporters in Sanaa.': only the addressee follows."""
+    return cue in ADDRESSED and \
+        bool(re.fullmatch(r"\s+[\w'’\- ]{1,50}?[.!?]?[\s\"”’]*", text[at:e]))
 
 
 def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, int] | None:
@@ -118,10 +129,17 @@ def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, 
         return None
     n_s, n_e = lo + m.start(1), lo + m.end(1)
     people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
-    if len(people) != 1 or people[0][0] != n_s or people[0][1] != n_e:
+    # the name ends the words, after nothing but capitalised titles ('Colonel Jane Doe')
+    if len(people) != 1 or people[0][1] != n_e or \
+            not re.fullmatch(r"(?:[A-Z][\w.\-]*\s+)*", text[n_s:people[0][0]]):
         return None
     sp = ctx.speaker(n_s, n_e)
     return (sp, lo + m.start()) if sp.kind == "person" else None
+
+
+# where a content clause gives way to the next cue: ', adding that', ', according to', and
+# 'adding' even without its comma ('… remains safe adding that …')
+_NEXT_CLAUSE = re.compile(r"(?:,\s+(?:adding|saying|citing|according to)|\s+adding\s+that)\b")
 
 
 def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -166,8 +184,7 @@ def _inverted_speaker(ctx: Context, at: int, e: int) -> Speaker | None:
 
 def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     words = ctx.text[s:e].strip()
-    if cue in ("adding", "saying", "announcing", "confirming", "reporting") and \
-            (not words or words.endswith(",")):
+    if cue in CONTINUING and (not words or words.endswith(",")):
         # ', adding that …' takes the subject of the verb before it
         near = _before(ctx, e, 400)
         return near[0] if near else None
@@ -191,18 +208,18 @@ def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
         if re.search(r"\b[ap]\.m\.$", prev.text) and prev.paragraph == ctx.doc.sentences[i].paragraph:
             s = prev.start
     dateline = DATELINE.match(text, s, end)
+    if dateline and re.search(r"\b[a-z]", text[s:text.find("(", s, dateline.end())]):
+        dateline = None  # 'The raid by the Front … (FACT) has …' is a subject, not a dateline
     return _trim(text, dateline.end() if dateline else s, end)
 
 
 def _content_start(text: str, at: int, e: int, cue: str) -> int:
-    adv = ADVERBIAL.match(text, at, e) if cue in ("said", "says", "told", "tells", "stated",
-                                                     "confirmed", "announced", "added", "reported",
-                                                     "warned", "claimed", "noted") else None
+    adv = ADVERBIAL.match(text, at, e) if cue in CLAUSE_CUES else None  # 'said on Monday that'
     pos = adv.end() if adv else at
     phrase = PHRASE_THAT.match(text, pos, e)
-    if phrase and (cue in ("told", "tells", "tell") or PREP_START.match(text, pos)):
+    if phrase and (cue in ADDRESSED or PREP_START.match(text, pos)):
         return phrase.end()  # 'said in a letter to the court that …', 'told a rally that …'
-    if cue in ("told", "tells", "tell") and not adv:
+    if cue in ADDRESSED and not adv:
         m = re.match(r"\s+(?:the\s+)?[A-Za-z][\w\-]*(?:\s+[A-Z][\w\-]*)*(?:\s+news agency)?", text[pos:e])
         pos += m.end() if m else 0
     m = re.match(r"\s*(?:,\s*)?(?:that\s+)?", text[pos:e])
@@ -232,10 +249,12 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
     object ('declared a state of emergency', 'said in a statement'). The parse decides where
     there is one: a clausal complement (ccomp) of the cue inside the words."""
     content = ctx.text[start:end]
-    if len(content.split()) < 3 or NOT_CLAUSE_START.match(content):
+    if len(content.split()) < 3:
         return False
     if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
-        return True
+        return True  # 'adding that by the end of the day …': 'that' makes it a clause
+    if NOT_CLAUSE_START.match(content):
+        return False
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)

@@ -17,8 +17,8 @@ import re
 from ..document import Doc
 from ..ledger import Quote
 from .clauses import _cues_in, attributions
-from .cues import CUE_RX, SPEECH
-from .speech import (QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
+from .cues import ADDRESSED, CUE_RX, SPEECH
+from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans)
 
 # ---- entry point ----------------------------------------------------------------------------
@@ -154,6 +154,9 @@ def _cue_after(ctx: Context, sp: _Span):
         e = base + _appositive_end(tail, inv.end())
         return _resolved(ctx, s, e, inv.group(1), inverted=True)
     m = re.match(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b", tail)
+    if m and BARE_WORDS.fullmatch(m.group(1).strip()):
+        # '"…" and claimed …, the spokesman told AFP': the quote's own cue comes later
+        m = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b").search(tail, m.end())
     if m and len(m.group(1).split()) <= 25:
         s, e = base + m.start(1), base + m.end(1)
         return _resolved(ctx, s, e, m.group(2), told_at=base + m.end(2))
@@ -179,7 +182,7 @@ def _cue_before(ctx: Context, sp: _Span):
 def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,
               told_at: int | None = None):
     sp = ctx.speaker(s, e, inverted)
-    addressee = _addressee(ctx, told_at) if told_at is not None and cue in ("told", "tells", "tell") else None
+    addressee = _addressee(ctx, told_at) if told_at is not None and cue in ADDRESSED else None
     return sp.name, cue, addressee
 
 
