@@ -216,7 +216,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     words = re.sub(r"\s+(?:also|later|earlier|then)$", "", words)
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
-    people = [m for m in ents if m[3] == "PERSON"
+    clause = re.search(r",\s*(?:who|whose|which|whom)\b", text[start:end])
+    head_end = start + clause.start() if clause else end  # 'the general, who is close to X,'
+    people = [m for m in ents if m[3] == "PERSON" and m[1] <= head_end
               and _word_before(text, m[0]).lower() not in GROUP_NOUNS
               and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
     if people:
@@ -232,6 +234,8 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     head = _head(desc)
     if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
         earlier = _definite(ctx, head, start)
+        if earlier is None and head in ROLE_NOUNS:  # 'General X criticized … The chief of staff said'
+            earlier = _subject_after(ctx, start - 1500, start)
         if earlier:
             return earlier
     orgs = [m for m in ents if m[3] in ("ORG", "GPE", "NORP")]
@@ -298,36 +302,35 @@ def _before(ctx: Context, start: int, window: int = 1500) -> list[Speaker]:
 
 def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
     number = PRONOUNS[pron]
-    subject = _person_opening_sentence_before(ctx, start) if number == "sing" else None
-    if subject:  # 'Jane Doe, who lives there, gave a similar account. He said …'
-        return subject
     for sp in _before(ctx, start):
         if number == "sing" and sp.kind in ("person", "role", "anon") and not sp.plural:
-            return Speaker(sp.name, sp.kind, start, sp.words, False, True)
+            subject = _subject_after(ctx, sp.start, start)
+            return subject or Speaker(sp.name, sp.kind, start, sp.words, False, True)
         if number != "sing" and (sp.plural or sp.kind == "group"):
             return Speaker(sp.name, sp.kind, start, sp.words, True, True)
     if number == "sing":
+        subject = _subject_after(ctx, start - 1500, start)
+        if subject:
+            return subject
         people = [m for m in ctx.mentions if m[3] == "PERSON" and m[1] <= start and start - m[1] < 600]
         if people:
             return Speaker(people[-1][2], "person", start, "", False, True)
     return Speaker(None, "unknown", start, pron)
 
 
-def _person_opening_sentence_before(ctx: Context, start: int) -> Speaker | None:
-    """The person who opens the sentence before a pronoun's, when no speaker was named
-    between them: the subject the pronoun most likely takes up."""
+def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
+    """The last person who opens a sentence between `lo` (the last speaker) and a pronoun
+    ('Jane Doe, who lives there, gave a similar account. He said …'): the subject the
+    pronoun most likely takes up, though no speech cue named them."""
     i = ctx.doc.sentence_at(start)
-    if i == 0:
-        return None
-    prev = ctx.doc.sentences[i - 1]
-    if ctx.text[prev.end:start].count("\n") > 2:
-        return None
-    first = next((m for m in ctx.mentions if prev.start <= m[0] < prev.end), None)
-    if first is None or first[3] != "PERSON" or ctx.text[prev.start:first[0]].strip(" \"“‘"):
-        return None
-    if any(first[0] <= sp.start < start for sp in ctx.history):
-        return None  # someone spoke in between (or the person did, with a cue)
-    return Speaker(first[2], "person", start, "", False, True)
+    for sent in reversed(ctx.doc.sentences[:i]):
+        if sent.end <= lo:
+            break
+        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end), None)
+        if first and first[3] == "PERSON" and first[0] > lo \
+                and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", ctx.text[sent.start:first[0]]):
+            return Speaker(first[2], "person", start, "", False, True)
+    return None
 
 
 def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
