@@ -193,7 +193,8 @@ class ActorDictionary:
     @cached_property
     def _names_rx(self) -> re.Pattern[str]:
         keys = {_pattern_key(a) for a in self._all_name_aliases()}
-        return re.compile(r"(?<!\w)(?:" + _trie_regex(keys) + r")(?!\w|-\w)", re.IGNORECASE)
+        # not 'Hamas' of 'Hamas-run', but 'Defence Forces' of 'Defence Forces-UPDF'
+        return re.compile(r"(?<!\w)(?:" + _trie_regex(keys) + r")(?!\w|-(?-i:[a-z0-9]))", re.IGNORECASE)
 
     @cached_property
     def _acronyms_rx(self) -> re.Pattern[str]:

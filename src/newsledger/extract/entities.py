@@ -62,6 +62,7 @@ ALIAS_CUE = re.compile(
     r"\b(?:also known as|better known as|known as|dubbed(?: as)?|nicknamed|a\.k\.a\.?|aka|"
     r"alias|also called|nom de guerre)\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
+ACRONYM_HYPHEN = re.compile(r"(?<=[a-z])[-–]([A-Z]{2,8})\b")
 NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
 HANDLE = re.compile(r"@([A-Za-z0-9_]{2,30})\b")
 DATELINE = re.compile(
@@ -387,6 +388,14 @@ def _acronyms_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M
         if long not in mentions and long not in added:
             added.append(long)
         groups.union(long.key, inner.key)
+    for m in ACRONYM_HYPHEN.finditer(text):  # 'the Uganda People's Defence Forces-UPDF'
+        acr, s, e = m.group(1), m.start(1), m.end(1)
+        long = _mention_ending(mentions, m.start()) or _phrase_for(text, m.start(), acr)
+        if long is None or not _initials_fit(long.text, acr):
+            continue
+        inner = _covering(mentions, s, e) or _M(s, e, acr, long.label, _key(acr, long.label), rank=3)
+        added += [x for x in (inner, long) if x not in mentions and x not in added]
+        groups.union(long.key, inner.key)
     for m in NAME_PAREN.finditer(text):
         short = _mention_ending(mentions, len(text[:m.start()].rstrip()))
         if short is not None and is_acronym(short.text):
@@ -395,6 +404,13 @@ def _acronyms_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M
             added += [long] if long not in mentions else []
             groups.union(short.key, long.key)
     return added
+
+
+def _initials_fit(name: str, acr: str) -> bool:
+    """'Uganda People's Defence Forces' and 'UPDF': the acronym's letters are the initials of
+    the name's content words, in order."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in FUNCTION_WORDS]
+    return "".join(w[0] for w in words).upper() == acr.upper()
 
 
 def _mention_ending(mentions: list[_M], end: int) -> _M | None:
