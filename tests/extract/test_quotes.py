@@ -131,3 +131,41 @@ def test_clause_fragments_are_not_speakers():
     text = ("The minister visited the camp where she delivered a long speech and said the aid "
             "would arrive on Monday.")
     assert all(q.speaker not in ("and", "where she delivered a long speech") for q in quotes(text))
+
+
+def test_sentence_final_cue_after_a_name_and_its_description():
+    qs = quotes("Two more homes were burned when the gunmen came back at dawn, Ibrahim Sule, "
+                "a former district chairman, told reporters.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Ibrahim Sule")]
+    assert qs[0].text.startswith("Two more homes were burned")
+    # a description alone is an anonymous source: a claim, not a quote
+    assert quotes("Two more homes were burned when the gunmen came back at dawn, "
+                  "a local official, told reporters.") == []
+
+
+def test_pronoun_takes_up_the_person_who_opens_the_sentence_before():
+    qs = quotes("Governor Ana Ruiz said the road would reopen. Pedro Salas, who farms near the "
+                "river, gave a different account. He said the bridge had collapsed overnight.")
+    assert [(q.speaker, q.text) for q in qs][-1] == ("Pedro Salas", "the bridge had collapsed overnight")
+
+
+def test_a_definite_role_takes_up_the_last_person_named_as_subject():
+    qs = quotes("General Tahar Benali criticised the opposition on Monday.\n"
+                "The armed forces chief of staff said the army would guarantee the vote.")
+    assert [(q.speaker, q.kind) for q in qs] == [("Tahar Benali", "indirect")]
+
+
+def test_subject_with_an_acronym_in_brackets_is_not_a_dateline():
+    qs = quotes("The offensive by the Coastal Fishers Union (CFU) has failed, "
+                "army spokesman Colonel Ahmed Toure told AFP.")
+    assert [q.text for q in qs] == ["The offensive by the Coastal Fishers Union (CFU) has failed"]
+    qs = quotes("KANO (Reuters) - The offensive has failed, army spokesman Colonel Ahmed Toure said.")
+    assert [q.text for q in qs] == ["The offensive has failed"]
+
+
+def test_addressed_cue_and_adding_without_a_comma():
+    qs = quotes("Colonel Ahmed Toure assured the visitors that the park remains safe adding that "
+                "by the end of the week, the roads will be patrolled.")
+    assert [(q.speaker, q.cue, q.text) for q in qs] == [
+        ("Ahmed Toure", "assured", "the park remains safe"),
+        ("Ahmed Toure", "adding", "by the end of the week, the roads will be patrolled")]

@@ -67,6 +67,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         g = named[0]
         initiator = (g.actor.canonical, (g.start, g.end))
     state = forces.first()
+    weapon = forces.wielding()
+    if weapon and initiator is None:  # 'Russian shelling killed …': the state's forces did it
+        initiator = weapon
+        state = forces.first(besides=weapon[0])
     civ = _first(text, base, CIVILIANS, "Civilians")
     unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
@@ -170,6 +174,7 @@ class _Forces:
     def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list) -> None:
         self.cn = cn
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
+        self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military")):
             for m in rx.finditer(text):
                 if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
@@ -177,8 +182,11 @@ class _Forces:
                 country = _nation_before(text, m.start(), nation)
                 if rx is STATE_WEAPONS and country is None:
                     continue  # 'shelling' alone says nothing of whose
-                found.append((f"{kind} Forces of {country or cn}", (base + m.start(), base + m.end()),
-                              bool(_WEAK_FORCE.fullmatch(m.group()))))
+                name, span = f"{kind} Forces of {country or cn}", (base + m.start(), base + m.end())
+                if rx is STATE_WEAPONS:
+                    self.weapons.append((name, span))
+                else:
+                    found.append((name, span, bool(_WEAK_FORCE.fullmatch(m.group()))))
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
@@ -187,13 +195,18 @@ class _Forces:
         found.sort(key=lambda f: f[1][0])
         self.found = found
 
-    def first(self, arrest: bool = False):
+    def wielding(self):
+        """The first state named by its weapon or operation ('Russian shelling'): the doer."""
+        return self.weapons[0] if self.weapons else None
+
+    def first(self, arrest: bool = False, besides: str | None = None):
         """The force that acts or is hit: a force of the event's country before a foreign one
         ('US and Nigerien soldiers' in Niger), a specific noun before 'officers'; police
-        before soldiers for arrests."""
-        if not self.found:
+        before soldiers for arrests; none named `besides`."""
+        named = [f for f in self.found if f[0] != besides]
+        if not named:
             return None
-        pool = [f for f in self.found if not f[2]] or self.found
+        pool = [f for f in named if not f[2]] or named
         if arrest:
             pool = [f for f in pool if f[0].startswith("Police")] or pool
         home = [f for f in pool if f[0].endswith(f" of {self.cn}")]
@@ -235,7 +248,7 @@ _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+(?:(?:special|security|government|elite|"
     r"border|paramilitary|riot|national|armed|federal|regular|ground|naval|state)\s+)?$")
 # a fight told as mutual: the order of the sides is the only clue of who began it
-_MUTUAL = re.compile(r"\b(?:clash\w*|fighting between|fought|battled|exchanged fire|traded "
+_MUTUAL = re.compile(r"\b(?:clash\w*|between|fought|battled|exchanged fire|traded "
                      r"(?:fire|shots)|gun ?fights?|firefights?|shoot-?outs?)\b", re.I)
 _SPEAKS = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
