@@ -9,30 +9,20 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .. import lexicons
+
 Nation = Callable[[str, bool], "str | None"]  # ('Russian', possessive?) → 'Russia'
 
-MILITARY = re.compile(
-    r"\b(?:soldiers?|troops?|army|military|servicem[ae]n|security forces|government forces|"
-    r"armed forces|paratroopers?|marines?|rangers?|air force|warplanes?|jets?|navy|"
-    r"special forces|commandos?|national guard|gendarmes?|gendarmerie|border guards?|border troops|"
-    r"coast guards?)\b", re.I)
-POLICE = re.compile(
-    r"\b(?:police(?:m[ae]n|wom[ae]n)?|riot police|officers?|constables?|cops?|"
-    r"security officers?)\b", re.I)
-CIVILIANS = re.compile(
-    r"\b(?:civilians?|people|villagers?|residents?|worshippers?|passengers?|students?|"
-    r"children|women|men|man|woman|boys?|girls?|workers?|farmers?|shoppers?|pilgrims?|"
-    r"fishermen|traders?|miners?|teachers?|guests?|tourists?|families|family|"
-    r"non-Muslims|Christians|Muslims|Hindus|journalists?|aid workers?|members of the public|"
-    r"herders?|locals?|bystanders?|patients|doctors?|nurses?|shops?|homes?|mosques?|churches?)\b",
-    re.I)
-UNIDENTIFIED = re.compile(
-    r"\b(?:gunm[ae]n|militants?|attackers?|assailants?|insurgents?|jihadists?|armed men|"
-    r"bandits?|terrorists?|extremists?|rebels?|fighters?|separatists?|unknown|unidentified|"
-    r"suspected|bomber|bombers|armed groups?|jihadist groups?|kidnappers?|gangs?|gangsters?)\b",
-    re.I)
-PROTESTERS = re.compile(r"\b(?:protesters?|protestors?|demonstrators?|marchers?|crowds?)\b", re.I)
-RIOTERS = re.compile(r"\b(?:rioters?|mobs?|looters?|youths?)\b", re.I)
+def _words(name: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{lexicons.alternation(name)}\b", re.I)
+
+
+MILITARY = _words("military_words")
+POLICE = _words("police_words")
+CIVILIANS = _words("civilian_words")
+UNIDENTIFIED = _words("armed_men_words")
+PROTESTERS = _words("protester_words")
+RIOTERS = _words("rioter_words")
 AGENT_AFTER = re.compile(r"\b(?:by|from|claimed by|blamed on|carried out by)\s+(?:the\s+)?$", re.I)
 
 
@@ -239,10 +229,8 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 
 
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
-STATE_WEAPONS = re.compile(
-    r"\b(?:shelling|air ?strikes?|airstrikes?|air raids?|drone strikes?|missile strikes?|"
-    r"bombardments?|artillery|raids?|incursions?|offensive|warplanes?|fighter jets?)\b", re.I)
-_WEAK_FORCE = re.compile(r"(?:security )?officers?", re.I)  # police or soldiers: says least
+STATE_WEAPONS = _words("state_weapon_words")
+_WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
 _NOT_FORCE = re.compile(r"\s+(?:uniforms?|sources?|chiefs?)\b", re.I)
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+(?:(?:special|security|government|elite|"
