@@ -30,28 +30,14 @@ PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "popula
 _TITLE_ABBR = lexicons.alternation("title_abbreviations")
 TITLES = re.compile(rf"^(?:(?:{lexicons.alternation('titles')}|{_TITLE_ABBR})\.?\s+)+")
 # First words that do not name a place on their own ("North" of "North Darfur").
-GENERIC_FIRST = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "upper", "lower", "new", "old", "san", "santa", "saint", "st", "el", "al", "la", "le", "los",
-    "las", "port", "greater", "united", "republic", "democratic", "gulf", "lake", "mount", "cape",
-    "sierra", "costa", "puerto", "souk", "jabal", "jebel", "bab", "wadi", "tel", "ras", "ain",
-    "bir", "deir", "kafr", "beit", "kfar", "abu", "abou", "umm", "um", "ben", "bani", "sidi",
-    "fort", "little", "great", "middle", "far", "near", "inner", "outer", "royal", "national",
-}
+GENERIC_FIRST = frozenset(lexicons.words("place_generic_first_words"))
 PLACE_SUFFIX = re.compile(
     r"\s+(?:State|Strip|Province|Region|County|District|Governorate|Division|Oblast|Prefecture|"
     r"Department|Territory|Municipality|City|Republic)$")
 # Head words too generic to stand for one organisation when they open a sentence ("Police said").
-GENERIC_HEADS = {
-    "police", "army", "military", "government", "forces", "force", "state", "party", "court",
-    "council", "ministry", "authority", "agency", "service", "office", "department", "commission",
-    "committee", "group", "movement", "front", "union", "news", "media", "university", "school",
-    "hospital", "bank", "company", "corporation", "international", "association", "organisation",
-    "organization", "brigade", "brigades", "guard", "guards", "republic", "assembly", "people",
-}
-TITLE_ACRONYMS = {"MP", "PM", "CEO", "TV", "ID", "AM", "PR", "UK", "US", "GP", "DJ", "HQ", "IT"}
-FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "da", "al",
-                  "el", "at", "to", "wal", "y"}
+GENERIC_HEADS = frozenset(lexicons.words("generic_name_heads"))
+TITLE_ACRONYMS = frozenset(lexicons.words("title_acronyms"))
+FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))
 # State forces named by nationality and a common noun are descriptions, not names.
 GENERIC_FORCE = re.compile(r"\b(?:troops|soldiers|police|riot police|security forces|forces|"
                            r"police force|national police)$")
@@ -469,8 +455,8 @@ def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
     return added
 
 
-_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|at|az|ar|an|bin|ibn|ben|abu|van|von|de|da|di|del|"
-                       r"della|du|le|la|dos|das|der|den|ter|ul)$", re.IGNORECASE)
+_ARTICLE = lexicons.alternation("name_articles")
+_PARTICLE = re.compile(rf"(?:{_ARTICLE}|{lexicons.alternation('surname_particles')})$", re.IGNORECASE)
 
 
 def _surname_forms(name: str) -> list[str]:
@@ -479,7 +465,7 @@ def _surname_forms(name: str) -> list[str]:
         return []
     last = parts[-1]
     forms = [last] if last[:1].isupper() and len(last) > 2 else []
-    article = re.match(r"(?:al|el|ad|as|ash|at|az|ar|an)[-‐](?=[A-Z])", last, re.IGNORECASE)
+    article = re.match(rf"{_ARTICLE}[-‐](?=[A-Z])", last, re.IGNORECASE)
     if article and len(last) - article.end() > 2:
         forms.append(last[article.end():])
     if len(parts) >= 3 and _PARTICLE.match(parts[-2]) and parts[-2][:1].isupper():
