@@ -169,3 +169,17 @@ def test_addressed_cue_and_adding_without_a_comma():
     assert [(q.speaker, q.cue, q.text) for q in qs] == [
         ("Ahmed Toure", "assured", "the park remains safe"),
         ("Ahmed Toure", "adding", "by the end of the week, the roads will be patrolled")]
+
+
+def test_quote_opening_a_paragraph_is_attributed_in_the_next():
+    text = ("The council met on Monday to discuss the floods.\n\n"
+            "“We will not abandon the families who lost everything this spring.”\n\n"
+            "Mayor Jane Okonkwo said the town would rebuild the bridge within a year.")
+    assert [(q.kind, q.speaker) for q in quotes(text)] == [("direct", "Jane Okonkwo"),
+                                                          ("indirect", "Jane Okonkwo")]
+    # the next sentence's speaker must open it: a cue deep in a sentence about something else
+    text = ("The council met on Monday to discuss the floods.\n\n"
+            "“We will not abandon the families who lost everything this spring.”\n\n"
+            "Rain fell for a fifth day on the valley and the roads to the two northern villages "
+            "were still closed on Tuesday, Mayor Jane Okonkwo said.")
+    assert quotes(text)[0].speaker is None

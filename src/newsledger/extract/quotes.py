@@ -64,6 +64,8 @@ def _direct_quotes(ctx: Context) -> list[Quote]:
         speaker, cue, addressee = _direct_speaker(ctx, sp)
         if speaker is None and prev and _continues(text, prev[0], sp):
             speaker, cue, addressee = prev[1].speaker, prev[1].cue, None
+        if speaker is None:
+            speaker, cue, addressee = _cue_just_after(ctx, sp) or (None, None, None)
         q = Quote(speaker, ctx.doc.text[start:end], "direct", start, end, cue, addressee)
         out.append(q)
         prev = (sp, q)
@@ -124,6 +126,24 @@ def _cue_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, st
         return None
     found = [a for a in _cues_in(ctx, prev.start, prev.end) if a[0].kind in ("person", "role")]
     return (found[-1][0].name, found[-1][2], None) if found else None
+
+
+def _cue_just_after(ctx: Context, sp: _Span) -> tuple[str | None, str | None, str | None] | None:
+    """'“We will not give up.”' then, opening the next paragraph, 'Jane Doe, the mayor, said
+    the town would rebuild': a quote with no speaker of its own goes to a person or official
+    who speaks at the start of the sentence right after it."""
+    text = ctx.text
+    i = ctx.doc.sentence_at(max(sp.open, sp.close - 1))
+    if not sp.closed or i + 1 >= len(ctx.doc.sentences):
+        return None
+    nxt = ctx.doc.sentences[i + 1]
+    if nxt.start <= sp.close or text[sp.close:nxt.start].count("\n") > 2:
+        return None
+    for who, at, cue, addressee in _cues_in(ctx, nxt.start, nxt.end):
+        if who.kind in ("person", "role") and len(text[nxt.start:at].split()) <= 12:
+            return who.name, cue, addressee
+        break  # only the sentence's first cue can be its opening subject's
+    return None
 
 
 def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None]:
