@@ -239,3 +239,20 @@ def test_one_countrys_names_are_one_entity(extract):
     forms = next({m["text"] for m in e["mentions"]} for e in ledger["entities"]
                  if "US" in {m["text"] for m in e["mentions"]})
     assert forms == {"United States", "US"}
+
+
+def test_quoted_nickname_inside_a_name():
+    doc = analyse('Gang leader Johnny "Tiger" Baptiste led the raid. Baptiste later spoke on the '
+                  'radio, and Tiger threatened more attacks.')
+    assert forms_of(doc, "Tiger") == {'Johnny "Tiger" Baptiste', "Baptiste", "Tiger"}
+
+
+def test_organisation_without_its_nationality(extract):
+    def groups(text):
+        return [{m["text"] for m in e["mentions"]} for e in extract(text)["entities"]]
+    assert {"Kyrgyz Border Service", "Border Service"} in groups(
+        "The Kyrgyz Border Service said two guards were hurt. The Border Service later said one had died.")
+    # two organisations share the rest: it names neither
+    found = groups("The Kyrgyz Border Service and the Tajik Border Service traded blame. "
+                   "The Border Service did not comment.")
+    assert not any("Border Service" in g and len(g) > 1 for g in found)

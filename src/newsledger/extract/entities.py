@@ -79,6 +79,7 @@ def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]
     for m in mentions:
         groups.add(m)
     mentions += _link(text, mentions, groups, actors)
+    mentions += _without_nationality(text, mentions, groups, gazetteer)
     _same_country(mentions, groups, gazetteer)
     mentions = _resolve(mentions + _propagate(text, mentions, groups))
     return _entities(mentions, groups)
@@ -326,8 +327,8 @@ class _Groups:
 def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionary) -> list[_M]:
     """Apply the linking rules; returns the mentions they found in addition."""
     added: list[_M] = []
-    for rule in (_acronyms_defined, _aliases_defined, _surnames, _head_words, _place_variants,
-                 _acronyms_by_initials):
+    for rule in (_acronyms_defined, _aliases_defined, _nicknames, _surnames, _head_words,
+                 _place_variants, _acronyms_by_initials):
         new = rule(text, mentions + added, groups)
         for m in new:
             groups.add(m)
@@ -437,6 +438,30 @@ def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]
     return added
 
 
+def _nicknames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
+    """'Johnny "Tiger" Baptiste … Tiger said': a nickname quoted inside a person's name is
+    that person wherever it stands alone."""
+    found = {m.group(1): groups.find(p.key) for p in mentions if p.label == "PERSON"
+             for m in [_NICKNAME.search(p.text)] if m}
+    return _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
+
+
+def _without_nationality(text: str, mentions: list[_M], groups: _Groups, gazetteer) -> list[_M]:
+    """'the Kyrgyz Border Service … the Border Service': an organisation's name without the
+    nationality or country that opens it, when no other organisation has that rest."""
+    if not hasattr(gazetteer, "country_code"):
+        return []
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "ORG" and len(words) >= 3 and all(w[:1].isupper() for w in words[1:]) \
+                and gazetteer.country_code(words[0]):
+            owners[" ".join(words[1:])].add(groups.find(m.key))
+    found = {rest: next(iter(ids)) for rest, ids in owners.items()
+             if len(ids) == 1 and rest.split()[-1].lower() not in FUNCTION_WORDS}
+    return _standalone(text, mentions, groups, found, "ORG", relabel=("ORG",))
+
+
 def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
     """'Muhammadu Buhari … Buhari said': a surname of a full name, when only one person in
     the article has it, is that person wherever it stands alone. A surname is the last word
@@ -459,8 +484,11 @@ _ARTICLE = lexicons.alternation("name_articles")
 _PARTICLE = re.compile(rf"(?:{_ARTICLE}|{lexicons.alternation('surname_particles')})$", re.IGNORECASE)
 
 
+_NICKNAME = re.compile(r"\s+[\"“‘']([A-Z][\w'’\-]+(?:\s[A-Z][\w'’\-]+)?)[\"”’']\s+")
+
+
 def _surname_forms(name: str) -> list[str]:
-    parts = name.split()
+    parts = _NICKNAME.sub(" ", name).split()  # 'Johnny "Tiger" Baptiste' → 'Baptiste'
     if len(parts) < 2 or not all(p[:1].isupper() or _PARTICLE.match(p.split("-")[0]) for p in parts):
         return []
     last = parts[-1]
