@@ -256,3 +256,14 @@ def test_organisation_without_its_nationality(extract):
     found = groups("The Kyrgyz Border Service and the Tajik Border Service traded blame. "
                    "The Border Service did not comment.")
     assert not any("Border Service" in g and len(g) > 1 for g in found)
+
+
+def test_spelling_variants_of_a_surname(extract):
+    def forms(text, name):
+        return next({m["text"] for m in e["mentions"]} for e in extract(text)["entities"]
+                    if name in {m["text"] for m in e["mentions"]})
+    assert forms("Prime Minister Nikol Pashinian spoke on Thursday. Pashinyan said the treaty "
+                 "was close.", "Nikol Pashinian") == {"Nikol Pashinian", "Pashinyan"}
+    # two letters apart is another name
+    assert forms("Prime Minister Nikol Pashinian spoke on Thursday. Pashimyon said the treaty "
+                 "was close.", "Nikol Pashinian") == {"Nikol Pashinian"}

@@ -327,8 +327,8 @@ class _Groups:
 def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionary) -> list[_M]:
     """Apply the linking rules; returns the mentions they found in addition."""
     added: list[_M] = []
-    for rule in (_acronyms_defined, _aliases_defined, _nicknames, _surnames, _head_words,
-                 _place_variants, _acronyms_by_initials):
+    for rule in (_acronyms_defined, _aliases_defined, _nicknames, _surnames, _spelling_variants,
+                 _head_words, _place_variants, _acronyms_by_initials):
         new = rule(text, mentions + added, groups)
         for m in new:
             groups.add(m)
@@ -435,6 +435,38 @@ def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]
         if alias not in mentions:
             added.append(alias)
         groups.union(owner.key, alias.key)
+    return added
+
+
+def _spelling_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
+    """'Nikol Pashinian … Pashinyan said': person names of the same words but one, which
+    differs by a single letter (a transliteration or a typo) in a word of six letters or
+    more, are one person; so is such a variant of a surname standing alone."""
+    from rapidfuzz.distance import Levenshtein
+
+    people = {m.key: m for m in mentions if m.label == "PERSON"}
+    surnames = {form for m in people.values() for form in _surname_forms(m.text)}
+    keys = sorted(set(people) | {fold(f) for f in surnames})
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            wa, wb = a.split(), b.split()
+            diff = [(x, y) for x, y in zip(wa, wb) if x != y]
+            if len(wa) == len(wb) and len(diff) == 1 and min(map(len, diff[0])) >= 6 \
+                    and diff[0][0][0] == diff[0][1][0] and Levenshtein.distance(*diff[0]) == 1 \
+                    and groups.find(a) != groups.find(b):
+                groups.union(a, b)
+    # a variant the NER never tagged: a capitalised word outside every mention
+    owners = {f: groups.find(m.key) for m in people.values() for f in _surname_forms(m.text)
+              if " " not in f and len(f) >= 6}
+    added = []
+    for w in re.finditer(r"(?<![\w@])[A-ZÀ-Þ][\w'’\-]{5,}(?!\w)", text):
+        if any(m.start < w.end() and w.start() < m.end for m in mentions) or w.group() in owners:
+            continue
+        near = [r for f, r in owners.items() if f[0] == w.group()[0] and Levenshtein.distance(f, w.group()) == 1]
+        if len(set(near)) == 1:
+            m = _M(w.start(), w.end(), w.group(), "PERSON", _key(w.group(), "PERSON"), rank=2)
+            groups.union(near[0], m.key)
+            added.append(m)
     return added
 
 
