@@ -155,3 +155,16 @@ def test_acronym_groups_are_named_in_full_and_keep_the_acronym(actors):
     assert [m.text for m in actors.find("The Uganda People's Defence Forces-UPDF said")] == \
         ["Uganda People's Defence Forces", "UPDF"]
     assert actors.find("the Hamas-run ministry") == []
+
+
+@pytest.mark.parametrize("claim, actor1", [
+    ("The Baloch Liberation Army claimed responsibility for the attack in a statement.",
+     "Baloch Liberation Army"),
+    # naming a group is not claiming for it
+    ("The army said the Baloch Liberation Army had been weakened.",
+     "Unidentified Armed Group (Pakistan)"),
+])
+def test_responsibility_claimed_in_a_sentence_of_its_own(extract, claim, actor1):
+    text = "Two bombs exploded at a bus station in Quetta on Monday, killing nine people.\n\n" + claim
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["actor1"] for e in found] == [actor1]

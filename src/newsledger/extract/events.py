@@ -16,7 +16,7 @@ from .cues import CLAUSE_SPEECH
 from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
-from .roles import Roles, event_roles
+from .roles import Roles, claimed_by, event_roles
 from .text import Sentence, fold
 from .taxonomy import (BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        classify)
@@ -122,6 +122,7 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
             events.append(event)
     events.sort(key=lambda e: e.evidence[0].start)
     _resolve_pronoun_actors(doc, events)
+    claimed_by(doc, events)
     return events
 
 
