@@ -138,6 +138,11 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
     # who was arrested, when the text says they were a crowd
     ("Police arrested 12 men for looting in Lahore on Thursday.",
      "Police Forces of Pakistan", "Rioters (Pakistan)"),
+    # one state's forces on another's: the one that strikes first
+    ("Azerbaijani troops shot dead an Armenian soldier on the border near Sotk on Wednesday.",
+     "Military Forces of Azerbaijan", "Military Forces of Armenia"),
+    ("Tajik border guards opened fire on Kyrgyz border guards near Leilek on Friday, wounding two.",
+     "Military Forces of Tajikistan", "Military Forces of Kyrgyzstan"),
     # a group known by its acronym takes its full canonical name
     ("CJNG gunmen killed five people in Celaya on Monday.",
      "Jalisco New Generation Cartel (CJNG)", "Civilians"),

@@ -57,6 +57,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         g = named[0]
         initiator = (g.actor.canonical, (g.start, g.end))
     state = forces.first()
+    foes = forces.opposed()
+    if foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
+        # 'Azerbaijani troops shot dead an Armenian soldier': one state's forces on another's
+        initiator, state = foes
     weapon = forces.wielding()
     if weapon and initiator is None:  # 'Russian shelling killed …': the state's forces did it
         initiator = weapon
@@ -185,6 +189,16 @@ class _Forces:
         found.sort(key=lambda f: f[1][0])
         self.found = found
 
+    def opposed(self):
+        """The first force named and the first of another country after it, when the text names
+        two states' forces ('Tajik border guards fired on Kyrgyz border guards')."""
+        if not self.found:
+            return None
+        first = self.found[0]
+        country = first[0].split(" of ", 1)[1]
+        other = next((f for f in self.found[1:] if f[0].split(" of ", 1)[1] != country), None)
+        return ((first[0], first[1]), (other[0], other[1])) if other else None
+
     def wielding(self):
         """The first state named by its weapon or operation ('Russian shelling'): the doer."""
         return self.weapons[0] if self.weapons else None
@@ -281,6 +295,9 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     the people of another sentence, and the first sentence's defaults otherwise."""
     groups = [g for m in mentions for g in m.groups if attributed(text, g)]
     nation = _nation_resolver(gazetteer)
+    if country_name is None and gazetteer is not None:  # no place: the named group's country
+        home = next((g.actor.country for g in groups if g.actor.kind == "armed_group" and g.actor.country), None)
+        country_name = gazetteer.country_name(home) if home else None
     mutual = not any(_ASSAILED.search(text[m.start:m.end]) for m in mentions)
     told = [assign_roles(text[m.start:m.end], m.start, event_type, sub_type, groups,
                          country_name, nation, mutual) for m in mentions]
