@@ -183,3 +183,17 @@ def test_quote_opening_a_paragraph_is_attributed_in_the_next():
             "Rain fell for a fifth day on the valley and the roads to the two northern villages "
             "were still closed on Tuesday, Mayor Jane Okonkwo said.")
     assert quotes(text)[0].speaker is None
+
+
+def test_single_quote_marks_where_the_article_has_no_double_ones():
+    qs = quotes("'We will rebuild every house in the valley,' said Maria Okafor, the mayor. "
+                "The villagers' leaders met on Monday.\n\n"
+                "‘Nobody will be left without shelter this winter,’ Okafor told reporters.")
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("Maria Okafor", "We will rebuild every house in the valley"),
+        ("Maria Okafor", "Nobody will be left without shelter this winter")]
+    assert quotes("The protesters' demands were not met, and the mayor's office was shut. "
+                  "It's over, the organisers' statement added.") == []
+    # with double marks in the article, single ones are nested or scare quotes
+    qs = quotes('"The so-called \'peace plan\' will not bring the families home," Okafor said.')
+    assert [q.text for q in qs] == ["The so-called 'peace plan' will not bring the families home"]

@@ -114,8 +114,9 @@ def quote_spans(text: str) -> list[_Span]:
     """Quoted stretches per paragraph; an unclosed one running to the end of its paragraph is
     joined with a next paragraph that opens with a quote mark (one quote, several paragraphs)."""
     spans: list[_Span] = []
+    single = not re.search(r"[\"“”]", text)  # an outlet that quotes speech in single marks
     for ps, pe in _paragraphs(text):
-        spans += _paragraph_spans(text, ps, pe)
+        spans += _single_spans(text, ps, pe) if single else _paragraph_spans(text, ps, pe)
     merged: list[_Span] = []
     for sp in spans:
         prev = merged[-1] if merged else None
@@ -152,6 +153,16 @@ def _paragraph_spans(text: str, ps: int, pe: int) -> list[_Span]:
             end -= 1
         out.append(_Span(opened, end, False))
     return out
+
+
+# 'It is over,' she said. / ‘It is over’: a single mark opens after a space or bracket before
+# a word, and closes after a word or punctuation before a space, punctuation or the end; an
+# apostrophe inside a word ('Nigeria’s', 'don't') is neither.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=[\w$£€])(.+?)(?<=[\w.,!?…%])[’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def _single_spans(text: str, ps: int, pe: int) -> list[_Span]:
+    return [_Span(ps + m.start(), ps + m.end() - 1, True) for m in _SINGLE.finditer(text[ps:pe])]
 
 
 def _opens(text: str, i: int, ps: int) -> bool:
