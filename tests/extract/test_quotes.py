@@ -197,3 +197,11 @@ def test_single_quote_marks_where_the_article_has_no_double_ones():
     # with double marks in the article, single ones are nested or scare quotes
     qs = quotes('"The so-called \'peace plan\' will not bring the families home," Okafor said.')
     assert [q.text for q in qs] == ["The so-called 'peace plan' will not bring the families home"]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it():
+    qs = quotes('"A group of rioters threw stones at the station from a rooftop," '
+                "a government statement said.")
+    assert [q.speaker for q in qs] == ["government"]
+    qs = quotes('"The suspects will face the full weight of the law," the police said.')
+    assert [q.speaker for q in qs] == ["police"]

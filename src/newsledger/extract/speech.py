@@ -258,10 +258,12 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     if orgs and (not head or head not in GROUP_NOUNS or _covers_head(orgs, end)):
         return Speaker(orgs[0][2], "group", start, words, True)
     if head in GROUP_NOUNS:
-        return Speaker(desc, "group", start, words, True)
+        body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
+        return Speaker(body or desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
 
 
+_DOCUMENT = re.compile(rf"(?:['’]s)?\s+{lexicons.alternation('speech_documents')}$", re.I)
 # two to four capitalised words, then ', the/a …' describing them
 _NAME_WITH_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+),\s+(?:the|a|an)\s+\w")
 
