@@ -1,6 +1,7 @@
 """Quotes: direct and indirect speech with speakers, cues and addressees (sentences written here)."""
 from __future__ import annotations
 
+import pytest
 from test_entities import analyse
 
 from newsledger.extract.quotes import extract_quotes
@@ -205,3 +206,11 @@ def test_a_document_speaks_for_the_body_that_issued_it():
     assert [q.speaker for q in qs] == ["government"]
     qs = quotes('"The suspects will face the full weight of the law," the police said.')
     assert [q.speaker for q in qs] == ["police"]
+
+
+@pytest.mark.parametrize("tail", ["told Reuters by phone.", "said after the meeting.", "said in Quito."])
+def test_sentence_final_cue_with_a_short_phrase_after_it(tail):
+    qs = quotes("The road to the northern villages will stay closed until the bridge is repaired, "
+                "Governor Ana Ruiz " + tail)
+    assert [(q.kind, q.text) for q in qs] == [
+        ("indirect", "The road to the northern villages will stay closed until the bridge is repaired")]

@@ -196,7 +196,9 @@ def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
 def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
     adv = ADVERBIAL.match(text, at, e)
     rest = text[adv.end() if adv else at:e].strip()
-    return not rest or rest[0] in ".!?," or bool(re.match(r"^(?:in|on|at)\s+\w+(?:\s+\w+){0,4}[.]$", rest))
+    # '…, she told Reuters by phone.', '…, he said in Kabul.', '…, X said after the meeting.'
+    return not rest or rest[0] in ".!?," or bool(re.match(
+        r"^(?:in|on|at|by|from|via|during|after|before|over|through|to)\s+\w+(?:\s+\w+){0,4}[.]$", rest))
 
 
 def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
