@@ -173,3 +173,9 @@ def test_responsibility_claimed_in_a_sentence_of_its_own(extract, claim, actor1)
     text = "Two bombs exploded at a bus station in Quetta on Monday, killing nine people.\n\n" + claim
     found = extract(text, published="2024-05-10")["events"]
     assert [e["actor1"] for e in found] == [actor1]
+
+
+def test_state_forces_without_a_country_in_their_name_do_not_break_roles(extract):
+    found = extract("Azov fighters and Russian troops clashed near Mariupol on Monday, "
+                    "killing four.", published="2024-05-10")["events"]
+    assert found and found[0]["actor1"]

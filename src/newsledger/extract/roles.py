@@ -192,11 +192,12 @@ class _Forces:
     def opposed(self):
         """The first force named and the first of another country after it, when the text names
         two states' forces ('Tajik border guards fired on Kyrgyz border guards')."""
-        if not self.found:
+        national = [f for f in self.found if " Forces of " in f[0]]  # not 'Azov', 'Wagner'
+        if not national:
             return None
-        first = self.found[0]
+        first = national[0]
         country = first[0].split(" of ", 1)[1]
-        other = next((f for f in self.found[1:] if f[0].split(" of ", 1)[1] != country), None)
+        other = next((f for f in national[1:] if f[0].split(" of ", 1)[1] != country), None)
         return ((first[0], first[1]), (other[0], other[1])) if other else None
 
     def wielding(self):
