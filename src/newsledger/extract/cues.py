@@ -11,12 +11,13 @@ CUES: tuple[str, ...] = lexicons.words("speech_cues")
 # Cues that introduce a content clause (indirect speech or a claim); 'urged' does not.
 CLAUSE_CUES: frozenset[str] = frozenset(CUES) - frozenset(lexicons.words("speech_cues_without_clause"))
 SPEECH = lexicons.alternation("speech_cues")             # a regex group of every cue
-CLAUSE_SPEECH = "(?:" + "|".join(                          # a regex group of the clause cues
-    re.escape(c).replace(r"\ ", r"\s+") for c in sorted(CLAUSE_CUES, key=lambda c: (-len(c), c))) + ")"
 # Cues whose object is the person spoken to: an addressee comes before the content
 ADDRESSED: frozenset[str] = frozenset(lexicons.words("addressed_speech_cues"))
 # Participles that go on with the subject of the verb before (', adding that …')
 CONTINUING: frozenset[str] = frozenset(lexicons.words("continuing_speech_cues"))
-SETTINGS = lexicons.alternation("speech_settings")
+# Cues that report news: a date right after one is the report's ('said on Monday')
+REPORTING = lexicons.alternation("report_cues")
+# Words after which 'in X' is where it was said ('told reporters in Nairobi')
+PLACE_OF_SPEECH = lexicons.alternation("place_of_speech_cues")
 ACCUSATIONS = lexicons.alternation("accusation_cues")
 CUE_RX = re.compile(rf"\b{SPEECH}\b")

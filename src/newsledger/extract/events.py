@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .casualties import Count, find_counts
-from .cues import CLAUSE_SPEECH
+from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, article_countries, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
@@ -215,7 +215,7 @@ _CAMPAIGN = re.compile(r"\b(?:plunged|descended|slid|spiralled|spiraled) into (?
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
 # (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
-    rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{CLAUSE_SPEECH}|"
+    rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{REPORTING}|"
     r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 

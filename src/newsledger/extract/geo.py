@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..document import Doc
-from .cues import CLAUSE_SPEECH, SETTINGS
+from .cues import PLACE_OF_SPEECH
 from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
@@ -73,7 +73,7 @@ _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DIS
 # 'rockets launched from Gaza': where it came from, not where it struck; 'near the border
 # with Mali': the neighbour, not the place
 _REPORTED_FROM = re.compile(
-    rf"\b(?:{CLAUSE_SPEECH}|{SETTINGS})\s+(?:\w+\s+){{0,2}}(?:in|from)\s+$|"
+    rf"\b{PLACE_OF_SPEECH}\s+(?:\w+\s+){{0,2}}(?:in|from)\s+$|"
     r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
 _PREPOSITIONS = {"In", "At", "On", "Near", "From", "Outside"}
 _NOT_NAMES = {"The", "A", "An", "This", "That", "Its", "Their", "His", "Her", "Local", "Nearby",
