@@ -198,7 +198,7 @@ def test_surname_forms(text, short, full):
 
 
 def test_surname_forms_of_a_name():
-    from newsledger.extract.entities import _surname_forms
+    from newsledger.extract.aliases import _surname_forms
 
     assert _surname_forms("Hussam al-Haddad") == ["Haddad"]
     assert _surname_forms("Zeid Ra'ad Al Hussein") == ["Hussein", "Al Hussein", "Ra'ad"]
@@ -207,7 +207,7 @@ def test_surname_forms_of_a_name():
 
 
 def test_a_surname_after_another_first_name_is_someone_else():
-    from newsledger.extract.entities import _foreign_name_before
+    from newsledger.extract.aliases import _foreign_name_before
 
     text = "Aminata Sory Bah said her cousin was held."
     assert _foreign_name_before(text, text.index("Bah"), {"Mamadou", "Bah"})
