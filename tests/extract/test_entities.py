@@ -174,7 +174,7 @@ def test_a_users_dictionary_changes_the_canonical_name_in_the_output(tmp_path: P
 
 
 def test_lone_surname_tagged_org_is_a_person():
-    from newsledger.extract.entities import _M, _relabel_surnames
+    from newsledger.extract.aliases import _M, _relabel_surnames
     text = "Maria Okafor arrived. Okafor told reporters that Mr. Lindqvist left."
     at = text.index("Lindqvist")
     ms = [_M(22, 28, "Okafor", "ORG", "okafor"), _M(at, at + 9, "Lindqvist", "ORG", "lindqvist")]
