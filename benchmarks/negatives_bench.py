@@ -55,8 +55,8 @@ def load_negatives(labels: Path, benchmarks: Path) -> list[tuple[str, Article]]:
 
 def ingest_ledgers(pipeline: Pipeline, articles: list[Article]) -> list:
     """The events `ingest` would store: none for an article with no event word, else the
-    pipeline's with the screen before spaCy (as in corpus/ingest.py's `extract_batch`)."""
-    from newsledger.corpus.ingest import has_event_words
+    pipeline's with the screen before spaCy (as in corpus/rows.py's `extract_batch`)."""
+    from newsledger.corpus.rows import has_event_words
     from newsledger.ledger import Ledger
 
     gated = [has_event_words(a.text) for a in articles]

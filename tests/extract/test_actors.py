@@ -113,3 +113,69 @@ def test_bad_user_files_are_clear_errors(tmp_path, content):
 def test_missing_user_file_is_a_clear_error(tmp_path):
     with pytest.raises(InputError, match="actor file"):
         ActorDictionary.load([tmp_path / "absent.yaml"])
+
+
+# ---- who did it to whom (roles.py), through the whole pipeline -------------------------------
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a state's forces named by nationality are that state's, wherever the event is
+    ("Russian shelling killed four civilians in Kherson on Monday.",
+     "Military Forces of Russia", "Civilians"),
+    ("Israeli warplanes struck a Hamas training camp in Khan Younis on Monday.",
+     "Military Forces of Israel", "Hamas"),
+    # a place before the weapon says where, not whose
+    ("A Gaza raid killed two gunmen on Monday, witnesses said.",
+     "Unidentified Armed Group (Palestine)", None),
+    # a mutual fight: the side named first
+    ("Fighting broke out between Sudanese troops and the RSF in El Obeid on Monday.",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("Fighting broke out between the RSF and Sudanese troops in El Obeid on Monday.",
+     "Rapid Support Forces", "Military Forces of Sudan"),
+    # a bomb at a police post hits the police, not 'people'
+    ("A car bomb exploded at a police checkpoint in Ramadi on Monday, killing seven people.",
+     "Unidentified Armed Group (Iraq)", "Police Forces of Iraq"),
+    ("A car bomb exploded at a market in Ramadi on Monday, killing seven people.",
+     "Unidentified Armed Group (Iraq)", "Civilians"),
+    # who was arrested, when the text says they were a crowd
+    ("Police arrested 12 men for looting in Lahore on Thursday.",
+     "Police Forces of Pakistan", "Rioters (Pakistan)"),
+    # one state's forces on another's: the one that strikes first
+    ("Azerbaijani troops shot dead an Armenian soldier on the border near Sotk on Wednesday.",
+     "Military Forces of Azerbaijan", "Military Forces of Armenia"),
+    ("Tajik border guards opened fire on Kyrgyz border guards near Leilek on Friday, wounding two.",
+     "Military Forces of Tajikistan", "Military Forces of Kyrgyzstan"),
+    # a group known by its acronym takes its full canonical name
+    ("CJNG gunmen killed five people in Celaya on Monday.",
+     "Jalisco New Generation Cartel (CJNG)", "Civilians"),
+])
+def test_roles(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+def test_acronym_groups_are_named_in_full_and_keep_the_acronym(actors):
+    assert actors.canonical("ADF") == "Allied Democratic Forces (ADF)"
+    assert actors.canonical("Allied Democratic Forces") == "Allied Democratic Forces (ADF)"
+    assert actors.canonical("Union of Resistance Forces") == "Union of Resistance Forces (UFR)"
+    assert [m.text for m in actors.find("The Uganda People's Defence Forces-UPDF said")] == \
+        ["Uganda People's Defence Forces", "UPDF"]
+    assert actors.find("the Hamas-run ministry") == []
+
+
+@pytest.mark.parametrize("claim, actor1", [
+    ("The Baloch Liberation Army claimed responsibility for the attack in a statement.",
+     "Baloch Liberation Army"),
+    # naming a group is not claiming for it
+    ("The army said the Baloch Liberation Army had been weakened.",
+     "Unidentified Armed Group (Pakistan)"),
+])
+def test_responsibility_claimed_in_a_sentence_of_its_own(extract, claim, actor1):
+    text = "Two bombs exploded at a bus station in Quetta on Monday, killing nine people.\n\n" + claim
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["actor1"] for e in found] == [actor1]
+
+
+def test_state_forces_without_a_country_in_their_name_do_not_break_roles(extract):
+    found = extract("Azov fighters and Russian troops clashed near Mariupol on Monday, "
+                    "killing four.", published="2024-05-10")["events"]
+    assert found and found[0]["actor1"]

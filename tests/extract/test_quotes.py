@@ -1,6 +1,7 @@
 """Quotes: direct and indirect speech with speakers, cues and addressees (sentences written here)."""
 from __future__ import annotations
 
+import pytest
 from test_entities import analyse
 
 from newsledger.extract.quotes import extract_quotes
@@ -131,3 +132,85 @@ def test_clause_fragments_are_not_speakers():
     text = ("The minister visited the camp where she delivered a long speech and said the aid "
             "would arrive on Monday.")
     assert all(q.speaker not in ("and", "where she delivered a long speech") for q in quotes(text))
+
+
+def test_sentence_final_cue_after_a_name_and_its_description():
+    qs = quotes("Two more homes were burned when the gunmen came back at dawn, Ibrahim Sule, "
+                "a former district chairman, told reporters.")
+    assert [(q.kind, q.speaker) for q in qs] == [("indirect", "Ibrahim Sule")]
+    assert qs[0].text.startswith("Two more homes were burned")
+    # a description alone is an anonymous source: a claim, not a quote
+    assert quotes("Two more homes were burned when the gunmen came back at dawn, "
+                  "a local official, told reporters.") == []
+
+
+def test_pronoun_takes_up_the_person_who_opens_the_sentence_before():
+    qs = quotes("Governor Ana Ruiz said the road would reopen. Pedro Salas, who farms near the "
+                "river, gave a different account. He said the bridge had collapsed overnight.")
+    assert [(q.speaker, q.text) for q in qs][-1] == ("Pedro Salas", "the bridge had collapsed overnight")
+
+
+def test_a_definite_role_takes_up_the_last_person_named_as_subject():
+    qs = quotes("General Tahar Benali criticised the opposition on Monday.\n"
+                "The armed forces chief of staff said the army would guarantee the vote.")
+    assert [(q.speaker, q.kind) for q in qs] == [("Tahar Benali", "indirect")]
+
+
+def test_subject_with_an_acronym_in_brackets_is_not_a_dateline():
+    qs = quotes("The offensive by the Coastal Fishers Union (CFU) has failed, "
+                "army spokesman Colonel Ahmed Toure told AFP.")
+    assert [q.text for q in qs] == ["The offensive by the Coastal Fishers Union (CFU) has failed"]
+    qs = quotes("KANO (Reuters) - The offensive has failed, army spokesman Colonel Ahmed Toure said.")
+    assert [q.text for q in qs] == ["The offensive has failed"]
+
+
+def test_addressed_cue_and_adding_without_a_comma():
+    qs = quotes("Colonel Ahmed Toure assured the visitors that the park remains safe adding that "
+                "by the end of the week, the roads will be patrolled.")
+    assert [(q.speaker, q.cue, q.text) for q in qs] == [
+        ("Ahmed Toure", "assured", "the park remains safe"),
+        ("Ahmed Toure", "adding", "by the end of the week, the roads will be patrolled")]
+
+
+def test_quote_opening_a_paragraph_is_attributed_in_the_next():
+    text = ("The council met on Monday to discuss the floods.\n\n"
+            "“We will not abandon the families who lost everything this spring.”\n\n"
+            "Mayor Jane Okonkwo said the town would rebuild the bridge within a year.")
+    assert [(q.kind, q.speaker) for q in quotes(text)] == [("direct", "Jane Okonkwo"),
+                                                          ("indirect", "Jane Okonkwo")]
+    # the next sentence's speaker must open it: a cue deep in a sentence about something else
+    text = ("The council met on Monday to discuss the floods.\n\n"
+            "“We will not abandon the families who lost everything this spring.”\n\n"
+            "Rain fell for a fifth day on the valley and the roads to the two northern villages "
+            "were still closed on Tuesday, Mayor Jane Okonkwo said.")
+    assert quotes(text)[0].speaker is None
+
+
+def test_single_quote_marks_where_the_article_has_no_double_ones():
+    qs = quotes("'We will rebuild every house in the valley,' said Maria Okafor, the mayor. "
+                "The villagers' leaders met on Monday.\n\n"
+                "‘Nobody will be left without shelter this winter,’ Okafor told reporters.")
+    assert [(q.speaker, q.text) for q in qs] == [
+        ("Maria Okafor", "We will rebuild every house in the valley"),
+        ("Maria Okafor", "Nobody will be left without shelter this winter")]
+    assert quotes("The protesters' demands were not met, and the mayor's office was shut. "
+                  "It's over, the organisers' statement added.") == []
+    # with double marks in the article, single ones are nested or scare quotes
+    qs = quotes('"The so-called \'peace plan\' will not bring the families home," Okafor said.')
+    assert [q.text for q in qs] == ["The so-called 'peace plan' will not bring the families home"]
+
+
+def test_a_document_speaks_for_the_body_that_issued_it():
+    qs = quotes('"A group of rioters threw stones at the station from a rooftop," '
+                "a government statement said.")
+    assert [q.speaker for q in qs] == ["government"]
+    qs = quotes('"The suspects will face the full weight of the law," the police said.')
+    assert [q.speaker for q in qs] == ["police"]
+
+
+@pytest.mark.parametrize("tail", ["told Reuters by phone.", "said after the meeting.", "said in Quito."])
+def test_sentence_final_cue_with_a_short_phrase_after_it(tail):
+    qs = quotes("The road to the northern villages will stay closed until the bridge is repaired, "
+                "Governor Ana Ruiz " + tail)
+    assert [(q.kind, q.text) for q in qs] == [
+        ("indirect", "The road to the northern villages will stay closed until the bridge is repaired")]

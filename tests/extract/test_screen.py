@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from newsledger.article import Article, parse_published
-from newsledger.corpus import ingest
+from newsledger.corpus import rows
 
 SKIPPED = [
     # sport: strikes, shots, attacking play and a fight for the title; police only keep order
@@ -39,7 +39,7 @@ def _article(text: str) -> Article:
 
 @pytest.mark.parametrize("text", SKIPPED)
 def test_everyday_senses_skip_spacy(pipeline, text):
-    assert ingest.has_event_words(text)  # the cheap gate lets it through: the screen decides
+    assert rows.has_event_words(text)  # the cheap gate lets it through: the screen decides
     [(ledger, parsed)] = pipeline.screen_many([_article(text)])
     assert not parsed and ledger.events == [] and ledger.claims == []
     assert pipeline.extract(_article(text)).events == []  # parsed, it holds no event either
@@ -57,11 +57,10 @@ def test_all_ledgers_parses_everything(pipeline):
     assert parsed and ledger.claims  # "Police said the crowd … left the stadium peacefully"
 
 
-def test_ingest_records_why_an_article_was_not_parsed(pipeline, monkeypatch):
-    monkeypatch.setattr(ingest, "_PIPELINE", pipeline)
+def test_ingest_records_why_an_article_was_not_parsed(pipeline):
     texts = [SKIPPED[0], PARSED[0], "The council approved the new library budget on Monday."]
-    got = [(ok, extraction) for ok, _, extraction in ingest.extract_batch([_article(t) for t in texts])]
-    assert got == [(True, ingest.NO_EVENT_SENTENCE), (True, ingest.FULL), (True, ingest.NO_EVENT_WORDS)]
-    got = [extraction for _, _, extraction in
-           ingest.extract_batch([_article(t) for t in texts], all_ledgers=True)]
-    assert got == [ingest.FULL] * 3
+    articles = [_article(t) for t in texts]
+    got = [(ok, extraction) for ok, _, extraction in rows.extract_batch(pipeline, articles)]
+    assert got == [(True, rows.NO_EVENT_SENTENCE), (True, rows.FULL), (True, rows.NO_EVENT_WORDS)]
+    got = [extraction for _, _, extraction in rows.extract_batch(pipeline, articles, all_ledgers=True)]
+    assert got == [rows.FULL] * 3

@@ -142,6 +142,12 @@ def _list(values: list[str] | None) -> list[str]:
     return [v.strip() for item in values or () for v in item.split(",") if v.strip()]
 
 
+def _spark_registrars() -> list[Callable[[argparse._SubParsersAction], None]]:
+    from ..spark.cli import REGISTRARS as spark  # spark-ingest, import (Spark loads on use)
+
+    return list(spark)
+
+
 REGISTRARS: list[Callable[[argparse._SubParsersAction], None]] = [
-    add_ingest, add_export, add_stats, add_generate,
+    add_ingest, add_export, add_stats, add_generate, *_spark_registrars(),
 ]

@@ -24,7 +24,6 @@ Nothing lost, nothing doubled:
 """
 from __future__ import annotations
 
-import hashlib
 import importlib
 import sys
 import time
@@ -39,7 +38,9 @@ from typing import Any
 from ..article import Article
 from ..errors import NewsledgerError
 from .readers import Record, read_paths
-from .store import DEFAULT_WAIT, BatchWrite, SourceRow, Store, article_row, event_rows
+from .rows import (FULL, NO_EVENT_SENTENCE, NO_EVENT_WORDS, Job, Rows, content_hash,
+                   has_event_words, rows, source_row)
+from .store import DEFAULT_WAIT, BatchWrite, SourceRow, Store
 
 DEFAULT_PIPELINE = "newsledger.corpus.ingest:load_pipeline"
 PLAN_CHUNK = 256  # records looked up in the database at once
@@ -91,48 +92,10 @@ def resolve(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-# articles.extraction: parsed; no trigger word; trigger words but no sentence telling an incident
-FULL, NO_EVENT_WORDS, NO_EVENT_SENTENCE = "full", "no_event_words", "no_event_sentence"
-
-
-def has_event_words(text: str) -> bool:
-    """Whether the text may state an event (`triage.may_hold_event`): a trigger word, beside a
-    word of violence or policing where the trigger has an everyday sense ('a long-range shot').
-    In a general news feed most articles fail this one-regex test (~1 ms) and skip spaCy."""
-    from ..extract.triage import may_hold_event
-
-    return may_hold_event(text)
-
-
-def extract_batch(articles: list[Article], all_ledgers: bool = False) -> list[tuple[bool, Any, str]]:
-    """(ok, ledger dict or reason, extraction) per article. Articles with no event word, or
-    no sentence telling an incident, get a ledger without events unless `all_ledgers` (their
-    quotes, entities and claims are then not extracted). A batch that raises is redone one
-    article at a time, so one bad article fails alone."""
-    gated = [not all_ledgers and not has_event_words(a.text) for a in articles]
-    todo = [a for a, skip in zip(articles, gated) if not skip]
-    try:
-        done = iter([(True, ledger.to_dict(), FULL if parsed else NO_EVENT_SENTENCE)
-                     for ledger, parsed in _PIPELINE.screen_many(todo, screen=not all_ledgers)])
-    except Exception:
-        done = iter([_extract_one(a, all_ledgers) for a in todo])
-    return [(True, _empty_ledger(a), NO_EVENT_WORDS) if skip else next(done)
-            for a, skip in zip(articles, gated)]
-
-
-def _extract_one(article: Article, all_ledgers: bool) -> tuple[bool, Any, str]:
-    try:
-        [(ledger, parsed)] = _PIPELINE.screen_many([article], screen=not all_ledgers)
-        return True, ledger.to_dict(), FULL if parsed else NO_EVENT_SENTENCE
-    except Exception as err:
-        return False, f"extraction failed: {type(err).__name__}: {err}", FULL
-
-
-def _empty_ledger(a: Article) -> dict[str, Any]:
-    from ..ledger import Ledger
-
-    published = a.published.isoformat() if a.published else None
-    return Ledger(id=a.id, published=published, title=a.title, source=a.source, url=a.url).to_dict()
+def extract_jobs(jobs: list[Job], all_ledgers: bool = False) -> list[Rows]:
+    """Runs in a worker: the rows of one batch (`rows.rows`, the path Spark's executors take
+    too), with the pipeline this process loaded once."""
+    return list(rows(jobs, _PIPELINE, all_ledgers, batch_size=max(len(jobs), 1)))
 
 
 class InlineExecutor:
@@ -169,15 +132,6 @@ def _done(value: Any) -> Future:
 
 
 # -- main side -------------------------------------------------------------------------------
-@dataclass
-class Job:
-    """One new text to extract, with every source it arrived from during this run."""
-
-    content_hash: str
-    article: Article
-    sources: list[SourceRow]
-
-
 @dataclass
 class Batch:
     jobs: list[Job] = field(default_factory=list)
@@ -222,19 +176,6 @@ class Summary:
                 f"{t['events']:,} events → {t['incidents']:,} incidents "
                 f"({t['merged_incidents']:,} from several reports, {t['disagreements']:,} with disagreements)")
         return "\n".join(lines)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
-
-
-def source_row(record: Record, h: str | None = None) -> SourceRow:
-    a = record.article
-    return SourceRow(
-        source_key=record.key, path=record.path, member=record.member, status=record.status,
-        message=record.message, content_hash=h, encoding=record.encoding,
-        id=a.id if a else None, published=a.published if a else None,
-        title=a.title if a else None, url=a.url if a else None, source=a.source if a else None)
 
 
 class Ingest:
@@ -299,9 +240,8 @@ class Ingest:
         batch, self.batch = self.batch, Batch()
         if not batch.records:
             return
-        articles = [job.article for job in batch.jobs]
-        future = (self.executor.submit(extract_batch, articles, self.all_ledgers)
-                  if articles else _done([]))
+        future = (self.executor.submit(extract_jobs, batch.jobs, self.all_ledgers)
+                  if batch.jobs else _done([]))
         self.pending.append((batch, future))
         while len(self.pending) > self.window:
             self._commit_head()
@@ -309,8 +249,8 @@ class Ingest:
     def _commit_head(self) -> None:
         batch, future = self.pending.popleft()
         write = BatchWrite(sources=list(batch.rows))
-        for job, (ok, result, extraction) in zip(batch.jobs, future.result()):
-            self._add_result(write, job, ok, result, extraction)
+        for job, result in zip(batch.jobs, future.result()):
+            self._add_result(write, job, result)
         self.store.write_batch(write)
         for job in batch.jobs:
             self.inflight.pop(job.content_hash, None)
@@ -321,21 +261,22 @@ class Ingest:
                                       bad=sum(v for k, v in self.summary.statuses.items() if k != "ok"),
                                       refresh=False)
 
-    def _add_result(self, write: BatchWrite, job: Job, ok: bool, result: Any, extraction: str) -> None:
-        if not ok:
+    def _add_result(self, write: BatchWrite, job: Job, result: Rows) -> None:
+        # job.sources, not result.sources: a source may have joined the job after it was sent
+        if result.failure is not None:
             for row in job.sources:
-                row.status, row.message = "failed", result
+                row.status, row.message = "failed", result.failure
             self.summary.statuses["failed"] += len(job.sources)
             write.sources.extend(job.sources)
             return
-        events = event_rows(job.content_hash, result)
-        write.articles.append(article_row(job.content_hash, job.article.text, result, extraction))
+        events = result.events
+        write.articles.append(result.article)
         write.events.extend(events)
         write.sources.extend(job.sources)
         self.summary.statuses["ok"] += len(job.sources)
         self.summary.new_articles += 1
-        self.summary.no_event_words += extraction == NO_EVENT_WORDS
-        self.summary.no_event_sentence += extraction == NO_EVENT_SENTENCE
+        self.summary.no_event_words += result.article["extraction"] == NO_EVENT_WORDS
+        self.summary.no_event_sentence += result.article["extraction"] == NO_EVENT_SENTENCE
         self.summary.new_events += len(events)
 
 

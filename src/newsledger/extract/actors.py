@@ -31,6 +31,7 @@ from pathlib import Path
 
 import yaml
 
+from .. import lexicons
 from ..errors import InputError
 from .text import fold
 
@@ -38,9 +39,8 @@ KINDS = ("armed_group", "state_force", "party", "government", "international", "
 ENV_VAR = "NEWSLEDGER_ACTORS"
 _ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9&/\-.]*[A-Z0-9.]$|^[A-Z]$")
 # spaCy's entity ruler matches lower-cased: acronyms that are English words must not feed it.
-_RULER_STOP = {"fact", "mend", "mud", "spa", "sac", "nisa", "eta", "ana", "ola", "tak", "bir",
-               "amal", "ansar", "cobra", "cobr", "jud", "hasm"}
-_ARTICLES = {"al", "el", "ad", "ar", "as", "ash", "at", "az", "an"}  # Arabic 'al-' is lower-case
+_RULER_STOP = frozenset(lexicons.words("acronyms_that_are_words"))
+_ARTICLES = frozenset(lexicons.words("name_articles"))  # Arabic 'al-' is lower-case
 
 
 @dataclass(frozen=True)
@@ -193,7 +193,8 @@ class ActorDictionary:
     @cached_property
     def _names_rx(self) -> re.Pattern[str]:
         keys = {_pattern_key(a) for a in self._all_name_aliases()}
-        return re.compile(r"(?<!\w)(?:" + _trie_regex(keys) + r")(?!\w|-\w)", re.IGNORECASE)
+        # not 'Hamas' of 'Hamas-run', but 'Defence Forces' of 'Defence Forces-UPDF'
+        return re.compile(r"(?<!\w)(?:" + _trie_regex(keys) + r")(?!\w|-(?-i:[a-z0-9]))", re.IGNORECASE)
 
     @cached_property
     def _acronyms_rx(self) -> re.Pattern[str]:
@@ -262,8 +263,7 @@ def _depth(node: dict) -> int:
     return 1 + max((_depth(child) for u, child in node.items() if u), default=0)
 
 
-_FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "da", "dos",
-                   "wal", "wa", "ul", "e", "i", "ud", "al", "el", "an", "ad", "y", "del", "pour"}
+_FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))
 
 
 def _is_proper(alias: str) -> bool:

@@ -13,12 +13,12 @@ import re
 
 from ..document import Doc
 from ..ledger import Claim
-from .quotes import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker, analyse_speech,
+from .cues import ACCUSATIONS
+from .quotes import analyse_speech
+from .speech import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker,
                      is_noun_phrase)
 
-ACCUSE = re.compile(
-    r"\b(accused|accuses|accusing|blamed|blames|blaming|denied|denies|denying|alleged|alleges)"
-    r"\s+(?!that\b)")
+ACCUSE = re.compile(rf"\b({ACCUSATIONS})\s+(?!that\b)")
 # An accusation's object ends at the clause: ', and', ';', '.', ', allegations …'.
 CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but|while|which|allegations|a claim|citing)\b|\n")
 REPORTS = re.compile(r"\b(?:[Tt]here (?:were|have been|are) )?(reports?) (?:of|that) ")
@@ -41,7 +41,7 @@ def claimant(sp: Speaker, names: set[str] = frozenset()) -> str | None:
     if name in names:
         return name
     first = name.split()[0]
-    if first.lower() in GROUP_NOUNS | ANON_NOUNS | {"eyewitnesses", "officials", "state"}:
+    if first.lower() in GROUP_NOUNS | ANON_NOUNS:
         name = first.lower() + name[len(first):]
     return name
 

@@ -1,23 +1,19 @@
 """Entities: one per real-world thing named in the article, with every surface form of it.
 
 Mentions come from spaCy's NER (parsed sentences only), the actor dictionary, the gazetteer and a
-few regexes (datelines, @handles, institutions written in lower case). Forms are then linked:
-same spelling up to case and accents, one actor of the dictionary, acronyms defined or spelled
-out in the text, "also known as", surnames after a full name, the head word of a long name
-("the Brotherhood"), a place without its "State"/"Strip" or with an abbreviated first word
-("S Lanka"). Finally every known form is searched for in the whole text, so sentences that
-spaCy never saw (triage) still yield their mentions.
+few regexes (datelines, @handles, institutions written in lower case). Forms are then linked by
+the rules of aliases.py (acronyms, surnames, nicknames, head words, place variants …).
+Finally every known form is searched for in the whole text, so sentences that spaCy never saw
+(triage) still yield their mentions.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
-
-from anyascii import anyascii
 
 from .actors import ActorDictionary, is_acronym
+from .aliases import (DEMONYM, TITLES, _M, _NAME_WORD, _NOT_NAME, _TITLE_ABBR, _foreign_name_before,
+                      _Groups, _key, _link, _same_country, _sentence_initial, _without_nationality)
 from ..document import Doc
 from .nlp import coarse_pos
 from ..ledger import Entity, Mention
@@ -25,68 +21,17 @@ from .text import fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
-# Titles before a name: stripped so "President Buhari" and "Buhari" share the surname.
-TITLES = re.compile(
-    r"^(?:(?:the|former|late|deputy|acting|interim|vice|then|ex|Supreme|Leader|President|Prime|"
-    r"Minister|Interior|Foreign|Defen[cs]e|Health|Finance|Justice|Chief|Secretary|General|Gen|"
-    r"Lt|Lieutenant|Col|Colonel|Maj|Major|Brig|Brigadier|Capt|Captain|Sgt|Sergeant|Cpl|Commander|"
-    r"Cmdr|Admiral|Adm|Marshal|Field|Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Rev|Sen|Senator|Gov|"
-    r"Governor|Mayor|Judge|Justice|King|Queen|Prince|Princess|Emir|Pope|MP|Rep|Speaker|Police|"
-    r"Army|Spokesman|Spokeswoman|Officer|Inspector|Superintendent|Commissioner)\.?\s+)+")
-# First words that do not name a place on their own ("North" of "North Darfur").
-GENERIC_FIRST = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
-    "upper", "lower", "new", "old", "san", "santa", "saint", "st", "el", "al", "la", "le", "los",
-    "las", "port", "greater", "united", "republic", "democratic", "gulf", "lake", "mount", "cape",
-    "sierra", "costa", "puerto", "souk", "jabal", "jebel", "bab", "wadi", "tel", "ras", "ain",
-    "bir", "deir", "kafr", "beit", "kfar", "abu", "abou", "umm", "um", "ben", "bani", "sidi",
-    "fort", "little", "great", "middle", "far", "near", "inner", "outer", "royal", "national",
-}
-PLACE_SUFFIX = re.compile(
-    r"\s+(?:State|Strip|Province|Region|County|District|Governorate|Division|Oblast|Prefecture|"
-    r"Department|Territory|Municipality|City|Republic)$")
-# Head words too generic to stand for one organisation when they open a sentence ("Police said").
-GENERIC_HEADS = {
-    "police", "army", "military", "government", "forces", "force", "state", "party", "court",
-    "council", "ministry", "authority", "agency", "service", "office", "department", "commission",
-    "committee", "group", "movement", "front", "union", "news", "media", "university", "school",
-    "hospital", "bank", "company", "corporation", "international", "association", "organisation",
-    "organization", "brigade", "brigades", "guard", "guards", "republic", "assembly", "people",
-}
-TITLE_ACRONYMS = {"MP", "PM", "CEO", "TV", "ID", "AM", "PR", "UK", "US", "GP", "DJ", "HQ", "IT"}
-FUNCTION_WORDS = {"of", "the", "and", "for", "in", "on", "de", "du", "des", "la", "le", "da", "al",
-                  "el", "at", "to", "wal", "y"}
 # State forces named by nationality and a common noun are descriptions, not names.
 GENERIC_FORCE = re.compile(r"\b(?:troops|soldiers|police|riot police|security forces|forces|"
                            r"police force|national police)$")
 INSTITUTIONS = re.compile(
     r"\b(?:the\s+)(supreme court|constitutional court|high court|national assembly|"
     r"electoral commission|constituent assembly)\b")
-ALIAS_CUE = re.compile(
-    r"\b(?:also known as|better known as|known as|dubbed(?: as)?|nicknamed|a\.k\.a\.?|aka|"
-    r"alias|also called|nom de guerre)\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
-ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
-NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
 HANDLE = re.compile(r"@([A-Za-z0-9_]{2,30})\b")
 DATELINE = re.compile(
     r"^([A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*(?:/[A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*)*)"
     r"(?=\s*(?:\(|,|–|—|-|:)|\s+[A-Z][a-z])", re.MULTILINE)
-DEMONYM = re.compile(r"(?:an|ese|i|ish|ch|ic|er|ean|ian|ani|eri|ite|ois|ene)s?$")
-MEDIA_SUFFIX = re.compile(r"\s+(?:news agency|news service|news website|website|newspaper|daily)$")
 
-
-@dataclass
-class _M:
-    """A candidate mention; `key` is its normalised form (one node of the grouping)."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    key: str
-    actor: str | None = None   # canonical name from the actor dictionary
-    place: str | None = None   # gazetteer name
-    rank: int = 0              # overlap priority: higher wins
 
 
 def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]:
@@ -96,6 +41,8 @@ def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]
     for m in mentions:
         groups.add(m)
     mentions += _link(text, mentions, groups, actors)
+    mentions += _without_nationality(text, mentions, groups, gazetteer)
+    _same_country(mentions, groups, gazetteer)
     mentions = _resolve(mentions + _propagate(text, mentions, groups))
     return _entities(mentions, groups)
 
@@ -164,7 +111,7 @@ def _from_actor(text: str, a, gazetteer) -> list[_M]:
     start, end = a.start, a.end
     out = []
     pos = re.match(r"([A-Z][\w\- ]*?)['’]s\s+", text[start:end])
-    if pos:
+    if pos and _is_place(gazetteer, pos.group(1)):  # not 'Uganda People's Defence Forces'
         out.append(_make(text, start, start + len(pos.group(1)), "GPE", 3))
         start += pos.end()
     body = text[start:end]
@@ -182,6 +129,12 @@ def _from_actor(text: str, a, gazetteer) -> list[_M]:
             m.actor = a.actor.canonical
             out.append(m)
     return out
+
+
+def _is_place(gazetteer, name: str) -> bool:
+    if hasattr(gazetteer, "country_code") and gazetteer.country_code(name):
+        return True
+    return hasattr(gazetteer, "lookup") and bool(gazetteer.lookup(name, fuzzy=False))
 
 
 def _from_place(text: str, p, gazetteer) -> _M | None:
@@ -239,7 +192,7 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
         owner = _clean(text, start, start + inner.start(), "ORG" if label == "PERSON" else label)
         return owner + _clean(text, start + inner.end(), end, label)
     lead = re.match(r"(?:[\s\"“‘'(\[—–\-•*]|the\s+|The\s+|pro-|anti-|Pro-|Anti-)*", span).end()
-    if label != "PERSON" and re.match(r"(?:Col|Gen|Lt|Maj|Capt|Sgt|Brig|Dr|Mr|Mrs|Ms)\.?\s+[A-Z]", span[lead:]):
+    if label != "PERSON" and re.match(rf"{_TITLE_ABBR}\.?\s+[A-Z]", span[lead:]):
         label = "PERSON"  # 'Col Getnet Adane' tagged ORG
     if label == "PERSON":
         title = TITLES.match(span[lead:])
@@ -251,11 +204,6 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     m = _make(text, s, e, label, 2)
     return [m] if m else []
 
-
-_NAME_WORD = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’\-]+)"
-_NOT_NAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                       r"February|March|April|May|June|July|August|September|October|November|"
-                       r"December|The|A|An|In|On|At|And|But|He|She|They|It)\.?$")
 
 
 def _extend_name(text: str, s: int, e: int) -> tuple[int, int]:
@@ -285,15 +233,6 @@ def _make(text: str, start: int, end: int, label: str, rank: int) -> _M | None:
     return _M(start, end, word, label, _key(word, label), rank=rank)
 
 
-def _key(form: str, label: str) -> str:
-    k = fold(form)
-    k = re.sub(r"^the ", "", k)
-    k = re.sub(r" s$", "", k)
-    k = MEDIA_SUFFIX.sub("", k) if label == "ORG" else k
-    if label == "NORP" and len(k) > 4 and k.endswith("s") and not k.endswith("ss"):
-        k = k[:-1]
-    return k
-
 
 def _resolve(mentions: list[_M]) -> list[_M]:
     """Non-overlapping mentions: higher rank first, then longer."""
@@ -305,229 +244,6 @@ def _resolve(mentions: list[_M]) -> list[_M]:
         chosen.append(m)
         taken.append((m.start, m.end))
     return sorted(chosen, key=lambda m: m.start)
-
-
-# ---- grouping -------------------------------------------------------------------------------
-class _Groups:
-    """Union-find over forms (normalised keys)."""
-
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def add(self, m: _M) -> None:
-        self.parent.setdefault(m.key, m.key)
-        if m.actor:
-            self.union(m.key, "actor:" + fold(m.actor))
-
-    def find(self, k: str) -> str:
-        self.parent.setdefault(k, k)
-        while self.parent[k] != k:
-            self.parent[k] = self.parent[self.parent[k]]
-            k = self.parent[k]
-        return k
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[rb] = ra
-
-
-def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionary) -> list[_M]:
-    """Apply the linking rules; returns the mentions they found in addition."""
-    added: list[_M] = []
-    for rule in (_acronyms_defined, _aliases_defined, _surnames, _head_words, _place_variants,
-                 _acronyms_by_initials):
-        new = rule(text, mentions + added, groups)
-        for m in new:
-            groups.add(m)
-        added += new
-    for m in mentions + added:  # forms the dictionary knows as one actor
-        actor = actors.lookup(m.text)
-        if actor:
-            groups.union(m.key, "actor:" + fold(actor.canonical))
-    return added
-
-
-def _covering(mentions: Iterable[_M], start: int, end: int) -> _M | None:
-    return next((m for m in mentions if m.start <= start and end <= m.end), None)
-
-
-def _acronyms_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'the Movement for the Emancipation of the Niger Delta (MEND)', 'PKK (Kurdistan …)'."""
-    added = []
-    for m in ACRONYM_PAREN.finditer(text):
-        acr, s, e = m.group(1), m.start(1), m.end(1)
-        if not is_acronym(acr):
-            continue
-        before = text[:m.start()].rstrip()
-        long = _mention_ending(mentions, len(before)) or _phrase_for(text, len(before), acr)
-        if long is None:
-            continue
-        inner = _covering(mentions, s, e) or _M(s, e, acr, long.label, _key(acr, long.label), rank=3)
-        if inner not in mentions:
-            added.append(inner)
-        if long not in mentions and long not in added:
-            added.append(long)
-        groups.union(long.key, inner.key)
-    for m in NAME_PAREN.finditer(text):
-        short = _mention_ending(mentions, len(text[:m.start()].rstrip()))
-        if short is not None and is_acronym(short.text):
-            long = _covering(mentions, m.start(1), m.end(1)) or _M(
-                m.start(1), m.end(1), m.group(1), short.label, _key(m.group(1), short.label), rank=3)
-            added += [long] if long not in mentions else []
-            groups.union(short.key, long.key)
-    return added
-
-
-def _mention_ending(mentions: list[_M], end: int) -> _M | None:
-    return next((m for m in mentions if m.end == end and m.label in ("ORG", "GPE", "LOC")), None)
-
-
-def _phrase_for(text: str, end: int, acr: str) -> _M | None:
-    """The words before `end` whose initials spell the acronym ('National oil corporation')."""
-    letters = [c.lower() for c in acr if c.isalpha()]
-    words = list(re.finditer(r"[A-Za-zÀ-ɏ][\w'’\-]*", text[max(0, end - 150):end]))
-    base = max(0, end - 150)
-    for i in range(len(words) - 1, -1, -1):
-        content = [w.group() for w in words[i:] if w.group().lower() not in FUNCTION_WORDS]
-        if len(content) > len(letters):
-            break
-        if [w[0].lower() for w in content] == letters and words[i].group()[0].isupper() \
-                and words[i].group().lower() not in FUNCTION_WORDS:
-            s = base + words[i].start()
-            return _M(s, end, text[s:end], "ORG", _key(text[s:end], "ORG"), rank=3)
-    return None
-
-
-def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'Chérizier, who is also known as Barbecue', 'Magomedaliyev, dubbed as Daud'."""
-    added = []
-    for m in ALIAS_CUE.finditer(text):
-        prev = [x for x in mentions if x.end <= m.start() and x.label in ("PERSON", "ORG")
-                and m.start() - x.end < 80 and "." not in text[x.end:m.start()].replace("a.k.a.", "")]
-        if not prev:
-            continue
-        owner = prev[-1]
-        s, e = m.start(1), m.end(1)
-        alias = _covering(mentions, s, e) or _M(s, e, m.group(1), owner.label,
-                                                _key(m.group(1), owner.label), rank=3)
-        if alias not in mentions:
-            added.append(alias)
-        groups.union(owner.key, alias.key)
-    return added
-
-
-def _surnames(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'Muhammadu Buhari … Buhari said': the last name of a full name, when only one person in
-    the article has it, is that person wherever it stands alone."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        parts = m.text.split()
-        if m.label == "PERSON" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 2:
-            owners[parts[-1]].add(groups.find(m.key))
-    found = {name: next(iter(ids)) for name, ids in owners.items() if len(ids) == 1}
-    added = _standalone(text, mentions, groups, found, "PERSON", relabel=("PERSON", "ORG", "GPE", "NORP"))
-    _relabel_surnames(text, mentions, set(owners))
-    return added
-
-
-def _relabel_surnames(text: str, mentions: list[_M], surnames: set[str]) -> None:
-    """NER tags a lone surname ORG now and then ('Okafor told reporters'): a surname that ends
-    a person's name elsewhere in the article, or follows a title, is a person, even when two
-    people share it and it cannot be linked to either."""
-    for m in mentions:
-        if m.label == "PERSON" or m.actor or m.place or " " in m.text:
-            continue
-        titled = re.search(r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Col|Lt|Capt|Sgt|Prof)\.?\s+$",
-                           text[max(0, m.start - 6):m.start])
-        if m.text in surnames or titled:
-            m.label = "PERSON"
-
-
-def _head_words(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'the Muslim Brotherhood … the Brotherhood', 'Lebanese Army … the Army'."""
-    owners: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        parts = m.text.split()
-        if m.label == "ORG" and len(parts) >= 2 and parts[-1][:1].isupper() and len(parts[-1]) > 3 \
-                and parts[-1].isalpha() and not parts[-1].isupper():
-            owners[parts[-1]].add(groups.find(m.key))
-    found = {w: next(iter(ids)) for w, ids in owners.items() if len(ids) == 1 and w.lower() != "state"}
-    return _standalone(text, mentions, groups, found, "ORG", relabel=("ORG",), generic_check=True)
-
-
-def _place_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'North Darfur State' → 'North Darfur'; 'Gaza Strip' → 'Gaza'; 'Burkina Faso' → 'Burkina';
-    'Sri Lanka' → 'S Lanka'."""
-    found: dict[str, str] = {}
-    abbrev: dict[str, str] = {}
-    own_places = {m.text for m in mentions if m.place and fold(m.place) == fold(m.text)}
-    for m in mentions:
-        if m.label not in ("GPE", "LOC") or " " not in m.text:
-            continue
-        root = groups.find(m.key)
-        short = PLACE_SUFFIX.sub("", m.text)
-        if short != m.text:
-            found.setdefault(short, root)
-        parts = m.text.split()
-        if len(parts) == 2 and m.label == "GPE" and parts[0].lower() not in GENERIC_FIRST \
-                and len(parts[0]) > 3 and parts[0][0].isupper() and parts[0] not in own_places:
-            found.setdefault(parts[0], root)
-        if parts[0][0].isupper() and len(parts[0]) > 1:
-            abbrev.setdefault(parts[0][0] + ". " + " ".join(parts[1:]), root)
-            abbrev.setdefault(parts[0][0] + " " + " ".join(parts[1:]), root)
-    return _standalone(text, mentions, groups, {**found, **abbrev}, "GPE", relabel=("GPE", "LOC", "ORG", "PERSON"))
-
-
-def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """An acronym never defined in the text ('the BNP') whose letters are the initials of one
-    long name in it ('Bangladesh Nationalist Party', 'the supreme court' → 'SC')."""
-    by_initials: dict[str, set[str]] = defaultdict(set)
-    for m in mentions:
-        words = [w for w in re.split(r"[\s\-]+", m.text) if w and w.lower() not in FUNCTION_WORDS]
-        if m.label in ("ORG", "GPE") and len(words) >= 2 and not is_acronym(m.text):
-            by_initials["".join(w[0] for w in words).upper()].add(groups.find(m.key))
-    found = {a: next(iter(ids)) for a, ids in by_initials.items()
-             if len(ids) == 1 and a not in TITLE_ACRONYMS}
-    added = _standalone(text, mentions, groups, found, "ORG", relabel=("ORG", "GPE", "PERSON", "NORP"))
-    # two letters are too easily initials of anything: 'the SC' yes, 'local MP' no
-    return [m for m in added if len(m.text) > 2 or re.search(r"\b[Tt]he $", text[:m.start])]
-
-
-def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str, str],
-                label: str, relabel: tuple[str, ...] = (), generic_check: bool = False) -> list[_M]:
-    """Occurrences of `forms` (exact case) that are not part of a longer mention: existing
-    single mentions with the same text are linked, new ones are returned."""
-    if not forms:
-        return []
-    forms = {**{anyascii(f): r for f, r in forms.items()}, **forms}  # 'Öcalan' → also 'Ocalan'
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-                    + r")(?![\w]|['’][a-rt-z])")
-    spans = sorted(mentions, key=lambda m: m.start)
-    added = []
-    for occ in rx.finditer(text):
-        form, s, e = occ.group(), occ.start(), occ.end()
-        cover = _covering(spans, s, e)
-        if cover is not None and (cover.start, cover.end) != (s, e):
-            continue  # inside a longer name
-        if generic_check and form.lower() in GENERIC_HEADS and _sentence_initial(text, s):
-            continue
-        root = forms[form]
-        if cover is not None:
-            if cover.label in relabel and groups.find(cover.key) != root:
-                groups.union(root, cover.key)
-            continue
-        if any(m.start < e and s < m.end for m in spans):
-            continue
-        m = _M(s, e, form, label, _key(form, label), rank=2)
-        groups.union(root, m.key)
-        added.append(m)
-    return added
-
-
-def _sentence_initial(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 6):pos]
-    return pos == 0 or bool(re.search(r"(?:^|[.!?\n][\"”’)]*)\s*$", before)) or "\n" in before
 
 
 # ---- propagation and output -----------------------------------------------------------------
@@ -543,9 +259,16 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         return []
     rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
                     + r")(?!\w)")
+    full_words: dict[str, set[str]] = defaultdict(set)  # a person's full names, by group
+    for m in mentions:
+        if m.label == "PERSON" and " " in m.text:
+            full_words[groups.find(m.key)].update(m.text.split())
     out = []
     for occ in rx.finditer(text):
         src = forms[occ.group()]
+        if src.label == "PERSON" and " " not in src.text and \
+                _foreign_name_before(text, occ.start(), full_words.get(groups.find(src.key))):
+            continue  # a surname ending another person's name
         m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place, rank=0)
         groups.union(src.key, m.key)
         out.append(m)

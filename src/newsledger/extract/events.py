@@ -13,10 +13,11 @@ from datetime import date
 
 from .casualties import Count, figure, find_counts, next_figure, parse_number
 from .. import lexicons
+from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, article_countries, article_province, choose_place, country_in, dateline_place, rank_candidates
 from ..ledger import Event, Span
-from .roles import Roles, assign_roles, attributed
+from .roles import Roles, claimed_by, event_roles
 from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
 from .text import Sentence, fold
 from .taxonomy import (ATTACKERS, BOMB, CLASH, INTERVENTION, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
@@ -126,6 +127,7 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
             events.append(event)
     events.sort(key=lambda e: e.evidence[0].start)
     _resolve_pronoun_actors(doc, events)
+    claimed_by(doc, events)
     return events
 
 
@@ -215,7 +217,7 @@ _TALLY = lexicon_rx("multi_incident_tallies")
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
 # (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
-    r"\b(?:said|says|told(?: (?!that\b)\w+){1,3}|announced|reported|confirmed|added|stated|"
+    rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{REPORTING}|"
     r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
@@ -671,7 +673,8 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     fatalities, injured, count_spans = _casualties(doc, d, kind)
-    roles = _roles(doc, d, kind, gazetteer.country_name(country) if country else None)
+    roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
+                        gazetteer.country_name(country) if country else None, gazetteer)
     evidence = _evidence(doc, d)
     place = located.place if located else None
     exact = place is not None and place.kind != "country"
@@ -713,18 +716,6 @@ def _reason(doc: Doc, d: Draft, date_span, located: Located | None) -> str:
     if located:
         anchors.append(f"place '{doc.text[located.start:located.end]}'")
     return f"{said}; anchor: {', '.join(anchors) or 'the report (lead sentences)'}"
-
-
-def _roles(doc: Doc, d: Draft, kind: EventKind, country_name: str | None) -> Roles:
-    """Each side as the first of the incident's sentences that names it (a headline may
-    name neither); the first sentence's defaults otherwise."""
-    groups = [g for m in d.mentions for g in m.groups if attributed(doc.text, g)]
-    told = [assign_roles(doc.text[m.start:m.end], m.start, kind.event_type, kind.sub_event_type,
-                         groups, country_name) for m in d.mentions]
-    one = next((r for r in told if r.span1), told[0])
-    two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
-    actor2 = two.actor2 if two.actor2 != one.actor1 else None
-    return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
 
 def _event_date(doc: Doc, d: Draft):

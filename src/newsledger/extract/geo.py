@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .. import lexicons
 from ..document import Doc
+from .cues import PLACE_OF_SPEECH
 from .text import fold
 
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
@@ -77,8 +78,7 @@ _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DIS
 # 'rockets launched from Gaza': where it came from, not where it struck; 'near the border
 # with Mali': the neighbour, not the place
 _REPORTED_FROM = re.compile(
-    r"\b(?:told|said|say|says|speaking|spoke|reporting|reported|briefing|announced|"
-    r"statement|conference)\s+(?:\w+\s+){0,2}(?:in|from)\s+$|"
+    rf"\b{PLACE_OF_SPEECH}\s+(?:\w+\s+){{0,2}}(?:in|from)\s+$|"
     r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))

@@ -12,7 +12,7 @@ from anyascii import anyascii
 
 from .. import lexicons
 
-ABBREVIATIONS = frozenset(lexicons.words("abbreviations"))
+ABBREVIATIONS = {*lexicons.words("abbreviations"), *(t.lower() for t in lexicons.words("title_abbreviations"))}
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a likely start.
 _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 

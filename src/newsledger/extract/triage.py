@@ -10,9 +10,10 @@ import re
 
 from ..document import Doc
 from .. import lexicons
+from . import cues
 from .taxonomy import TRIGGER, lexicon_rx
 
-SPEECH = re.compile(r"""["“”]|\b(?:""" + "|".join(lexicons.words("speech_cues")) + r")\b", re.IGNORECASE)
+SPEECH = re.compile(rf"""["“”]|\b(?:{cues.SPEECH}|{cues.ACCUSATIONS}|according to)\b""", re.IGNORECASE)
 # Trigger words with everyday senses: alone they do not make an article worth parsing.
 WEAK_TRIGGER = re.compile("(?:" + "|".join(lexicons.words("weak_triggers")) + ")", re.IGNORECASE)
 # Words that put a weak trigger in a story of violence, unrest or policing.

@@ -1,0 +1,401 @@
+"""The reading of who speaks, shared by quotes and claims: the article's quoted spans,
+speakers and their history, and the word lists that tell a person from an official, an
+anonymous source or an organisation.
+
+Speakers are found by position, not by the parser: the words between the cue verb and the
+quote or the sentence boundary, matched against the article's entities; pronouns and "the
+minister" resolve to the most recent speaker that fits.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .. import lexicons
+from ..document import Doc
+from .nlp import coarse_pos
+
+QUOTE_MIN_WORDS = 4
+ROLE_NOUNS = frozenset(lexicons.words("role_nouns"))
+ANON_NOUNS = frozenset(lexicons.words("anonymous_source_nouns"))
+GROUP_NOUNS = frozenset(lexicons.words("group_nouns"))
+PRONOUNS: dict[str, str] = lexicons.mapping("speaker_pronouns")
+DETERMINERS = re.compile(
+    r"^(?:(?:a|an|the|one|another|this|that|these|those|his|her|their|its|some|two|three|"
+    r"hundreds of|thousands of|dozens of|scores of|many|several|other)\s+)+", re.IGNORECASE)
+AUX = re.compile(r"\s+(?:has|have|had|was|were|is|are|also|later|then|earlier|again|"
+                 r"previously|has also|had also|would|will|could)$", re.IGNORECASE)
+# Words between a cue and its clause: time, manner, addressee ('said on Tuesday that').
+ADVERBIAL = re.compile(
+    r"(?:\s*,?\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|last\s+\w+|earlier|later|late|in a statement|in an interview|in a "
+    r"(?:televised|video|radio|press|news|written)\s+\w+(?:\s+\w+)?|on condition of anonymity|"
+    r"at a (?:press|news) conference|via \w+|on \w+ (?:television|radio|media)|"
+    r"(?:the\s+)?(?:BBC|AFP|Reuters|AP|dpa|DPA|journalists|reporters|the media|state media)|"
+    r"(?:morning|afternoon|evening|night)|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\s+\d{1,2})(?!['’]s)\s*,?)+")
+# 'Khartoum, Jan 20 (IANS)', 'BENGHAZI (Reuters) -': a dateline is not part of the content
+DATELINE = re.compile(r"[^\n()]{0,60}?\([A-Za-z][\w\-. ]{1,25}\)\s*[-–—:]?\s*")
+OPENERS = "\"“‘"
+# Some texts write quotation marks as two apostrophes (''…''): read as '"' plus a space, which
+# keeps every offset, so spans found in the normalised text index the article text as given.
+DOUBLED = re.compile(r"''(?!')")
+ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str | None
+    kind: str           # person | role | anon | group | unknown
+    start: int          # where its words are (for pronoun resolution order)
+    words: str = ""     # the subject words as written ('Interior Minister X') for 'the minister'
+    plural: bool = False
+    derived: bool = False  # resolved from a pronoun or 'the minister': not a new antecedent
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A speech cue with its content clause: an indirect quote or a claim."""
+
+    speaker: Speaker
+    cue: str
+    start: int
+    end: int
+    addressee: str | None = None
+
+
+
+
+class Context:
+    """The article's text, sentences, entity mentions and the running speaker history."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = normalise_marks(doc.text)  # for analysis; quoted words come from doc.text
+        self.mentions = sorted(
+            ((m.start, m.end, e.canonical, e.type) for e in doc.entities for m in e.mentions),
+            key=lambda x: x[0])
+        self.history: list[Speaker] = []
+        self._cache: dict[tuple[int, int], Speaker] = {}
+        # spans between quotation marks, as (open, close) offsets: found once per article
+        self.quoted = [(s.open, s.close) for s in quote_spans(self.text)]
+
+    def entities_in(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
+        return [m for m in self.mentions if start <= m[0] and m[1] <= end]
+
+    def sentence_span(self, offset: int) -> tuple[int, int]:
+        s = self.doc.sentences[self.doc.sentence_at(offset)]
+        return s.start, s.end
+
+    def speaker(self, start: int, end: int, inverted: bool = False) -> Speaker:
+        key = (start, end)
+        if key not in self._cache:
+            self._cache[key] = resolve_speaker(self, start, end, inverted)
+            sp = self._cache[key]
+            if sp.kind != "unknown" and not sp.derived and sp not in self.history:
+                self.history.append(sp)
+        return self._cache[key]
+
+
+def normalise_marks(text: str) -> str:
+    return DOUBLED.sub('" ', text) if "''" in text else text
+
+
+# ---- quoted spans ---------------------------------------------------------------------------
+@dataclass
+class _Span:
+    open: int    # offset of the opening mark
+    close: int   # offset of the closing mark (or the end of the stretch when unclosed)
+    closed: bool
+
+
+def quote_spans(text: str) -> list[_Span]:
+    """Quoted stretches per paragraph; an unclosed one running to the end of its paragraph is
+    joined with a next paragraph that opens with a quote mark (one quote, several paragraphs)."""
+    spans: list[_Span] = []
+    single = not re.search(r"[\"“”]", text)  # an outlet that quotes speech in single marks
+    for ps, pe in _paragraphs(text):
+        spans += _single_spans(text, ps, pe) if single else _paragraph_spans(text, ps, pe)
+    merged: list[_Span] = []
+    for sp in spans:
+        prev = merged[-1] if merged else None
+        if prev and not prev.closed and text[prev.close:sp.open].strip() == "":
+            prev.close, prev.closed = sp.close, sp.closed
+            continue
+        merged.append(sp)
+    return merged
+
+
+def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
+    for m in re.finditer(r"[^\n]+", text):
+        if m.group().strip():
+            yield m.start(), m.end()
+
+
+def _paragraph_spans(text: str, ps: int, pe: int) -> list[_Span]:
+    out: list[_Span] = []
+    opened: int | None = None
+    for m in re.finditer(r"[\"“”]", text[ps:pe]):
+        i, ch = ps + m.start(), m.group()
+        if opened is None:
+            if ch == "”" and not _opens(text, i, ps):
+                continue  # a stray closing mark
+            opened = i
+        elif ch == "“" or (ch == '"' and _opens(text, i, ps) and not _closes(text, i, pe)):
+            continue  # nested or odd mark: keep the outer quote open
+        else:
+            out.append(_Span(opened, i, True))
+            opened = None
+    if opened is not None:
+        end = pe
+        while end > opened and text[end - 1] in " \t\r":
+            end -= 1
+        out.append(_Span(opened, end, False))
+    return out
+
+
+# 'It is over,' she said. / ‘It is over’: a single mark opens after a space or bracket before
+# a word, and closes after a word or punctuation before a space, punctuation or the end; an
+# apostrophe inside a word ('Nigeria’s', 'don't') is neither.
+_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–:-]))[‘'](?=[\w$£€])(.+?)(?<=[\w.,!?…%])[’'](?=[\s,.;:!?)\]—–-]|$)")
+
+
+def _single_spans(text: str, ps: int, pe: int) -> list[_Span]:
+    return [_Span(ps + m.start(), ps + m.end() - 1, True) for m in _SINGLE.finditer(text[ps:pe])]
+
+
+def _opens(text: str, i: int, ps: int) -> bool:
+    return i == ps or text[i - 1] in " \t([—–-:\u00a0" or text[i - 1] in OPENERS
+
+
+def _closes(text: str, i: int, pe: int) -> bool:
+    return i + 1 >= pe or not text[i + 1].isalnum()
+
+
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _subject_start(head: str, verb: int) -> int:
+    """Start of the subject before a cue verb: after the last opening quote, colon or
+    sentence-opening adverbial ('Following the exchange of fire, X told')."""
+    lo = 0
+    # a short parenthesis belongs to the name ('Rep. Jane Doe (D-Ohio) said'): blank it out
+    masked = re.sub(r"\((?:[^()\s]+\s?){1,4}\)", lambda m: " " * len(m.group()), head[:verb])
+    for m in re.finditer(r"[\"“”:;()–—]|\s-\s|(?<=\w)\.\s", masked):
+        lo = m.end()
+    chunk = head[lo:verb]
+    # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
+    # and 'Later on Thursday, X said' keep only the words after the last comma
+    parts = chunk.split(",")
+    last = parts[-1].strip()
+    if len(parts) >= 2 and last and not re.fullmatch(r"(?:has|have|had|was|were|is|are|also|\s)+", last):
+        if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
+                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
+            lo += len(chunk) - len(parts[-1])
+    return lo
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    ps = text.rfind("\n", 0, pos) + 1
+    return any(s.open < pos < s.close for s in _paragraph_spans(text, ps, text.find("\n", pos)
+                                                                  if "\n" in text[pos:] else len(text)))
+
+
+def _addressee(ctx: Context, at: int) -> str | None:
+    """'told the BBC in an interview' → 'BBC'; 'told reporters' → None."""
+    m = re.match(r"\s+(?:the\s+)?", ctx.text[at:at + 10])
+    pos = at + (m.end() if m else 0)
+    for s, e, canonical, etype in ctx.mentions:
+        if s == pos and etype in ("ORG", "PERSON"):
+            return canonical
+    return None
+
+
+
+# ---- speakers -------------------------------------------------------------------------------
+def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) -> Speaker:
+    text = ctx.text
+    words = AUX.sub("", text[start:end].strip(" ,")).strip()
+    words = re.sub(r"\s+(?:also|later|earlier|then)$", "", words)
+    ents = ctx.entities_in(start, end)
+    # 'the local news website Actuniger': a name after an outlet noun is the outlet's
+    clause = re.search(r",\s*(?:who|whose|which|whom)\b", text[start:end])
+    head_end = start + clause.start() if clause else end  # 'the general, who is close to X,'
+    people = [m for m in ents if m[3] == "PERSON" and m[1] <= head_end
+              and _word_before(text, m[0]).lower() not in GROUP_NOUNS
+              and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
+    if people:
+        return Speaker(people[0][2], "person", start, words)
+    unnamed = _NAME_WITH_APPOSITIVE.match(words)
+    if unnamed and not any(m[0] <= start + words.find(unnamed.group(1)) < m[1] for m in ents):
+        # 'Jane Q Doe, the father of …': a name the NER missed, described as a person
+        return Speaker(unnamed.group(1), "person", start, words)
+    low = words.lower()
+    if low in PRONOUNS:
+        return _pronoun(ctx, low, start)
+    desc = _description(words)
+    head = _head(desc)
+    if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
+        earlier = _definite(ctx, head, start)
+        if earlier is None and head in ROLE_NOUNS:  # 'General X criticized … The chief of staff said'
+            earlier = _subject_after(ctx, start - 1500, start)
+        if earlier:
+            return earlier
+    orgs = [m for m in ents if m[3] in ("ORG", "GPE", "NORP")]
+    if head in ROLE_NOUNS:
+        return Speaker(desc, "role", start, words)
+    if head in ANON_NOUNS:
+        plural = head.endswith("s") or head == "people"
+        return Speaker(desc, "anon", start, words, plural)
+    if orgs and (not head or head not in GROUP_NOUNS or _covers_head(orgs, end)):
+        return Speaker(orgs[0][2], "group", start, words, True)
+    if head in GROUP_NOUNS:
+        body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
+        return Speaker(body or desc, "group", start, words, True)
+    return Speaker(desc or None, "unknown", start, words)
+
+
+_DOCUMENT = re.compile(rf"(?:['’]s)?\s+{lexicons.alternation('speech_documents')}$", re.I)
+# two to four capitalised words, then ', the/a …' describing them
+_NAME_WITH_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-]+),\s+(?:the|a|an)\s+\w")
+
+
+def _word_before(text: str, pos: int) -> str:
+    m = re.search(r"([A-Za-z\-]+)\W*$", text[max(0, pos - 30):pos])
+    return m.group(1) if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    m = re.match(r"\s+([a-z\-]+)", text[pos:pos + 30])
+    return m.group(1) if m else ""
+
+
+def _covers_head(orgs, end: int) -> bool:
+    """An organisation's name ends the speaker's words ('the Interior Ministry')."""
+    return any(e >= end - 2 for _, e, _, _ in orgs)
+
+
+def _description(words: str) -> str:
+    """'a local official, who did not give his name' → 'local official'."""
+    words = re.split(r",|\s+(?:who|whose|which|reporting|speaking|adding|citing)\b", words)[0]
+    words = re.sub(r"^(?:while|and|but|as|after|when|whereas)\s+", "", words.strip(), flags=re.I)
+    words = DETERMINERS.sub("", words.strip())
+    first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
+    if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
+            ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS:
+        words = first
+    if len(words.split()) > 5:
+        words = re.split(r"\s+in\s+", words)[0]
+    return words.strip(" ,")
+
+
+def _head(desc: str) -> str:
+    """The noun that says who speaks: the last known noun before a preposition."""
+    pre = re.split(r"\s+(?:for|of|in|at|with|from|on|to)\s+", desc)[0].lower()
+    toks = re.findall(r"[a-z][a-z\-]*", pre)
+    for t in reversed(toks):
+        if t in ROLE_NOUNS or t in ANON_NOUNS or t in GROUP_NOUNS:
+            return t
+    return toks[-1] if toks else ""
+
+
+def _before(ctx: Context, start: int, window: int = 1500) -> list[Speaker]:
+    """Named speakers before `start`, nearest first."""
+    cands = [sp for sp in ctx.history if sp.start < start and start - sp.start < window]
+    return sorted(cands, key=lambda sp: -sp.start)
+
+
+def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
+    number = PRONOUNS[pron]
+    for sp in _before(ctx, start):
+        if number == "sing" and sp.kind in ("person", "role", "anon") and not sp.plural:
+            subject = _subject_after(ctx, sp.start, start)
+            return subject or Speaker(sp.name, sp.kind, start, sp.words, False, True)
+        if number != "sing" and (sp.plural or sp.kind == "group"):
+            return Speaker(sp.name, sp.kind, start, sp.words, True, True)
+    if number == "sing":
+        subject = _subject_after(ctx, start - 1500, start)
+        if subject:
+            return subject
+        people = [m for m in ctx.mentions if m[3] == "PERSON" and m[1] <= start and start - m[1] < 600]
+        if people:
+            return Speaker(people[-1][2], "person", start, "", False, True)
+    return Speaker(None, "unknown", start, pron)
+
+
+def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
+    """The last person who opens a sentence between `lo` (the last speaker) and a pronoun
+    ('Jane Doe, who lives there, gave a similar account. He said …'): the subject the
+    pronoun most likely takes up, though no speech cue named them."""
+    i = ctx.doc.sentence_at(start)
+    for sent in reversed(ctx.doc.sentences[:i]):
+        if sent.end <= lo:
+            break
+        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end), None)
+        if first and first[3] == "PERSON" and first[0] > lo \
+                and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", ctx.text[sent.start:first[0]]):
+            return Speaker(first[2], "person", start, "", False, True)
+    return None
+
+
+def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
+    """'the minister said' after 'Interior Minister X told …': X."""
+    for sp in _before(ctx, start, 3000):
+        if re.search(rf"\b{re.escape(head)}\b", sp.words, re.IGNORECASE) \
+                and sp.kind in ("person", "role", "anon"):
+            return Speaker(sp.name, sp.kind, start, sp.words, sp.plural, True)
+    text = ctx.text
+    for s, e, canonical, etype in reversed(ctx.mentions):  # 'Health Minister X visited …'
+        if etype == "PERSON" and e <= start and start - e < 2000 and \
+                re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE):
+            return Speaker(canonical, "person", start, text[max(0, s - 40):e], False, True)
+    return None
+
+
+# Words that open a subordinate clause, never a speaker ('where she spoke', 'although they');
+# a bare conjunction or adverb ('and', 'later') is no speaker either.
+CLAUSE_OPENERS = re.compile(
+    r"(?:where|although|though|because|if|since|which|whose|whom|what|that|unless|whether)$",
+    re.IGNORECASE)
+BARE_WORDS = re.compile(r"(?:and|or|but|nor|so|yet|while|when|as|then|also|later|earlier|"
+                        r"again|now|still)$", re.IGNORECASE)
+SUBORDINATE = ("relcl", "acl", "appos", "advcl")
+
+
+def is_noun_phrase(ctx: Context, start: int, end: int) -> bool:
+    """Whether the words can name who speaks: no finite verb in the parse outside a relative
+    clause or appositive, and not a clause opener or a bare conjunction ('where she delivered
+    a speech', 'and', 'he said', 'later joked that', 'although they')."""
+    words = ctx.text[start:end].split()
+    if not words or CLAUSE_OPENERS.match(words[0]) or len(words) == 1 and BARE_WORDS.match(words[0]):
+        return False
+    i = ctx.doc.sentence_at(start)
+    parsed = ctx.doc.parsed.get(i)
+    base = ctx.doc.sentences[i].start
+    s, e = _trim(ctx.text, start, end)
+    span = parsed.char_span(s - base, e - base, alignment_mode="expand") if parsed else None
+    if span is None:
+        return True
+    toks = list(span)
+    while toks and coarse_pos(toks[-1]) in ("AUX", "ADV", "PART", "PUNCT", "SPACE"):  # 'the army has also'
+        toks.pop()
+    return not any(_finite(t) and not _subordinate(t, span) for t in toks)
+
+
+def _finite(tok) -> bool:
+    return tok.tag_ in ("VBD", "VBZ", "MD") or tok.tag_ == "VBP" and coarse_pos(tok) == "AUX"
+
+
+def _subordinate(tok, span) -> bool:
+    """In a relative clause or appositive inside the span ('X, who runs the group,')."""
+    return tok.dep_ in SUBORDINATE or any(a.dep_ in SUBORDINATE and a in span for a in tok.ancestors)
+
+
