@@ -30,7 +30,6 @@ import json
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 from collections.abc import Iterable
 from functools import cached_property, lru_cache
@@ -38,6 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import lexicons
+from ..places.gazetteer import build_in_child, index_file_stamp
 from .text import paragraphs
 
 # A word: letters and digits, with inner apostrophes and stops ("o'brien", "u.s."), and a
@@ -428,7 +428,7 @@ class CaseTable:
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or _table_path()
-        if _table_stamp(path) != _source_stamp():
+        if index_file_stamp(path) != _source_stamp():
             _build_in_child(path)
         self._con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
                                     check_same_thread=False)
@@ -499,26 +499,9 @@ def _source_stamp() -> str:
     return f"{TABLE_VERSION}:{version('spacy-lookups-data')}"
 
 
-def _table_stamp(path: Path) -> str | None:
-    if not path.exists():
-        return None
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
-        finally:
-            con.close()
-        return row[0] if row else None
-    except sqlite3.Error:
-        return None
-
-
 def _build_in_child(path: Path) -> None:
     """The build reads ~300 MB of JSON that this process should not keep."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    cmd = [sys.executable, "-m", "newsledger.extract.truecase", str(path)]
-    if subprocess.run(cmd, env=env, capture_output=True).returncode != 0 or not path.exists():
-        build_table(path)
+    build_in_child(["newsledger.extract.truecase", str(path)], path, build_table)
 
 
 def gazetteer_names(path: str | Path) -> tuple[list[str], list[str]]:

@@ -190,7 +190,7 @@ class Gazetteer:
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index (building it first if it is missing or outdated)."""
         path = Path(path) if path else default_path()
-        if _index_stamp(path) != index_stamp():
+        if index_file_stamp(path) != index_stamp():
             _build_index(path)
         con = _connect(path)
         try:
@@ -692,7 +692,9 @@ def index_stamp() -> str:
     return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
 
 
-def _index_stamp(path: Path) -> str | None:
+def index_file_stamp(path: Path) -> str | None:
+    """The build stamp a SQLite index records in its `meta` table (None: missing or unreadable).
+    The gazetteer and the truecaser's casing table both check theirs this way."""
     if not path.exists():
         return None
     try:
@@ -706,16 +708,20 @@ def _index_stamp(path: Path) -> str | None:
         return None
 
 
-def _build_index(path: Path) -> None:
-    """Build in a child process: the build reads ~1 GB of JSON that this process should not
-    keep. Falls back to building in-process if the child cannot run."""
+def build_in_child(args: list[str], path: Path, fallback) -> None:
+    """Run `python -m ARGS` in a child process (a build reads far more JSON than the caller
+    should keep); `fallback(path)` builds in-process if the child cannot run."""
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    cmd = [sys.executable, "-m", "newsledger.places.build", "--out", str(path)]
-    if subprocess.run(cmd, env=env, capture_output=True).returncode == 0 and path.exists():
+    if subprocess.run([sys.executable, "-m", *args], env=env, capture_output=True).returncode == 0 \
+            and path.exists():
         return
+    fallback(path)
+
+
+def _build_index(path: Path) -> None:
     from .build import build
 
-    build(path)
+    build_in_child(["newsledger.places.build", "--out", str(path)], path, build)
 
 
 _DEFAULT: Gazetteer | None = None
