@@ -78,7 +78,7 @@ def parse_number(phrase: str) -> int | None:
 
 
 # --------------------------------------------------------------------------- one event's toll
-# the one rule that turns counts into an event's figures: events.py applies it mention by
+# the one rule that turns counts into an event's figures: mentions.py applies it mention by
 # mention; casualties() applies it sentence by sentence
 
 def figure(counts: Sequence[Count], kind: str, battle: bool
@@ -127,7 +127,7 @@ def next_figure(current: int | None, value: int, total: bool, words: str,
 
 def casualties(sentences: Sequence[str] | str, *,
                include_perpetrators: bool = False) -> tuple[int | None, int | None]:
-    """(fatalities, injured) of one event told in `sentences`, by the rule events.py uses.
+    """(fatalities, injured) of one event told in `sentences`, by the rule assemble.py uses.
 
     None where no number is given; 0 only where the text says no one was. Perpetrators
     (militants, gunmen … killed) are left out unless they are the only figure;

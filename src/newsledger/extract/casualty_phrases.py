@@ -3,7 +3,6 @@
 1 and 3 of casualties.py's reading."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .. import lexicons

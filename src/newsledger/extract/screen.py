@@ -14,7 +14,7 @@ trigger word is.
 from __future__ import annotations
 
 from ..document import Doc
-from .events import sentence_mentions
+from .mentions import sentence_mentions
 from .sense import article_frame
 
 

@@ -1,0 +1,306 @@
+"""Assembling an event: the date, place, type, actors and tolls of one merged incident."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .casualties import figure, next_figure
+from ..document import Doc
+from .geo import Located, article_province, choose_place, country_in, dateline_place
+from ..ledger import Event, Span
+from .roles import event_roles
+from .taxonomy import INTERVENTION, TRIGGER, EventKind
+from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
+from .incidents import Draft, _ANAPHORA
+
+# 'in this city', 'here': the place the story was filed from
+_HERE = re.compile(r"\b(?:in this (?:city|town|capital)|here)\b", re.IGNORECASE)
+_THERE = re.compile(r"\bthere\b", re.IGNORECASE)
+# the attacker's own death: no one else was killed (the gold's perpetrator rule)
+_SELF_KILLED = re.compile(r"\b(?:attacker|bomber|assailant|gunman|militant)\b[^.;]{0,40}?\b"
+                          r"(?:killing|killed) (?:him|her|himself|herself)\b|"
+                          r"\bblew (?:himself|herself) up\b(?![^.]*\b(?:killing|killed)\b)", re.IGNORECASE)
+_SCENE = re.compile(r"\b(?:the|that) (?:scene|site|area|spot)\b", re.IGNORECASE)
+_ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
+                     r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
+                     r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
+_SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambushes|strikes|"
+                  r"clashes)\b", re.I)
+_NEW_DEVELOPMENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in\s+other\s+news|"
+                              r"in\s+(?:another|a\s+separate|an\s+unrelated)\s+(?:incident|development|case))\b",
+                              re.I)
+
+
+def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event | None:
+    first = d.mentions[0]
+    when, precision, date_span = _event_date(doc, d)
+    told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
+    located = d.place or (None if told_apart else _context_place(doc, d, placed))
+    if located is None and not told_apart and not d.scope and \
+            _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
+        located = article_province(doc, gazetteer)  # the story's one province, in its country
+    if located is not None:
+        placed.update((m.sentence, located) for m in d.mentions)
+    lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \
+        and date_span == (_lead_date(doc, first).start, _lead_date(doc, first).end)
+    if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
+        return None  # neither a date nor a place of its own: not codable as one incident
+    country = _event_country(doc, d, located, gazetteer)
+    kind = _with_intervention(doc, d, d.kind)
+    if _militants_killed(d, kind):  # a security operation: both sides armed
+        kind = EventKind("Battles", "Armed clash", kind.rank)
+    fatalities, injured, count_spans = _casualties(doc, d, kind)
+    roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
+                        gazetteer.country_name(country) if country else None, gazetteer)
+    evidence = _evidence(doc, d)
+    place = located.place if located else None
+    exact = place is not None and place.kind != "country"
+    provenance = {"event_type": list(_trigger_of(d)), **count_spans}
+    if date_span:
+        provenance["event_date"] = list(date_span)
+    if located and located.end > located.start:  # an implied province has no words of its own
+        provenance["location"] = [located.start, located.end]
+    if roles.span1:
+        provenance["actor1"] = list(roles.span1)
+    if roles.span2:
+        provenance["actor2"] = list(roles.span2)
+    return Event(
+        event_id=_event_id(doc, d, kind),
+        event_date=when, date_precision=precision, country=country,
+        admin1=_admin1(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
+        location=located.location if located else None,
+        latitude=round(place.latitude, 5) if exact else None,
+        longitude=round(place.longitude, 5) if exact else None,
+        geo_precision=_geo_precision(located),
+        geonames_id=place.geonames_id if exact and not located.unlisted else None,
+        event_type=kind.event_type, sub_event_type=kind.sub_event_type,
+        actor1=roles.actor1, actor2=roles.actor2,
+        fatalities=fatalities, injured=injured, evidence=evidence, provenance=provenance,
+        confidence=_confidence(when, located, fatalities, roles),
+        reason=_reason(doc, d, date_span, located),
+    )
+
+
+def _reason(doc: Doc, d: Draft, date_span, located: Located | None) -> str:
+    """Why the event was kept, for a user who disagrees: the trigger, the sense that decided
+    it (sense.judge) and the anchor — its own date or place, or the report's date."""
+    best = max(d.mentions, key=lambda m: m.kind.rank)
+    verdict = best.verdict or next((m.verdict for m in d.mentions if m.verdict), None)
+    said = f"trigger '{verdict.trigger}' ({verdict.sense})" if verdict else "trigger"
+    anchors = []
+    if date_span:
+        anchors.append(f"date '{doc.text[date_span[0]:date_span[1]]}'")
+    if located:
+        anchors.append(f"place '{doc.text[located.start:located.end]}'")
+    return f"{said}; anchor: {', '.join(anchors) or 'the report (lead sentences)'}"
+
+
+def _event_date(doc: Doc, d: Draft):
+    t = d.date
+    if t is not None:
+        return t.date, t.precision, (t.start, t.end)
+    header = _header_date(doc, d.mentions[0].sentence) or _carried_date(doc, d.mentions[0]) \
+        or _lead_date(doc, d.mentions[0])
+    if header is not None:
+        return header.date, header.precision, (header.start, header.end)
+    published = doc.article.published
+    if published:
+        # a fresh incident whose day is not stated: the report's week (ACLED precision 2)
+        return published.isoformat(), "week", None
+    return None, None, None
+
+
+def _header_date(doc: Doc, index: int):
+    para = doc.sentences[index].paragraph
+    for t in doc.dates:
+        if t.kind == "header" and doc.sentences[doc.sentence_at(t.start)].paragraph == para and t.date:
+            return t
+    return None
+
+
+# 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
+# ('Another explosion hit …' at a clause's head begins another incident; 'yet another attack' inside
+# a clause does not)
+def _incident_days(doc: Doc, k: int) -> list:
+    """The stated days of sentence k that date an incident (not a report, a reference or a
+    background clause)."""
+    prev = doc.sentences[k]
+    return [t for t in doc.in_sentence(doc.dates, k) if t.date and t.kind not in ("since", "header")
+            and t.precision == "day" and not _possessive(doc, t)
+            and not _REPORTED_ON.search(doc.text[max(0, t.start - 40):t.start])
+            and not _in_relative_clause(doc, prev.start, t)]
+
+
+# a paragraph that turns to another incident than the story's
+def _lead_date(doc: Doc, m: Mention):
+    """The story's day, for an incident told after the lead without a day of its own: 'Four
+    attacks killed 57 on Monday' … 'In Kunduz, …'. The day the lead's incident is dated to
+    (not the day it was reported), never lent to the lead itself nor across a paragraph
+    that opens another development ('Separately, …', 'In another incident, …')."""
+    if _NEW_DEVELOPMENT.search(doc.text[doc.sentences[m.sentence].start:m.end]):
+        return None
+    for k in [k for k in range(len(doc.sentences)) if k != doc.title][:2]:
+        if k >= m.sentence:
+            return None
+        days = _incident_days(doc, k) if TRIGGER.search(doc.sentences[k].text) else []
+        if days:
+            return days[0]
+    return None
+
+
+def _carried_date(doc: Doc, m: Mention):
+    """The day an undated incident takes from its context: the date of an incident told
+    earlier in its paragraph ('Last Sunday, gunmen raided three villages. In one they
+    killed nine.'), or, for 'in one attack' or 'in a separate attack', the date of the
+    sentence that summed the attacks (a paragraph or two before). A date never crosses a
+    paragraph break into an incident that is not one of those summed."""
+    s = doc.sentences[m.sentence]
+    one_of = bool(_ONE_OF.search(doc.text[s.start:m.end]))
+    for k in range(m.sentence - 1, max(-1, m.sentence - (7 if one_of else 4)), -1):
+        prev = doc.sentences[k]
+        same_paragraph = prev.paragraph == s.paragraph
+        if k == doc.title or not (same_paragraph or one_of):
+            break
+        if not TRIGGER.search(prev.text) or not same_paragraph and not _SUM.search(prev.text):
+            continue
+        dates = _incident_days(doc, k)
+        if dates:
+            return dates[0]
+    return None
+
+
+def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | None:
+    """A place from the paragraph header, the dateline for 'in this city', or from the
+    previous sentence for 'there'."""
+    first = d.mentions[0]
+    s = doc.sentences[first.sentence]
+    if any(_HERE.search(doc.text[m.start:m.end]) for m in d.mentions):
+        filed = dateline_place(doc)
+        if filed is not None:
+            return filed
+    para_start = min(x.start for x in doc.sentences if x.paragraph == s.paragraph)
+    header = choose_place(doc, para_start, min(para_start + 40, s.end), (), None)
+    if header is not None and (doc.text[para_start:para_start + 40].split(",")[0].isupper()
+                               or any(t.kind == "header" for t in doc.dates
+                                      if para_start <= t.start < para_start + 60)):
+        if first.sentence > 1 or header.place.country in doc.countries[:1]:
+            return header
+    if first.sentence > 0 and doc.sentences[first.sentence - 1].paragraph == s.paragraph \
+            or _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
+        # 'there', or a story going on in the same paragraph: the place just named
+        prev = doc.sentences[first.sentence - 1]
+        return placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+    if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
+        # 'the clash sparked protests', 'near the scene': where the incident just told happened
+        for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
+            if k in placed:
+                return placed[k]
+    return None
+
+
+def _event_country(doc: Doc, d: Draft, located: Located | None, gazetteer) -> str | None:
+    if located is not None:
+        return located.place.country
+    for m in d.mentions:
+        code = country_in(doc, gazetteer, m.start, m.end)
+        if code:
+            return code
+    return doc.countries[0] if doc.countries else None
+
+
+def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | None, dict]:
+    """The first figure an incident is given, replaced only by a larger toll told later as an
+    update ('the death toll rose to 28'), not by a rival count or a detail ('one died in
+    hospital'); victims a later mention adds ('another died') add up. In one mention, totals
+    beat breakdowns and distinct groups add up; perpetrators count only in battles, or when
+    alone. A headline's figure, or a lead's that sums several incidents ('two attacks killed
+    nine … in one attack, a bomb killed five'), serves only when the body gives none, and a
+    running toll ('bringing the death toll to six') never replaces the incident's own."""
+    result: dict[str, int | None] = {"killed": None, "injured": None}
+    spans: dict = {}
+    shared = any(m.shared for m in d.mentions)
+    for m in sorted(d.mentions, key=lambda m: m.headline or _sums(doc, m)):
+        if shared and m.place is None:
+            continue  # a toll told for several places together is no one place's
+        for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
+            value, span, total = figure(m.counts, k, kind.event_type == "Battles")
+            if value is None:
+                continue
+            new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
+                              m.counts, k, m.headline or _sums(doc, m))
+            if new != result[k]:
+                result[k] = new
+                if span:
+                    spans[field_name] = list(span)
+    killed, injured = result["killed"], result["injured"]
+    if killed is None and (injured == 0 or any(_SELF_KILLED.search(doc.text[m.start:m.end])
+                                               for m in d.mentions)):
+        killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
+    return killed, injured, spans
+
+
+# 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
+_SUMMED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|twin|"
+                     r"a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of)\s+(?:separate\s+|different\s+|"
+                     r"coordinated\s+|simultaneous\s+)?(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|"
+                     r"raids|ambushes|strikes|incidents)\b", re.I)
+
+
+def _sums(doc: Doc, m: Mention) -> bool:
+    return bool(_SUMMED.search(doc.text[m.start:m.end]))
+
+
+def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
+    """A peaceful protest whose reports tell of tear gas or arrests was met with intervention."""
+    if kind.sub_event_type == "Peaceful protest" and any(
+            INTERVENTION.search(doc.text[m.start:m.end]) for m in d.mentions):
+        return EventKind("Protests", "Protest with intervention", kind.rank)
+    return kind
+
+
+def _militants_killed(d: Draft, kind: EventKind) -> bool:
+    """'Six gunmen were killed in a special operation': the dead are the armed side."""
+    if kind.event_type != "Violence against civilians":
+        return False
+    killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
+    return bool(killed) and all(c.perpetrator for c in killed)
+
+
+def _evidence(doc: Doc, d: Draft) -> list[Span]:
+    seen, out = set(), []
+    for m in d.mentions:
+        s = doc.sentences[m.sentence]
+        if m.sentence not in seen:
+            seen.add(m.sentence)
+            out.append(Span(s.start, s.end, s.text))
+    return out
+
+
+def _trigger_of(d: Draft) -> tuple[int, int]:
+    best = max(d.mentions, key=lambda m: m.kind.rank)
+    return best.trigger
+
+
+def _geo_precision(located: Located | None) -> int | None:
+    if located is None:
+        return None
+    kind = located.place.kind
+    if located.unlisted:
+        return 2
+    if kind == "country" or kind == "admin1":
+        return 3
+    return 2 if located.near or kind == "admin2" else 1
+
+
+def _confidence(when, located, fatalities, roles) -> float:
+    score = 0.4 + 0.15 * (when is not None) + 0.15 * (located is not None)
+    score += 0.15 * (fatalities is not None) + 0.1 * (roles.actor1 is not None)
+    return round(min(score, 0.95), 2)
+
+
+def _event_id(doc: Doc, d: Draft, kind: EventKind) -> str:
+    """Stable for the same text: built from where the incident is first told, and how."""
+    first = d.mentions[0]
+    where = first.place.start if first.place else -1
+    key = f"{doc.article.id}:{first.start}:{where}:{kind.sub_event_type}"
+    return hashlib.sha1(key.encode()).hexdigest()[:12]

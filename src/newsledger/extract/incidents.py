@@ -1,0 +1,189 @@
+"""Incidents: mentions of one incident merged — a headline and its paragraph, a summary and
+a later detail — when their dates, places and types agree."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ..document import Doc
+from .geo import Located
+from .taxonomy import TRIGGER, EventKind
+from .mentions import PRECISION_RANK, Mention, _places_agree
+
+FAMILY = {
+    "Battles": "violence", "Explosions/Remote violence": "violence",
+    "Violence against civilians": "violence", "Protests": "unrest", "Riots": "unrest",
+    "Strategic developments": "other",
+}
+_ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
+                       r"the latest) "
+                       r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
+                       r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
+_SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
+                       r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
+
+
+@dataclass
+class Draft:
+    mentions: list[Mention]
+
+    @property
+    def kind(self) -> EventKind:
+        """The event type most of the incident's words support (each mention votes with the
+        specificity of its wording, mentions that only elaborate at half), and its most
+        specific sub-type."""
+        votes: dict[str, float] = {}
+        for m in self.mentions:
+            weight = 1.0 if (m.date or m.place or m.counts) else 0.5
+            votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
+        event_type = max(votes, key=lambda t: votes[t])
+        if event_type == "Protests" and any(m.kind.event_type == "Riots" and not m.headline
+                                            for m in self.mentions) and not any(
+                m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
+            event_type = "Riots"  # a protest that turned violent is coded as the riot it became
+        # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
+        return max((m.kind for m in self.mentions if m.kind.event_type == event_type),
+                   key=lambda k: k.rank)
+
+    @property
+    def scope(self) -> bool:
+        """Only sums over many places ('killing six in several cities') and their headline."""
+        return any(m.scope for m in self.mentions) and all(m.scope or m.headline for m in self.mentions)
+
+    @property
+    def date(self):
+        dated = [m.date for m in self.mentions if m.date is not None]
+        return max(dated, key=lambda d: PRECISION_RANK[d.precision], default=None)
+
+    @property
+    def place(self) -> Located | None:
+        placed = [m.place for m in self.mentions if m.place is not None]
+        return max(placed, key=lambda p: p.specificity, default=None)
+
+
+def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
+    drafts: list[Draft] = []
+    headline = [m for m in mentions if m.sentence == doc.title]
+    for m in mentions:
+        if m.sentence == doc.title:
+            continue
+        separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(drafts, m)
+        if target is not None:
+            target.mentions.append(m)
+        elif not _only_refers(doc, m):
+            drafts.append(Draft([m]))
+    for m in headline:  # a headline sums up an incident the body tells: join it, first
+        m.headline = True
+        target = _headline_target(drafts, m)
+        if target is not None:
+            target.mentions.insert(0, m)
+        else:
+            drafts.insert(0, Draft([m]))
+    return drafts
+
+
+def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
+    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _draft_place_agrees(d, m.place)]
+    if not fitting:
+        return None
+    killed = {c.value for c in m.counts if c.kind == "killed"}
+    same_toll = [d for d in fitting if killed & {c.value for x in d.mentions for c in x.counts
+                                                  if c.kind == "killed"}]
+    return (same_toll or fitting)[0]
+
+
+def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
+    """A mention with no date or place of its own that continues a recent incident
+    ('The blast also wounded five.'), or refers back to it ('the attack'): of the incidents
+    told in the last sentences, the latest of the same type, else the latest that fits."""
+    if not drafts or m.date is not None or m.split or _arrest_elsewhere(m) or m.elsewhere \
+            or _SEPARATE.search(doc.text[m.start:m.end]):
+        return None  # 'in a separate attack …' begins another incident
+    refers = bool(_ANAPHORA.search(doc.text[m.start:m.end]))
+    recent = [d for d in reversed(drafts) if m.sentence - d.mentions[-1].sentence <= 2] or \
+        ([drafts[-1]] if refers else [])
+    # an arrest may add to a protest, but a protest does not continue an arrest
+    fits = [d for d in recent if d.scope == m.scope and _kinds_agree(d.kind, m.kind)
+            and (FAMILY[d.kind.event_type] != "other" or FAMILY[m.kind.event_type] == "other")
+            and (m.place is None or _draft_place_agrees(d, m.place))]
+    same = [d for d in fits if d.kind.event_type == m.kind.event_type]
+    return (same or fits or [None])[0]
+
+
+def _only_refers(doc: Doc, m: Mention) -> bool:
+    """'troops guarded Kandy, the epicenter of the violence', 'three days after the attack in
+    Mosul': the only event words refer back to what was told, with no date or toll of their
+    own — nothing new to code ('the attack on Pétionville was led by …' still tells where)."""
+    if m.date is not None or m.counts:
+        return False
+    words = doc.text[m.start:m.end]
+    refs = [(r.start(), r.end()) for r in _ANAPHORA.finditer(words)]
+    anchor = any(re.search(r"\b(?:after|before|since|following)\s+$", words[:a]) for a, _ in refs)
+    if not anchor and m.place is not None and re.search(
+            r"\s+(?:on|in|at)\s+$", doc.text[max(m.start, m.place.start - 5):m.place.start]):
+        return False
+    return bool(refs) and all(any(a <= t.start() < b for a, b in refs) for t in TRIGGER.finditer(words))
+
+
+def _arrest_elsewhere(m: Mention) -> bool:
+    """'Eighty people were detained in the city of Arak': arrests at a place of their own
+    are an incident of their own, not the intervention at another protest."""
+    return m.kind.sub_event_type == "Arrests" and m.place is not None and m.place.location is not None
+
+
+def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
+    for d in reversed(drafts):
+        if any(x.sentence == m.sentence for x in d.mentions) and m.split:
+            continue
+        if not _kinds_agree(d.kind, m.kind) or d.scope != m.scope:
+            continue
+        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type or m.elsewhere:
+            continue
+        if m.later and d.kind.sub_event_type != m.kind.sub_event_type:
+            continue  # 'a man was later shot dead': after the bombing, another incident
+        if not _dates_agree(d.date, m.date) or not _draft_place_agrees(d, m.place):
+            continue
+        if d.date is None and m.date is None and (d.place is None or m.place is None):
+            continue  # too little in common to call it one incident
+        return d
+    return None
+
+
+def _kinds_agree(a: EventKind, b: EventKind) -> bool:
+    """Same type or family; property looted or burned belongs to the riot or the attack it
+    was part of (the annotation rules)."""
+    if a.event_type == b.event_type:
+        return True
+    if "Looting/property destruction" in (a.sub_event_type, b.sub_event_type):
+        return True
+    fa, fb = FAMILY[a.event_type], FAMILY[b.event_type]
+    return fa == fb or "other" in (fa, fb) and "unrest" in (fa, fb)
+
+
+def _dates_agree(a, b) -> bool:
+    """Unknown agrees with anything; stated dates must be the same at the same precision
+    ('earlier this month' is not 'on Tuesday'), a week-precision date within 3 days of
+    another, and within a day of a stated day ('over the weekend' is not 'today')."""
+    if a is None or b is None:
+        return True
+    if a.precision != b.precision and "week" not in (a.precision, b.precision):
+        return False
+    n = min(len(a.date), len(b.date))
+    if a.precision == "week" or b.precision == "week":
+        try:
+            days = abs((date.fromisoformat(a.date[:10]) - date.fromisoformat(b.date[:10])).days)
+            return days <= (3 if a.precision == b.precision else 1)
+        except ValueError:
+            return a.date[:7] == b.date[:7]
+    return a.date[:n] == b.date[:n]
+
+
+def _draft_place_agrees(d: Draft, place: Located | None) -> bool:
+    """A place fits an incident when it agrees with every place the incident was given
+    (a region named in one sentence and a town in the next both bind), and the incident
+    was not told as happening 'elsewhere'."""
+    if place is not None and place.location and any(m.elsewhere for m in d.mentions):
+        return False
+    return all(_places_agree(m.place, place) for m in d.mentions)
