@@ -35,6 +35,7 @@ COMPATIBLE_TYPES = {
     frozenset({"Explosions/Remote violence", "Battles"}),
     frozenset({"Battles", "Violence against civilians"}),
     frozenset({"Protests", "Riots"}),
+    frozenset({"Riots", "Violence against civilians"}),  # a mob that kills: mob violence, or an attack
 }
 Event = dict[str, Any]  # a row of the events table (store.MERGE_COLUMNS, with `published`)
 
@@ -97,6 +98,8 @@ def _place_evidence(a: Event, b: Event) -> Evidence | None:
     if km is not None:
         if km > MAX_KM:
             return None
+        if 3 in (a["geo_precision"], b["geo_precision"]):  # a province's point, not a spot
+            return [("place", 0.5, f"inside {a['admin1'] or b['admin1'] or 'one province'}")]
         same = a["geonames_id"] is not None and a["geonames_id"] == b["geonames_id"] or km <= SAME_KM
         near = 2 in (a["geo_precision"], b["geo_precision"])  # "near X": X only measures the way
         if same:

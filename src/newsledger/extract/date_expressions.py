@@ -464,7 +464,7 @@ _RULES: tuple[_Rule, ...] = (
                   (?:day|night|morning|afternoon|evening)\b
                   |\b(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening|night)\b""",
               "let"), _h_same_day),
-    _Rule(_rx(rf"\bthe\s+day\s+(?P<dir>after|before)\b(?:\s+{_NP})?", "t"), _h_day_after),
+    _Rule(_rx(rf"\bthe\s+(?:day|night)\s+(?P<dir>after|before)\b(?:\s+{_NP})?", "t"), _h_day_after),
     _Rule(_rx(rf"\b(?:shortly|soon|immediately|moments|just)\s+(?P<dir>after|before)\s+{_NP}",
               "simj"), _h_same_day),
     _Rule(_rx(rf"\bthe\s+eve\s+of\s+{_NP}", "t"), _h_eve),

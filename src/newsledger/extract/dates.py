@@ -163,7 +163,8 @@ def _near_noun(text: str, hits: list[_Hit], me: _Hit, need: str) -> _Hit | None:
 
 
 _RIGHT_AFTER = re.compile(r"\s*(?:on\s+|,\s*)?")
-_HAS_OBJECT = re.compile(r"\s+\w")      # "two days after <something>", not "two days after."
+# "two days after <something>", not "two days after." nor "the night before in the city"
+_HAS_OBJECT = re.compile(r"\s+(?!(?:in|at|near|outside|inside|and|but|when|as)\b)\w", re.IGNORECASE)
 
 
 def _resolve_anchored(text: str, hits: list[_Hit], pub: Date | None) -> None:

@@ -23,7 +23,7 @@ from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, PROTEST, RIOT, SHELL, TRIGG
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 _MODAL = re.compile(
     r"\b(?:will|would|could|might|may|threaten(?:s|ed)? to|plan(?:s|ned)? to|vow(?:s|ed)? to|"
-    r"to prevent|fears? of|warn(?:s|ed)? of|risk of|aim(?:s|ed)? to|prepar(?:e|ing) to|"
+    r"(?<!fail\s)(?<!fails\s)(?<!failed\s)(?<!failing\s)to prevent|fears? of|warn(?:s|ed)? of|risk of|aim(?:s|ed)? to|prepar(?:e|ing) to|"
     r"if|unless|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(
     r"[;,]\s+|\s+(?:and|while|as|after|followed|follows|came after|comes after|"
@@ -66,6 +66,9 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     claim = _CLAIMED.search(s.text)
     if claim:  # 'Later on Thursday, ISIL claimed responsibility for the attack': the claim's day
         dates = [d for d in dates if d.start >= s.start + claim.end()]
+    toll_of = [d for d in dates if _toll_of(doc, d)]
+    if toll_of:  # 'on Tuesday revised the toll from Monday's bombing to 20': the bombing's day
+        dates = toll_of
     named = [d for d in dates if not _possessive(doc, d)]
     if len(named) < len(dates) and (named or _SINCE.search(s.text)):
         dates = named  # 'near the scene of Wednesday's shootout': another incident's day
@@ -151,6 +154,14 @@ _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IG
 
 def _possessive(doc: Doc, d) -> bool:
     return doc.text[d.end:d.end + 2] in ("'s", "’s")
+
+
+# 'the death toll from Monday night's bombing': the day a toll counts, the incident's own
+_TOLL_OF = re.compile(r"\btoll\s+(?:from|of|in)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _toll_of(doc: Doc, d) -> bool:
+    return _possessive(doc, d) and bool(_TOLL_OF.search(doc.text[max(0, d.start - 30):d.start]))
 
 
 def _future(d, published: date | None) -> bool:
@@ -306,7 +317,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     if verdict is None or _hedged_in_parse(doc, index, lo, words, verdict):
         return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
-    date = max(own_dates, key=_date_rank, default=shared_date)
+    date = max(_trigger_dates(words, lo, own_dates) or own_dates, key=_date_rank, default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
@@ -323,6 +334,19 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
                     verdict=verdict) for p in listed]
+
+
+# 'the rioting the night before', 'the attack on Sunday': a date written right after a trigger
+_RIGHT_AFTER = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|in)?\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _trigger_dates(words: str, lo: int, dates: list) -> list:
+    """The dates that follow a trigger of the words at once: the incident's own, where the
+    clause's other date is when it was told or blamed ('on Thursday blamed the police for the
+    rioting the night before')."""
+    ends = [lo + m.end() for m in TRIGGER.finditer(words)]
+    return [d for d in dates if any(
+        e <= d.start and _RIGHT_AFTER.fullmatch(words[e - lo:d.start - lo]) for e in ends)]
 
 
 def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:
@@ -374,7 +398,7 @@ def _mask_references(doc: Doc, lo: int, hi: int) -> str:
     if all(_possessive(doc, d) for d in inside):
         return words
     for d in inside:
-        if _possessive(doc, d):
+        if _possessive(doc, d) and not _toll_of(doc, d):
             m = re.match(r"['’]s\s+\w+", doc.text[d.end:hi])
             if m:
                 a, b = d.start - lo, d.end + m.end() - lo

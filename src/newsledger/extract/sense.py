@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicons
+from .casualties import find_counts
 from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
@@ -82,14 +83,26 @@ class Verdict:
 
 def article_frame(text: str) -> Frame:
     """Conflict when the article's armed agents (police aside), weapons and unambiguous
-    triggers are at least half as many as the words of its strongest other frame."""
+    triggers are at least half as many as the words of its strongest other frame, or when its
+    first line (the headline, or the lead) tells violence: an unambiguous trigger or people
+    killed ('71 killed in clashes after football match': a riot story, however many words of
+    sport it holds)."""
     agents = len(ARMED_AGENTS.findall(text)) - len(POLICE.findall(text))
     conflict = max(0, agents) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
     counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
-    if conflict >= 1 and 2 * conflict >= other:
+    if conflict >= 1 and (2 * conflict >= other or _violent_lead(text)):
         return Frame("conflict", conflict, other)
     return Frame(name if other >= 3 else "none", conflict, other)  # a frame needs some words
+
+
+def _violent_lead(text: str) -> bool:
+    lead = text.lstrip().split("\n", 1)[0]
+    if _nonviolent_cause(lead):
+        return False
+    if any(not hedged(lead, m.start()) for m in STRONG.finditer(lead)):
+        return True
+    return any(c.kind == "killed" and c.value > 0 for c in find_counts(lead))
 
 
 def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = (),
