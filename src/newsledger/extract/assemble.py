@@ -39,6 +39,9 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if located is None and not told_apart and not d.scope and \
             _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
         located = article_province(doc, gazetteer)  # the story's one province, in its country
+    if (located is None or located.place.kind == "country") and not told_apart and not d.scope \
+            and any(c.kind == "killed" and c.value for m in d.mentions for c in m.counts):
+        located = _scene_between(doc, d) or located  # 'dozens died in a stampede' · '… in X'
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
     lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \
@@ -195,6 +198,22 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
         for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
             if k in placed:
                 return placed[k]
+    return None
+
+
+def _scene_between(doc: Doc, d: Draft) -> Located | None:
+    """The place a sentence between an incident's mentions (or just after the last) names,
+    with no incident of its own ('Dozens were killed in a stampede …' · 'At least 50 died.' ·
+    'Two million attended the festival in the town of X.'): the scene of the story told."""
+    told = {m.sentence for m in d.mentions}
+    for k in range(min(told) + 1, min(max(told) + 2, len(doc.sentences))):
+        s = doc.sentences[k]
+        if k in told or not (doc.countries and s.text):
+            continue
+        got = choose_place(doc, s.start, s.end, (), None)
+        if got is not None and got.location and got.place.kind != "country" \
+                and got.place.country == doc.countries[0]:
+            return got
     return None
 
 

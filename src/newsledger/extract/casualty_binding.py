@@ -245,9 +245,10 @@ def _bind_tolls(sc: _Scan) -> None:
 
 
 # "put the toll at 12, but the ministry later raised it to 14": the revised toll
+# ("the toll, once put at 93, has now surged to 115": the toll itself rising)
 _REVISED_RE = re.compile(
-    r"\b(?:rais|revis|increas|updat|lift|upp|push)\w*\s+(?:it|the\s+(?:death\s+)?toll|the\s+figure)"
-    r"\s+(?:up\s+)?to\s+$")
+    r"\b(?:(?:rais|revis|increas|updat|lift|upp|push)\w*\s+(?:it|the\s+(?:death\s+)?toll|the\s+figure)"
+    r"\s+(?:up\s+)?|(?:has|have|had)\s+(?:now\s+|since\s+)?(?:risen|climbed|surged|jumped|grown|increased)\s+)to\s+$")
 
 
 def _bind_revised(sc: _Scan) -> None:

@@ -59,7 +59,7 @@ class Draft:
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return max(placed, key=lambda p: p.specificity, default=None)
+        return max(placed, key=lambda p: (p.specificity, not p.near), default=None)  # "in X" over "near Y"
 
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:

@@ -305,6 +305,8 @@ def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
                       gazetteer=None, shared_date=None, frame: Frame | None = None) -> list[Mention]:
     words = _mask_references(doc, lo, hi)
+    if _forced_crush(doc):  # the stampede's toll is the force's: not an accident
+        words = _CRUSH.sub(lambda m: " " * len(m.group()), words)
     kind = classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
@@ -317,7 +319,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     if verdict is None or _hedged_in_parse(doc, index, lo, words, verdict):
         return []  # a trigger in an everyday sense, hedged, or a death with no armed hand
     own_dates = [d for d in dates if lo <= d.start and d.end <= hi]
-    date = max(_trigger_dates(words, lo, own_dates) or own_dates, key=_date_rank, default=shared_date)
+    date = max(own_dates, key=_date_rank, default=shared_date)
     groups = [a for a in doc.actors if lo <= a.start and a.end <= hi]
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
@@ -336,17 +338,18 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
                     verdict=verdict) for p in listed]
 
 
-# 'the rioting the night before', 'the attack on Sunday': a date written right after a trigger
-_RIGHT_AFTER = re.compile(r"\s*(?:(?:late|early)\s+)?(?:on|in)?\s*(?:the\s+)?", re.IGNORECASE)
+_CRUSH = lexicon_rx("crowd_crush")
+_CROWD_FORCE = lexicon_rx("crowd_force")
 
 
-def _trigger_dates(words: str, lo: int, dates: list) -> list:
-    """The dates that follow a trigger of the words at once: the incident's own, where the
-    clause's other date is when it was told or blamed ('on Thursday blamed the police for the
-    rioting the night before')."""
-    ends = [lo + m.end() for m in TRIGGER.finditer(words)]
-    return [d for d in dates if any(
-        e <= d.start and _RIGHT_AFTER.fullmatch(words[e - lo:d.start - lo]) for e in ends)]
+def _forced_crush(doc: Doc) -> bool:
+    """The article tells a stampede caused by forces firing on the crowd, in one sentence
+    ('police fired tear gas …, prompting a stampede'): its stampede is no accident."""
+    found = getattr(doc, "_forced_crush", None)
+    if found is None:
+        found = any(_CRUSH.search(s.text) and _CROWD_FORCE.search(s.text) for s in doc.sentences)
+        doc._forced_crush = found
+    return found
 
 
 def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:

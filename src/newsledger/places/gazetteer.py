@@ -686,7 +686,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 def index_stamp() -> str:
     """What an up-to-date index records: the index version and the hash of the build code
     and of the country lexicons it indexes."""
-    source = (Path(__file__).resolve().parent / "build.py").read_bytes()
+    here = Path(__file__).resolve().parent
+    source = b"".join((here / name).read_bytes() for name in ("build.py", "variants.py"))
     # the country names and aliases it indexes come from lexicons a user may extend
     source += json.dumps([COUNTRY_NAMES, COUNTRY_ALIASES], sort_keys=True).encode()
     return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
