@@ -246,7 +246,7 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
             if value is None:
                 continue
             new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
-                              m.counts, k, m.headline or _sums(doc, m))
+                              m.counts, k, m.headline or _sums(doc, m), base=m.start)
             if new != result[k]:
                 result[k] = new
                 if span:

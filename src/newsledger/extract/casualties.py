@@ -110,19 +110,33 @@ _BREAKDOWN = re.compile(rf"\b{lexicons.alternation('toll_breakdown')}\b", re.IGN
 
 
 def next_figure(current: int | None, value: int, total: bool, words: str,
-                counts: Sequence[Count] = (), kind: str = "killed", headline: bool = False) -> int | None:
-    """An incident's figure after one more mention's (`words`, its `counts`): the first
-    stands unless a later toll updates it ('the death toll rose to 28'), or the mention
-    adds victims ('another died'); a headline's or a running toll's never replaces it."""
+                counts: Sequence[Count] = (), kind: str = "killed", headline: bool = False,
+                base: int = 0) -> int | None:
+    """An incident's figure after one more mention's (`words`, its `counts`, whose offsets
+    are `base` + offsets in `words`): the first stands unless a later toll updates it ('the
+    death toll rose to 28'), or the mention adds victims ('another died', next to the
+    count: not 'three died, while another 15 were hurt'); a headline's or a running toll's
+    never replaces it."""
     if current is None:
         return value
     if headline or all(c.cumulative for c in counts if c.kind == kind):
         return current
     if total and value > current and _TOLL_UPDATE.search(words):
         return value
-    if not total and _ADDED.search(words) and not _BREAKDOWN.search(words):
+    if not total and _added(words, counts, kind, base) and not _BREAKDOWN.search(words):
         return current + value  # ('another died'), but not a breakdown of the toll given
     return current
+
+
+ADDED_REACH = 30  # characters before a count that may mark its victims as added
+
+
+def _added(words: str, counts: Sequence[Count], kind: str, base: int) -> bool:
+    """'another died', 'a second policeman was killed': an added-victim word at the count."""
+    spans = [(c.start - base, c.end - base) for c in counts if c.kind == kind]
+    if not spans:
+        return bool(_ADDED.search(words))
+    return any(_ADDED.search(words[max(0, a - ADDED_REACH):b]) for a, b in spans)
 
 
 def casualties(sentences: Sequence[str] | str, *,

@@ -88,7 +88,7 @@ def _find_nps(sc: _Scan, cue_tok: set[int], skip: set[int]) -> None:
 # Words a number phrase can start with (anything else is skipped at once).
 _NP_START = (set(_UNITS) | set(_TENS) | set(_QUAL_BY_FIRST) | _VAGUE
              | {seq[0] for seq in _VAGUE_SEQ}
-             | {"a", "an", "the", "no", "no-one", "nobody", "none", "between", "as",
+             | {"a", "an", "the", "no", "no-one", "nobody", "none", "between", "from", "as",
                 "half", "dozen"})
 
 
@@ -113,8 +113,10 @@ def _find_regions(sc: _Scan, cue_tok: set[int]) -> None:
                 if t.text in (",", ";", ".", ")", "”", "\"", "!", "?", "—", ":"):
                     break
                 if t.low in ("that", "which", "who") and not any(
-                        i < np.i0 < end for np in sc.nps):
+                        i < np.i0 < end for np in sc.nps) and not (
+                        after_comma and not _cue_in_clause(toks, end, cue_tok)):
                     break  # 'including twin bombings that killed 100': no one broken down
+                    # (but 'Nobody, including those who were waiting, was hurt': an aside)
                 # no comma before the marker: the clause goes on to its verb
                 if not after_comma and end in cue_tok:
                     break
@@ -140,6 +142,16 @@ def _find_regions(sc: _Scan, cue_tok: set[int]) -> None:
         for np in sc.nps:
             if r0 <= np.i0 < r1:
                 np.breakdown = True
+
+
+def _cue_in_clause(toks: list[_Tok], i: int, cue_tok: set[int]) -> bool:
+    """A casualty verb between token i and the clause's next comma or stop."""
+    for x in range(i, len(toks)):
+        if toks[x].text in (",", ";", ".", ")", "—", ":"):
+            return False
+        if x in cue_tok:
+            return True
+    return False
 
 
 def _in_region(sc: _Scan, i: int) -> bool:

@@ -343,6 +343,7 @@ def _parse_run(toks: list[_Tok], k: int, cue_tok: set[int],
     return head, pren, mods
 
 
+_RANGE_VERBS = set(lexicons.words("casualty_range_verbs"))  # data/lexicons/casualty_range_verbs
 _NOUN_SUFFIX = lexicons.words("casualty_noun_suffix")  # data/lexicons/casualty_noun_suffix
 
 _PRENOMINAL_KIND = lexicons.mapping("casualty_prenominal_kind")  # data/lexicons/casualty_prenominal_kind
@@ -398,9 +399,11 @@ def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> 
                 additive = additive or seq in _ADDITIVE_QUAL
                 break
     if core is None:
-        if low == "between":
+        # "between 52 and 58", "tolls ranging from 52 to 58" (not "rose from 12 to 20")
+        ranged = low == "from" and _low(toks, i - 1) in _RANGE_VERBS
+        if low == "between" or ranged:
             got = _parse_core(toks, i + 1)
-            if got and got[0] is not None and _low(toks, got[1]) == "and":
+            if got and got[0] is not None and _low(toks, got[1]) == ("to" if ranged else "and"):
                 got2 = _parse_core(toks, got[1] + 1)
                 if got2 is not None:
                     core = (got[0], got2[1], False)  # the lower bound, as ACLED does
