@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
+from .. import lexicons
 from .casualties import figure, next_figure
 from ..document import Doc
 from .geo import Located, article_province, choose_place, country_in, dateline_place
@@ -236,19 +238,22 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
     nine … in one attack, a bomb killed five'), serves only when the body gives none, and a
     running toll ('bringing the death toll to six') never replaces the incident's own."""
     result: dict[str, int | None] = {"killed": None, "injured": None}
+    stated: dict[str, bool] = {"killed": False, "injured": False}  # an updated overall toll
     spans: dict = {}
     shared = any(m.shared for m in d.mentions)
     for m in sorted(d.mentions, key=lambda m: m.headline or _sums(doc, m)):
         if shared and m.place is None:
             continue  # a toll told for several places together is no one place's
+        counts, updated = _own_running_toll(doc, m)
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
-            value, span, total = figure(m.counts, k, kind.event_type == "Battles")
-            if value is None:
-                continue
+            value, span, total = figure(counts, k, kind.event_type == "Battles")
+            if value is None or stated[k] and not total:
+                continue  # victims told after the updated overall toll are among it
             new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
-                              m.counts, k, m.headline or _sums(doc, m), base=m.start)
+                              counts, k, m.headline or _sums(doc, m), base=m.start)
             if new != result[k]:
                 result[k] = new
+                stated[k] = updated and total
                 if span:
                     spans[field_name] = list(span)
     killed, injured = result["killed"], result["injured"]
@@ -256,6 +261,19 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
+
+
+_WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\b", re.IGNORECASE)
+
+
+def _own_running_toll(doc: Doc, m: Mention) -> tuple[list, bool]:
+    """A mention's counts, and whether its running toll is the incident's own: where it tells
+    a later death from the incident's injuries ('died of injuries suffered in the attack,
+    raising the death toll to 14'), that toll is the incident's updated overall figure, not a
+    sum over earlier incidents."""
+    if not any(c.cumulative for c in m.counts) or not _WOUNDED_IN.search(doc.text[m.start:m.end]):
+        return m.counts, False
+    return [replace(c, cumulative=False, total=True) if c.cumulative else c for c in m.counts], True
 
 
 # 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents

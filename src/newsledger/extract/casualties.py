@@ -114,9 +114,8 @@ def next_figure(current: int | None, value: int, total: bool, words: str,
                 base: int = 0) -> int | None:
     """An incident's figure after one more mention's (`words`, its `counts`, whose offsets
     are `base` + offsets in `words`): the first stands unless a later toll updates it ('the
-    death toll rose to 28'), or the mention adds victims ('another died', next to the
-    count: not 'three died, while another 15 were hurt'); a headline's or a running toll's
-    never replaces it."""
+    death toll rose to 28'), or the mention adds victims ('another died'; not 'three died,
+    while another 15 were hurt'); a headline's or a running toll's never replaces it."""
     if current is None:
         return value
     if headline or all(c.cumulative for c in counts if c.kind == kind):
@@ -128,15 +127,15 @@ def next_figure(current: int | None, value: int, total: bool, words: str,
     return current
 
 
-ADDED_REACH = 30  # characters before a count that may mark its victims as added
+ADDED_REACH = 12  # characters before a count within which an added-victim word is that count's
 
 
 def _added(words: str, counts: Sequence[Count], kind: str, base: int) -> bool:
-    """'another died', 'a second policeman was killed': an added-victim word at the count."""
-    spans = [(c.start - base, c.end - base) for c in counts if c.kind == kind]
-    if not spans:
-        return bool(_ADDED.search(words))
-    return any(_ADDED.search(words[max(0, a - ADDED_REACH):b]) for a, b in spans)
+    """'another died', 'a second policeman was killed': an added-victim word in the mention,
+    unless it is another kind's count ('three died, while another 15 were hurt')."""
+    others = [(c.start - base, c.end - base) for c in counts if c.kind != kind]
+    return any(not any(a - ADDED_REACH <= m.start() < b for a, b in others)
+               for m in _ADDED.finditer(words))
 
 
 def casualties(sentences: Sequence[str] | str, *,
