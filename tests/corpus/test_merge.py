@@ -108,6 +108,32 @@ def test_the_next_day_in_the_same_city_needs_more_than_place_and_type():
     assert together(a, report("b", event_date="2024-05-13", fatalities=None))
 
 
+# A market town's mob killing told as a riot by one report and as an attack by another.
+MOB = dict(event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (Nigeria)", actor2=None)
+
+
+def test_a_mob_killing_told_as_a_riot_and_as_an_attack_merges():
+    assert together(report("a", fatalities=12), report("b", **MOB, fatalities=13))
+    # ... but not a riot in another town of the state the same day
+    assert not together(report("a"), report("b", **MOB, **CAPITAL))
+
+
+# A report placed only by its province carries the province's centre as coordinates.
+STATE_POINT = dict(STATE, latitude=12.0, longitude=6.27)
+
+
+def test_a_provinces_point_is_no_spot():
+    """A report placed only by its province is 'inside' it, not 'the same place' as a town
+    that happens to lie near the province's centre."""
+    assert "same place" in link(report("a"), report("b")).agreed["place"]
+    got = link(report("a"), report("b", **STATE_POINT))
+    assert got is not None and got.agreed["place"].startswith("inside Zamfara")
+    assert got.score < link(report("a"), report("b")).score
+    # the next day in the same province, no toll to compare: too little
+    assert not together(report("a", fatalities=None),
+                        report("b", **STATE_POINT, event_date="2024-05-14", fatalities=None))
+
+
 def test_one_articles_events_stay_apart():
     assert not together(report("a#0"), report("a#1"))
 

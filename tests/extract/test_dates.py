@@ -409,3 +409,13 @@ def test_a_weekday_that_begins_a_name_dates_nothing(text, dated):
     days = [t for t in find_dates(text, WED) if t.text.lower().rstrip(".").endswith(
         ("sunday", "saturday", "tuesday", "night", "3"))]
     assert bool(days) == dated
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 'the night before' counts back from the clause's day; 'in the city' is no object of 'before'
+    ("Lawmakers on Thursday blamed the police for the rioting the night before in the city.", "2024-05-08"),
+    ("Lawmakers on Thursday blamed the police for the rioting the day before.", "2024-05-08"),
+])
+def test_the_night_before_is_anchored(text, expected):
+    got = [d for d in find_dates(text, date(2024, 5, 10)) if d.kind == "anchored"]
+    assert [d.date for d in got] == [expected]

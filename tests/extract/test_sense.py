@@ -181,3 +181,23 @@ def test_reason_is_stored_with_the_event():
     rows = event_rows("abc", {"events": [{"event_id": "e1", "reason": "trigger 'shot' (weapon)",
                                           "evidence": []}]})
     assert rows[0]["reason"] == "trigger 'shot' (weapon)"
+
+
+@pytest.mark.parametrize("text, name", [
+    # 'who' the pronoun is no word of health; WHO the agency is
+    ("A bomb killed 9 people in Kirkuk. Doctors who treated the wounded, who were many, said "
+     "hospital staff who worked all night were exhausted.", "conflict"),
+    ("The WHO said the virus outbreak had spread; WHO doctors treated patients in hospital.", "health"),
+])
+def test_the_frame_reads_who_by_its_case(text, name):
+    assert article_frame(text).name == name
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Fans flooded the pitch and beat rival supporters, killing three.", True),
+    ("Protesters storm the parliament and beat two guards to death.", True),
+    ("Flood waters flooded the town, killing three.", False),
+    ("A storm hit the coast, killing three.", False),
+])
+def test_a_crowd_that_floods_or_storms_a_place_is_no_disaster(text, event):
+    assert (classify(text) is not None) == event

@@ -363,3 +363,24 @@ def test_find_on_empty_and_odd_input(gaz):
 ])
 def test_surname_of_a_person_named_in_full_is_no_place(gaz, text, places):
     assert found(gaz, text) == places
+
+
+# --- spelling variants: a name written closed up ------------------------------------------------
+@pytest.mark.parametrize("key, closed", [
+    ("dan sadau", ["dansadau"]),
+    ("el fasher", ["elfasher"]),
+    ("la paz", []),                 # too short: closed-up forms collide with words
+    ("gusau", []),                  # one word
+    ("rio de la plata", []),        # four words
+])
+def test_closed_up_variants(key, closed):
+    from newsledger.places.variants import closed_up
+    assert closed_up(key) == closed
+
+
+@pytest.mark.parametrize("text", ["Gunmen attacked Dansadau village on Monday.",
+                                  "Gunmen attacked Dan Sadau village on Monday.",
+                                  "Gunmen attacked Dan-Sadau village on Monday."])
+def test_a_village_is_found_however_its_name_is_spaced(gaz, text):
+    hits = [m for m in gaz.find(text) if m.candidates and m.candidates[0].admin1 == "Zamfara"]
+    assert [m.candidates[0].name for m in hits] == ["Dan Sadau"]

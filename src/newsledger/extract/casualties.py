@@ -106,6 +106,7 @@ def figure(counts: Sequence[Count], kind: str, battle: bool
 # a toll that supersedes the first figure ('rose to 28'), not a rival count ('put it at five')
 _TOLL_UPDATE = re.compile(rf"\b{lexicons.alternation('toll_update_words')}\b", re.IGNORECASE)
 _ADDED = re.compile(rf"\b{lexicons.alternation('added_victim_words')}\b", re.IGNORECASE)
+_RANK = re.compile(rf"[\s-]+{lexicons.alternation('ordinal_ranks')}\b", re.IGNORECASE)  # 'second-largest'
 _BREAKDOWN = re.compile(rf"\b{lexicons.alternation('toll_breakdown')}\b", re.IGNORECASE)
 
 
@@ -135,7 +136,7 @@ def _added(words: str, counts: Sequence[Count], kind: str, base: int) -> bool:
     unless it is another kind's count ('three died, while another 15 were hurt')."""
     others = [(c.start - base, c.end - base) for c in counts if c.kind != kind]
     return any(not any(a - ADDED_REACH <= m.start() < b for a, b in others)
-               for m in _ADDED.finditer(words))
+               and not _RANK.match(words, m.end()) for m in _ADDED.finditer(words))
 
 
 def casualties(sentences: Sequence[str] | str, *,
