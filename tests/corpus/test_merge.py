@@ -114,8 +114,11 @@ MOB = dict(event_type="Riots", sub_event_type="Mob violence", actor1="Rioters (N
 
 def test_a_mob_killing_told_as_a_riot_and_as_an_attack_merges():
     assert together(report("a", fatalities=12), report("b", **MOB, fatalities=13))
-    # ... but not a riot in another town of the state the same day
+    # ... but not a riot in another town of the state the same day, nor a riot in the
+    # village that day whose toll is not the attack's
     assert not together(report("a"), report("b", **MOB, **CAPITAL))
+    assert not together(report("a", fatalities=12), report("b", **MOB, fatalities=2))
+    assert not together(report("a", fatalities=12), report("b", **MOB, fatalities=None))
 
 
 # A report placed only by its province carries the province's centre as coordinates.

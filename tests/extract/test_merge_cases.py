@@ -152,7 +152,7 @@ def test_failing_to_prevent_a_riot_tells_the_riot(extract, text, events):
     ("Thousands were attending a festival, witnesses said.", None),
 ])
 def test_the_scene_of_a_toll_told_in_the_next_sentence(extract, scene, location):
-    text = ("Dozens of people were killed in a stampede in Ethiopia after police fired tear gas "
-            "at protesters. The opposition said at least 50 people had died.\n\n" + scene)
+    text = ("At least 50 people were killed in a stampede in Ethiopia on Sunday after police "
+            "fired tear gas at protesters, the opposition said.\n\n" + scene)
     tolls = [e for e in extract(text, published="2016-10-02")["events"] if e["fatalities"] == 50]
     assert [(e["country"], e["location"]) for e in tolls] == [("ET", location)]

@@ -31,3 +31,12 @@ def test_hard_wrapped_block_is_one_paragraph():
     assert sents[0].paragraph == sents[1].paragraph
     assert [s.text for s in sents[2:]] == ["A short line.", "Another line."]
     assert sents[2].paragraph != sents[3].paragraph
+
+
+def test_bullet_points_are_sentences_of_their_own():
+    text = "Headline here\n\n• 30 dead, 100 injured\n• The worst riot in years\n• Protests spread to the capital\n"
+    got = [s.text for s in split_sentences(text)]
+    assert got[1:] == ["• 30 dead, 100 injured", "• The worst riot in years", "• Protests spread to the capital"]
+    # lines hard-wrapped without bullets are still one paragraph
+    wrapped = "Gunmen killed 12 people in\nthe village of Kabaro on\nMonday night, police said\nlate on Tuesday."
+    assert len(split_sentences(wrapped)) == 1

@@ -27,6 +27,7 @@ DAY_SLACK = 1          # days between two exact dates of one incident (overnight
 MAX_KM = 25.0          # "the same place or nearby"
 SAME_KM = 2.0          # one spot: the same town centre, a landmark in it
 MERGE_SCORE = 2.5      # evidence two reports (or two groups, on average) need to be merged
+CLOSE_SHARE = 0.75     # tolls this close (smaller / larger) are "close"
 ZERO_AGAINST = 3       # "nobody was killed" cannot be the incident another report counts 3+ dead
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 # Pairs of types that reports of one incident commonly code differently.
@@ -35,7 +36,12 @@ COMPATIBLE_TYPES = {
     frozenset({"Explosions/Remote violence", "Battles"}),
     frozenset({"Battles", "Violence against civilians"}),
     frozenset({"Protests", "Riots"}),
-    frozenset({"Riots", "Violence against civilians"}),  # a mob that kills: mob violence, or an attack
+}
+# Pairs of types that are one incident only when the reports count the same dead: a mob's
+# killing is mob violence in one report and an attack in another, but a riot and an attack in
+# one town on one day are, without tolls that agree, two incidents.
+TOLL_BOUND_TYPES = {
+    frozenset({"Riots", "Violence against civilians"}),
 }
 Event = dict[str, Any]  # a row of the events table (store.MERGE_COLUMNS, with `published`)
 
@@ -142,14 +148,23 @@ def _type_evidence(a: Event, b: Event) -> Evidence | None:
     sa, sb = a["sub_event_type"], b["sub_event_type"]
     if sa and sa == sb:
         return [("type", 1.0, f"same sub-event type ({sa})")]
-    if a["event_type"] != b["event_type"] and \
-            frozenset({a["event_type"], b["event_type"]}) not in COMPATIBLE_TYPES:
+    pair = frozenset({a["event_type"], b["event_type"]})
+    if pair in TOLL_BOUND_TYPES:
+        if not _close_tolls(a, b):
+            return None
+        return [("type", 0.0, f"compatible types with close tolls ({a['event_type']} / {b['event_type']})")]
+    if a["event_type"] != b["event_type"] and pair not in COMPATIBLE_TYPES:
         return None
     if sa in _distinct_acts() or sb in _distinct_acts():
         return [("type", -2.0, f"different acts ({sa} / {sb})")]
     if a["event_type"] == b["event_type"]:
         return [("type", 0.5, f"same event type ({a['event_type']})")]
     return [("type", 0.0, "compatible types")]
+
+
+def _close_tolls(a: Event, b: Event) -> bool:
+    fa, fb = a["fatalities"], b["fatalities"]
+    return bool(fa and fb) and min(fa, fb) / max(fa, fb) >= CLOSE_SHARE
 
 
 @cache
@@ -250,7 +265,7 @@ def _toll_evidence(a: Event, b: Event) -> Evidence | None:
     if low == 0 and high >= ZERO_AGAINST:
         return None
     share = low / high if high else 1.0
-    if share >= 0.75:
+    if share >= CLOSE_SHARE:
         return [("fatalities", 1.0, f"close tolls ({fa} / {fb})")]
     if share >= 0.5:
         return [("fatalities", 0.5, f"tolls within a factor of two ({fa} / {fb})")]

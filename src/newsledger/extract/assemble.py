@@ -204,10 +204,14 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
 
 
 def _scene_between(doc: Doc, d: Draft) -> Located | None:
-    """The place a sentence between an incident's mentions (or just after the last) names,
-    with no incident of its own ('Dozens were killed in a stampede …' · 'At least 50 died.' ·
-    'Two million attended the festival in the town of X.'): the scene of the story told."""
+    """The place a sentence between the mentions of the story's own incident (the one its
+    first lines tell), or just after the last, names with no incident of its own ('Dozens
+    were killed in a stampede …' · 'At least 50 died.' · 'Two million attended the festival
+    in the town of X.'): the scene of the story told."""
     told = {m.sentence for m in d.mentions}
+    lead = next((k for k in doc.live_sentences() if TRIGGER.search(doc.sentences[k].text)), None)
+    if min(told) != lead:
+        return None  # only the story's own incident, told from its first lines
     for k in range(min(told) + 1, min(max(told) + 2, len(doc.sentences))):
         s = doc.sentences[k]
         if k in told or not (doc.countries and s.text):

@@ -52,8 +52,13 @@ def _trimmed_lines(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return out
 
 
+_BULLET = re.compile(r"[•·▪●◦‣*–-]\s")  # a list item's mark at the start of a line
+
+
 def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    if len(lines) < 3:
+    """Lines that run on are one wrapped paragraph; a list of bullet points is not one
+    ('• 73 dead' / '• Protests spread to Cairo': each item says its own thing)."""
+    if len(lines) < 3 or all(_BULLET.match(text, s) for s, _ in lines):
         return False
     inner = lines[:-1]
     running_on = sum(not re.search(r"[.!?:\"”)]$", text[s:e]) for s, e in inner)
