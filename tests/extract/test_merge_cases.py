@@ -156,3 +156,21 @@ def test_the_scene_of_a_toll_told_in_the_next_sentence(extract, scene, location)
             "fired tear gas at protesters, the opposition said.\n\n" + scene)
     tolls = [e for e in extract(text, published="2016-10-02")["events"] if e["fatalities"] == 50]
     assert [(e["country"], e["location"]) for e in tolls] == [("ET", location)]
+
+
+@pytest.mark.parametrize("text, killed", [
+    # the toll of the earlier incident a clause recalls is not this one's
+    ("A family of four carried out a bomb attack on a police post in Surabaya on Monday, a day "
+     "after another family killed 13 people at three churches. The four attackers died in the "
+     "blast.", 0),
+    ("The bombing of a police post in Surabaya on Monday comes after an attack on churches "
+     "killed 13. Two police officers were killed in Monday's blast.", 2),
+    # ... but a day named first is this incident's own
+    ("A day after the truce, gunmen killed 12 villagers in Kabaro on Monday.", 12),
+    # perpetrators are no victims
+    ("A bomb went off at a police post in Surabaya on Monday. The four perpetrators died in the "
+     "blast.", 0),
+])
+def test_an_earlier_incidents_toll_and_the_perpetrators_are_left_out(extract, text, killed):
+    mondays = [e for e in extract(text, published=PUBLISHED)["events"] if e["event_date"] == "2024-05-06"]
+    assert [e["fatalities"] for e in mondays] == [killed]

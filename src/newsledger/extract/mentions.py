@@ -324,7 +324,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   place, find_counts(words, lo), groups, verdict=verdict)
+                   place, _own_counts(words, lo, find_counts(words, lo)), groups, verdict=verdict)
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
@@ -336,6 +336,21 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
                     verdict=verdict) for p in listed]
+
+
+# '…, a day after another family killed 13', '… comes after a bombing that killed 13': the
+# toll of the earlier incident the clause recalls (not 'A day after the truce, 12 were killed')
+_EARLIER_CLAUSE = re.compile(
+    r"(?:,\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|hours?|weeks?)"
+    r"|\b(?:comes?|came|coming))\s+after\b", re.IGNORECASE)
+
+
+def _own_counts(words: str, lo: int, counts: list[Count]) -> list[Count]:
+    """The counts of a mention, without those of an earlier incident its clause recalls."""
+    m = _EARLIER_CLAUSE.search(words)
+    if m is None:
+        return counts
+    return [c for c in counts if c.start < lo + m.start()]
 
 
 _CRUSH = lexicon_rx("crowd_crush")
