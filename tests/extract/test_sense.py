@@ -201,3 +201,19 @@ def test_the_frame_reads_who_by_its_case(text, name):
 ])
 def test_a_crowd_that_floods_or_storms_a_place_is_no_disaster(text, event):
     assert (classify(text) is not None) == event
+
+
+@pytest.mark.parametrize("words, kept", [
+    ("Aid workers said people in the camp will end up fighting and killing each other.", False),
+    ("Gunmen stormed the camp, fighting guards and killing four.", True),
+])
+def test_a_trigger_joined_to_a_hedged_one_shares_its_hedge(words, kept):
+    conflict = Frame("conflict", 3, 0)
+    kind = classify(words)
+    assert kind is not None and (judge(words, kind, conflict) is not None) == kept
+
+
+def test_a_long_story_without_a_word_of_violence_is_general_news():
+    calm = " ".join(["The council met on Tuesday and talked about the new school budget."] * 20)
+    assert article_frame(calm).name == "general" and not article_frame(calm).open
+    assert article_frame("Two people died in a fight in the market, residents said.").open

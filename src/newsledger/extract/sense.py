@@ -61,6 +61,9 @@ _SHOW = re.compile(r"\bdemonstrat(?:ed|es|ing|e|ion)\s+(?:of|that|how|his|her|th
                    r"to|what|an?\s+\w+|such)\b", re.IGNORECASE)
 
 
+QUIET_WORDS = 150  # a story this long with no armed agent, weapon or strong trigger is general news
+
+
 @dataclass(frozen=True)
 class Frame:
     """What an article is about: `conflict`, or the frame whose words outnumber its conflict words."""
@@ -93,6 +96,8 @@ def article_frame(text: str) -> Frame:
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
     if conflict >= 1 and (2 * conflict >= other or _violent_lead(text)):
         return Frame("conflict", conflict, other)
+    if other < 3 and conflict == 0 and len(text.split()) >= QUIET_WORDS:
+        return Frame("general", conflict, other)  # a long story with no word of violence at all
     return Frame(name if other >= 3 else "none", conflict, other)  # a frame needs some words
 
 
@@ -114,7 +119,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if _nonviolent_cause(words):
         return None
     masked = _mask(words)
-    live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
+    live = _unhedged(masked)
     if not live:
         return Verdict("no one hurt", "a nil toll") if none_hurt else None
     if kind.event_type == "Protests" or kind.sub_event_type == "Violent demonstration":
@@ -147,6 +152,19 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _unhedged(words: str) -> list[re.Match]:
+    """Triggers not under a hedge; one joined by 'and'/'or' to a hedged one shares its hedge
+    ('they will end up fighting and killing each other')."""
+    live, prev = [], None
+    for m in TRIGGER.finditer(words):
+        joined = prev is not None and re.fullmatch(r"\s+(?:and|or)\s+", words[prev[0].end():m.start()])
+        off = hedged(words, m.start()) or bool(joined and prev[1])
+        if not off:
+            live.append(m)
+        prev = (m, off)
+    return live
 
 
 def _mask(words: str) -> str:
