@@ -57,9 +57,9 @@ class _M:
 
 
 _NAME_WORD = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’\-]+)"
-_NOT_NAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                       r"February|March|April|May|June|July|August|September|October|November|"
-                       r"December|The|A|An|In|On|At|And|But|He|She|They|It)\.?$")
+# a weekday, a month or a function word standing alone is never a name's word
+_NOT_NAME = re.compile("(?:" + "|".join(
+    lexicons.words("weekdays") + lexicons.words("months") + lexicons.words("not_name_words")) + r")\.?$")
 
 
 

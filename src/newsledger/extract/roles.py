@@ -17,13 +17,18 @@ def _words(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{lexicons.alternation(name)}\b", re.I)
 
 
+def _alt(name: str) -> str:
+    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one group, in file order."""
+    return "(?:" + "|".join(lexicons.words(name)) + ")"
+
+
 MILITARY = _words("military_words")
 POLICE = _words("police_words")
 CIVILIANS = _words("civilian_words")
 UNIDENTIFIED = _words("armed_men_words")
 PROTESTERS = _words("protester_words")
 RIOTERS = _words("rioter_words")
-AGENT_AFTER = re.compile(r"\b(?:by|from|claimed by|blamed on|carried out by)\s+(?:the\s+)?$", re.I)
+AGENT_AFTER = re.compile(rf"\b{_alt('role_agent_cues')}\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -102,12 +107,12 @@ def _arrested_crowd(text: str, base: int, cn: str):
         _first(text, base, PROTESTERS, f"Protesters ({cn})")
 
 
-_FOR_RIOTING = re.compile(r"\bfor (?:rioting|looting|violent disorder)\b", re.I)
+_FOR_RIOTING = re.compile(rf"\bfor {_alt('role_arrest_offences')}\b", re.I)
 
 
 def _group_flies(text: str, base: int, named: list) -> bool:
     """'Houthi drones struck …': the named group right before the aircraft is the doer."""
-    return any(re.match(r"[\w'’ -]{0,20}?\b(?:drones?|aircraft|warplanes?)\b", text[g.end - base:])
+    return any(_AIRCRAFT_AFTER.match(text[g.end - base:])
                for g in named)
 
 
@@ -131,9 +136,8 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
 
 
 # a group named as the setting or the foe, not the doer ('violence connected to Boko Haram')
-_NOT_AGENT = re.compile(r"\b(?:connected|linked|related|attributed) to\s+(?:the\s+)?(?:\w+\s+){0,3}$|"
-                        r"\b(?:against|defeat|fight|fighting|combat|combating|battle)\s+(?:the\s+)?$",
-                        re.I)
+_NOT_AGENT = re.compile(rf"\b{_alt('role_backdrop_links')} to\s+(?:the\s+)?(?:\w+\s+){{0,3}}$|"
+                        rf"\b{_alt('role_foe_words')}\s+(?:the\s+)?$", re.I)
 
 
 def attributed(text: str, g) -> bool:
@@ -246,27 +250,24 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
-_NOT_FORCE = re.compile(r"\s+(?:uniforms?|sources?|chiefs?)\b", re.I)
+_NOT_FORCE = re.compile(rf"\s+{_alt('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
-    r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+(?:(?:special|security|government|elite|"
-    r"border|paramilitary|riot|national|armed|federal|regular|ground|naval|state)\s+)?$")
+    r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
+    rf"(?:{_alt('role_force_modifiers')}\s+)?$")
 # a fight told as mutual: the order of the sides is the only clue of who began it
-_MUTUAL = re.compile(r"\b(?:clash\w*|between|fought|battled|exchanged fire|traded "
-                     r"(?:fire|shots)|gun ?fights?|firefights?|shoot-?outs?)\b", re.I)
-_SPEAKS = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
+_MUTUAL = re.compile(rf"\b{_alt('role_mutual_fight_words')}\b", re.I)
+_SPEAKS = re.compile(rf"\s+{_alt('role_source_verbs')}\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
-_VICTIM_BEFORE = re.compile(r"\b(?:on|against|at|targeting|killing|killed|including)\s+(?:the\s+)?"
-                            r"(?:\w+\s+){0,2}$", re.I)
-_VICTIM_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:were|was|had been|have been)\s+"
-                           r"(?:\w+\s+)?(?:killed|wounded|injured|attacked|ambushed|hurt|shot|"
-                           r"martyred|slain|abducted|kidnapped)", re.I)
+_VICTIM_BEFORE = re.compile(rf"\b{_alt('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.I)
+_VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_victim_aux')}\s+"
+                           rf"(?:\w+\s+)?{_alt('role_victim_verbs')}", re.I)
 
 
 # who began a fight with state forces: the ones named as striking, else the assailants
-_ASSAILED = re.compile(r"\b(?:ambush\w*|attack\w*|assault\w*|stormed|overran)\b", re.I)
-_OPERATION = re.compile(r"\b(?:operations?|raids?|offensive|crackdown|manhunt|sweep)\b", re.I)
-_STRIKES = re.compile(r"(?:\s+\w+){0,2}\s+(?:killed|attacked|raided|shot|opened fire|launched|"
-                      r"stormed|ambushed|bombed|fired|struck|hit|targeted)\b", re.I)
+_ASSAILED = re.compile(rf"\b{_alt('role_assault_words')}\b", re.I)
+_OPERATION = re.compile(rf"\b{_alt('role_operation_words')}\b", re.I)
+_STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_striking_verbs')}\b", re.I)
+_AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{_alt('role_aircraft_words')}\b")
 
 
 def _acts(text: str, base: int, found) -> bool:
@@ -313,11 +314,9 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
 
 # the target is a force where the blow falls on its post or its men on duty
 _AT_POST = re.compile(
-    r"\b(?:on|at|into|targeting|targeted|against|near|outside|attacked|hit|struck|bombed|"
-    r"ambushed|stormed)\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>(?:police|army|military|"
-    r"security)\s+(?:checkpoints?|stations?|posts?|bases?|barracks|patrols?|convoys?|"
-    r"vehicles?|headquarters|outposts?)|(?:soldiers|troops|policemen|police officers|"
-    r"security forces|security officers|rangers))\b", re.I)
+    rf"\b{_alt('role_post_cues')}\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>"
+    rf"{_alt('role_post_force_heads')}\s+{_alt('role_post_nouns')}|{_alt('role_forces_on_duty')})\b",
+    re.I)
 
 
 def _force_at_post(text: str, mentions: list, cn: str, nation, groups) -> Roles | None:
@@ -354,9 +353,9 @@ def _nation_resolver(gazetteer) -> Nation | None:
 
 
 # ---- responsibility claimed in a sentence of its own -----------------------------------------
-_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+"
-                      r"(?:the\s+)?(?:responsibility|credit)\b|\bclaimed\s+(?:the|both|all|these|those)\s+"
-                      r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|killings?|ambush)\b", re.I)
+_CLAIMED = re.compile(rf"\b{_alt('role_claim_verbs')}\s+(?:the\s+)?{_alt('role_claim_objects')}\b|"
+                      rf"\bclaimed\s+{_alt('role_claimed_determiners')}\s+(?:\w+\s+)?"
+                      rf"{_alt('role_claimed_attacks')}\b", re.I)
 
 
 def claimed_by(doc, events: list) -> None:
