@@ -8,7 +8,7 @@ from .casualties import figure, next_figure
 from ..document import Doc
 from .geo import Located, article_province, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
-from .roles import event_roles
+from .roles import crowd_fight, event_roles
 from .taxonomy import INTERVENTION, TRIGGER, EventKind
 from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
@@ -49,6 +49,8 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     kind = _with_intervention(doc, d, d.kind)
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
+    elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
+        kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
                         gazetteer.country_name(country) if country else None, gazetteer)

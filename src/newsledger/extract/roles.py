@@ -83,11 +83,18 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     if initiator is None and state and event_type == "Violence against civilians" and civ and \
             _agent_before(text, base, state):
         initiator, state = state, None
+    if initiator is None and state and event_type in ("Violence against civilians",
+                                                      "Explosions/Remote violence") \
+            and _strikes(text, base, state):
+        initiator, state = state, None  # 'troops shelled the village': the forces did it
+    if sub_type == "Government regains territory" and state:
+        return _regained(initiator, state, unid)
     target = state or (civ if event_type != "Battles" else None)  # fighters, not bystanders
     if event_type == "Battles" and state:
         initiator, target = _battle_sides(text, base, initiator, state, unid, cn, mutual)
-    if event_type == "Violence against civilians" and target is None:
-        target = ("Civilians", None)
+    if event_type == "Violence against civilians" and target is None or \
+            event_type == "Explosions/Remote violence" and target is None:
+        target = ("Civilians", None)  # a bomb or shell that hit no armed side hit civilians
     if event_type == "Violence against civilians" and target and target[0] != "Civilians":
         target = ("Civilians", civ[1] if civ else None)
     if initiator is None and event_type != "Battles" and target and target[0] != "Civilians" or \
@@ -96,6 +103,14 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (f"Unidentified Armed Group ({cn})", None)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _regained(initiator, state, unid) -> Roles:
+    """'The army retook the town from the rebels': the state's forces are actor1 whoever the
+    sentence names first, the side that lost the town actor2."""
+    force = state
+    loser = initiator if initiator and initiator != state else unid
+    return Roles(force[0], loser[0] if loser else None, force[1], loser[1] if loser else None)
 
 
 def _arrested_crowd(text: str, base: int, cn: str):
@@ -185,6 +200,10 @@ class _Forces:
                     self.weapons.append((name, span))
                 else:
                     found.append((name, span, bool(_WEAK_FORCE.fullmatch(m.group()))))
+                    partner = _coordinated_nation(text, m.start(), nation) if country else None
+                    if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
+                        found.append((f"{kind} Forces of {partner[0]}",
+                                      (base + partner[1][0], base + partner[1][1]), False))
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
@@ -239,6 +258,20 @@ def _nation_before(text: str, at: int, nation: Nation | None) -> str | None:
     return None
 
 
+def _coordinated_nation(text: str, at: int, nation: Nation | None):
+    """The first of two nationalities joined before one force noun ('Kyrgyz and Tajik border
+    guards'), with its span in `text`: each names its own country's forces."""
+    m = _NATION_WORDS.search(text, max(0, at - 60), at)
+    if nation is None or not m:
+        return None
+    joined = _JOINED_NATION.search(text, max(0, m.start(1) - 40), m.start(1))
+    country = nation(joined.group(1), False) if joined else None
+    return (country, joined.span(1)) if country else None
+
+
+_JOINED_NATION = re.compile(r"([A-Z][\w.\-]*)\s+and\s+$")
+
+
 def _first(text: str, base: int, rx: re.Pattern, name: str):
     """The first mention of an actor that is not only the source ('police said')."""
     for m in rx.finditer(text):
@@ -286,6 +319,20 @@ def _agent_before(text: str, base: int, found) -> bool:
     if not found or not found[1]:
         return False
     return bool(AGENT_AFTER.search(text[: max(0, found[1][0] - base)]))
+
+
+CROWD_SIDE = _words("crowd_side_words")
+
+
+def crowd_fight(text: str, mentions: list) -> bool:
+    """A fight whose sides are a crowd and state forces, with no armed group, gunmen or
+    weapon of war named ('supporters of the party clashed with police'): a riot, not a battle."""
+    words = [text[m.start:m.end] for m in mentions]
+    crowd = any(rx.search(w) for w in words for rx in (PROTESTERS, RIOTERS, CROWD_SIDE))
+    force = any(rx.search(w) for w in words for rx in (POLICE, MILITARY))
+    armed = any(g.actor.kind == "armed_group" for m in mentions for g in m.groups) or \
+        any(UNIDENTIFIED.search(w) or STATE_WEAPONS.search(w) for w in words)
+    return crowd and force and not armed
 
 
 # ---- one incident, told over several sentences -----------------------------------------------
@@ -371,8 +418,15 @@ def claimed_by(doc, events: list) -> None:
         if group is None:
             continue
         lo = doc.sentences[max(0, i - 4)].start
-        for e in events:
-            first = min(s.start for s in e.evidence)
-            if lo <= first <= sent.end and (e.actor1 or "").startswith("Unidentified Armed Group"):
+        told = [e for e in events if lo <= min(s.start for s in e.evidence) <= sent.end]
+        # a claim of 'the attacks' in the lead covers the same day's attacks told after it
+        days = {e.event_date for e in told if e.event_date} if i <= _LEAD_SENTENCES else set()
+        later = [e for e in events if min(s.start for s in e.evidence) > sent.end
+                 and e.event_date in days]
+        for e in told + later:
+            if (e.actor1 or "").startswith("Unidentified Armed Group"):
                 e.actor1 = group.actor.canonical
                 e.provenance["actor1"] = [group.start, group.end]
+
+
+_LEAD_SENTENCES = 3  # the headline and the first sentences: a claim there speaks for the story
