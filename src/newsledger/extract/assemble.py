@@ -191,12 +191,35 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
             or _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
         # 'there', or a story going on in the same paragraph: the place just named
         prev = doc.sentences[first.sentence - 1]
-        return placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+        just_named = placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+        if just_named is not None:
+            return just_named
     if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
         # 'the clash sparked protests', 'near the scene': where the incident just told happened
         for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
             if k in placed:
                 return placed[k]
+    return next((p for p in (_settlement_before(doc, m) for m in d.mentions) if p), None)
+
+
+# 'in the city', 'the village' with no name after: the settlement the story named last
+_DEFINITE_SETTLEMENT = re.compile(r"\b(?:the|that|this) (?:city|town|village)\b(?:\s+of\s+(?=[A-Z]))?", re.I)
+_SETTLEMENTS = ("city", "town", "village", "populated")
+
+
+def _settlement_before(doc: Doc, m: Mention) -> Located | None:
+    """The town, city or village named in the nearest of the six sentences before a mention
+    that speaks of 'the city' or 'the village' without naming it."""
+    said = _DEFINITE_SETTLEMENT.search(doc.text[m.start:m.end])
+    if not said or any(p.start == m.start + said.end() for p in doc.places):
+        return None  # 'the city of Aleppo' names it
+    for k in range(m.sentence - 1, max(-1, m.sentence - 7), -1):
+        if k == doc.title:
+            continue
+        prev = doc.sentences[k]
+        found = choose_place(doc, prev.start, prev.end, (), None)
+        if found is not None and found.place.kind in _SETTLEMENTS:
+            return found
     return None
 
 
