@@ -193,6 +193,9 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     lead = re.match(r"(?:[\s\"“‘'(\[—–\-•*]|the\s+|The\s+|pro-|anti-|Pro-|Anti-)*", span).end()
     if label != "PERSON" and re.match(rf"{_TITLE_ABBR}\.?\s+[A-Z]", span[lead:]):
         label = "PERSON"  # 'Col Getnet Adane' tagged ORG
+    titled = TITLES.match(span[lead:]) if label in ("ORG", "NORP") else None
+    if titled and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\W*", span[lead + titled.end():]):
+        label = "PERSON"  # 'Bishop Rolando Álvarez' tagged ORG: a title and a full name
     if label == "PERSON":
         title = TITLES.match(span[lead:])
         lead += title.end() if title else 0
