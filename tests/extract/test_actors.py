@@ -241,3 +241,25 @@ def test_a_title_before_a_full_name_makes_a_person(extract, text, person):
     entities = extract(text, published="2024-05-10")["entities"]
     people = [e for e in entities if e["type"] == "PERSON"]
     assert any(e["canonical"] == person for e in people), entities
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # the person an arrest names right after its trigger is its target
+    ("Police arrested opposition leader Carlos Medina in Arequipa on Monday.", "Carlos Medina"),
+    # a person named in another clause is not the one held
+    ("Police arrested two men in Arequipa on Monday, mayor Carlos Medina said.", None),
+])
+def test_the_person_arrested(extract, text, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["actor2"] for e in found] == [actor2]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # unarmed people who strike, with no armed side: mob violence
+    ("Angry villagers lynched two suspected cattle thieves in Kasese on Monday.",
+     "Mob violence"),
+    ("Gunmen shot dead two suspected cattle thieves in Kasese on Monday.", "Attack"),
+])
+def test_villagers_who_strike_are_a_mob(extract, text, sub_type):
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["sub_event_type"] for e in found] == [sub_type]

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from .casualties import figure, next_figure
 from ..document import Doc
 from .geo import Located, article_province, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
-from .roles import crowd_fight, event_roles
+from .roles import arrested_person, crowd_fight, event_roles, mob_attack
 from .taxonomy import INTERVENTION, TRIGGER, EventKind
 from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
@@ -51,9 +52,15 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         kind = EventKind("Battles", "Armed clash", kind.rank)
     elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
         kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
+    elif kind.event_type == "Violence against civilians" and mob_attack(doc.text, d.mentions):
+        kind = EventKind("Riots", "Mob violence", kind.rank)  # 'villagers lynched two thieves'
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
                         gazetteer.country_name(country) if country else None, gazetteer)
+    if kind.sub_event_type == "Arrests" and roles.actor2 is None:
+        held = arrested_person(doc, d.mentions)  # 'police arrested opposition leader X'
+        if held:
+            roles = replace(roles, actor2=held[0], span2=held[1])
     evidence = _evidence(doc, d)
     place = located.place if located else None
     exact = place is not None and place.kind != "country"

@@ -335,6 +335,41 @@ def crowd_fight(text: str, mentions: list) -> bool:
     return crowd and force and not armed
 
 
+MOB_DOERS = _words("mob_doer_words")
+_HEDGES = frozenset(lexicons.words("armed_men_hedges"))
+
+
+def mob_attack(text: str, mentions: list) -> bool:
+    """Unarmed people who strike ('angry villagers lynched two thieves', 'a mob torched
+    shops') with no armed group, gunmen or force acting: mob violence, not an armed attack."""
+    for m in mentions:
+        words = text[m.start:m.end]
+        if any(g.actor.kind == "armed_group" for g in m.groups) or any(
+                w.group().lower() not in _HEDGES for w in UNIDENTIFIED.finditer(words)):
+            return False  # 'suspected thieves' are no armed side; 'suspected gunmen' are
+        doers = [w for rx in (RIOTERS, MOB_DOERS) for w in rx.finditer(words)]
+        if any(_strikes(words, 0, (None, (w.start(), w.end()))) for w in doers):
+            return not any(_strikes(words, 0, (None, (f.start(), f.end())))
+                           for rx in (POLICE, MILITARY) for f in rx.finditer(words))
+    return False
+
+
+def arrested_person(doc, mentions: list):
+    """The person an arrest is told of by name right after its trigger ('police arrested
+    opposition leader Juan Perez', 'the capture of Salah Abdeslam'), as (name, span)."""
+    for m in mentions:
+        after = m.trigger[1]
+        for n in doc.names:
+            if n.label == "PERSON" and after <= n.start < min(m.end, after + _ARREST_REACH) \
+                    and not _NAME_BREAK.search(doc.text, after, n.start):
+                return n.text.strip(), (n.start, n.end)
+    return None
+
+
+_ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
+_NAME_BREAK = re.compile(rf"[.;:,]|\b{_alt('role_name_breaks')}\b", re.I)
+
+
 # ---- one incident, told over several sentences -----------------------------------------------
 def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
                 country_name: str | None, gazetteer=None) -> Roles:
