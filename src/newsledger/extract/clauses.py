@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
 from .speech import (ACCORDING, ADVERBIAL, DATELINE, Attribution, Context, Speaker, _addressee,
                      _before, _subject_start, _trim, is_noun_phrase)
@@ -185,12 +186,36 @@ def _inverted_speaker(ctx: Context, at: int, e: int) -> Speaker | None:
 def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     words = ctx.text[s:e].strip()
     if cue in CONTINUING and (not words or words.endswith(",")):
-        # ', adding that …' takes the subject of the verb before it
+        # ', adding that …' takes the subject of the verb before it: the parse's where the
+        # sentence has one ('He rejected the report, saying …'), else the last speaker
+        subject = _parsed_subject(ctx, e)
+        if subject is not None:
+            return subject
         near = _before(ctx, e, 400)
         return near[0] if near else None
     if not words or len(words.split()) > 20 or not is_noun_phrase(ctx, s, e):
         return None
     return ctx.speaker(s, e)
+
+
+def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
+    """The subject of the verb a participle cue hangs on ('He rejected it, saying …' → he),
+    a person or an official, from the sentence's parse."""
+    doc = ctx.doc
+    i = doc.sentence_at(cue_at)
+    parsed = doc.parsed.get(i)
+    if parsed is None:
+        return None
+    base = doc.sentences[i].start
+    cue = parsed.char_span(cue_at - base, cue_at - base + 1, alignment_mode="expand")
+    if cue is None or cue[0].head is cue[0]:
+        return None
+    subjects = [t for t in cue[0].head.children if t.dep_ == "nsubj" and t.i < cue[0].i]
+    if not subjects:
+        return None
+    tokens = list(subjects[0].subtree)
+    sp = ctx.speaker(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+    return sp if sp.kind in ("person", "role") else None
 
 
 def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
@@ -246,6 +271,10 @@ NOT_CLAUSE_START = re.compile(
     r"over|under|when|if|because|and|but|or|so|him|her|them|us|me|it|\w+ing)\b", re.IGNORECASE)
 
 
+# 'it' as the subject of the content clause, not the cue's object ('said it was wrong')
+SUBJECT_IT = re.compile(rf"it\s+{lexicons.alternation('finite_auxiliaries')}\b", re.IGNORECASE)
+
+
 def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
     """Whether the words after a cue are a content clause ('said the toll has risen'), not an
     object ('declared a state of emergency', 'said in a statement'). The parse decides where
@@ -255,8 +284,8 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
         return False
     if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
         return True  # 'adding that by the end of the day …': 'that' makes it a clause
-    if NOT_CLAUSE_START.match(content):
-        return False
+    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content):
+        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
