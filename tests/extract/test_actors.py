@@ -263,3 +263,16 @@ def test_the_person_arrested(extract, text, actor2):
 def test_villagers_who_strike_are_a_mob(extract, text, sub_type):
     found = extract(text, published="2024-05-10")["events"]
     assert [e["sub_event_type"] for e in found] == [sub_type]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The Baloch Liberation Army denied carrying out the attack.", False),
+    ("The Baloch Liberation Army did not claim the bombing.", False),
+    ("The Baloch Liberation Army planted the bomb.", True),
+    ("The army said it was fighting the Baloch Liberation Army.", False),
+])
+def test_a_group_that_disowns_the_act_is_not_its_doer(actors, text, doer):
+    from newsledger.extract.roles import attributed
+
+    group = next(m for m in actors.find(text) if m.actor.canonical == "Baloch Liberation Army")
+    assert attributed(text, group) is doer

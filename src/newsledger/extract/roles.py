@@ -158,7 +158,13 @@ _NOT_AGENT = re.compile(rf"\b{_alt('role_backdrop_links')} to\s+(?:the\s+)?(?:\w
 def attributed(text: str, g) -> bool:
     """Whether the article text makes a named group (an actor match) the doer rather than
     the backdrop."""
-    return not _NOT_AGENT.search(text[max(0, g.start - 60):g.start])
+    return not _NOT_AGENT.search(text[max(0, g.start - 60):g.start]) \
+        and not _DISOWNS.match(text, g.end)
+
+
+# a group that disowns the act after its name ('the Taliban denied involvement', '… did not
+# claim the attack') is not its doer
+_DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{_alt('role_disowning_words')}\b", re.I)
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
