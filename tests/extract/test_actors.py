@@ -154,6 +154,12 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
     # the state's forces retake a town, whoever the sentence names first
     ("Soldiers retook the town of Menaka from jihadists on Friday, the army said.",
      "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+    # gunmen killed in a security operation: the state's forces ran it
+    ("Six gunmen were killed in a special operation in Nalchik on Monday.",
+     "Military Forces of Russia", "Unidentified Armed Group (Russia)"),
+    # a force after 'by' is the doer, whoever the victim
+    ("A 16-year-old was killed in Sitra on Friday by police gunfire.",
+     "Police Forces of Bahrain", "Civilians"),
     # two nationalities before one force noun: each names its own state's forces
     ("Kyrgyz and Tajik border guards exchanged fire near Batken on Friday, killing three.",
      "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"),

@@ -80,15 +80,19 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
                      target[1] if target else None)
     if initiator is None and unid:
         initiator = unid
-    if initiator is None and state and event_type == "Violence against civilians" and civ and \
+    if initiator is None and state and event_type == "Violence against civilians" and \
             _agent_before(text, base, state):
-        initiator, state = state, None
+        initiator, state = state, None  # 'killed by police gunfire'
     if initiator is None and state and event_type in ("Violence against civilians",
                                                       "Explosions/Remote violence") \
             and _strikes(text, base, state):
         initiator, state = state, None  # 'troops shelled the village': the forces did it
     if sub_type == "Government regains territory" and state:
         return _regained(initiator, state, unid)
+    if event_type == "Battles" and state is None and initiator == unid and unid \
+            and _STATE_OPERATION.search(text) and not _ASSAILED.search(text):
+        # 'six gunmen were killed in a special operation': the state's forces ran it
+        return Roles(f"Military Forces of {cn}", unid[0], None, unid[1])
     target = state or (civ if event_type != "Battles" else None)  # fighters, not bystanders
     if event_type == "Battles" and state:
         initiator, target = _battle_sides(text, base, initiator, state, unid, cn, mutual)
@@ -305,6 +309,7 @@ _VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_victim_aux')}\s+"
 # who began a fight with state forces: the ones named as striking, else the assailants
 _ASSAILED = re.compile(rf"\b{_alt('role_assault_words')}\b", re.I)
 _OPERATION = re.compile(rf"\b{_alt('role_operation_words')}\b", re.I)
+_STATE_OPERATION = re.compile(rf"\b{_alt('role_state_operation_words')}\b", re.I)
 _STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_striking_verbs')}\b", re.I)
 _AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{_alt('role_aircraft_words')}\b")
 
