@@ -160,6 +160,10 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
     # a force after 'by' is the doer, whoever the victim
     ("A 16-year-old was killed in Sitra on Friday by police gunfire.",
      "Police Forces of Bahrain", "Civilians"),
+    # a fight between communities: communal militias on both sides
+    ("Tribal clashes left 20 people dead in Warrap state on Sunday, officials said.",
+     "Communal Militia (South Sudan)", "Communal Militia (South Sudan)"),
+    ("Clashes left 20 people dead in Warrap state on Sunday, officials said.", None, None),
     # two nationalities before one force noun: each names its own state's forces
     ("Kyrgyz and Tajik border guards exchanged fire near Batken on Friday, killing three.",
      "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"),

@@ -28,6 +28,7 @@ CIVILIANS = _words("civilian_words")
 UNIDENTIFIED = _words("armed_men_words")
 PROTESTERS = _words("protester_words")
 RIOTERS = _words("rioter_words")
+COMMUNAL = _words("communal_fight_words")
 AGENT_AFTER = re.compile(rf"\b{_alt('role_agent_cues')}\s+(?:the\s+)?$", re.I)
 
 
@@ -105,6 +106,9 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
             initiator is None and event_type in ("Violence against civilians",
                                                  "Explosions/Remote violence"):
         initiator = (f"Unidentified Armed Group ({cn})", None)
+    if event_type == "Battles" and initiator is None and target is None and COMMUNAL.search(text):
+        militia = f"Communal Militia ({cn})"  # 'days of tribal clashes': one community on another
+        return Roles(militia, militia)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
 
@@ -401,7 +405,8 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 != one.actor1:
         posted = _force_at_post(text, mentions, country_name or "Unknown", nation, groups)
         two = posted if posted and posted.actor2 != one.actor1 else two
-    actor2 = two.actor2 if two.actor2 != one.actor1 else None
+    communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
+    actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
     return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
 
