@@ -256,8 +256,8 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
             continue  # a toll told for several places together is no one place's
         for k, field_name in (("killed", "fatalities"), ("injured", "injured")):
             value, span, total = figure(m.counts, k, kind.event_type == "Battles")
-            if value is None:
-                continue
+            if value is None or result[k] is not None and _quoted(doc, m):
+                continue  # a witness's words retell the toll the report gave, they add no one
             new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
                               m.counts, k, m.headline or _sums(doc, m))
             if new != result[k]:
@@ -269,6 +269,14 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
+
+
+def _quoted(doc: Doc, m: Mention) -> bool:
+    """A mention inside quotation marks: its sentence opens one."""
+    return doc.text[doc.sentences[m.sentence].start:m.end].lstrip()[:1] in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = "\"“‘«"
 
 
 # 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
