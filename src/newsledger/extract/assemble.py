@@ -5,6 +5,7 @@ import hashlib
 import re
 from dataclasses import replace
 
+from .. import lexicons
 from .casualties import figure, next_figure
 from ..document import Doc
 from .geo import Located, article_province, choose_place, country_in, dateline_place
@@ -210,7 +211,8 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
 
 
 # 'in the city', 'the village' with no name after: the settlement the story named last
-_DEFINITE_SETTLEMENT = re.compile(r"\b(?:the|that|this) (?:city|town|village)\b(?:\s+of\s+(?=[A-Z]))?", re.I)
+_DEFINITE_SETTLEMENT = re.compile(rf"\b(?:the|that|this) {lexicons.alternation('settlement_anaphors')}\b"
+                                  r"(?:\s+of\s+(?=[A-Z]))?", re.I)
 _SETTLEMENTS = ("city", "town", "village", "populated")
 
 
