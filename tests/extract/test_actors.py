@@ -146,6 +146,27 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
     # a group known by its acronym takes its full canonical name
     ("CJNG gunmen killed five people in Celaya on Monday.",
      "Jalisco New Generation Cartel (CJNG)", "Civilians"),
+    # forces that shell are the doers; a bomb that hit no armed side hit civilians
+    ("Government troops shelled the town of Ariha on Sunday, killing four people.",
+     "Military Forces of Syria", "Civilians"),
+    ("A bomb exploded outside a bank in Yala on Sunday.",
+     "Unidentified Armed Group (Thailand)", "Civilians"),
+    # the state's forces retake a town, whoever the sentence names first
+    ("Soldiers retook the town of Menaka from jihadists on Friday, the army said.",
+     "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+    # gunmen killed in a security operation: the state's forces ran it
+    ("Six gunmen were killed in a special operation in Nalchik on Monday.",
+     "Military Forces of Russia", "Unidentified Armed Group (Russia)"),
+    # a force after 'by' is the doer, whoever the victim
+    ("A 16-year-old was killed in Sitra on Friday by police gunfire.",
+     "Police Forces of Bahrain", "Civilians"),
+    # a fight between communities: communal militias on both sides
+    ("Tribal clashes left 20 people dead in Warrap state on Sunday, officials said.",
+     "Communal Militia (South Sudan)", "Communal Militia (South Sudan)"),
+    ("Clashes left 20 people dead in Warrap state on Sunday, officials said.", None, None),
+    # two nationalities before one force noun: each names its own state's forces
+    ("Kyrgyz and Tajik border guards exchanged fire near Batken on Friday, killing three.",
+     "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"),
 ])
 def test_roles(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
@@ -175,7 +196,93 @@ def test_responsibility_claimed_in_a_sentence_of_its_own(extract, claim, actor1)
     assert [e["actor1"] for e in found] == [actor1]
 
 
+@pytest.mark.parametrize("later, actor1", [
+    # a claim of 'the attacks' in the lead covers the same day's attacks told after it
+    ("Another bomb exploded at a bus station in Quetta on Monday, killing three people.",
+     "Baloch Liberation Army"),
+    # not an attack of another day
+    ("In 2019 a bomb exploded at a bus station in Quetta, killing three people.",
+     "Unidentified Armed Group (Pakistan)"),
+])
+def test_a_lead_claim_covers_the_days_attacks(extract, later, actor1):
+    text = ("Two bombs exploded at a market in Turbat on Monday, killing nine people. "
+            "The Baloch Liberation Army claimed responsibility for the attacks.\n\n"
+            "Police sealed off the area.\n\nOfficials met on Tuesday.\n\n" + later)
+    found = extract(text, published="2024-05-07")["events"]
+    assert [e["actor1"] for e in found][-1] == actor1
+
+
+@pytest.mark.parametrize("text, event_type", [
+    # a crowd against the police with no armed side is a riot
+    ("Supporters of the party clashed with police in Lahore on Sunday, leaving two officers dead.",
+     "Riots"),
+    ("Gunmen clashed with police in Lahore on Sunday, leaving two officers dead.", "Battles"),
+])
+def test_a_crowd_fighting_police_is_a_riot(extract, text, event_type):
+    found = extract(text, published="2024-05-07")["events"]
+    assert [e["event_type"] for e in found] == [event_type]
+
+
 def test_state_forces_without_a_country_in_their_name_do_not_break_roles(extract):
     found = extract("Azov fighters and Russian troops clashed near Mariupol on Monday, "
                     "killing four.", published="2024-05-10")["events"]
     assert found and found[0]["actor1"]
+
+
+@pytest.mark.parametrize("second, location", [
+    # 'in the city' with no name after: the city the story named before
+    ("Two days later police arrested a suspect in the city, officials said.", "Mombasa"),
+    # 'the city of X' names its own place
+    ("Two days later police arrested a suspect in the city of Nairobi, officials said.", "Nairobi"),
+])
+def test_the_city_is_the_city_named_before(extract, second, location):
+    text = ("A bomb exploded at a bus station in Mombasa on Monday, killing three people.\n\n"
+            "The governor visited the wounded in hospital.\n\n" + second)
+    found = extract(text, published="2024-05-10")["events"]
+    arrests = [e for e in found if e["sub_event_type"] == "Arrests"]
+    assert [e["location"] for e in arrests] == [location]
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Bishop Rolando Mendoza was detained on Friday. Mendoza had criticised the government.",
+     "Rolando Mendoza"),
+])
+def test_a_title_before_a_full_name_makes_a_person(extract, text, person):
+    entities = extract(text, published="2024-05-10")["entities"]
+    people = [e for e in entities if e["type"] == "PERSON"]
+    assert any(e["canonical"] == person for e in people), entities
+
+
+@pytest.mark.parametrize("text, actor2", [
+    # the person an arrest names right after its trigger is its target
+    ("Police arrested opposition leader Carlos Medina in Arequipa on Monday.", "Carlos Medina"),
+    # a person named in another clause is not the one held
+    ("Police arrested two men in Arequipa on Monday, mayor Carlos Medina said.", None),
+])
+def test_the_person_arrested(extract, text, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["actor2"] for e in found] == [actor2]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # unarmed people who strike, with no armed side: mob violence
+    ("Angry villagers lynched two suspected cattle thieves in Kasese on Monday.",
+     "Mob violence"),
+    ("Gunmen shot dead two suspected cattle thieves in Kasese on Monday.", "Attack"),
+])
+def test_villagers_who_strike_are_a_mob(extract, text, sub_type):
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["sub_event_type"] for e in found] == [sub_type]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("The Baloch Liberation Army denied carrying out the attack.", False),
+    ("The Baloch Liberation Army did not claim the bombing.", False),
+    ("The Baloch Liberation Army planted the bomb.", True),
+    ("The army said it was fighting the Baloch Liberation Army.", False),
+])
+def test_a_group_that_disowns_the_act_is_not_its_doer(actors, text, doer):
+    from newsledger.extract.roles import attributed
+
+    group = next(m for m in actors.find(text) if m.actor.canonical == "Baloch Liberation Army")
+    assert attributed(text, group) is doer

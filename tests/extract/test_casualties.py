@@ -609,3 +609,16 @@ def test_yet_another_attack_inside_a_clause_continues_the_story(extract):
     text = ("Gunmen killed five villagers in Kaduna state on Monday.\n\n"
             "Residents were angered by yet another attack on their village.")
     assert [e["fatalities"] for e in extract(text, published="2024-05-10")["events"]] == [5]
+
+
+@pytest.mark.parametrize("quote, fatalities", [
+    # a witness retelling the toll adds no one
+    ('"Five people were shot dead in the same street, and they killed another man nearby," '
+     "a resident said.", 5),
+    # the report itself adding a victim does
+    ("Another villager was later found shot dead, police said.", 6),
+])
+def test_a_quote_retells_the_toll(extract, quote, fatalities):
+    text = "Gunmen killed five people in the village of Kaya in Adamawa state on Thursday.\n\n" + quote
+    found = extract(text, published="2024-05-10")["events"]
+    assert [e["fatalities"] for e in found] == [fatalities]

@@ -34,7 +34,8 @@ class FakeGazetteer:
     """A stand-in with the gazetteer's API and a handful of places."""
 
     PLACES = {"Istanbul": ("TR", "city"), "İstanbul": ("TR", "city"), "Turkey": ("TR", "country"),
-              "Benghazi": ("LY", "city"), "Libya": ("LY", "country"), "Nigeria": ("NG", "country")}
+              "Benghazi": ("LY", "city"), "Libya": ("LY", "country"), "Nigeria": ("NG", "country"),
+              "Mexico City": ("MX", "city"), "Mexico": ("MX", "country")}
     DEMONYMS = {"Turkish": "TR", "Libyan": "LY", "Nigerian": "NG", "Kurdish": None}
 
     def find(self, text: str) -> list[FakeMatch]:
@@ -267,3 +268,21 @@ def test_spelling_variants_of_a_surname(extract):
     # two letters apart is another name
     assert forms("Prime Minister Nikol Pashinian spoke on Thursday. Pashimyon said the treaty "
                  "was close.", "Nikol Pashinian") == {"Nikol Pashinian"}
+
+
+def test_a_city_named_after_its_country_is_another_place():
+    doc = analyse("Mexico's president spoke in Mexico City on Monday. Mexico will vote in June.")
+    assert forms_of(doc, "Mexico City") == {"Mexico City"}
+    doc = analyse("Fighting spread across North Darfur State. In North Darfur, aid stopped.")
+    assert forms_of(doc, "North Darfur") == {"North Darfur", "North Darfur State"}
+
+
+def test_two_surnames_stand_for_the_full_name():
+    doc = analyse("President Andrés Manuel López Obrador spoke on Monday. "
+                  "López Obrador said the army would restore order.")
+    assert "López Obrador" in forms_of(doc, "Andrés Manuel López Obrador")
+
+
+def test_the_full_name_of_an_acronym_actor_joins_it():
+    doc = analyse("The National Liberation Army declared a truce. The ELN said it would last a week.")
+    assert forms_of(doc, "ELN") == {"ELN", "National Liberation Army"}

@@ -108,3 +108,15 @@ def test_a_town_named_in_two_provinces_is_the_one_the_story_tells_of(events, pro
             "They killed six farmers near Lere, residents said.")
     found = [e for e in events(text) if e["location"] == "Lere"]
     assert found and found[0]["admin1"] == province
+
+
+@pytest.mark.parametrize("second, country", [
+    # a country's name right before its forces says whose forces, not where
+    ("In October 2017, fighters killed four US special troops and as many Nigerien soldiers "
+     "in an ambush.", "NE"),
+    ("In October 2017, fighters killed four soldiers in an ambush in the US.", "US"),
+])
+def test_a_country_before_its_forces_is_not_the_place(events, second, country):
+    text = ("Gunmen killed 12 soldiers near Tillaberi in western Niger on Monday, Niger's defence "
+            "ministry said.\n\n" + second)
+    assert [e["country"] for e in events(text)][-1] == country

@@ -214,3 +214,17 @@ def test_sentence_final_cue_with_a_short_phrase_after_it(tail):
                 "Governor Ana Ruiz " + tail)
     assert [(q.kind, q.text) for q in qs] == [
         ("indirect", "The road to the northern villages will stay closed until the bridge is repaired")]
+
+
+@pytest.mark.parametrize("second, found", [
+    # 'it' opening the content clause is its subject, not the cue's object
+    ("He said it was wrong of the opposition to exploit the unrest.",
+     [("Karim Haddad", "it was wrong of the opposition to exploit the unrest")]),
+    ("He said it in a statement.", []),
+    # a participle cue takes the subject of the verb it hangs on
+    ("He also rejected the report, saying the violence had largely ended.",
+     [("Karim Haddad", "the violence had largely ended")]),
+])
+def test_pronoun_subjects_of_indirect_speech(second, found):
+    qs = quotes("Interior Minister Karim Haddad visited the province on Monday.\n\n" + second)
+    assert [(q.speaker, q.text) for q in qs] == found

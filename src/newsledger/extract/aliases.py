@@ -24,9 +24,7 @@ _TITLE_ABBR = lexicons.alternation("title_abbreviations")
 TITLES = re.compile(rf"^(?:(?:{lexicons.alternation('titles')}|{_TITLE_ABBR})\.?\s+)+")
 # First words that do not name a place on their own ("North" of "North Darfur").
 GENERIC_FIRST = frozenset(lexicons.words("place_generic_first_words"))
-PLACE_SUFFIX = re.compile(
-    r"\s+(?:State|Strip|Province|Region|County|District|Governorate|Division|Oblast|Prefecture|"
-    r"Department|Territory|Municipality|City|Republic)$")
+PLACE_SUFFIX = re.compile(rf"\s+{lexicons.alternation('place_name_suffixes')}$")
 # Head words too generic to stand for one organisation when they open a sentence ("Police said").
 GENERIC_HEADS = frozenset(lexicons.words("generic_name_heads"))
 TITLE_ACRONYMS = frozenset(lexicons.words("title_acronyms"))
@@ -57,9 +55,9 @@ class _M:
 
 
 _NAME_WORD = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w'’\-]+)"
-_NOT_NAME = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
-                       r"February|March|April|May|June|July|August|September|October|November|"
-                       r"December|The|A|An|In|On|At|And|But|He|She|They|It)\.?$")
+# a weekday, a month or a function word standing alone is never a name's word
+_NOT_NAME = re.compile("(?:" + "|".join(
+    lexicons.words("weekdays") + lexicons.words("months") + lexicons.words("not_name_words")) + r")\.?$")
 
 
 
@@ -109,10 +107,17 @@ def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionar
         for m in new:
             groups.add(m)
         added += new
+    named: dict[str, str] = {}  # 'national liberation army' → the actor named 'National Liberation Army (ELN)'
     for m in mentions + added:  # forms the dictionary knows as one actor
         actor = actors.lookup(m.text)
         if actor:
             groups.union(m.key, "actor:" + fold(actor.canonical))
+            full = re.match(r"(.+?)\s*\([^()]+\)$", actor.canonical)
+            if full:
+                named[fold(full.group(1))] = "actor:" + fold(actor.canonical)
+    for m in mentions + added:  # the full name of an 'X (ACR)' actor the article names
+        if fold(m.text) in named:
+            groups.union(m.key, named[fold(m.text)])
     return added
 
 
@@ -126,6 +131,9 @@ def _same_country(mentions: list[_M], groups: _Groups, gazetteer) -> None:
         if m.label != "GPE" or DEMONYM.search(m.text) and not m.text.isupper():
             continue
         code = gazetteer.country_code(m.text)
+        if code and m.place and fold(m.place) == fold(m.text) \
+                and fold(m.place) != fold(gazetteer.country_name(code) or ""):
+            continue  # 'Mexico City' is a city of Mexico, not Mexico
         if code:
             groups.union(first.setdefault(code, m.key), m.key)
 
@@ -306,6 +314,8 @@ def _surname_forms(name: str) -> list[str]:
         forms.append(last[article.end():])
     if len(parts) >= 3 and _PARTICLE.match(parts[-2]) and parts[-2][:1].isupper():
         forms.append(" ".join(parts[-2:]))
+    elif len(parts) >= 3 and all(p[:1].isupper() and len(p) > 2 for p in parts[-2:]):
+        forms.append(" ".join(parts[-2:]))  # two surnames: 'Andrés Manuel López Obrador' → 'López Obrador'
     if len(parts) >= 3:
         forms += [p for p in parts[1:-1] if len(p) > 3 and p[:1].isupper() and not _PARTICLE.match(p)
                   and not TITLES.match(p + " ")]
@@ -372,7 +382,7 @@ def _place_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
             continue
         root = groups.find(m.key)
         short = PLACE_SUFFIX.sub("", m.text)
-        if short != m.text:
+        if short != m.text and not _other_place(m, short, own_places):
             found.setdefault(short, root)
         parts = m.text.split()
         if len(parts) == 2 and m.label == "GPE" and parts[0].lower() not in GENERIC_FIRST \
@@ -382,6 +392,14 @@ def _place_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
             abbrev.setdefault(parts[0][0] + ". " + " ".join(parts[1:]), root)
             abbrev.setdefault(parts[0][0] + " " + " ".join(parts[1:]), root)
     return _standalone(text, mentions, groups, {**found, **abbrev}, "GPE", relabel=("GPE", "LOC", "ORG", "PERSON"))
+
+
+def _other_place(m: _M, short: str, own_places: set[str]) -> bool:
+    """'Mexico City' and 'Mexico': a city the gazetteer knows by its full name, whose short
+    form is a place of its own in the article, is another place ('North Darfur State' and
+    'Davao City' are not: the gazetteer names them 'North Darfur', 'Davao')."""
+    return m.text.endswith(" City") and bool(m.place) and fold(m.place) == fold(m.text) \
+        and short in own_places
 
 
 def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:

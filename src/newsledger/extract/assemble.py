@@ -10,7 +10,7 @@ from .casualties import figure, next_figure
 from ..document import Doc
 from .geo import Located, article_province, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
-from .roles import event_roles
+from .roles import arrested_person, crowd_fight, event_roles, mob_attack
 from .taxonomy import INTERVENTION, TRIGGER, EventKind
 from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
@@ -54,9 +54,17 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     kind = _with_intervention(doc, d, d.kind)
     if _militants_killed(d, kind):  # a security operation: both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
+    elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
+        kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
+    elif kind.event_type == "Violence against civilians" and mob_attack(doc.text, d.mentions):
+        kind = EventKind("Riots", "Mob violence", kind.rank)  # 'villagers lynched two thieves'
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
                         gazetteer.country_name(country) if country else None, gazetteer)
+    if kind.sub_event_type == "Arrests" and roles.actor2 is None:
+        held = arrested_person(doc, d.mentions)  # 'police arrested opposition leader X'
+        if held:
+            roles = replace(roles, actor2=held[0], span2=held[1])
     evidence = _evidence(doc, d)
     place = located.place if located else None
     exact = place is not None and place.kind != "country"
@@ -194,12 +202,36 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
             or _THERE.search(doc.text[first.start:first.end]) and first.sentence > 0:
         # 'there', or a story going on in the same paragraph: the place just named
         prev = doc.sentences[first.sentence - 1]
-        return placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+        just_named = placed.get(first.sentence - 1) or choose_place(doc, prev.start, prev.end, (), None)
+        if just_named is not None:
+            return just_named
     if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
         # 'the clash sparked protests', 'near the scene': where the incident just told happened
         for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
             if k in placed:
                 return placed[k]
+    return next((p for p in (_settlement_before(doc, m) for m in d.mentions) if p), None)
+
+
+# 'in the city', 'the village' with no name after: the settlement the story named last
+_DEFINITE_SETTLEMENT = re.compile(rf"\b(?:the|that|this) {lexicons.alternation('settlement_anaphors')}\b"
+                                  r"(?:\s+of\s+(?=[A-Z]))?", re.I)
+_SETTLEMENTS = ("city", "town", "village", "populated")
+
+
+def _settlement_before(doc: Doc, m: Mention) -> Located | None:
+    """The town, city or village named in the nearest of the six sentences before a mention
+    that speaks of 'the city' or 'the village' without naming it."""
+    said = _DEFINITE_SETTLEMENT.search(doc.text[m.start:m.end])
+    if not said or any(p.start == m.start + said.end() for p in doc.places):
+        return None  # 'the city of Aleppo' names it
+    for k in range(m.sentence - 1, max(-1, m.sentence - 7), -1):
+        if k == doc.title:
+            continue
+        prev = doc.sentences[k]
+        found = choose_place(doc, prev.start, prev.end, (), None)
+        if found is not None and found.place.kind in _SETTLEMENTS:
+            return found
     return None
 
 
@@ -253,6 +285,8 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
             value, span, total = figure(counts, k, kind.event_type == "Battles")
             if value is None or stated[k] and not total:
                 continue  # victims told after the updated overall toll are among it
+            if result[k] is not None and _quoted(doc, m):
+                continue  # a witness's words retell the toll the report gave, they add no one
             new = next_figure(result[k], value, total and span is not None, doc.text[m.start:m.end],
                               counts, k, m.headline or _sums(doc, m), base=m.start)
             if new != result[k]:
@@ -278,6 +312,14 @@ def _own_running_toll(doc: Doc, m: Mention) -> tuple[list, bool]:
     if not any(c.cumulative for c in m.counts) or not _WOUNDED_IN.search(doc.text[m.start:m.end]):
         return m.counts, False
     return [replace(c, cumulative=False, total=True) if c.cumulative else c for c in m.counts], True
+
+
+def _quoted(doc: Doc, m: Mention) -> bool:
+    """A mention inside quotation marks: its sentence opens one."""
+    return doc.text[doc.sentences[m.sentence].start:m.end].lstrip()[:1] in _OPENING_QUOTES
+
+
+_OPENING_QUOTES = "\"“‘«"
 
 
 # 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
-from .speech import (ACCORDING, ADVERBIAL, DATELINE, Attribution, Context, Speaker, _addressee,
+from .speech import (ACCORDING, ADVERBIAL, _alt, DATELINE, Attribution, Context, Speaker, _addressee,
                      _before, _subject_start, _trim, is_noun_phrase)
 
 def attributions(ctx: Context) -> list[Attribution]:
@@ -139,7 +140,7 @@ def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, 
 
 # where a content clause gives way to the next cue: ', adding that', ', according to', and
 # 'adding' even without its comma ('… remains safe adding that …')
-_NEXT_CLAUSE = re.compile(r"(?:,\s+(?:adding|saying|citing|according to)|\s+adding\s+that)\b")
+_NEXT_CLAUSE = re.compile(rf"(?:,\s+{_alt('next_clause_cues')}|\s+adding\s+that)\b")
 
 
 def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -150,9 +151,7 @@ def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
 # After a mid-sentence cue ('…, he said, the talks …') the words go on as the content clause;
 # a participle, conjunction, relative pronoun or preposition starts another kind of phrase.
 MID_REST = re.compile(
-    r"\s*(?![\"“”'‘’]|(?:adding|saying|citing|according|who|whose|which|where|when|as|and|but|"
-    r"or|nor|because|while|after|before|in|on|at|with|without|though|although|if|than|to|for|"
-    r"from|by|during|since|until|\w+ing)\b)[\w$]\S*(?:\s+\S+){2}")
+    rf"\s*(?![\"“”'‘’]|{_alt('mid_sentence_stops')}\b)[\w$]\S*(?:\s+\S+){{2}}")
 
 
 def _mid_sentence_rest(text: str, at: int, e: int) -> bool:
@@ -185,12 +184,36 @@ def _inverted_speaker(ctx: Context, at: int, e: int) -> Speaker | None:
 def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     words = ctx.text[s:e].strip()
     if cue in CONTINUING and (not words or words.endswith(",")):
-        # ', adding that …' takes the subject of the verb before it
+        # ', adding that …' takes the subject of the verb before it: the parse's where the
+        # sentence has one ('He rejected the report, saying …'), else the last speaker
+        subject = _parsed_subject(ctx, e)
+        if subject is not None:
+            return subject
         near = _before(ctx, e, 400)
         return near[0] if near else None
     if not words or len(words.split()) > 20 or not is_noun_phrase(ctx, s, e):
         return None
     return ctx.speaker(s, e)
+
+
+def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
+    """The subject of the verb a participle cue hangs on ('He rejected it, saying …' → he),
+    a person or an official, from the sentence's parse."""
+    doc = ctx.doc
+    i = doc.sentence_at(cue_at)
+    parsed = doc.parsed.get(i)
+    if parsed is None:
+        return None
+    base = doc.sentences[i].start
+    cue = parsed.char_span(cue_at - base, cue_at - base + 1, alignment_mode="expand")
+    if cue is None or cue[0].head is cue[0]:
+        return None
+    subjects = [t for t in cue[0].head.children if t.dep_ == "nsubj" and t.i < cue[0].i]
+    if not subjects:
+        return None
+    tokens = list(subjects[0].subtree)
+    sp = ctx.speaker(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
+    return sp if sp.kind in ("person", "role") else None
 
 
 def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
@@ -234,16 +257,15 @@ def _content_start(text: str, at: int, e: int, cue: str) -> int:
 # is a relative pronoun ('a letter that was sent'), not a complementiser.
 PHRASE_THAT = re.compile(
     r"(?:\s+[^\s.;:!?\"“”]+){1,14}?,?\s+that\s+"
-    r"(?!(?:was|were|is|are|has|had|have|will|would|could|can|may|might)\b)(?=\w)")
-PREP_START = re.compile(
-    r"\s*,?\s*(?:in|at|during|on|after|before|from|with|via|through|over|to|this|last|earlier|"
-    r"later|just|again|repeatedly|publicly|privately|also|previously|recently|once|often|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today)\b")
+    rf"(?!{_alt('relative_that_aux')}\b)(?=\w)")
+PREP_START = re.compile(rf"\s*,?\s*{_alt('cue_phrase_openers')}\b")
 
 
-NOT_CLAUSE_START = re.compile(
-    r"(?:on|in|at|for|to|with|from|by|about|of|during|after|before|as|while|outside|inside|near|"
-    r"over|under|when|if|because|and|but|or|so|him|her|them|us|me|it|\w+ing)\b", re.IGNORECASE)
+NOT_CLAUSE_START = re.compile(rf"{_alt('not_clause_starts')}\b", re.IGNORECASE)
+
+
+# 'it' as the subject of the content clause, not the cue's object ('said it was wrong')
+SUBJECT_IT = re.compile(rf"it\s+{lexicons.alternation('finite_auxiliaries')}\b", re.IGNORECASE)
 
 
 def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
@@ -255,8 +277,8 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
         return False
     if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
         return True  # 'adding that by the end of the day …': 'that' makes it a clause
-    if NOT_CLAUSE_START.match(content):
-        return False
+    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content):
+        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)

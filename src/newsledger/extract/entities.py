@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from .. import lexicons
 from .actors import ActorDictionary, is_acronym
 from .aliases import (DEMONYM, TITLES, _M, _NAME_WORD, _NOT_NAME, _TITLE_ABBR, _foreign_name_before,
                       _Groups, _key, _link, _same_country, _sentence_initial, _without_nationality)
@@ -22,11 +23,9 @@ from .text import fold
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
 # State forces named by nationality and a common noun are descriptions, not names.
-GENERIC_FORCE = re.compile(r"\b(?:troops|soldiers|police|riot police|security forces|forces|"
-                           r"police force|national police)$")
+GENERIC_FORCE = re.compile(r"\b(?:" + "|".join(lexicons.words("generic_force_nouns")) + ")$")
 INSTITUTIONS = re.compile(
-    r"\b(?:the\s+)(supreme court|constitutional court|high court|national assembly|"
-    r"electoral commission|constituent assembly)\b")
+    r"\b(?:the\s+)(" + "|".join(map(re.escape, lexicons.words("institution_nouns"))) + r")\b")
 HANDLE = re.compile(r"@([A-Za-z0-9_]{2,30})\b")
 DATELINE = re.compile(
     r"^([A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*(?:/[A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*)*)"
@@ -194,6 +193,9 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     lead = re.match(r"(?:[\s\"“‘'(\[—–\-•*]|the\s+|The\s+|pro-|anti-|Pro-|Anti-)*", span).end()
     if label != "PERSON" and re.match(rf"{_TITLE_ABBR}\.?\s+[A-Z]", span[lead:]):
         label = "PERSON"  # 'Col Getnet Adane' tagged ORG
+    titled = TITLES.match(span[lead:]) if label in ("ORG", "NORP") else None
+    if titled and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\W*", span[lead + titled.end():]):
+        label = "PERSON"  # 'Bishop Rolando Álvarez' tagged ORG: a title and a full name
     if label == "PERSON":
         title = TITLES.match(span[lead:])
         lead += title.end() if title else 0

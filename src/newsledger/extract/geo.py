@@ -387,8 +387,9 @@ def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:
 
 def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:
     """A country named in a span, by name or demonym ('Nigerien troops' → NE)."""
-    for m in doc.places:
-        if lo <= m.start and m.end <= hi and m.candidates and m.candidates[0].kind == "country":
+    for m in doc.places:  # not 'US troops': forces serve abroad, their name says whose
+        if lo <= m.start and m.end <= hi and m.candidates and m.candidates[0].kind == "country" \
+                and not _FORCES_AFTER.match(doc.text, m.end):
             return m.candidates[0].country
     for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ean|an|ese|i|ish|ic)\b", doc.text[lo:hi]):
         code = gazetteer.country_code(word)
@@ -423,5 +424,12 @@ def _qualifying_possessive(text: str, m) -> bool:
 
 
 def _is_adjective(text: str, m) -> bool:
-    """'Kenyan police', 'Iraqi troops': the country word only qualifies a noun."""
-    return m.text.endswith(("an", "ese", "i", "ish")) and m.text != m.candidates[0].name
+    """'Kenyan police', 'Iraqi troops', 'US special troops': the country word only qualifies
+    a noun (a nationality, or a country name right before its forces: whose, not where)."""
+    return m.text.endswith(("an", "ese", "i", "ish")) and m.text != m.candidates[0].name \
+        or bool(_FORCES_AFTER.match(text, m.end))
+
+
+_FORCES_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
+                           rf"(?:{lexicons.alternation('military_words')}|"
+                           rf"{lexicons.alternation('police_words')})\b", re.IGNORECASE)

@@ -17,13 +17,19 @@ def _words(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{lexicons.alternation(name)}\b", re.I)
 
 
+def _alt(name: str) -> str:
+    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one group, in file order."""
+    return "(?:" + "|".join(lexicons.words(name)) + ")"
+
+
 MILITARY = _words("military_words")
 POLICE = _words("police_words")
 CIVILIANS = _words("civilian_words")
 UNIDENTIFIED = _words("armed_men_words")
 PROTESTERS = _words("protester_words")
 RIOTERS = _words("rioter_words")
-AGENT_AFTER = re.compile(r"\b(?:by|from|claimed by|blamed on|carried out by)\s+(?:the\s+)?$", re.I)
+COMMUNAL = _words("communal_fight_words")
+AGENT_AFTER = re.compile(rf"\b{_alt('role_agent_cues')}\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -75,22 +81,44 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
                      target[1] if target else None)
     if initiator is None and unid:
         initiator = unid
-    if initiator is None and state and event_type == "Violence against civilians" and civ and \
+    if initiator is None and state and event_type == "Violence against civilians" and \
             _agent_before(text, base, state):
-        initiator, state = state, None
+        initiator, state = state, None  # 'killed by police gunfire'
+    if initiator is None and state and event_type in ("Violence against civilians",
+                                                      "Explosions/Remote violence") \
+            and _strikes(text, base, state):
+        initiator, state = state, None  # 'troops shelled the village': the forces did it
+    if sub_type == "Government regains territory" and state:
+        return _regained(initiator, state, unid)
+    if event_type == "Battles" and state is None and initiator == unid and unid \
+            and _STATE_OPERATION.search(text) and not _ASSAILED.search(text):
+        # 'six gunmen were killed in a special operation': the state's forces ran it
+        return Roles(f"Military Forces of {cn}", unid[0], None, unid[1])
     target = state or (civ if event_type != "Battles" else None)  # fighters, not bystanders
     if event_type == "Battles" and state:
         initiator, target = _battle_sides(text, base, initiator, state, unid, cn, mutual)
-    if event_type == "Violence against civilians" and target is None:
-        target = ("Civilians", None)
+    if event_type == "Violence against civilians" and target is None or \
+            event_type == "Explosions/Remote violence" and target is None:
+        target = ("Civilians", None)  # a bomb or shell that hit no armed side hit civilians
     if event_type == "Violence against civilians" and target and target[0] != "Civilians":
         target = ("Civilians", civ[1] if civ else None)
     if initiator is None and event_type != "Battles" and target and target[0] != "Civilians" or \
             initiator is None and event_type in ("Violence against civilians",
                                                  "Explosions/Remote violence"):
         initiator = (f"Unidentified Armed Group ({cn})", None)
+    if event_type == "Battles" and initiator is None and target is None and COMMUNAL.search(text):
+        militia = f"Communal Militia ({cn})"  # 'days of tribal clashes': one community on another
+        return Roles(militia, militia)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _regained(initiator, state, unid) -> Roles:
+    """'The army retook the town from the rebels': the state's forces are actor1 whoever the
+    sentence names first, the side that lost the town actor2."""
+    force = state
+    loser = initiator if initiator and initiator != state else unid
+    return Roles(force[0], loser[0] if loser else None, force[1], loser[1] if loser else None)
 
 
 def _arrested_crowd(text: str, base: int, cn: str):
@@ -102,12 +130,12 @@ def _arrested_crowd(text: str, base: int, cn: str):
         _first(text, base, PROTESTERS, f"Protesters ({cn})")
 
 
-_FOR_RIOTING = re.compile(r"\bfor (?:rioting|looting|violent disorder)\b", re.I)
+_FOR_RIOTING = re.compile(rf"\bfor {_alt('role_arrest_offences')}\b", re.I)
 
 
 def _group_flies(text: str, base: int, named: list) -> bool:
     """'Houthi drones struck …': the named group right before the aircraft is the doer."""
-    return any(re.match(r"[\w'’ -]{0,20}?\b(?:drones?|aircraft|warplanes?)\b", text[g.end - base:])
+    return any(_AIRCRAFT_AFTER.match(text[g.end - base:])
                for g in named)
 
 
@@ -131,15 +159,20 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
 
 
 # a group named as the setting or the foe, not the doer ('violence connected to Boko Haram')
-_NOT_AGENT = re.compile(r"\b(?:connected|linked|related|attributed) to\s+(?:the\s+)?(?:\w+\s+){0,3}$|"
-                        r"\b(?:against|defeat|fight|fighting|combat|combating|battle)\s+(?:the\s+)?$",
-                        re.I)
+_NOT_AGENT = re.compile(rf"\b{_alt('role_backdrop_links')} to\s+(?:the\s+)?(?:\w+\s+){{0,3}}$|"
+                        rf"\b{_alt('role_foe_words')}\s+(?:the\s+)?$", re.I)
 
 
 def attributed(text: str, g) -> bool:
     """Whether the article text makes a named group (an actor match) the doer rather than
     the backdrop."""
-    return not _NOT_AGENT.search(text[max(0, g.start - 60):g.start])
+    return not _NOT_AGENT.search(text[max(0, g.start - 60):g.start]) \
+        and not _DISOWNS.match(text, g.end)
+
+
+# a group that disowns the act after its name ('the Taliban denied involvement', '… did not
+# claim the attack') is not its doer
+_DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{_alt('role_disowning_words')}\b", re.I)
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
@@ -181,6 +214,10 @@ class _Forces:
                     self.weapons.append((name, span))
                 else:
                     found.append((name, span, bool(_WEAK_FORCE.fullmatch(m.group()))))
+                    partner = _coordinated_nation(text, m.start(), nation) if country else None
+                    if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
+                        found.append((f"{kind} Forces of {partner[0]}",
+                                      (base + partner[1][0], base + partner[1][1]), False))
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
@@ -235,6 +272,20 @@ def _nation_before(text: str, at: int, nation: Nation | None) -> str | None:
     return None
 
 
+def _coordinated_nation(text: str, at: int, nation: Nation | None):
+    """The first of two nationalities joined before one force noun ('Kyrgyz and Tajik border
+    guards'), with its span in `text`: each names its own country's forces."""
+    m = _NATION_WORDS.search(text, max(0, at - 60), at)
+    if nation is None or not m:
+        return None
+    joined = _JOINED_NATION.search(text, max(0, m.start(1) - 40), m.start(1))
+    country = nation(joined.group(1), False) if joined else None
+    return (country, joined.span(1)) if country else None
+
+
+_JOINED_NATION = re.compile(r"([A-Z][\w.\-]*)\s+and\s+$")
+
+
 def _first(text: str, base: int, rx: re.Pattern, name: str):
     """The first mention of an actor that is not only the source ('police said')."""
     for m in rx.finditer(text):
@@ -246,27 +297,25 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
-_NOT_FORCE = re.compile(r"\s+(?:uniforms?|sources?|chiefs?)\b", re.I)
+_NOT_FORCE = re.compile(rf"\s+{_alt('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
-    r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+(?:(?:special|security|government|elite|"
-    r"border|paramilitary|riot|national|armed|federal|regular|ground|naval|state)\s+)?$")
+    r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
+    rf"(?:{_alt('role_force_modifiers')}\s+)?$")
 # a fight told as mutual: the order of the sides is the only clue of who began it
-_MUTUAL = re.compile(r"\b(?:clash\w*|between|fought|battled|exchanged fire|traded "
-                     r"(?:fire|shots)|gun ?fights?|firefights?|shoot-?outs?)\b", re.I)
-_SPEAKS = re.compile(r"\s+(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b", re.I)
+_MUTUAL = re.compile(rf"\b{_alt('role_mutual_fight_words')}\b", re.I)
+_SPEAKS = re.compile(rf"\s+{_alt('role_source_verbs')}\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
-_VICTIM_BEFORE = re.compile(r"\b(?:on|against|at|targeting|killing|killed|including)\s+(?:the\s+)?"
-                            r"(?:\w+\s+){0,2}$", re.I)
-_VICTIM_AFTER = re.compile(r"(?:\s+\w+){0,2}\s+(?:were|was|had been|have been)\s+"
-                           r"(?:\w+\s+)?(?:killed|wounded|injured|attacked|ambushed|hurt|shot|"
-                           r"martyred|slain|abducted|kidnapped)", re.I)
+_VICTIM_BEFORE = re.compile(rf"\b{_alt('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.I)
+_VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_victim_aux')}\s+"
+                           rf"(?:\w+\s+)?{_alt('role_victim_verbs')}", re.I)
 
 
 # who began a fight with state forces: the ones named as striking, else the assailants
-_ASSAILED = re.compile(r"\b(?:ambush\w*|attack\w*|assault\w*|stormed|overran)\b", re.I)
-_OPERATION = re.compile(r"\b(?:operations?|raids?|offensive|crackdown|manhunt|sweep)\b", re.I)
-_STRIKES = re.compile(r"(?:\s+\w+){0,2}\s+(?:killed|attacked|raided|shot|opened fire|launched|"
-                      r"stormed|ambushed|bombed|fired|struck|hit|targeted)\b", re.I)
+_ASSAILED = re.compile(rf"\b{_alt('role_assault_words')}\b", re.I)
+_OPERATION = re.compile(rf"\b{_alt('role_operation_words')}\b", re.I)
+_STATE_OPERATION = re.compile(rf"\b{_alt('role_state_operation_words')}\b", re.I)
+_STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_striking_verbs')}\b", re.I)
+_AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{_alt('role_aircraft_words')}\b")
 
 
 def _acts(text: str, base: int, found) -> bool:
@@ -285,6 +334,55 @@ def _agent_before(text: str, base: int, found) -> bool:
     if not found or not found[1]:
         return False
     return bool(AGENT_AFTER.search(text[: max(0, found[1][0] - base)]))
+
+
+CROWD_SIDE = _words("crowd_side_words")
+
+
+def crowd_fight(text: str, mentions: list) -> bool:
+    """A fight whose sides are a crowd and state forces, with no armed group, gunmen or
+    weapon of war named ('supporters of the party clashed with police'): a riot, not a battle."""
+    words = [text[m.start:m.end] for m in mentions]
+    crowd = any(rx.search(w) for w in words for rx in (PROTESTERS, RIOTERS, CROWD_SIDE))
+    force = any(rx.search(w) for w in words for rx in (POLICE, MILITARY))
+    armed = any(g.actor.kind == "armed_group" for m in mentions for g in m.groups) or \
+        any(UNIDENTIFIED.search(w) or STATE_WEAPONS.search(w) for w in words)
+    return crowd and force and not armed
+
+
+MOB_DOERS = _words("mob_doer_words")
+_HEDGES = frozenset(lexicons.words("armed_men_hedges"))
+
+
+def mob_attack(text: str, mentions: list) -> bool:
+    """Unarmed people who strike ('angry villagers lynched two thieves', 'a mob torched
+    shops') with no armed group, gunmen or force acting: mob violence, not an armed attack."""
+    for m in mentions:
+        words = text[m.start:m.end]
+        if any(g.actor.kind == "armed_group" for g in m.groups) or any(
+                w.group().lower() not in _HEDGES for w in UNIDENTIFIED.finditer(words)):
+            return False  # 'suspected thieves' are no armed side; 'suspected gunmen' are
+        doers = [w for rx in (RIOTERS, MOB_DOERS) for w in rx.finditer(words)]
+        if any(_strikes(words, 0, (None, (w.start(), w.end()))) for w in doers):
+            return not any(_strikes(words, 0, (None, (f.start(), f.end())))
+                           for rx in (POLICE, MILITARY) for f in rx.finditer(words))
+    return False
+
+
+def arrested_person(doc, mentions: list):
+    """The person an arrest is told of by name right after its trigger ('police arrested
+    opposition leader Juan Perez', 'the capture of Salah Abdeslam'), as (name, span)."""
+    for m in mentions:
+        after = m.trigger[1]
+        for n in doc.names:
+            if n.label == "PERSON" and after <= n.start < min(m.end, after + _ARREST_REACH) \
+                    and not _NAME_BREAK.search(doc.text, after, n.start):
+                return n.text.strip(), (n.start, n.end)
+    return None
+
+
+_ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
+_NAME_BREAK = re.compile(rf"[.;:,]|\b{_alt('role_name_breaks')}\b", re.I)
 
 
 # ---- one incident, told over several sentences -----------------------------------------------
@@ -307,17 +405,16 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 != one.actor1:
         posted = _force_at_post(text, mentions, country_name or "Unknown", nation, groups)
         two = posted if posted and posted.actor2 != one.actor1 else two
-    actor2 = two.actor2 if two.actor2 != one.actor1 else None
+    communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
+    actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
     return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
 
 
 # the target is a force where the blow falls on its post or its men on duty
 _AT_POST = re.compile(
-    r"\b(?:on|at|into|targeting|targeted|against|near|outside|attacked|hit|struck|bombed|"
-    r"ambushed|stormed)\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>(?:police|army|military|"
-    r"security)\s+(?:checkpoints?|stations?|posts?|bases?|barracks|patrols?|convoys?|"
-    r"vehicles?|headquarters|outposts?)|(?:soldiers|troops|policemen|police officers|"
-    r"security forces|security officers|rangers))\b", re.I)
+    rf"\b{_alt('role_post_cues')}\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>"
+    rf"{_alt('role_post_force_heads')}\s+{_alt('role_post_nouns')}|{_alt('role_forces_on_duty')})\b",
+    re.I)
 
 
 def _force_at_post(text: str, mentions: list, cn: str, nation, groups) -> Roles | None:
@@ -354,9 +451,9 @@ def _nation_resolver(gazetteer) -> Nation | None:
 
 
 # ---- responsibility claimed in a sentence of its own -----------------------------------------
-_CLAIMED = re.compile(r"\b(?:claimed|claims|claiming|took|has taken|have taken|accepted)\s+"
-                      r"(?:the\s+)?(?:responsibility|credit)\b|\bclaimed\s+(?:the|both|all|these|those)\s+"
-                      r"(?:\w+\s+)?(?:attacks?|bombings?|blasts?|killings?|ambush)\b", re.I)
+_CLAIMED = re.compile(rf"\b{_alt('role_claim_verbs')}\s+(?:the\s+)?{_alt('role_claim_objects')}\b|"
+                      rf"\bclaimed\s+{_alt('role_claimed_determiners')}\s+(?:\w+\s+)?"
+                      rf"{_alt('role_claimed_attacks')}\b", re.I)
 
 
 def claimed_by(doc, events: list) -> None:
@@ -372,8 +469,15 @@ def claimed_by(doc, events: list) -> None:
         if group is None:
             continue
         lo = doc.sentences[max(0, i - 4)].start
-        for e in events:
-            first = min(s.start for s in e.evidence)
-            if lo <= first <= sent.end and (e.actor1 or "").startswith("Unidentified Armed Group"):
+        told = [e for e in events if lo <= min(s.start for s in e.evidence) <= sent.end]
+        # a claim of 'the attacks' in the lead covers the same day's attacks told after it
+        days = {e.event_date for e in told if e.event_date} if i <= _LEAD_SENTENCES else set()
+        later = [e for e in events if min(s.start for s in e.evidence) > sent.end
+                 and e.event_date in days]
+        for e in told + later:
+            if (e.actor1 or "").startswith("Unidentified Armed Group"):
                 e.actor1 = group.actor.canonical
                 e.provenance["actor1"] = [group.start, group.end]
+
+
+_LEAD_SENTENCES = 3  # the headline and the first sentences: a claim there speaks for the story

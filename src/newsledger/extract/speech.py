@@ -21,11 +21,15 @@ ROLE_NOUNS = frozenset(lexicons.words("role_nouns"))
 ANON_NOUNS = frozenset(lexicons.words("anonymous_source_nouns"))
 GROUP_NOUNS = frozenset(lexicons.words("group_nouns"))
 PRONOUNS: dict[str, str] = lexicons.mapping("speaker_pronouns")
-DETERMINERS = re.compile(
-    r"^(?:(?:a|an|the|one|another|this|that|these|those|his|her|their|its|some|two|three|"
-    r"hundreds of|thousands of|dozens of|scores of|many|several|other)\s+)+", re.IGNORECASE)
-AUX = re.compile(r"\s+(?:has|have|had|was|were|is|are|also|later|then|earlier|again|"
-                 r"previously|has also|had also|would|will|could)$", re.IGNORECASE)
+
+
+def _alt(name: str) -> str:
+    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one group, in file order."""
+    return "(?:" + "|".join(lexicons.words(name)) + ")"
+
+
+DETERMINERS = re.compile(rf"^(?:{_alt('speaker_determiners')}\s+)+", re.IGNORECASE)
+AUX = re.compile(rf"\s+{_alt('speaker_trailing_aux')}$", re.IGNORECASE)
 # Words between a cue and its clause: time, manner, addressee ('said on Tuesday that').
 ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -362,11 +366,8 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
 
 # Words that open a subordinate clause, never a speaker ('where she spoke', 'although they');
 # a bare conjunction or adverb ('and', 'later') is no speaker either.
-CLAUSE_OPENERS = re.compile(
-    r"(?:where|although|though|because|if|since|which|whose|whom|what|that|unless|whether)$",
-    re.IGNORECASE)
-BARE_WORDS = re.compile(r"(?:and|or|but|nor|so|yet|while|when|as|then|also|later|earlier|"
-                        r"again|now|still)$", re.IGNORECASE)
+CLAUSE_OPENERS = re.compile(rf"{_alt('clause_openers')}$", re.IGNORECASE)
+BARE_WORDS = re.compile(rf"{_alt('bare_speaker_words')}$", re.IGNORECASE)
 SUBORDINATE = ("relcl", "acl", "appos", "advcl")
 
 
