@@ -24,6 +24,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import lexicons
 from .index import (  # noqa: F401  (re-exported: the index file's helpers)
     DEFAULT_PATH,
     INDEX_VERSION,
@@ -95,13 +96,11 @@ class PlaceMatch:
 CONTEXT_MARGIN = 1.75
 
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
-_CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
+_CITY_SUFFIX = re.compile(r"\s+" + lexicons.alternation("city_words") + "$")
 # "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
 _FORMAL_PREFIX = re.compile(
-    r"(?:(?:federal|federative|islamic|democratic|peoples?|socialist|arab|hashemite|united|"
-    r"plurinational|bolivarian|cooperative|kyrgyz|lebanese|syrian|oriental) )*"
-    r"(?:republic|kingdom|state|commonwealth|sultanate|principality|grand duchy|emirate)"
-    r" of (?:the )?")
+    r"(?:" + lexicons.alternation("formal_state_adjectives") + " )*"
+    + lexicons.alternation("formal_state_nouns") + r" of (?:the )?")
 
 
 class Gazetteer:

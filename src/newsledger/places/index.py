@@ -38,7 +38,9 @@ def _connect(path: Path) -> sqlite3.Connection:
 # next load: every module of the build package and the names it imports (folding, country
 # tables, prominence), and the lexicons it indexes (a user may extend them).
 BUILD_MODULES = ("build", "names.py")  # under places/; a folder counts with all its .py files
-BUILD_LEXICONS = ("country_names", "country_aliases")
+BUILD_LEXICONS = ("country_names", "country_aliases", "admin1_english", "admin1_by_capital",
+                  "admin_name_prefixes", "admin_name_suffixes", "admin_name_keep_whole",
+                  "arabic_countries", "arabic_articles", "preferred_places")
 
 
 def build_sources() -> list[Path]:

@@ -22,8 +22,8 @@ COMMON_WORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_common_words"
 PLACE_FOLLOWERS: frozenset[str] = frozenset(lexicons.words("place_followers"))
 TITLES: frozenset[str] = frozenset(lexicons.words("gazetteer_titles"))
 CUE_WORDS: frozenset[str] = frozenset(lexicons.words("place_cue_words"))
-# Words after a place's name that make a speaker of it ("Allen said").
-_SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
+# A speech cue after a place's name makes a speaker of it ("Allen said").
+_SPEECH = re.compile(r"[ \u00a0]+" + lexicons.alternation("speech_cues") + r"\b")
 CONNECTORS: frozenset[str] = frozenset(lexicons.words("name_connectors"))
 ADMIN_WORDS: frozenset[str] = frozenset(lexicons.words("admin_words"))
 _DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
