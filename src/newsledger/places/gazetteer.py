@@ -326,10 +326,13 @@ class Gazetteer:
         return self._countries.get(code.upper()) if code else None
 
     # -- scanning text ---------------------------------------------------------------------
-    def find(self, text: str, countries: Sequence[str] = ()) -> list[PlaceMatch]:
+    def find(self, text: str, countries: Sequence[str] = (),
+             headers: Sequence[tuple[int, int]] = ()) -> list[PlaceMatch]:
         """Place names in a text, in text order, longest match first and non-overlapping.
-        `countries` (an article's countries) only re-orders the candidates."""
-        out = list(self._scan(text))
+        `countries` (an article's countries) only re-orders the candidates; `headers` (the
+        place spans of datelines and paragraph headers, from the clean stage) are a cue for
+        a small place."""
+        out = list(self._scan(text, headers))
         surnames = self._surnames(text)
         if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
             out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
@@ -362,31 +365,32 @@ class Gazetteer:
                 found.add(name_key(last))
         return found
 
-    def _scan(self, text: str) -> Iterator[PlaceMatch]:
+    def _scan(self, text: str, headers: Sequence[tuple[int, int]]) -> Iterator[PlaceMatch]:
         last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
         for run in _RUN.finditer(text):
-            for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end):
+            for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end, headers):
                 last_end = m.end
                 yield m
 
-    def _scan_run(self, text: str, tokens: list[_Token], last_end: int) -> Iterator[PlaceMatch]:
+    def _scan_run(self, text: str, tokens: list[_Token], last_end: int,
+                  headers: Sequence[tuple[int, int]]) -> Iterator[PlaceMatch]:
         i, after_name = 0, False
         while i < len(tokens):
             if _is_connector(tokens[i][2]):
                 i, after_name = i + 1, False  # "Governor of Mandera": "of" announces a place
                 continue
-            match, nxt = self._longest(text, tokens, i, after_name, last_end)
+            match, nxt = self._longest(text, tokens, i, after_name, last_end, headers)
             found = [match] if match else []
             if not match and nxt == i + 1 and "-" in tokens[i][2]:
                 # "London-based", "Amsterdam-London", "Diaz-Balart": the parts of a compound
-                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end))
+                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end, headers))
             yield from found
             last_end = found[-1].end if found else last_end
             after_name = not found and nxt == i + 1 and _may_be_forename(text, tokens[i])
             i = nxt
 
     def _longest(self, text: str, tokens: list[_Token], i: int, after_name: bool,
-                 last_end: int) -> tuple[PlaceMatch | None, int]:
+                 last_end: int, headers: Sequence[tuple[int, int]]) -> tuple[PlaceMatch | None, int]:
         """The longest place name starting at token i (up to 6 words), and the token after
         it; (None, i + 1) when there is none."""
         for j in range(min(len(tokens), i + 6) - 1, i - 1, -1):
@@ -394,13 +398,13 @@ class Gazetteer:
                 continue  # a name neither ends on "de" nor runs past a possessive
             if j > i and name_key(text[tokens[i][0]:tokens[j][1]]) in STOP_PHRASES:
                 return None, j + 1
-            match = self._accept(text, tokens, i, j, after_name, last_end)
+            match = self._accept(text, tokens, i, j, after_name, last_end, headers)
             if match:
                 return match, j + 1
         return None, i + 1
 
     def _accept(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
-                last_end: int) -> PlaceMatch | None:
+                last_end: int, headers: Sequence[tuple[int, int]]) -> PlaceMatch | None:
         start, end = tokens[i][0], tokens[j][1]
         surface = text[start:end]
         if i == j and surface in ACRONYMS:
@@ -410,7 +414,7 @@ class Gazetteer:
         if ids is None or ids[0] != "*":
             return None
         cands = [(p, primary) for p, primary, ok in self._candidates(key) if ok]
-        context = _Context(text, tokens, i, j, after_name, last_end)
+        context = _Context(text, tokens, i, j, after_name, last_end, headers)
         if not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]

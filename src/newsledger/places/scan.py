@@ -5,6 +5,7 @@ word before, an admin word after, a dateline, a person's name around it). Intern
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .. import lexicons
 from .names import name_key
@@ -41,7 +42,6 @@ _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
-_DATELINE_NEXT = (",", " (", " -", " –", " —", ":")
 _SENTENCE_END = ".!?:;\n\"“”‘’«»([|•*—–-"
 
 
@@ -52,7 +52,7 @@ class _Context:
                  "admin_next", "prev_word", "next_word", "initial", "dateline")
 
     def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
-                 last_end: int) -> None:
+                 last_end: int, headers: Sequence[tuple[int, int]] = ()) -> None:
         self.text, self.i, self.j = text, i, j
         self.start, self.end = tokens[i][0], tokens[j][1]
         self.surface = text[self.start:self.end]
@@ -63,8 +63,9 @@ class _Context:
         following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
         self.next_word = "" if _is_connector(following) else following
         self.initial = _sentence_start(text, self.start)
-        self.dateline = ((self.start == 0 or text[self.start - 1] == "\n")
-                         and text.startswith(_DATELINE_NEXT, self.end))
+        # in a dateline's or a paragraph header's place ('BENGHAZI/TRIPOLI (AFP) -', 'Hawija,
+        # May 4:'; the clean stage found them)
+        self.dateline = any(lo <= self.start and self.end <= hi for lo, hi in headers)
 
     def in_name(self) -> bool:
         """Inside a capitalised sequence that looks like a person's name, outside headlines."""

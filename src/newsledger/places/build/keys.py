@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from rapidfuzz.fuzz import ratio
 
 from ... import lexicons
 from ..names import name_key, prominence
 from .geonames import City
+
+if TYPE_CHECKING:
+    from .units import Row
 
 NameKeys = list[tuple[str, bool, bool]]  # (key, the place's own name, usable by find())
 

