@@ -19,14 +19,20 @@ INDEX_VERSION = 2
 
 
 def default_path() -> Path:
-    """Where the index lives: $NEWSLEDGER_GAZETTEER, else the package's data directory, else
-    (a read-only install) the user's cache directory."""
-    if os.environ.get("NEWSLEDGER_GAZETTEER"):
-        return Path(os.environ["NEWSLEDGER_GAZETTEER"])
-    if DEFAULT_PATH.exists() or os.access(DEFAULT_PATH.parent, os.W_OK):
-        return DEFAULT_PATH
+    """Where the index lives (see `index_path`; $NEWSLEDGER_GAZETTEER)."""
+    return index_path(DEFAULT_PATH, "NEWSLEDGER_GAZETTEER")
+
+
+def index_path(default: Path, env_var: str) -> Path:
+    """Where a built index lives: $ENV_VAR, else `default` in the package's data directory,
+    else (a read-only install) the user's cache directory. The gazetteer and the truecaser's
+    casing table both live this way."""
+    if os.environ.get(env_var):
+        return Path(os.environ[env_var])
+    if default.exists() or os.access(default.parent, os.W_OK):
+        return default
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newsledger" / DEFAULT_PATH.name
+    return cache / "newsledger" / default.name
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -40,7 +46,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 BUILD_MODULES = ("build", "names.py")  # under places/; a folder counts with all its .py files
 BUILD_LEXICONS = ("country_names", "country_aliases", "admin1_english", "admin1_by_capital",
                   "admin_name_prefixes", "admin_name_suffixes", "admin_name_keep_whole",
-                  "arabic_countries", "arabic_articles", "preferred_places")
+                  "arabic_countries", "name_articles", "arabic_articles", "preferred_places")
 
 
 def build_sources() -> list[Path]:

@@ -27,7 +27,9 @@ CLOSE_VARIANT = 75
 
 # Arab countries: "Al Qaim", "Ar Ramadi" are also written without the article.
 _ARABIC_CC = frozenset(lexicons.words("arabic_countries"))
-_ARTICLE = re.compile(r"^" + lexicons.alternation("arabic_articles") + r" (?=\w{4})")
+_ARTICLES = sorted({*lexicons.words("name_articles"), *lexicons.words("arabic_articles")},
+                   key=lambda a: (-len(a), a))
+_ARTICLE = re.compile(r"^(?:" + "|".join(map(re.escape, _ARTICLES)) + r") (?=\w{4})")
 
 
 def _country_names(name: str, aliases: Iterable[str]) -> list[tuple[str, bool, bool]]:
