@@ -9,13 +9,8 @@ import re
 from .. import lexicons
 from ..document import Dateline, Doc
 
-_FURNITURE = re.compile(
-    r"^\s*(read more|also read|related( stories| articles| news)?|recommended|more on this|"
-    r"click here|share (this|on)|follow us|sign up|subscribe|advertisement|copyright|©|"
-    r"all rights reserved|photo:|image:|video:|watch:|listen:|updated:|posted:|published:|"
-    r"you may also like|trending|most read|comments?\b)",
-    re.IGNORECASE,
-)
+_FURNITURE = re.compile(r"^\s*(?:" + lexicons.alternation("furniture_lines") + r"|comments?\b)",
+                        re.IGNORECASE)
 _TERMINAL = re.compile(r"""[.!?:;"'”’)]\s*$""")
 
 
