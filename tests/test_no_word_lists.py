@@ -231,3 +231,12 @@ def test_the_check_sees_both_sides():
                  'X = re.compile(r"(?<=said|says|told|noted)")',         # a lookbehind
                  'X = "a|b|c|d"'):                                       # no words
         assert not word_alternations(fine), fine
+
+
+def test_no_regex_word_list_in_places_web_or_the_generator():
+    src = EXTRACT.parent
+    found = [f"{path.relative_to(src)}:{line} {words}"
+             for path in [*sorted((src / "places").rglob("*.py")), *sorted((src / "web").rglob("*.py")),
+                          src / "corpus" / "generate.py"]
+             for line, words in word_alternations(path.read_text("utf-8"))]
+    assert not found, found
