@@ -17,9 +17,12 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from pathlib import Path
 
+from newsledger.article import Article
+from newsledger.document import Doc
+from newsledger.extract.clean import mark_dateline, mark_title
+from newsledger.extract.text import fold, split_sentences
 from newsledger.places.gazetteer import Gazetteer
 from newsledger.corpus.merge import haversine as km
-from newsledger.extract.text import fold
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -66,13 +69,22 @@ def context_countries(found: list) -> list[str]:
     return [c for c, _ in votes.most_common(3)]
 
 
+def header_places(text: str) -> list[tuple[int, int]]:
+    """The place spans of the text's dateline and paragraph headers (the clean stage's
+    record, which the pipeline gives find())."""
+    doc = Doc(Article(text), split_sentences(text))
+    mark_title(doc)
+    mark_dateline(doc)
+    return doc.header_places()
+
+
 def evaluate(name: str, articles, gaz: Gazetteer) -> None:
     tp = fp = fn = 0
     errors, exact, with_id, country_ok, admin_ok, with_admin, unresolved = [], 0, 0, 0, 0, 0, 0
     n_gold, t0, chars = 0, time.perf_counter(), 0
     for text, gold in articles:
         chars += len(text)
-        found = gaz.find(text)
+        found = gaz.find(text, headers=header_places(text))
         spans = [(m.start, m.end) for m in found]
         gspans = [(g[0], g[1]) for g in gold]
         hit = lambda a, bs: any(a[0] < b[1] and b[0] < a[1] for b in bs)  # noqa: E731

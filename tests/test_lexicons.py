@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -72,3 +73,63 @@ def test_missing_user_file_is_one_clear_error_on_the_command_line(tmp_path):
                           capture_output=True, text=True, env=env)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "nope.yaml" in done.stderr
+
+
+# --- the two styles: plain words and regex fragments -------------------------------------
+_READ_AS_REGEX = re.compile(r"\b(?:_lex|lexicon_rx|lexicons\.pattern)\(\s*[\"'](\w+)[\"']"
+                            r"|\"\|\"\.join\(lexicons\.words\(\s*[\"'](\w+)[\"']")
+_READ_AS_WORDS = re.compile(r"\b(?:lexicons\.alternation|_words)\(\s*[\"'](\w+)[\"']")
+_REGEX_CHARS = re.compile(r"[\\()\[\]?*+|{}^$]")
+
+
+def _read_in_source(rx: re.Pattern[str]) -> set[str]:
+    found: set[str] = set()
+    for path in SRC.joinpath("newsledger").rglob("*.py"):
+        for m in rx.finditer(path.read_text("utf-8")):
+            found.add(next(g for g in m.groups() if g))
+    return found
+
+
+def test_every_shipped_lexicon_declares_its_style():
+    assert {lexicons.style(name) for name in lexicons.names()} <= set(lexicons.STYLES)
+
+
+def test_regex_lexicons_hold_fragments_that_compile():
+    for name in lexicons.names():
+        if lexicons.style(name) == "regex":
+            for entry in lexicons.words(name):
+                re.compile(entry)  # raises on a broken fragment
+            assert re.compile(lexicons.pattern(name))
+
+
+def test_each_lexicon_is_read_the_way_its_header_says():
+    for name in _read_in_source(_READ_AS_WORDS):
+        assert lexicons.style(name) == "words", f"{name}: escaped by alternation() but regex-style"
+    for name in _read_in_source(_READ_AS_REGEX):
+        # a words lexicon joined unescaped still works while no entry holds a regex character
+        plain_ok = not any(_REGEX_CHARS.search(w) for w in lexicons.words(name))
+        assert lexicons.style(name) == "regex" or plain_ok, f"{name}: joined unescaped"
+
+
+@pytest.mark.parametrize("name, wrong", [("weekdays", lexicons.pattern),
+                                         ("kill_triggers", lexicons.alternation)])
+def test_a_lexicon_read_against_its_style_is_refused(name, wrong):
+    with pytest.raises(TypeError):
+        wrong(name)
+
+
+def test_a_file_without_a_style_line_is_refused(tmp_path, monkeypatch):
+    folder = tmp_path / "data" / "lexicons"
+    folder.mkdir(parents=True)
+    (folder / "colours.txt").write_text("# Colour words.\nred\nblue\n", encoding="utf-8")
+    (folder / "shapes.txt").write_text("# Shapes.\n# style: words\nsquare\n", encoding="utf-8")
+    monkeypatch.setattr(lexicons.resources, "files", lambda package: tmp_path)
+    lexicons._shipped_text.cache_clear()
+    lexicons._lexicon.cache_clear()
+    try:
+        assert lexicons.words("shapes") == ("square",)
+        with pytest.raises(ValueError, match="style"):
+            lexicons.words("colours")
+    finally:
+        lexicons._shipped_text.cache_clear()
+        lexicons._lexicon.cache_clear()

@@ -19,12 +19,27 @@ class NamedSpan:
     sentence: int
 
 
+@dataclass(frozen=True)
+class Dateline:
+    """A header that opens a paragraph, found once by the clean stage: a wire dateline
+    ('BAGHDAD, March 14 (Reuters) -', 'TEHRAN (Tasnim) –': where and when the story was filed,
+    by whom) or a chronology's entry ('Kirkuk, May 4:'); [start, end) is the whole header,
+    dash included. Spans in article offsets."""
+
+    start: int
+    end: int
+    place: tuple[int, int] | None = None
+    date: tuple[int, int] | None = None
+    agency: tuple[int, int] | None = None  # the name inside the brackets
+
+
 @dataclass
 class Doc:
     article: Article
     sentences: list[Sentence]
     skipped: set[int] = field(default_factory=set)    # boilerplate sentences (clean stage)
-    dateline: tuple[int, int] | None = None  # "TEHRAN (Tasnim) –": where it was filed, not where it happened
+    dateline: Dateline | None = None         # the story's: "TEHRAN (Tasnim) –" (clean stage)
+    headers: list[Dateline] = field(default_factory=list)  # every dated one: "Kirkuk, May 4:"
     title: int | None = None                 # index of the headline sentence, if the text opens with one
     selected: set[int] = field(default_factory=set)   # sentences sent to spaCy (triage stage)
     parsed: dict[int, Any] = field(default_factory=dict)  # sentence index → spaCy Doc
@@ -45,6 +60,15 @@ class Doc:
         """The working copy every stage reads (the text as given when nothing was repaired);
         its offsets are mapped back to the text as given when the ledger is built."""
         return self.article.text
+
+    def header_records(self) -> list[Dateline]:
+        """The story's dateline and every dated paragraph header, in text order, once each."""
+        found = [*self.headers, *([self.dateline] if self.dateline else [])]
+        return sorted(set(found), key=lambda h: (h.start, h.end))
+
+    def header_places(self) -> list[tuple[int, int]]:
+        """The place spans of the header records ('BENGHAZI/TRIPOLI', 'Kirkuk')."""
+        return [h.place for h in self.header_records() if h.place]
 
     def sentence_at(self, offset: int) -> int:
         """Index of the sentence holding `offset` (binary search; sentences are sorted)."""

@@ -1,8 +1,14 @@
 """The word lists that decide what the extractor sees, loaded once from data files.
 
 Every list lives once, in `data/lexicons/NAME.txt` (one entry a line) or `NAME.yaml` (a list
-or a mapping), each with a comment at its top saying what it decides. Modules read them at
-import time:
+or a mapping), each with a comment at its top saying what it decides and a `# style:` line
+saying how its entries are read (the loader refuses a file without one):
+
+- `# style: words`: plain entries, compared as written or escaped by `alternation()`;
+- `# style: regex`: regular-expression fragments (`kill(?:s|ed|ing)?`), joined unescaped into
+  one pattern by `pattern()` (or `taxonomy.lexicon_rx`); a user's additions are fragments too.
+
+Modules read them at import time:
 
     WEEKDAYS = lexicons.words("weekdays")          # tuple, in file order
     NUMBERS = lexicons.mapping("number_words")     # dict, in file order
@@ -20,6 +26,7 @@ setting the variable before the extractor is imported (worker processes inherit 
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +37,8 @@ import yaml
 from .errors import InputError
 
 ENV_VAR = "NEWSLEDGER_LEXICONS"
+STYLES = ("words", "regex")
+_STYLE = re.compile(r"^# style: (\w+)", re.MULTILINE)
 
 
 def words(name: str) -> tuple[str, ...]:
@@ -75,20 +84,50 @@ def _lexicon(name: str) -> tuple[str, ...] | dict[str, Any]:
     return value
 
 
-def _shipped(name: str) -> tuple[str, ...] | dict[str, Any]:
+def style(name: str) -> str:
+    """How a shipped lexicon's entries are read: "words" or "regex" (its `# style:` line)."""
+    return _shipped_text(name)[1]
+
+
+@cache
+def _shipped_text(name: str) -> tuple[str, str, str]:
+    """(text, style, suffix) of a shipped lexicon file."""
     folder = resources.files("newsledger").joinpath("data/lexicons")
-    txt, yml = folder.joinpath(f"{name}.txt"), folder.joinpath(f"{name}.yaml")
-    if txt.is_file():
-        lines = (line.split(" #")[0].strip() for line in txt.read_text("utf-8").splitlines())
+    for suffix in (".txt", ".yaml"):
+        path = folder.joinpath(f"{name}{suffix}")
+        if path.is_file():
+            text = path.read_text("utf-8")
+            head = text[:_header_end(text)]
+            m = _STYLE.search(head)
+            if not m or m.group(1) not in STYLES:
+                raise ValueError(f"data/lexicons/{name}{suffix}: its header has no "
+                                 f"'# style: words' or '# style: regex' line")
+            return text, m.group(1), suffix
+    raise KeyError(f"no lexicon named {name!r} in data/lexicons")
+
+
+def _header_end(text: str) -> int:
+    """Where the opening comment block ends."""
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        pos += len(line)
+    return pos
+
+
+def _shipped(name: str) -> tuple[str, ...] | dict[str, Any]:
+    text, _, suffix = _shipped_text(name)
+    if suffix == ".txt":
+        lines = (line.split(" #")[0].strip() for line in text.splitlines())
         return tuple(dict.fromkeys(line for line in lines if line and not line.startswith("#")))
-    if yml.is_file():
-        data = yaml.safe_load(yml.read_text("utf-8"))
+    if suffix == ".yaml":
+        data = yaml.safe_load(text)
         if isinstance(data, list):
             return tuple(dict.fromkeys(str(x) for x in data))
         if isinstance(data, dict):
             return data
-        raise ValueError(f"data/lexicons/{name}.yaml holds neither a list nor a mapping")
-    raise KeyError(f"no lexicon named {name!r} in data/lexicons")
+    raise ValueError(f"data/lexicons/{name}.yaml holds neither a list nor a mapping")
 
 
 @cache
@@ -131,9 +170,16 @@ def _apply(value: tuple[str, ...] | dict[str, Any], change: Any, where: str):
 def alternation(name: str, *, lower: bool = False) -> str:
     """A regex group matching any entry of a list lexicon (or key of a mapping), longest
     first, e.g. for `rf"\\b{alternation('weekdays')}\\b"`; entries are escaped, spaces match
-    any whitespace."""
-    import re
-
+    any whitespace. Only for `# style: words` lexicons."""
+    if style(name) != "words":
+        raise TypeError(f"lexicon {name!r} holds regex fragments: read it with pattern()")
     entries = sorted(map(str, _lexicon(name)), key=lambda w: (-len(w), w))
     parts = [re.escape(w.lower() if lower else w).replace(r"\ ", r"\s+") for w in entries]
     return "(?:" + "|".join(parts) + ")"
+
+
+def pattern(name: str) -> str:
+    """A regex group of a `# style: regex` lexicon's fragments, in file order, unescaped."""
+    if style(name) != "regex":
+        raise TypeError(f"lexicon {name!r} holds plain words: read it with alternation()")
+    return "(?:" + "|".join(map(str, _lexicon(name))) + ")"

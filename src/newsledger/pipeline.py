@@ -144,8 +144,10 @@ class Pipeline:
         """The stages that read the text without spaCy."""
         text = doc.text
         self._stages((
-            ("places", lambda: setattr(doc, "places", self.gazetteer.find(text))),
-            ("dates", lambda: setattr(doc, "dates", find_dates(text, doc.article.published))),
+            ("places", lambda: setattr(doc, "places", self.gazetteer.find(
+                text, headers=doc.header_places()))),
+            ("dates", lambda: setattr(doc, "dates", find_dates(
+                text, doc.article.published, doc.headers))),
             ("actors", lambda: setattr(doc, "actors", self.actors.find(text))),
         ))
 

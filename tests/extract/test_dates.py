@@ -5,7 +5,11 @@ from datetime import date
 
 import pytest
 
+from newsledger.article import Article
+from newsledger.document import Doc
+from newsledger.extract.clean import mark_dateline, mark_title
 from newsledger.extract.dates import TimeExpr, find_dates, resolve_weekday
+from newsledger.extract.text import split_sentences
 
 WED = date(2015, 5, 6)     # a Wednesday: the default publication day below
 SUN = date(2015, 5, 3)     # a Sunday
@@ -20,6 +24,14 @@ def only(text: str, published: date | None = WED) -> TimeExpr:
 
 def row(e: TimeExpr) -> tuple:
     return e.text, e.date, e.precision, e.kind
+
+
+def headers_of(text: str):
+    """The clean stage's paragraph headers, which find_dates reads."""
+    doc = Doc(Article(text, published=WED), split_sentences(text))
+    mark_title(doc)
+    mark_dateline(doc)
+    return doc.headers
 
 
 def check(text: str, published: date | None, expected: tuple) -> None:
@@ -211,11 +223,16 @@ def test_anchored_never_lands_after_publication():
      ("May 2", "2015-05-02", "day", "header")),
 ])
 def test_dateline_headers(text, expected):
-    check(text, WED, expected)
+    found = {e.text: row(e) for e in find_dates(text, WED, headers_of(text))}
+    assert found.get(expected[0]) == expected, found
+    assert find_dates(text, WED)[0].kind != "header"  # without the record: an ordinary date
 
 
-def test_date_inside_a_sentence_is_not_a_header():
-    assert only("Officials in Kirkuk said May 4 was calm.").kind == "absolute"
+@pytest.mark.parametrize("text", ["Officials in Kirkuk said May 4 was calm.",
+                                  "Kirkuk police said on May 4 - a Monday - that all was calm."])
+def test_date_inside_a_sentence_is_not_a_header(text):
+    [e] = [e for e in find_dates(text, WED, headers_of(text)) if e.text.startswith("May")]
+    assert e.kind == "absolute"
 
 
 # --------------------------------------------------------------------------- aggregates
@@ -306,7 +323,7 @@ def test_offsets_order_and_spans():
     text = ("KIRKUK, May 4 (AFP) - A bomb killed two on Sunday. Two days later, on Tuesday, "
             "gunmen struck again, as they had in November 2014 and since 2013.\n"
             "Officials said yesterday that last week's toll was the highest this year.")
-    found = find_dates(text, WED)
+    found = find_dates(text, WED, headers_of(text))
     assert [e.kind for e in found] == ["header", "relative", "anchored", "relative", "absolute",
                                        "since", "relative", "relative", "relative"]
     for a, b in zip(found, found[1:]):

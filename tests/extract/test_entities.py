@@ -10,6 +10,7 @@ import pytest
 from newsledger.extract.actors import ActorDictionary
 from newsledger.article import Article
 from newsledger.document import Doc, NamedSpan
+from newsledger.extract.clean import mark_dateline, mark_title
 from newsledger.extract.entities import build_entities
 from newsledger.ledger import ENTITY_TYPES
 from newsledger.extract.text import split_sentences
@@ -58,6 +59,8 @@ def analyse(text: str, actor_files=(), parsed: set[int] | None = None) -> Doc:
     actors = ActorDictionary.load(actor_files)
     nlp = load_model(ActorDictionary.load().ruler_patterns())
     doc = Doc(Article(text), split_sentences(text))
+    mark_title(doc)  # the clean stage's dateline record, as the pipeline sets it
+    mark_dateline(doc)
     doc.selected = set(range(len(doc.sentences))) if parsed is None else parsed
     for i in sorted(doc.selected):
         sent = doc.sentences[i]

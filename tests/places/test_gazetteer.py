@@ -277,6 +277,15 @@ def test_find_skips_common_words_and_names(gaz, text):
     assert found(gaz, text) == []
 
 
+@pytest.mark.parametrize("verb, place", [
+    ("said", False), ("warned", False), ("explained", False), ("told reporters", False),
+    ("on Monday", True),  # no speech cue: a town of 290k stands alone
+])
+def test_find_a_speech_cue_after_a_town_makes_a_speaker(gaz, verb, place):
+    found_it = found(gaz, f"The plan is sound, Lincoln {verb}.") == ["Lincoln"]
+    assert found_it == place
+
+
 def test_find_datelines_in_capitals(gaz):
     assert found(gaz, "BENGHAZI, Libya (Reuters) - Clashes erupted.") == ["BENGHAZI", "Libya"]
     assert found(gaz, "TEHRAN (Tasnim) – Protests spread.") == ["TEHRAN"]

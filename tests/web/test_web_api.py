@@ -339,3 +339,16 @@ def test_the_text_search_sees_what_a_writer_commits_later(db, tmp_path):
                     "WHERE country = 'IQ' AND location = 'Mosul'")
     assert client.get("/api/incidents?q=tikrit").json()["total"] == 2
     assert client.get("/api/incidents?q=gunmen").json()["total"] == 0
+
+
+def test_the_pages_share_one_layout():
+    from newsledger.web.pages import rendered
+
+    html = rendered()
+    assert set(html) == {"index", "incident", "entity", "quotes"}
+    for name, page in html.items():
+        assert page.count('<nav><a href="/">Incidents</a>') == 1, name
+        assert page.count('<p id="error"') == 1 and page.count("/static/common.js") == 1, name
+        assert "$" not in page, name  # every slot filled
+    assert '<main id="entity" class="page"></main>' in html["entity"]
+    assert "leaflet.js" in html["index"] and "leaflet.js" not in html["quotes"]

@@ -8,7 +8,7 @@ import re
 
 from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
-from .speech import (ACCORDING, ADVERBIAL, _alt, DATELINE, Attribution, Context, Speaker, _addressee,
+from .speech import (ACCORDING, ADVERBIAL, _alt, Attribution, Context, Speaker, _addressee,
                      _before, _subject_start, _trim, is_noun_phrase)
 
 def attributions(ctx: Context) -> list[Attribution]:
@@ -232,10 +232,10 @@ def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
         prev = ctx.doc.sentences[i - 1]
         if re.search(r"\b[ap]\.m\.$", prev.text) and prev.paragraph == ctx.doc.sentences[i].paragraph:
             s = prev.start
-    dateline = DATELINE.match(text, s, end)
-    if dateline and re.search(r"\b[a-z]", text[s:text.find("(", s, dateline.end())]):
-        dateline = None  # 'The raid by the Front … (FACT) has …' is a subject, not a dateline
-    return _trim(text, dateline.end() if dateline else s, end)
+    opening = [h.end for h in ctx.doc.header_records()  # 'BENGHAZI (Reuters) -' is no content
+               if s <= h.start and h.end <= end and not text[s:h.start].strip()]
+    s = max(opening, default=s)
+    return _trim(text, s, end)
 
 
 def _content_start(text: str, at: int, e: int, cue: str) -> int:

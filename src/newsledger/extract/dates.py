@@ -32,7 +32,9 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date as Date
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .date_calendar import (  # TimeExpr and resolve_weekday are this module's API
     DAY, MONTH, TimeExpr, WEEK, YEAR,
@@ -41,6 +43,9 @@ from .date_calendar import (  # TimeExpr and resolve_weekday are this module's A
 from .date_expressions import (
     _Hit, _RULES,
 )
+
+if TYPE_CHECKING:
+    from ..document import Dateline
 
 __all__ = ["TimeExpr", "find_dates", "resolve_weekday"]
 
@@ -112,19 +117,13 @@ def _mark_since(text: str, hits: list[_Hit]) -> None:
                 h.start, h.kind = m.start(), "since"
 
 
-# A dateline at a line start: "KIRKUK, Iraq, May 4 (Reuters) -", "Kirkuk, May 4:", "May 4 -".
-_HEADER_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.'’ -]{0,40}?,[ \t]*"
-                            r"(?:[A-Z][\w.'’ -]{0,30}?,[ \t]*)?)?")
-_HEADER_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)|[:\-–—])")
-
-
-def _mark_headers(text: str, hits: list[_Hit]) -> None:
+def _mark_headers(hits: list[_Hit], headers: Sequence[Dateline]) -> None:
+    """The date of a paragraph header ("KIRKUK, May 4 (Reuters) -", "Kirkuk, May 4:", found
+    by the clean stage) dates its paragraph."""
+    spans = [h.date for h in headers if h.date]
     for h in hits:
-        if h.monthday:
-            line_start = text.rfind("\n", 0, h.start) + 1
-            if (_HEADER_BEFORE.fullmatch(text, line_start, h.start)
-                    and _HEADER_AFTER.match(text, h.end)):
-                h.kind = "header"
+        if h.monthday and any(lo <= h.start < hi for lo, hi in spans):
+            h.kind = "header"
 
 
 def _fine_enough(h: _Hit, need: str) -> bool:
@@ -214,11 +213,13 @@ def _expr(text: str, h: _Hit) -> TimeExpr:
     return TimeExpr(h.start, h.end, text[h.start:h.end], _fmt(d, precision), precision, h.kind)
 
 
-def find_dates(text: str, published: Date | None) -> list[TimeExpr]:
+def find_dates(text: str, published: Date | None,
+               headers: Sequence[Dateline] = ()) -> list[TimeExpr]:
     """Every temporal expression in `text`, in text order, resolved against `published`
-    (None: whatever needs the publication date stays unresolved, never today's date)."""
+    (None: whatever needs the publication date stays unresolved, never today's date); the
+    dates of `headers` (the clean stage's `doc.headers`) are of kind "header"."""
     hits = _merge_ranges(text, _select(_collect(text, published), len(text)))
     _mark_since(text, hits)
-    _mark_headers(text, hits)
+    _mark_headers(hits, headers)
     _resolve_anchored(text, hits, published)
     return [_expr(text, h) for h in hits]

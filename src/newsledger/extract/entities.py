@@ -27,9 +27,6 @@ GENERIC_FORCE = re.compile(r"\b(?:" + "|".join(lexicons.words("generic_force_nou
 INSTITUTIONS = re.compile(
     r"\b(?:the\s+)(" + "|".join(map(re.escape, lexicons.words("institution_nouns"))) + r")\b")
 HANDLE = re.compile(r"@([A-Za-z0-9_]{2,30})\b")
-DATELINE = re.compile(
-    r"^([A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*(?:/[A-Z][A-Z'’\-.]+(?:[ ][A-Z][A-Z'’\-.]+)*)*)"
-    r"(?=\s*(?:\(|,|–|—|-|:)|\s+[A-Z][a-z])", re.MULTILINE)
 
 
 
@@ -62,7 +59,7 @@ def _collect(doc: Doc, gazetteer, actors: ActorDictionary) -> list[_M]:
         m = _from_place(text, p, gazetteer)
         if m:
             out.append(m)
-    out += _datelines(text, actors)
+    out += _datelines(doc, actors)
     out += _handles(text)
     out += [_make(text, m.start(1), m.end(1), "ORG", 3) for m in INSTITUTIONS.finditer(text)]
     return [m for m in out if m is not None]
@@ -153,12 +150,15 @@ def _from_place(text: str, p, gazetteer) -> _M | None:
     return m
 
 
-def _datelines(text: str, actors: ActorDictionary) -> list[_M]:
-    """'BENGHAZI/TRIPOLI (Reuters) -', 'MOSCOW, August 11': capitalised places opening a paragraph."""
-    out = []
-    for m in DATELINE.finditer(text):
-        pos = m.start()
-        for part in re.finditer(r"[^/]+", m.group(1)):
+def _datelines(doc: Doc, actors: ActorDictionary) -> list[_M]:
+    """'BENGHAZI/TRIPOLI (Reuters) -', 'MOSCOW, August 11': the places of datelines and
+    paragraph headers written in capitals (the clean stage's records)."""
+    text, out = doc.text, []
+    for lo, hi in doc.header_places():
+        if not text[lo:hi].isupper():
+            continue
+        pos = lo
+        for part in re.finditer(r"[^/]+", text[lo:hi]):
             word = part.group().strip()
             if len(word) < 3 or actors.lookup(word) or is_acronym(word) and len(word) < 4:
                 continue

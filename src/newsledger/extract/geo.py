@@ -148,7 +148,7 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
                  gazetteer=None, anchor: int | None = None) -> Located | None:
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
-    skip = [*skip, doc.dateline] if doc.dateline else list(skip)
+    skip = [*skip, doc.dateline.place] if doc.dateline else list(skip)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
@@ -215,7 +215,7 @@ def _capital(doc: Doc, lo: int, hi: int, gazetteer) -> Located | None:
 
 def dateline_place(doc: Doc) -> Located | None:
     """The place a story was filed from, for 'in this city' and 'here' in its body."""
-    for lo, hi in [doc.dateline] if doc.dateline else []:
+    for lo, hi in [doc.dateline.place] if doc.dateline else []:
         for m in doc.places:
             if m.start == lo and m.end == hi and m.candidates:
                 place = rank_candidates(m.candidates, doc.countries)[0]
@@ -329,7 +329,7 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: 
     provinces: list[tuple[int, str]] = []  # (offset, province) of each place in the country
     for m in doc.places:
         if not m.candidates or m.start == exclude or \
-                doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+                doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
         name = place.name if place.kind == "admin1" else place.admin1
@@ -359,7 +359,7 @@ def _dominant_region(doc: Doc, gazetteer, country: str | None, margin: int):
         return None
     votes: Counter[str] = Counter()
     for m in doc.places:
-        if not m.candidates or doc.dateline and doc.dateline[0] <= m.start < doc.dateline[1]:
+        if not m.candidates or doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
         name = place.name if place.kind == "admin1" else place.admin1

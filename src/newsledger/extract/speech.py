@@ -39,8 +39,6 @@ ADVERBIAL = re.compile(
     r"(?:the\s+)?(?:BBC|AFP|Reuters|AP|dpa|DPA|journalists|reporters|the media|state media)|"
     r"(?:morning|afternoon|evening|night)|(?:January|February|March|April|May|June|July|August|"
     r"September|October|November|December)\s+\d{1,2})(?!['’]s)\s*,?)+")
-# 'Khartoum, Jan 20 (IANS)', 'BENGHAZI (Reuters) -': a dateline is not part of the content
-DATELINE = re.compile(r"[^\n()]{0,60}?\([A-Za-z][\w\-. ]{1,25}\)\s*[-–—:]?\s*")
 OPENERS = "\"“‘"
 # Some texts write quotation marks as two apostrophes (''…''): read as '"' plus a space, which
 # keeps every offset, so spans found in the normalised text index the article text as given.

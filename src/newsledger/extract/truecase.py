@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import lexicons
-from ..places.gazetteer import build_in_child, index_file_stamp
+from ..places.index import build_in_child, index_file_stamp, index_path
 from .text import paragraphs
 
 # A word: letters and digits, with inner apostrophes and stops ("o'brien", "u.s."), and a
@@ -485,12 +485,7 @@ def build_table(path: Path) -> None:
 def _table_path() -> Path:
     """$NEWSLEDGER_CASING, else the package's data directory, else (a read-only install) the
     user's cache directory."""
-    if os.environ.get("NEWSLEDGER_CASING"):
-        return Path(os.environ["NEWSLEDGER_CASING"])
-    if DEFAULT_TABLE.exists() or os.access(DEFAULT_TABLE.parent, os.W_OK):
-        return DEFAULT_TABLE
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newsledger" / DEFAULT_TABLE.name
+    return index_path(DEFAULT_TABLE, "NEWSLEDGER_CASING")
 
 
 def _source_stamp() -> str:

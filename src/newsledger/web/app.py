@@ -11,20 +11,19 @@ from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.background import BackgroundTask
 
 from ..corpus.exports import export
 from ..corpus.store import Store
 from ..errors import InputError
-from . import queries
+from . import pages, queries
 from .db import Corpus, DatabaseBusy
 from .filters import PARAMETERS, BadRequest, IncidentFilters, parse_filters
 
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
-PAGES = HERE / "pages"
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 DOWNLOADS = {  # ?format= → (exports format, file suffix, media type)
     "csv": ("acled-csv", "csv", "text/csv; charset=utf-8"),
@@ -224,22 +223,24 @@ def _pages(app: FastAPI) -> None:
     # StaticFiles resolves every path inside its folder and refuses the rest (no ../).
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
-    def page(name: str) -> FileResponse:
-        return FileResponse(PAGES / name, media_type="text/html; charset=utf-8")
+    html = pages.rendered()
+
+    def page(name: str) -> HTMLResponse:
+        return HTMLResponse(html[name.removesuffix(".html")])
 
     @app.get("/", include_in_schema=False)
-    def index() -> FileResponse:
+    def index() -> HTMLResponse:
         return page("index.html")
 
     @app.get("/incidents/{incident_id}", include_in_schema=False)
-    def incident_page(incident_id: str) -> FileResponse:
+    def incident_page(incident_id: str) -> HTMLResponse:
         _check_id(incident_id)
         return page("incident.html")
 
     @app.get("/entities/{name}", include_in_schema=False)
-    def entity_page(name: str) -> FileResponse:
+    def entity_page(name: str) -> HTMLResponse:
         return page("entity.html")
 
     @app.get("/quotes", include_in_schema=False)
-    def quotes_page() -> FileResponse:
+    def quotes_page() -> HTMLResponse:
         return page("quotes.html")
