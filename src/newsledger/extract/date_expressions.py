@@ -109,8 +109,7 @@ def _h_month_year(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
 _MONTH_REL = re.compile(r"\b(?P<rel>last|this|next|(?:this\s+)?past)\s+$", re.I)
 # Words before a lone month name that make it a date ("in May", "since March", "mid-June").
 _MONTH_LICENCE = re.compile(
-    r"(?:\b(?:in|since|until|till|by|during|from|through|throughout|before|after|of"
-    r"|early|late|mid|end|beginning|start|middle)|\bthe\s+month\s+of)[\s-]+$", re.I)
+    rf"(?:\b{lexicons.alternation('month_licences')}|\bthe\s+month\s+of)[\s-]+$", re.I)
 
 
 def _h_bare_month(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
@@ -142,9 +141,8 @@ def _h_bare_month(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
 
 # A bare year is a date only after one of these ("in 2013", "since 2004", "by mid-2015").
 _YEAR_BEFORE = re.compile(
-    r"(?:(?<![\w-])(?:in|since|by|until|till|during|from|throughout|through|before|after"
-    r"|around|circa|of|year)\s+(?P<body>(?:early|late|mid)[\s-]+|the\s+(?:end|start"
-    r"|beginning|middle|first\s+half|second\s+half)\s+of\s+)?"
+    rf"(?:(?<![\w-]){lexicons.alternation('year_licences')}\s+(?P<body>(?:early|late|mid)[\s-]+"
+    rf"|the\s+{lexicons.alternation('period_parts')}\s+of\s+)?"
     r"|\b(?P<body2>(?:early|late|mid)[\s-]+))$", re.I)
 
 
@@ -186,8 +184,7 @@ def _season_year(season: str, rel: str, pub: Date) -> int:
 
 _SEASON_BEFORE = re.compile(r"(?:\b(?P<rel>last|this|next|past)\s+)?(?:\b(?P<the>the)\s+)?$",
                             re.I)
-_SEASON_LICENCE = re.compile(r"\b(?:in|during|over|since|by|until|through|throughout)\s+$",
-                             re.I)
+_SEASON_LICENCE = re.compile(rf"\b{lexicons.alternation('season_licences')}\s+$", re.I)
 
 
 def _h_season(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
@@ -270,14 +267,15 @@ def _years(k: int) -> Callable[[Date], Value]:
     return lambda p: (Date(p.year + k, 1, 1), YEAR)
 
 
-_TOD = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_TIMES_OF_DAY = lexicons.alternation("times_of_day")
+_TOD = rf"(?:\s+{_TIMES_OF_DAY})?"
 # (pattern, resolver).  Week values are central days; a weekend is its Saturday.
 _PHRASES: list[tuple[str, Callable[[Date], Value]]] = [
     (r"the\s+day\s+before\s+yesterday", _days(-2)),
     (rf"yesterday{_TOD}", _days(-1)),
     (r"(?:(?:late|early)\s+)?last\s+night", _days(-1)),
     (r"overnight", _days(-1)),           # like "last night": the night before publication
-    (r"(?:(?:earlier|later)\s+)?today(?!\s+(?:programme|program|show|newspaper)\b)", _days(0)),
+    (rf"(?:(?:earlier|later)\s+)?today(?!\s+{lexicons.alternation('title_after_today')}\b)", _days(0)),
     (r"tonight", _days(0)),
     (r"(?:(?:early|earlier|later)\s+)?this\s+(?:morning|afternoon|evening)", _days(0)),
     (rf"tomorrow{_TOD}", _days(1)),
@@ -289,7 +287,7 @@ _PHRASES: list[tuple[str, Callable[[Date], Value]]] = [
      lambda p: (_monday(p) + timedelta(days=p.weekday() // 2), WEEK)),
     (r"later\s+this\s+week", lambda p: (p + timedelta(days=(7 - p.weekday()) // 2), WEEK)),
     (r"next\s+week", lambda p: (_monday(p) + timedelta(days=10), WEEK)),
-    (r"(?:(?:over|at|on|during|through|throughout)\s+)?the\s+weekend(?:['’]s)?",
+    (rf"(?:{lexicons.alternation('weekend_prepositions')}\s+)?the\s+weekend(?:['’]s)?",
      lambda p: (_weekend(p, ""), WEEK)),
     (r"(?:this\s+past|past|last)\s+weekend", lambda p: (_weekend(p, "last"), WEEK)),
     (r"this\s+weekend", lambda p: (_weekend(p, "this"), WEEK)),
@@ -413,7 +411,13 @@ class _Rule:
 
 
 _MONTH_FIRST = "jfmasond"
-_RUN_GATE = re.compile(r"consecutive|straight|successive|in\s+a\s+row", re.I)
+
+
+def _firsts(entries) -> str:
+    """The letters a lexicon's entries start with: a rule's first-character gate (so that a
+    user's added entry is tried too)."""
+    return "".join(sorted({str(w)[0].lower() for w in entries}))
+_RUN_GATE = re.compile(lexicons.alternation("consecutive_words"), re.I)
 _RULES: tuple[_Rule, ...] = (
     # "May 4, 2015", "Jan. 13", "Aug 2", "January 13 (Sunday)", "May 3-5", "May 10 last year"
     _Rule(_rx(rf"""\b(?P<mon>{_MON})\s*(?P<day>{_DAY})
@@ -437,21 +441,21 @@ _RULES: tuple[_Rule, ...] = (
               _MONTH_FIRST), _h_bare_month),
     # "in 2013", "since 2004", "by mid-2015"
     _Rule(_rx(rf"(?P<year>{_YEAR})", "12"), _h_year),
-    _Rule(_rx(rf"""\b(?:from|between)\s+(?P<y1>{_YEAR})\s*(?:to|and|until|till|through|-|–)\s*
+    _Rule(_rx(rf"""\b(?:from|between)\s+(?P<y1>{_YEAR})\s*{lexicons.alternation('range_links')}\s*
                    (?P<y2>{_YEAR})""", "fb"), _h_year_range),
     # "in the spring of 2010", "last summer"
-    _Rule(_rx(rf"""\b(?P<season>spring|summer|autumn|fall|winter)\b
-                   (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?""", "sfaw"), _h_season),
+    _Rule(_rx(rf"""\b(?P<season>{lexicons.alternation('seasons')})\b
+                   (?:\s+(?:of\s+)?(?P<year>{_YEAR}))?""", _firsts(_SEASONS)), _h_season),
     # "Thursday", "Tuesday's", "Saturday night" (+ "late on", "last" found by looking back)
     _Rule(_rx(rf"""\b(?P<wd>{_WD})(?P<poss>['’]s\b)?
-                   (?(poss)|(?:,?\s+(?:morning|afternoon|evening|night|overnight)\b)?)""",
+                   (?(poss)|(?:,?\s+(?:{_TIMES_OF_DAY}|overnight)\b)?)""",
               "mtwfs"), _h_weekday),
     _Rule(_rx("|".join(rf"(?P<p{i}>\b{p}\b)" for i, (p, _) in enumerate(_PHRASES)),
               "tyleoadpn"), _h_phrase),
     # "two days ago", "a fortnight ago", "nearly 20 years ago"
     _Rule(_rx(rf"\b{_UNIT}\s+ago\b", "mhdnwfy"), _h_ago, re.compile(r"\bago\b", re.I)),
-    _Rule(_rx(rf"""\b(?:in|over|during|within|for|throughout)\s+the\s+(?:past|last|previous)\s+
-                   (?:(?P<amt>{_NUM})\s+)?{_UNIT}(?!\s+of\b)""", "iodwft"), _h_window,
+    _Rule(_rx(rf"""\b{lexicons.alternation('window_prepositions')}\s+the\s+(?:past|last|previous)\s+
+                   (?:(?P<amt>{_NUM})\s+)?{_UNIT}(?!\s+of\b)""", _firsts(lexicons.words("window_prepositions"))), _h_window,
           re.compile(r"\b(?:past|last|previous)\b", re.I)),
     # anchored
     _Rule(_rx(rf"""\b{_UNIT}\s+(?P<dir>later|earlier|afterwards?|after|before|prior\s+to)\b
@@ -460,17 +464,17 @@ _RULES: tuple[_Rule, ...] = (
     _Rule(_rx(r"""\bthe\s+(?P<which>next|following|previous|preceding|same)\s+
                   (?P<unit>day|morning|afternoon|evening|night|week|month|year)\b""", "t"),
           _h_next_day),
-    _Rule(_rx(r"""\b(?:(?:later|earlier)\s+(?:on\s+)?)?that(?:\s+same)?\s+
-                  (?:day|night|morning|afternoon|evening)\b
-                  |\b(?:later|earlier)\s+in\s+the\s+(?:day|morning|afternoon|evening|night)\b""",
+    _Rule(_rx(rf"""\b(?:(?:later|earlier)\s+(?:on\s+)?)?that(?:\s+same)?\s+
+                  (?:day|{_TIMES_OF_DAY})\b
+                  |\b(?:later|earlier)\s+in\s+the\s+(?:day|{_TIMES_OF_DAY})\b""",
               "let"), _h_same_day),
     _Rule(_rx(rf"\bthe\s+(?:day|night)\s+(?P<dir>after|before)\b(?:\s+{_NP})?", "t"), _h_day_after),
-    _Rule(_rx(rf"\b(?:shortly|soon|immediately|moments|just)\s+(?P<dir>after|before)\s+{_NP}",
-              "simj"), _h_same_day),
+    _Rule(_rx(rf"\b{lexicons.alternation('immediacy_words')}\s+(?P<dir>after|before)\s+{_NP}",
+              _firsts(lexicons.words("immediacy_words"))), _h_same_day),
     _Rule(_rx(rf"\bthe\s+eve\s+of\s+{_NP}", "t"), _h_eve),
     # runs of days: "for a fifth consecutive day", "for five days in a row"
-    _Rule(_rx(r"""(?P<span>\bfor\s+)?\b(?:a|the)\s+(?P<ord>second|third|fourth|fifth|sixth
-                  |seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th))\s+
+    _Rule(_rx(rf"""(?P<span>\bfor\s+)?\b(?:a|the)\s+(?P<ord>{lexicons.alternation('ordinal_words')}
+                  |\d{{1,2}}(?:st|nd|rd|th))\s+
                   (?:consecutive|straight|successive)\s+day\b""", "fat"), _h_nth_day,
           _RUN_GATE),
     _Rule(_rx(rf"""\bfor\s+(?P<n>{_NUM})\s+(?:(?:consecutive|straight|successive)\s+days
