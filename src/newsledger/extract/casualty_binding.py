@@ -259,8 +259,8 @@ def _bind_tolls(sc: _Scan) -> None:
 # "put the toll at 12, but the ministry later raised it to 14": the revised toll
 # ("the toll, once put at 93, has now surged to 115": the toll itself rising)
 _REVISED_RE = re.compile(
-    r"\b(?:(?:rais|revis|increas|updat|lift|upp|push)\w*\s+(?:it|the\s+(?:death\s+)?toll|the\s+figure)"
-    r"\s+(?:up\s+)?|(?:has|have|had)\s+(?:now\s+|since\s+)?(?:risen|climbed|surged|jumped|grown|increased)\s+)to\s+$")
+    rf"\b(?:{lexicons.pattern('toll_revision_stems')}\w*\s+(?:it|the\s+(?:death\s+)?toll|the\s+figure)"
+    rf"\s+(?:up\s+)?|(?:has|have|had)\s+(?:now\s+|since\s+)?{lexicons.alternation('toll_rise_verbs')}\s+)to\s+$")
 
 
 def _bind_revised(sc: _Scan) -> None:

@@ -88,32 +88,19 @@ _CUE_TABLE: tuple[tuple[str, str, str], ...] = (
     (r"(?:injuries|injury)\s+to|wounding\s+of", "injured", "pre"),
     (r"(?:abductions?|kidnappings?)\s+of(?:\s+the)?", "abducted", "pre"),
     (r"(?:arrests?|detentions?)\s+of(?:\s+the)?", "arrested", "pre"),
-    (r"fatally\s+(?:shot|wounded|injured|stabbed|hurt)|mortally\s+wounded"
-     r"|shot\s+(?:dead|and\s+killed)|gunned\s+down|cut\s+down"
-     r"|(?:stabbed|hacked|beaten|burned|burnt|bludgeoned|stoned|clubbed|crushed|trampled"
-     r"|shot|tortured|starved)\s+to\s+death"
-     r"|killed|kills?|murdered|murders|massacred|slaughtered|executed|beheaded"
-     r"|decapitated|lynched|assassinated|slew|neutrali[sz]ed|eliminated",
-     "killed", "both"),
-    (r"killing|murdering|massacring|slaughtering|executing|beheading|claiming\s+(?=\S+\s+lives)",
-     "killed", "ing"),
-    (r"died|dies|die|perished|succumbed(?:\s+to\s+(?:their|his|her)\s+(?:injuries|wounds))?"
-     r"|dead|slain|martyred|lost\s+(?:their|his|her)\s+lives?",
-     "killed", "post"),
-    (r"(?:shot|stabbed|beaten)\s+and\s+(?:wounded|injured)|wounded|injured|injures?|hurt|maimed",
-     "injured", "both"),
-    (r"wounding|injuring|hurting|maiming", "injured", "ing"),
+    (lexicons.pattern("casualty_killed_cues"), "killed", "both"),
+    (lexicons.pattern("casualty_killing_cues"), "killed", "ing"),
+    (lexicons.pattern("casualty_died_cues"), "killed", "post"),
+    (lexicons.pattern("casualty_injured_cues"), "injured", "both"),
+    (lexicons.pattern("casualty_injuring_cues"), "injured", "ing"),
     (r"(?:sustained|suffered|received)\s+(?:\w+\s+){0,2}?(?:injuries|wounds)"
      r"|hospitali[sz]ed|(?:taken|admitted|rushed)\s+to\s+(?:(?:the|a)\s+)?hospitals?"
      r"|treated\s+for\s+(?:\w+\s+){0,2}?(?:injuries|wounds)",
      "injured", "post"),
-    (r"(?:went|gone|are|were|is|was|remain|remained|still|reported)\s+missing|missing"
-     r"|unaccounted\s+for|disappeared", "missing", "post"),
-    (r"arrested|arrests?|detained|detains?|apprehended|rounded\s+up|taken\s+into\s+custody",
-     "arrested", "both"),
+    (lexicons.pattern("casualty_missing_cues"), "missing", "post"),
+    (lexicons.pattern("casualty_arrested_cues"), "arrested", "both"),
     (r"arresting|detaining", "arrested", "ing"),
-    (r"abducted|abducts?|kidnapped|kidnaps?|taken\s+hostage|held\s+hostage|taken\s+captive",
-     "abducted", "both"),
+    (lexicons.pattern("casualty_abducted_cues"), "abducted", "both"),
     (r"abducting|kidnapping", "abducted", "ing"),
     # last, so "lost their lives" wins: "the army lost three soldiers", and only a
     # phrase naming people counts ("lost 12 seats" does not)
@@ -128,37 +115,31 @@ _PRENOMINAL = set(lexicons.words("casualty_prenominal"))  # data/lexicons/casual
 # Tolls: the head, then the first number after a linking word ("rose to 28").
 _TOLL_RE = re.compile(
     r"\b(?P<inj>injury\s+toll|number\s+of\s+(?:the\s+)?(?:injured|wounded|injuries))\b"
-    r"|\b(?:death\s+toll|toll|(?:total\s+)?number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities"
-    r"|those\s+killed|people\s+killed|victims)"
+    r"|\b(?:death\s+toll|toll|(?:total\s+)?number\s+of\s+(?:the\s+)?"
+    + lexicons.alternation("casualty_toll_counted") +
     r"|total\s+(?:number\s+of\s+)?(?:fatalities|deaths|dead))\b")
 _TOLL_LINK = set(lexicons.words("casualty_toll_link"))  # data/lexicons/casualty_toll_link
 # A toll that something "brought" to N is cumulative over earlier events; an own
 # figure in the same sentence is this event's (Monday's three, bringing it to six).
 _CUMULATIVE_RE = re.compile(
-    r"\b(?:bring|brings|bringing|brought|rais(?:e|es|ed|ing)|tak(?:e|es|ing)|took"
-    r"|push(?:ed|es|ing)?)\b\W+(?:\w+\W+){0,3}$")
+    r"\b" + lexicons.pattern("casualty_cumulative_verbs") + r"\b\W+(?:\w+\W+){0,3}$")
 
 # "no casualties", "there were no injuries", "no loss of life".
 _NEG_NOUN_RE = re.compile(
     r"\b(?:no|zero|without(?:\s+(?:causing\s+)?any)?"
     r"|(?:did\s+not|didn't|does\s+not|not)\s+(?:cause|leave|result\s+in|suffer)\s+any)"
     r"\s+(?P<imm>immediate\s+|initial\s+)?(?:reports?\s+of\s+)?"
-    r"(?:(?:any|further|other|serious|human)\s+)?"
-    r"(?P<noun>casualties|casualty|deaths|death|fatalities|fatality|injuries|injury|dead"
-    r"|loss(?:es)?\s+of\s+(?:human\s+)?life|lives\s+(?:were\s+)?lost)\b")
+    r"(?:" + lexicons.alternation("casualty_neg_modifiers") + r"\s+)?"
+    r"(?P<noun>" + lexicons.alternation("casualty_neg_noun_kind")
+    + r"|loss(?:es)?\s+of\s+(?:human\s+)?life|lives\s+(?:were\s+)?lost)\b")
 _NEG_NOUN_KIND = {k: tuple(v) for k, v in lexicons.mapping("casualty_neg_noun_kind").items()}  # data/lexicons/casualty_neg_noun_kind
 
 _CLAUSE_SPLIT = set(lexicons.words("casualty_clause_split"))  # data/lexicons/casualty_clause_split
 
-_IN_ALL_RE = re.compile(r"\b(?:in\s+all|in\s+total|altogether|all\s+told)\b")
+_IN_ALL_RE = re.compile(rf"\b{lexicons.alternation('casualty_in_all')}\b")
 
 # Cheap gate: a sentence without any of these stems has no count to find.
-_QUICK_RE = re.compile(
-    r"kill|dead|\bdie[sd]?\b|death|toll|wound|injur|hurt|martyr|bodies|casualt|fatalit|lives"
-    r"|slain|\bslew\b|massacr|behead|decapitat|lynch|murder|executed|executing"
-    r"|assassinat|slaughter|gunned|cut down|perish|succumb|missing|unaccounted"
-    r"|disappeared|arrest|detain|custody|apprehend|rounded up|abduct|kidnap|hostage"
-    r"|captive|hospitali|maim|blew|detonated|\blost\b|neutrali|eliminated")
+_QUICK_RE = re.compile(lexicons.pattern("casualty_quick_stems"))
 
 _L = r"[^\W\d_]"
 # Possessive quantifiers (Python 3.11) keep a plain word from being re-tried letter
