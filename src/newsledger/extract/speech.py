@@ -32,13 +32,10 @@ DETERMINERS = re.compile(rf"^(?:{_alt('speaker_determiners')}\s+)+", re.IGNORECA
 AUX = re.compile(rf"\s+{_alt('speaker_trailing_aux')}$", re.IGNORECASE)
 # Words between a cue and its clause: time, manner, addressee ('said on Tuesday that').
 ADVERBIAL = re.compile(
-    r"(?:\s*,?\s*(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"yesterday|today|last\s+\w+|earlier|later|late|in a statement|in an interview|in a "
-    r"(?:televised|video|radio|press|news|written)\s+\w+(?:\s+\w+)?|on condition of anonymity|"
-    r"at a (?:press|news) conference|via \w+|on \w+ (?:television|radio|media)|"
-    r"(?:the\s+)?(?:BBC|AFP|Reuters|AP|dpa|DPA|journalists|reporters|the media|state media)|"
-    r"(?:morning|afternoon|evening|night)|(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+\d{1,2})(?!['’]s)\s*,?)+")
+    r"(?:\s*,?\s*(?:on\s+)?(?:" + "|".join([
+        lexicons.alternation("weekdays"), lexicons.pattern("speech_adverbials"),
+        lexicons.alternation("times_of_day"), lexicons.alternation("months") + r"\s+\d{1,2}"])
+    + r")(?!['’]s)\s*,?)+")
 OPENERS = "\"“‘"
 # Some texts write quotation marks as two apostrophes (''…''): read as '"' plus a space, which
 # keeps every offset, so spans found in the normalised text index the article text as given.
@@ -198,7 +195,7 @@ def _subject_start(head: str, verb: int) -> int:
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
     last = parts[-1].strip()
-    if len(parts) >= 2 and last and not re.fullmatch(r"(?:has|have|had|was|were|is|are|also|\s)+", last):
+    if len(parts) >= 2 and last and not re.fullmatch(rf"(?:{_alt('speaker_trailing_aux')}|\s)+", last):
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
                 or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
             lo += len(chunk) - len(parts[-1])
@@ -226,10 +223,10 @@ def _addressee(ctx: Context, at: int) -> str | None:
 def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) -> Speaker:
     text = ctx.text
     words = AUX.sub("", text[start:end].strip(" ,")).strip()
-    words = re.sub(r"\s+(?:also|later|earlier|then)$", "", words)
+    words = AUX.sub("", words)  # 'X has also later': a second trailing word
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
-    clause = re.search(r",\s*(?:who|whose|which|whom)\b", text[start:end])
+    clause = re.search(rf",\s*{lexicons.alternation('relative_pronouns')}\b", text[start:end])
     head_end = start + clause.start() if clause else end  # 'the general, who is close to X,'
     people = [m for m in ents if m[3] == "PERSON" and m[1] <= head_end
               and _word_before(text, m[0]).lower() not in GROUP_NOUNS
@@ -287,8 +284,9 @@ def _covers_head(orgs, end: int) -> bool:
 
 def _description(words: str) -> str:
     """'a local official, who did not give his name' → 'local official'."""
-    words = re.split(r",|\s+(?:who|whose|which|reporting|speaking|adding|citing)\b", words)[0]
-    words = re.sub(r"^(?:while|and|but|as|after|when|whereas)\s+", "", words.strip(), flags=re.I)
+    words = re.split(rf",|\s+{lexicons.alternation('speaker_description_breaks')}\b", words)[0]
+    words = re.sub(rf"^{lexicons.alternation('speaker_leading_conjunctions')}\s+", "", words.strip(),
+                   flags=re.I)
     words = DETERMINERS.sub("", words.strip())
     first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
     if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
