@@ -221,7 +221,7 @@ def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
     rest = text[adv.end() if adv else at:e].strip()
     # '…, she told Reuters by phone.', '…, he said in Kabul.', '…, X said after the meeting.'
     return not rest or rest[0] in ".!?," or bool(re.match(
-        r"^(?:in|on|at|by|from|via|during|after|before|over|through|to)\s+\w+(?:\s+\w+){0,4}[.]$", rest))
+        rf"^{lexicons.alternation('cue_trailing_prepositions')}\s+\w+(?:\s+\w+){{0,4}}[.]$", rest))
 
 
 def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
@@ -283,8 +283,8 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
     if parsed is None:
-        return bool(re.search(r"\b(?:is|are|was|were|has|had|have|will|would|could|\w+ed)\b",
-                              content))
+        # no parse: a finite auxiliary or a past form makes it a clause
+        return bool(re.search(rf"\b(?:{lexicons.alternation('finite_auxiliaries')}|\w+ed)\b", content))
     base = doc.sentences[i].start
     cue = parsed.char_span(cue_at - base, cue_at - base + 1, alignment_mode="expand")
     if cue is None:
