@@ -31,13 +31,13 @@ TITLE_ACRONYMS = frozenset(lexicons.words("title_acronyms"))
 FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))
 
 ALIAS_CUE = re.compile(
-    r"\b(?:also known as|better known as|known as|dubbed(?: as)?|nicknamed|a\.k\.a\.?|aka|"
-    r"alias|also called|nom de guerre)\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
+    r"\b" + lexicons.pattern("alias_cues")
+    + r"\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
 ACRONYM_HYPHEN = re.compile(r"(?<=[a-z])[-–]([A-Z]{2,8})\b")
 NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
-DEMONYM = re.compile(r"(?:an|ese|i|ish|ch|ic|er|ean|ian|ani|eri|ite|ois|ene)s?$")
-MEDIA_SUFFIX = re.compile(r"\s+(?:news agency|news service|news website|website|newspaper|daily)$")
+DEMONYM = re.compile(rf"{lexicons.alternation('demonym_suffixes')}s?$")
+MEDIA_SUFFIX = re.compile(rf"\s+{lexicons.alternation('media_suffixes')}$")
 
 
 @dataclass

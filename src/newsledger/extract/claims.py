@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..document import Doc
 from ..ledger import Claim
 from .cues import ACCUSATIONS
@@ -20,7 +21,7 @@ from .speech import (ANON_NOUNS, GROUP_NOUNS, Attribution, Context, Speaker,
 
 ACCUSE = re.compile(rf"\b({ACCUSATIONS})\s+(?!that\b)")
 # An accusation's object ends at the clause: ', and', ';', '.', ', allegations …'.
-CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but|while|which|allegations|a claim|citing)\b|\n")
+CLAUSE_END = re.compile(rf"[.;!?]|,\s+{lexicons.alternation('accusation_clause_breaks')}\b|\n")
 REPORTS = re.compile(r"\b(?:[Tt]here (?:were|have been|are) )?(reports?) (?:of|that) ")
 
 
@@ -78,7 +79,7 @@ def _subject(ctx: Context, s: int, verb: int, earlier: list[Claim]) -> Speaker |
     if re.search(r"(?:,\s*|\s)and\s+$", before) and earlier and earlier[-1].start >= s:
         last = earlier[-1]
         return Speaker(last.claimant, "group", last.start)
-    chunk = re.sub(r"\s+(?:has|have|had|also|has also|have also|was|were)\s*$", "", before)
+    chunk = re.sub(rf"\s+{lexicons.alternation('speaker_trailing_aux')}\s*$", "", before)
     words = re.split(r"[,;:“”\"]", chunk)[-1].strip()
     lo = s + chunk.rfind(words)
     if not words or len(words.split()) > 12 or not is_noun_phrase(ctx, lo, lo + len(words)):

@@ -22,6 +22,8 @@ from .text import fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
+# a name in lower case may open with one of these ('al-Shabaab', 'bin Laden', 'van Dijk')
+_ARTICLES, _PARTICLES = lexicons.alternation("name_articles"), lexicons.alternation("surname_particles")
 # State forces named by nationality and a common noun are descriptions, not names.
 GENERIC_FORCE = re.compile(r"\b(?:" + "|".join(lexicons.words("generic_force_nouns")) + ")$")
 INSTITUTIONS = re.compile(
@@ -114,7 +116,7 @@ def _from_actor(text: str, a, gazetteer) -> list[_M]:
     if a.actor.kind == "state_force" and (GENERIC_FORCE.search(body) or body[:1].islower()):
         return out
     if body.split()[-1].islower() and not is_acronym(body) and a.actor.kind == "state_force" \
-            and not re.search(r"\b(?:army|military|armed forces|air force|navy)$", body):
+            and not re.search(rf"\b{lexicons.alternation('armed_services')}$", body):
         return out
     paren = re.match(r"(.+?)\s*\(([^()]+)\)$", body)  # 'West Papua … Army (TPNPB)': two forms
     spans = [(start, start + len(paren.group(1))), (end - 1 - len(paren.group(2)), end - 1)] \
@@ -230,7 +232,7 @@ def _make(text: str, start: int, end: int, label: str, rank: int) -> _M | None:
     if end - start < 2 or not re.search(r"[A-Za-zÀ-ɏ]", word) or TITLES.fullmatch(word + " "):
         return None
     if word[:1].islower() and rank < 3 \
-            and not re.match(r"(?:al|el|ad|ash|as|at|ar|an|bin|ibn|de|da|van|von)[-\s]", word):
+            and not re.match(rf"(?:{_ARTICLES}|{_PARTICLES})[-\s]", word):
         return None
     return _M(start, end, word, label, _key(word, label), rank=rank)
 
