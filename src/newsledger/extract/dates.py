@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .. import lexicons
 from .date_calendar import (  # TimeExpr and resolve_weekday are this module's API
     DAY, MONTH, TimeExpr, WEEK, YEAR,
     _RANK, _apply, _back, _fmt, _safe_date, resolve_weekday,
@@ -76,7 +77,7 @@ def _select(hits: list[_Hit], size: int) -> list[_Hit]:
     return sorted(chosen, key=lambda h: h.start)
 
 
-_RANGE_GAP = re.compile(r"\s*(?:to|until|till|through|and|-|–|—)\s*", re.I)
+_RANGE_GAP = re.compile(rf"\s*{lexicons.alternation('range_links')}\s*", re.I)
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
 
 
@@ -163,7 +164,7 @@ def _near_noun(text: str, hits: list[_Hit], me: _Hit, need: str) -> _Hit | None:
 
 _RIGHT_AFTER = re.compile(r"\s*(?:on\s+|,\s*)?")
 # "two days after <something>", not "two days after." nor "the night before in the city"
-_HAS_OBJECT = re.compile(r"\s+(?!(?:in|at|near|outside|inside|and|but|when|as)\b)\w", re.IGNORECASE)
+_HAS_OBJECT = re.compile(rf"\s+(?!{lexicons.alternation('anchor_non_objects')}\b)\w", re.IGNORECASE)
 
 
 def _resolve_anchored(text: str, hits: list[_Hit], pub: Date | None) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..document import Doc
 from .geo import Located, article_countries
 from ..ledger import Event
@@ -43,8 +44,7 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
 
 
 # 'In December 2014 they killed 36 quarry workers': the doers of the incident told before
-_PRONOUN_AGENT = re.compile(r"\b(?:they|he|she)\s+(?:\w+\s+)?(?:killed|attacked|shot|abducted|kidnapped|"
-                            r"stormed|raided|bombed|beheaded|burned|torched|ambushed|hijacked)\b",
+_PRONOUN_AGENT = re.compile(rf"\b(?:they|he|she)\s+(?:\w+\s+)?{lexicons.alternation('pronoun_agent_verbs')}\b",
                             re.IGNORECASE)
 
 

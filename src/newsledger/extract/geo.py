@@ -18,8 +18,7 @@ from .text import fold
 KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
 SETTLEMENTS = set(lexicons.words("settlement_words"))
 _NEAR = re.compile(
-    r"\b(?:near|outside|close to|on the outskirts of|kilometers? from|kilometres? from|km from|"
-    r"miles? from|north of|south of|east of|west of|between)\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
+    rf"\b{lexicons.pattern('near_place_cues')}\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -49,28 +48,28 @@ class Located:
         return self.name or self.place.name
 
 
+_APPROX = lexicons.alternation("date_approximators")  # 'about 10 km', 'more than 20 miles'
+_COMPASS = lexicons.alternation("compass_words")
 # "the village of X", "X refugee camp", "X district": places too small for the gazetteer
 _UNLISTED_BEFORE = re.compile(
-    r"\b(?:village|town|city|camp|district|locality|neighbou?rhood|suburb|settlement|commune|"
-    r"municipality|administrative post|hamlet|township|market town) of "
+    rf"\b{lexicons.pattern('unlisted_place_kinds_before')} of "
     r"(?P<name>(?:(?:al|el|an|ar|as|ad|ash)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})")
 _UNLISTED_AFTER = re.compile(
     r"(?<![\w-])(?P<name>(?:(?:al|el|an|ar|as|ad|ash)-)?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2}) "
-    r"(?P<kind>village|refugee camp|camp|district|administrative post|town|neighbou?rhood|"
-    r"locality|area|sub-district|county|township|state|province|hill)\b")
+    rf"(?P<kind>{lexicons.pattern('unlisted_place_kinds_after')})\b")
 # "Kuruvita, 125 kilometers south of Kandy": a place told by its distance from a known one
 _UNLISTED_DISTANCE = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? (?:about |some |nearly |around )?"
+    rf"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? (?:{_APPROX} )?"
     r"\d[\d,.]* ?(?:kilometers?|kilometres?|km|miles?) (?:\(.{0,20}\) )?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)? (?:of|from)|from|outside)\b")
+    rf"(?:{_COMPASS}(?:-?(?:east|west))?(?:ern)? (?:of|from)|from|outside)\b")
 # "an attack on a mosque in Kouyape in northern Cameroon": a small place inside a known one
 _UNLISTED_IN_IN = re.compile(
     r"\b(?:in|at) (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?),? in (?:the )?"
-    r"(?:(?:north|south|east|west|central)\w* )?(?=[A-Z])")
+    rf"(?:{_COMPASS}\w* )?(?=[A-Z])")
 # "shelling of Antareb, a town in Aleppo province": a place told by what it is
 _UNLISTED_APPOSITION = re.compile(
-    r"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:small |large |remote |border )?"
-    r"(?P<kind>village|town|city|district|neighbou?rhood|suburb|camp|locality) "
+    rf"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:{lexicons.alternation('place_apposition_adjectives')} )?"
+    rf"(?P<kind>{lexicons.pattern('unlisted_place_kinds_apposition')}) "
     r"(?:in|of|near|on|outside)\b")
 _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
                    (_UNLISTED_IN_IN, "town"), (_UNLISTED_APPOSITION, ""))
@@ -79,7 +78,7 @@ _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DIS
 # with Mali': the neighbour, not the place
 _REPORTED_FROM = re.compile(
     rf"\b{PLACE_OF_SPEECH}\s+(?:\w+\s+){{0,2}}(?:in|from)\s+$|"
-    r"\b(?:launched|fired|came|coming) from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
+    rf"\b{lexicons.alternation('place_origin_verbs')} from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
 _NOT_NAMES = set(lexicons.words("not_place_name_words"))
@@ -193,8 +192,8 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
 
 # 'marched in the capital', 'Haiti's capital': the capital named by its title alone
 _CAPITAL = re.compile(r"\b(?:the|its|(?P<owner>[A-Z][\w'’-]+)['’]s?)(?: (?:country|nation)['’]s)? "
-                      r"capital(?: city\b)?(?! city)(?! (?:of|punishment|gains?|markets?|flight|"
-                      r"expenditure|investment|controls?)\b)(?![,]? [A-Z])")
+                      rf"capital(?: city\b)?(?! city)(?! {lexicons.pattern('not_capital_city_followers')}\b)"
+                      r"(?![,]? [A-Z])")
 
 
 def _capital(doc: Doc, lo: int, hi: int, gazetteer) -> Located | None:
@@ -391,7 +390,7 @@ def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:
         if lo <= m.start and m.end <= hi and m.candidates and m.candidates[0].kind == "country" \
                 and not _FORCES_AFTER.match(doc.text, m.end):
             return m.candidates[0].country
-    for word in re.findall(r"\b[A-Z][a-z]+(?:ian|ean|an|ese|i|ish|ic)\b", doc.text[lo:hi]):
+    for word in re.findall(rf"\b[A-Z][a-z]+{lexicons.alternation('demonym_suffixes')}\b", doc.text[lo:hi]):
         code = gazetteer.country_code(word)
         if code:
             return code
