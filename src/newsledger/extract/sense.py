@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
@@ -84,6 +85,7 @@ class Verdict:
     sense: str    # what decided its sense, in a few words
 
 
+@lru_cache(maxsize=8)  # asked by the screen and again by the events stage: read each text once
 def article_frame(text: str) -> Frame:
     """Conflict when the article's armed agents (police aside), weapons and unambiguous
     triggers are at least half as many as the words of its strongest other frame, or when its
