@@ -77,7 +77,8 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
              and not _SINCE_CLAUSE.search(doc.text[max(s.start, d.start - 60):d.start])
-             and not _future(d, doc.article.published)]
+             and not _future(d, doc.article.published)
+             and not _contrast_clause_date(s.text, s.start, d)]
     follows = _FOLLOWS.search(s.text)
     if follows:  # 'Today's attack followed bombings in …': only the earlier incident is news
         if not TRIGGER.search(s.text, follows.end()):
@@ -131,6 +132,19 @@ _REPORTED_ON = re.compile(
 
 # 'the deadliest day since an uprising began in March 2011': a date of the background
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+
+
+_CONTRAST = re.compile(rf"(?:,\s*|\s+){lexicons.alternation('contrast_conjunctions')}\s+", re.I)
+
+
+def _contrast_clause_date(text: str, base: int, d) -> bool:
+    """'31 were killed, but officials on Thursday were still checking the toll': a date in a
+    clause opened by 'but' or 'although', with no event word of its own, dates that clause,
+    not the incident told before it. `base` is the offset of `text` in the article."""
+    turns = [m for m in _CONTRAST.finditer(text, 0, max(0, d.start - base))]
+    if not turns or not TRIGGER.search(text, 0, turns[-1].start()):
+        return False
+    return not TRIGGER.search(text, turns[-1].end())
 
 
 def _date_rank(d) -> tuple[int, bool]:
