@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
 from ..document import Doc
 from .geo import Located
 from .taxonomy import TRIGGER, EventKind
@@ -27,6 +28,9 @@ _SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+se
 @dataclass
 class Draft:
     mentions: list[Mention]
+    # a nearby town an anaphor told it at ('the capital' … 'the attack on Pétionville'): its
+    # places are then one area, and that town its closest place
+    area: Located | None = None
 
     @property
     def kind(self) -> EventKind:
@@ -59,7 +63,7 @@ class Draft:
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return max(placed, key=lambda p: p.specificity, default=None)
+        return max(placed, key=lambda p: (p.specificity, p is self.area), default=None)
 
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
@@ -107,9 +111,28 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     # an arrest may add to a protest, but a protest does not continue an arrest
     fits = [d for d in recent if d.scope == m.scope and _kinds_agree(d.kind, m.kind)
             and (FAMILY[d.kind.event_type] != "other" or FAMILY[m.kind.event_type] == "other")
-            and (m.place is None or _draft_place_agrees(d, m.place))]
+            and (m.place is None or _draft_place_agrees(d, m.place)
+                 or refers and _draft_nearby(d, m.place))]
     same = [d for d in fits if d.kind.event_type == m.kind.event_type]
-    return (same or fits or [None])[0]
+    target = (same or fits or [None])[0]
+    if target is not None and m.place is not None and not _draft_place_agrees(target, m.place):
+        target.area = m.place
+    return target
+
+
+def _draft_nearby(d: Draft, place: Located) -> bool:
+    """Every place the incident was given lies within `NEARBY_KM` of `place`: 'an attack on the
+    capital …' then 'the attack on Pétionville', a suburb of it, tell one place more closely."""
+    placed = [m.place for m in d.mentions if m.place is not None and m.place.location]
+    return bool(placed) and all(_nearby(p, place) for p in placed)
+
+
+def _nearby(a: Located, b: Located) -> bool:
+    """Two points of the gazetteer (not a region, nor a village placed at its region's
+    coordinates) in one country, within `NEARBY_KM`."""
+    if any(x.unlisted or x.place.kind != "city" for x in (a, b)) or a.place.country != b.place.country:
+        return False
+    return haversine(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= NEARBY_KM
 
 
 def _only_refers(doc: Doc, m: Mention) -> bool:
@@ -186,4 +209,5 @@ def _draft_place_agrees(d: Draft, place: Located | None) -> bool:
     was not told as happening 'elsewhere'."""
     if place is not None and place.location and any(m.elsewhere for m in d.mentions):
         return False
-    return all(_places_agree(m.place, place) for m in d.mentions)
+    return all(_places_agree(m.place, place) or d.area is not None and m.place is not None and place is not None
+               and _nearby(m.place, place) for m in d.mentions)

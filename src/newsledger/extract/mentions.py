@@ -94,10 +94,19 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=_date_rank, default=None)
             mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
+    if follows:  # told only as what the story's incident came after: needs its own anchor
+        mentions = [m for m in mentions if _own_anchor(m)]
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
     return mentions
+
+
+def _own_anchor(m: Mention) -> bool:
+    """A day, a place or a toll of its own ('hours after a drone strike killed three late on
+    Wednesday'), not only a vague count from the story's day ('days after gang violence …')."""
+    return bool(m.date is not None and m.date.precision == "day" or m.place is not None
+                and m.place.location or any(c.value > 0 for c in m.counts))
 
 
 # 'The attacks come four days after …', 'Monday's attack followed …': the story's incident,
