@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 from datetime import date
 
 from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
+from .. import lexicons
 from ..document import Doc
 from .geo import Located
 from .taxonomy import TRIGGER, EventKind
@@ -21,6 +23,7 @@ _ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|(?:mon|tues|wedn
                        r"the latest) "
                        r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
                        r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
+_PLURALS = frozenset(w.lower() for w in lexicons.words("incident_plurals"))
 _SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
                        r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
 
@@ -85,7 +88,20 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
             target.mentions.insert(0, m)
         else:
             drafts.insert(0, Draft([m]))
-    return drafts
+    return [d for d in drafts if not _sum_of_parts(d, drafts)]
+
+
+def _sum_of_parts(s: Draft, drafts: list[Draft]) -> bool:
+    """'Explosions at the airport and a metro station killed 34', each blast then told at its
+    own place: a sum, told only with a plural ('explosions', 'the attacks'), of two or more
+    incidents at distinct places within it on its day is no incident of its own."""
+    anchored = [m for m in s.mentions if m.date is not None or m.place is not None and m.place.location]
+    if not anchored or not all(m.verdict and m.verdict.trigger.lower() in _PLURALS for m in anchored):
+        return False
+    parts = [d for d in drafts if d is not s and _kinds_agree(d.kind, s.kind)
+             and _dates_agree(d.date, s.date) and d.place is not None and d.place.location
+             and (s.place is None or _places_agree(s.place, d.place) or _nearby(s.place, d.place))]
+    return any(not _places_agree(a.place, b.place) for a, b in combinations(parts, 2))
 
 
 def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:

@@ -74,6 +74,9 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
         dates = wounded_in
     if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
+    if _CONDITION.match(s.text) or _LAUNCH.search(s.text) and not any(
+            c.value > 0 for c in find_counts(s.text)):
+        return []  # 'If the attackers …, this could be …'; an offensive's start, with no victims
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
              and not _SINCE_CLAUSE.search(doc.text[max(s.start, d.start - 60):d.start])
@@ -129,6 +132,8 @@ _HABITUAL = lexicon_rx("habit_words")
 _SINCE = lexicon_rx("tally_phrases")
 _CAMPAIGN = lexicon_rx("campaign_phrases")
 _TALLY = lexicon_rx("multi_incident_tallies")
+_LAUNCH = lexicon_rx("offensive_launches")
+_CONDITION = re.compile(rf"\W*{lexicons.alternation('conditional_openers')}\b", re.IGNORECASE)
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
