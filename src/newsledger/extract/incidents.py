@@ -11,7 +11,7 @@ from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
 from .. import lexicons
 from ..document import Doc
 from .geo import Located
-from .taxonomy import TRIGGER, EventKind
+from .taxonomy import TRIGGER, EventKind, fragments
 from .mentions import PRECISION_RANK, Mention, _places_agree
 
 FAMILY = {
@@ -19,13 +19,10 @@ FAMILY = {
     "Violence against civilians": "violence", "Protests": "unrest", "Riots": "unrest",
     "Strategic developments": "other",
 }
-_ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
-                       r"the latest) "
-                       r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
-                       r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
+_ANAPHORA = re.compile(rf"\b{fragments('anaphora_determiners')} {fragments('anaphora_nouns')}s?\b", re.IGNORECASE)
 _PLURALS = frozenset(w.lower() for w in lexicons.words("incident_plurals"))
-_SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
-                       r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
+_SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{fragments('separate_openers')}\s+(?:\w+\s+)?"
+                       rf"{fragments('separate_incident_nouns')}\b", re.I)
 
 
 @dataclass

@@ -17,17 +17,12 @@ from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
 from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
-from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       _state_kills, classify, lexicon_rx)
+from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
+                       _state_kills, classify, fragments, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
-_MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|threaten(?:s|ed)? to|plan(?:s|ned)? to|vow(?:s|ed)? to|"
-    r"to prevent|fears? of|warn(?:s|ed)? of|risk of|aim(?:s|ed)? to|prepar(?:e|ing) to|"
-    r"if|unless|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(
-    r"[;,]\s+|\s+(?:and|while|as|after|followed|follows|came after|comes after|"
-    r"days after|weeks after|months after|a day after)\s+")
+_MODAL = re.compile(rf"\b{fragments('prefilter_hedges')}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+" + "(?:" + "|".join(lexicons.words("clause_break_words")) + r")\s+")
 
 
 @dataclass
@@ -115,18 +110,14 @@ def _own_anchor(m: Mention) -> bool:
 # 'The attacks come four days after …', 'Monday's attack followed …': the story's incident,
 
 _FOLLOWS = re.compile(
-    r"^(?:\w+\W+){0,3}?(?:attacks?|blasts?|bombings?|violence|killings?|clashes|raid|strike|"
-    r"unrest|protests?|ambush|explosions?)(?: in [A-Z][\w ]{0,30}?)?\s+"
+    r"^(?:\w+\W+){0,3}?" + fragments("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
 # 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
-_SCOPE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|"
-                    r"(?:in|to|across) (?:several|many|various|a number of|dozens of|other) "
-                    r"(?:cities|towns|places|parts|"
-                    r"areas|provinces|regions|districts))\b", re.IGNORECASE)
-_ELSEWHERE = re.compile(r"\b(?:elsewhere|other (?:people|places)|others)\b", re.IGNORECASE)
+_SCOPE = lexicon_rx("scope_phrases")
+_ELSEWHERE = lexicon_rx("elsewhere_words")
 _APART = re.compile(r"\belsewhere\b", re.IGNORECASE)
-_LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
+_LATER = lexicon_rx("sequel_words")
 # habits, running totals and campaigns told as a whole: not one incident
 _HABITUAL = lexicon_rx("habit_words")
 _SINCE = lexicon_rx("tally_phrases")
@@ -140,7 +131,7 @@ _CONDITION = re.compile(rf"\W*{lexicons.alternation('conditional_openers')}\b", 
 # (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
     rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{REPORTING}|"
-    r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
+    rf"{fragments('report_day_verbs')}|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
 
@@ -210,11 +201,9 @@ def _unrest_article(doc: Doc) -> bool:
 
 
 # an armed side named: a gunfight, not a crowd
-_ARMED_SIDE = re.compile(r"\b(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|terrorists?|"
-                         r"fighters?|militias?|militiam[ae]n|guerrillas?|bandits?)\b", re.I)
-_CROWD_VIOLENCE = re.compile(RIOT.pattern + r"|\b(?:clash(?:es|ed)?|stones?|bricks?|sticks|"
-                             r"fists|attacked police|torched)\b", re.I)
-_MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
+_ARMED_SIDE = lexicon_rx("armed_side_words")
+_CROWD_VIOLENCE = re.compile(RIOT.pattern + "|" + lexicon_rx("crowd_violence_words").pattern, re.I)
+_MOB = MOB
 
 
 def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicons
-from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
+from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, fragments, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
@@ -41,11 +41,10 @@ DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", r
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
 # ground left: a place given up ('withdrew from Gao', 'handed over control')
-_HANDED_OVER = re.compile(r"\b(?:withdr\w+|pull\w* out|hand\w* over|vacat\w+)\s+(?:\w+\s+){0,3}?"
+_HANDED_OVER = re.compile(rf"\b{fragments('handover_verbs')}\s+(?:\w+\s+){{0,3}}?"
                           r"(?:from|of|control)\b", re.IGNORECASE)
 # a verb with a doer: an armed agent beside it killed, not merely died
-_INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
-                        r"beat|beaten|burned|torched|abducted|kidnapped)\b", re.IGNORECASE)
+_INFLICTED = lexicon_rx("inflicting_verbs")
 _PROTEST_SENSES = lexicons.mapping("protest_senses")
 WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(_PROTEST_SENSES["weak"]) + r")\b", re.IGNORECASE)
 PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")\b", re.IGNORECASE)
@@ -56,8 +55,7 @@ HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + "
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
-_SHOW = re.compile(r"\bdemonstrat(?:ed|es|ing|e|ion)\s+(?:of|that|how|his|her|their|its|the|a|an|"
-                   r"to|what|an?\s+\w+|such)\b", re.IGNORECASE)
+_SHOW = re.compile(rf"\bdemonstrat(?:ed|es|ing|e|ion)\s+{fragments('show_sense_followers')}\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
