@@ -376,3 +376,48 @@ def test_in_this_city_is_the_dateline_city(extract):
     ledger = extract("MOSUL, May 8 (Wire) - Unidentified gunmen killed two shopkeepers in this city "
                      "on Tuesday, police said.")
     assert [e["location"] for e in ledger["events"]] == ["Mosul"]
+
+
+# --- one incident or two (issue 9: precision) ---------------------------------------------
+
+def test_a_date_in_a_but_clause_without_an_event_word_dates_that_clause(events):
+    found = events("Gunmen killed 12 villagers near Gusau in Zamfara state on Monday. Police earlier "
+                   "said that 14 were killed, but officials on Thursday were still checking the toll.")
+    assert [e["event_date"] for e in found] == ["2024-05-06"]
+
+
+def test_a_date_in_a_but_clause_with_its_own_incident_dates_it(events):
+    found = events("Gunmen killed 12 villagers near Gusau on Monday, but on Wednesday troops "
+                   "clashed with the gunmen in Kaura Namoda.")
+    assert sorted(e["event_date"] for e in found) == ["2024-05-06", "2024-05-08"]
+
+
+@pytest.mark.parametrize("second, n", [
+    ("The attack on Pétionville was led by a gang leader.", 1),   # a suburb: the same incident
+    ("The attack on Cap-Haïtien was led by a gang leader.", 2),   # 200 km away: another
+])
+def test_an_anaphor_at_a_nearby_town_refines_the_place(events, second, n):
+    found = events("Gangs attacked an upscale district of Port-au-Prince early Tuesday, killing six "
+                   "residents. " + second)
+    assert len(found) == n
+
+
+@pytest.mark.parametrize("background, n", [
+    ("The attack comes days after gang violence forced the airport to close.", 1),
+    ("The attack came hours after a drone strike killed three militants in Kidal on Monday.", 2),
+])
+def test_an_incident_told_as_what_another_came_after_needs_its_own_anchor(events, background, n):
+    found = events("Gunmen killed five soldiers at a checkpoint near Gao on Tuesday. " + background)
+    assert len(found) == n
+
+
+def test_a_plural_sum_of_incidents_told_one_by_one_is_no_incident_of_its_own(events):
+    found = events("Blasts at the airport and a metro station in Brussels killed 20 people on "
+                   "Monday.\n\nThe first blast hit the departures hall of the airport in Zaventem, "
+                   "killing 12. Another explosion struck the metro station in Brussels, killing eight.")
+    assert sorted((e["location"], e["fatalities"]) for e in found) == [("Brussels", 8), ("Zaventem", 12)]
+
+
+def test_a_plural_told_of_one_place_stays_an_incident(events):
+    found = events("Blasts at the airport in Brussels killed 20 people on Monday.")
+    assert [(e["location"], e["fatalities"]) for e in found] == [("Brussels", 20)]

@@ -63,6 +63,11 @@ NOT_EVENTS = [
     "The two inmates who escaped on Monday have been captured in Chattanooga, the sheriff said.",
     "Police are investigating after two bodies were found on a beach near Brighton on Tuesday.",
     "Police arrested four vendors for selling rotten meat at a market in Manila on Wednesday.",
+    # a deal struck, a condition, an offensive's start
+    "The mining company struck a deal with the ministry in Lima on Monday to reopen the mine.",
+    "If the gunmen attack the village of Kaga, dozens of people could be killed.",
+    "Should the rebels storm Goma, thousands of families would flee the city.",
+    "The rebels launched an offensive from their bases in Libya on 11 April.",
 ]
 
 
@@ -105,6 +110,13 @@ EVENTS = [
      "Violence against civilians", "Abduction/forced disappearance"),
     ("The army retook the town of Kidal from rebels on Friday after heavy fighting.",
      "Battles", "Government regains territory"),
+    # ... and the other side of the lines above
+    ("Rebel gunmen struck a military convoy near Gao on Monday, killing four soldiers.",
+     "Battles", "Armed clash"),
+    ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
+     "Battles", "Armed clash"),
+    ("A mine exploded under a bus near Gao on Monday, killing six passengers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 ]
 
 
