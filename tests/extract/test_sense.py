@@ -115,7 +115,7 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
-    ("A mine exploded under a bus near Gao on Monday, killing six passengers.",
+    ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 ]
 
