@@ -421,3 +421,15 @@ def test_a_plural_sum_of_incidents_told_one_by_one_is_no_incident_of_its_own(eve
 def test_a_plural_told_of_one_place_stays_an_incident(events):
     found = events("Blasts at the airport in Brussels killed 20 people on Monday.")
     assert [(e["location"], e["fatalities"]) for e in found] == [("Brussels", 20)]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a town and its province: one place, not a list of two
+    ("A suicide bomber killed 12 people at a mosque in Maiduguri, Borno state, on Friday.",
+     ["Maiduguri"]),
+    # three provinces: a list, one incident each
+    ("Bombs exploded in Songkhla, Narathiwat and Yala on Sunday, wounding nine people.",
+     ["Narathiwat", "Songkhla", "Yala"]),
+])
+def test_a_town_and_its_province_are_one_place(events, text, places):
+    assert sorted(e["location"] for e in events(text)) == places

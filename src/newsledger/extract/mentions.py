@@ -419,7 +419,20 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
     places = [rank_candidates(m.candidates, doc.countries)[0] for m in run]
     if any(p.kind == "country" for p in places):
         return []
-    return [Located(p, m.start, m.end, False) for p, m in zip(places, run)]
+    listed = _one_per_place([Located(p, m.start, m.end, False) for p, m in zip(places, run)])
+    return listed if len(listed) >= 2 else []
+
+
+def _one_per_place(listed: list[Located]) -> list[Located]:
+    """'in Maiduguri, Borno state': a town and the province it lies in name one place (the
+    town), not two; the places of a real list ('in Songkhla, Narathiwat and Yala') differ."""
+    kept: list[Located] = []
+    for x in listed:
+        if kept and _places_agree(kept[-1], x):
+            kept[-1] = max(kept[-1], x, key=lambda p: p.specificity)
+        else:
+            kept.append(x)
+    return kept
 
 
 # --- comparing places ---------------------------------------------------------------
