@@ -433,3 +433,47 @@ def test_a_plural_told_of_one_place_stays_an_incident(events):
 ])
 def test_a_town_and_its_province_are_one_place(events, text, places):
     assert sorted(e["location"] for e in events(text)) == places
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # ranking the incident against others names no incident of its own ...
+    ("Gunmen killed six worshippers at a church in Ondo state on Sunday. It was the second attack "
+     "on a church in the state this month.", [("Ondo", "Attack")]),
+    # ... but an earlier incident with its own date and place is one
+    ("Gunmen killed six worshippers at a church in Ondo state on Sunday. Last month an attack on "
+     "a mosque in Owo left 12 dead.", [("Ondo", "Attack"), ("Owo", "Attack")]),
+])
+def test_comparisons_and_background_incidents(events, text, kinds):
+    assert sorted((e["location"], e["sub_event_type"]) for e in events(text)) == kinds
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # fighters 'neutralised' were killed: part of the battle, not weapons stopped
+    ("Militants attacked an army post near Diffa on Friday, killing nine soldiers. The ministry "
+     "said 20 attackers were neutralised in the fighting.", "Armed clash"),
+    ("Soldiers neutralised two explosive devices found on a road near Diffa on Friday.",
+     "Disrupted weapons use"),
+])
+def test_neutralised_fighters_are_not_disrupted_weapons(events, text, sub_type):
+    assert [e["sub_event_type"] for e in events(text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the kind is read from what happened: the arrest, not the attack that was only planned
+    ("Police said the suspect, who was arrested on Tuesday in Lyon, had planned to attack a "
+     "synagogue. He was charged on Thursday with plotting a terrorist attack.", ["Arrests"]),
+    ("Police said the suspect, who was arrested on Tuesday in Lyon, attacked a synagogue guard "
+     "with a knife on Monday.", ["Arrests", "Attack"]),
+])
+def test_a_planned_attack_does_not_type_an_arrest(events, text, kinds):
+    assert sorted(e["sub_event_type"] for e in events(text)) == kinds
+
+
+@pytest.mark.parametrize("second, n", [
+    ("Earlier, tanks shelled the eastern districts of Rafah, residents said.", 2),  # before it: another
+    ("Rockets also hit the eastern districts of Rafah, residents said.", 1),        # more of it
+])
+def test_what_came_earlier_is_another_incident(events, second, n):
+    found = events("An air strike on a house in Rafah killed 15 people overnight, health officials "
+                   "said on Thursday. " + second)
+    assert len(found) == n

@@ -21,6 +21,7 @@ FAMILY = {
 }
 _ANAPHORA = re.compile(rf"\b{fragments('anaphora_determiners')} {fragments('anaphora_nouns')}s?\b", re.IGNORECASE)
 _PLURALS = frozenset(w.lower() for w in lexicons.words("incident_plurals"))
+_PREQUEL = re.compile(rf"\W*{fragments('prequel_openers')},", re.IGNORECASE)
 _SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{fragments('separate_openers')}\s+(?:\w+\s+)?"
                        rf"{fragments('separate_incident_nouns')}\b", re.I)
 
@@ -73,7 +74,7 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         if m.sentence == doc.title:
             continue
         separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
-        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(drafts, m)
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -123,6 +124,7 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
         ([drafts[-1]] if refers else [])
     # an arrest may add to a protest, but a protest does not continue an arrest
     fits = [d for d in recent if d.scope == m.scope and _kinds_agree(d.kind, m.kind)
+            and not (_prequel(doc, m) and d.kind.sub_event_type != m.kind.sub_event_type)
             and (FAMILY[d.kind.event_type] != "other" or FAMILY[m.kind.event_type] == "other")
             and (m.place is None or _draft_place_agrees(d, m.place)
                  or refers and _draft_nearby(d, m.place))]
@@ -148,6 +150,11 @@ def _nearby(a: Located, b: Located) -> bool:
     return haversine(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= NEARBY_KM
 
 
+def _prequel(doc: Doc, m: Mention) -> bool:
+    """'Earlier, tanks shelled …': the sentence tells what came before the incident just told."""
+    return bool(_PREQUEL.match(doc.text, doc.sentences[m.sentence].start))
+
+
 def _only_refers(doc: Doc, m: Mention) -> bool:
     """'troops guarded Kandy, the epicenter of the violence', 'three days after the attack in
     Mosul': the only event words refer back to what was told, with no date or toll of their
@@ -169,7 +176,7 @@ def _arrest_elsewhere(m: Mention) -> bool:
     return m.kind.sub_event_type == "Arrests" and m.place is not None and m.place.location is not None
 
 
-def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
+def _same_incident(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     for d in reversed(drafts):
         if any(x.sentence == m.sentence for x in d.mentions) and m.split:
             continue
@@ -177,7 +184,7 @@ def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
             continue
         if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type or m.elsewhere:
             continue
-        if m.later and d.kind.sub_event_type != m.kind.sub_event_type:
+        if (m.later or _prequel(doc, m)) and d.kind.sub_event_type != m.kind.sub_event_type:
             continue  # 'a man was later shot dead': after the bombing, another incident
         if not _dates_agree(d.date, m.date) or not _draft_place_agrees(d, m.place):
             continue

@@ -16,7 +16,7 @@ from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
-from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
+from .sense import Frame, Verdict, article_frame, hedged, hedged_in_parse, judge
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, fragments, lexicon_rx)
 
@@ -311,7 +311,7 @@ def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
                       gazetteer=None, shared_date=None, frame: Frame | None = None) -> list[Mention]:
     words = _mask_references(doc, lo, hi)
-    kind = classify(words)
+    kind = classify(_unhedged(words)) or classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []
@@ -340,6 +340,16 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
                     verdict=verdict) for p in listed]
+
+
+def _unhedged(words: str) -> str:
+    """The words with hedged triggers blanked: a kind is read from what happened, not from
+    what was planned or feared ('the suspect, arrested on Tuesday, had planned to attack a
+    synagogue' is an arrest)."""
+    for m in TRIGGER.finditer(words):
+        if hedged(words, m.start()):
+            words = words[:m.start()] + " " * (m.end() - m.start()) + words[m.end():]
+    return words
 
 
 def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:
