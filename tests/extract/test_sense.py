@@ -68,6 +68,8 @@ NOT_EVENTS = [
     "If the gunmen attack the village of Kaga, dozens of people could be killed.",
     "Should the rebels storm Goma, thousands of families would flee the city.",
     "The rebels launched an offensive from their bases in Libya on 11 April.",
+    # an air weapon named as a thing, not an act
+    "The search for the missing jet resumed off Perth on Monday after the firm struck a deal.",
 ]
 
 
@@ -115,6 +117,8 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
+    ("Jets bombed the town of Ariha on Friday, killing five civilians.",
+     "Explosions/Remote violence", "Air/drone strike"),
     ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 ]

@@ -37,6 +37,7 @@ POLITICAL_ROLES = lexicon_rx("political_roles")
 CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
+INSTRUMENTS = re.compile(fragments("instrument_words"), re.IGNORECASE)
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
@@ -120,7 +121,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
     cue = _armed_cue(masked, armed_names, live, police=frame.open)
-    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
+    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group()) and not INSTRUMENTS.fullmatch(m.group())]
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
