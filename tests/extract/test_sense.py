@@ -41,6 +41,8 @@ NOT_EVENTS = [
     "Thousands of chickens were killed at a farm in Norfolk after bird flu was found there.",
     "A dead swan found in Fife tested positive for the H5N1 virus on Tuesday.",
     "Two people died when a fire broke out in a hostel in Leeds on Friday.",
+    "An explosion tore through a chemical warehouse in the port of Tianjin on Wednesday, killing 50.",
+    "Two blasts hit the port on Tuesday, caused by ammonium nitrate stored in a hangar, killing 20.",
     "A retired police officer shot himself in the parking lot of a hospital in Boston last month.",
     # aggregates and generic tallies
     "More than 300 people were killed in seven countries in the past year.",
@@ -117,6 +119,8 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
+    ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Jets bombed the town of Ariha on Friday, killing five civilians.",
      "Explosions/Remote violence", "Air/drone strike"),
     ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
