@@ -52,6 +52,8 @@ NOT_EVENTS = [
     "Rebel and government negotiators opened peace talks in Addis Ababa on Monday.",
     "Hundreds gathered in Kigali on Sunday to mark the anniversary of the massacre.",
     "The army deployed two more battalions to the northern province on Monday.",
+    "The two countries signed a trade agreement in Geneva on Monday.",
+    "The rebels said they could agree a ceasefire with the army in Kidal next week.",
     # hedges and modality
     "Militants threatened to attack the town of Kidal on Monday.",
     "The opposition said it could stage protests in the capital next week.",
@@ -119,6 +121,8 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
+    ("Rebels and government forces agreed a 48-hour ceasefire in the town of Zabadani on Sunday.",
+     "Strategic developments", "Agreement"),
     ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Jets bombed the town of Ariha on Friday, killing five civilians.",

@@ -38,6 +38,7 @@ CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
 INSTRUMENTS = re.compile(fragments("instrument_words"), re.IGNORECASE)
+AGREEMENT_ACTS = lexicon_rx("agreement_acts")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
@@ -109,9 +110,11 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
             return verdict
     if kind.sub_event_type == "Arrests":
         return _arrest_verdict(masked, live, frame, armed_names)
-    if kind.sub_event_type in ("Change to group/activity", "Agreement") and not (
+    if kind.sub_event_type == "Agreement":
+        return _agreement_verdict(masked, live, armed_names)
+    if kind.sub_event_type == "Change to group/activity" and not (
             _armed_cue(masked, armed_names, []) and not TALK.search(masked)):
-        return None  # 'the council was formed', 'the two countries signed an agreement', truces
+        return None  # 'the council was formed', a unit formed at a parade
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands
@@ -182,6 +185,19 @@ def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
     if armed_names:
         return f"armed group '{armed_names[0]}'"
     return None
+
+
+def _agreement_verdict(words: str, live: list[re.Match], armed_names: list[str]) -> Verdict | None:
+    """An agreement by armed sides: a surrender or an exchange of prisoners, or a truce made
+    ('rebels and government forces agreed a 48-hour ceasefire'), not hedged; talk of truces
+    ('peace talks opened', 'a call for a ceasefire') and agreements between governments alone
+    ('the two countries signed a trade deal') are no event."""
+    act = next((m for m in AGREEMENT_ACTS.finditer(words) if not hedged(words, m.start())), None)
+    if act is None and TALK.search(words):
+        return None
+    trigger = act or live[0]
+    cue = _armed_cue(words, armed_names, [trigger])
+    return Verdict(trigger.group(), f"agreement by armed sides, {cue}") if cue else None
 
 
 def _protest_verdict(words: str, live: list[re.Match]) -> Verdict | None:
