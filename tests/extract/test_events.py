@@ -477,3 +477,18 @@ def test_what_came_earlier_is_another_incident(events, second, n):
     found = events("An air strike on a house in Rafah killed 15 people overnight, health officials "
                    "said on Thursday. " + second)
     assert len(found) == n
+
+
+@pytest.mark.parametrize("second", [
+    "In a statement on Wednesday, the government said 18 soldiers died.",  # the statement's day
+    "The Islamic State group claimed the attack on Wednesday.",             # the claim's day
+])
+def test_the_day_of_a_statement_or_a_claim_is_no_incident_of_its_own(events, second):
+    found = events("Suspected jihadists killed 12 soldiers at a military post in Tin-Akoff on "
+                   "Sunday, security sources said. " + second)
+    assert [e["event_date"] for e in found] == ["2024-05-05"]
+
+
+def test_a_toll_that_claimed_lives_on_a_day_is_dated_by_it(events):
+    found = events("A bomb claimed the lives of five soldiers near Gao on Wednesday.")
+    assert [e["event_date"] for e in found] == ["2024-05-08"]
