@@ -492,3 +492,16 @@ def test_the_day_of_a_statement_or_a_claim_is_no_incident_of_its_own(events, sec
 def test_a_toll_that_claimed_lives_on_a_day_is_dated_by_it(events):
     found = events("A bomb claimed the lives of five soldiers near Gao on Wednesday.")
     assert [e["event_date"] for e in found] == ["2024-05-08"]
+
+
+@pytest.mark.parametrize("second, dates", [
+    # the wounded of the incident told before die later: no incident of their own
+    ("Three of the wounded died in hospital on Tuesday, a police spokesman said.", ["2024-05-06"]),
+    ("Another passenger died of his wounds on Wednesday.", ["2024-05-06"]),
+    # an act on another day is another incident
+    ("Gunmen shot dead two farmers near Jos on Wednesday.", ["2024-05-06", "2024-05-08"]),
+])
+def test_later_deaths_of_the_wounded_join_their_incident(events, second, dates):
+    found = events("Gunmen opened fire on a bus near Jos on Monday, killing six passengers and "
+                   "wounding 11. " + second)
+    assert sorted(e["event_date"] for e in found) == dates

@@ -16,7 +16,7 @@ from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
-from .sense import Frame, Verdict, article_frame, hedged, hedged_in_parse, judge
+from .sense import DEATH_ONLY, Frame, Verdict, article_frame, hedged, hedged_in_parse, judge
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, fragments, lexicon_rx)
 
@@ -67,6 +67,8 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     wounded_in = [d for d in dates if _WOUNDED_IN.search(doc.text[max(0, d.start - 60):d.start])]
     if wounded_in:  # 'died yesterday of injuries suffered in the Aug. 17 attack': the attack's day
         dates = wounded_in
+    elif _LATER_DEATH.search(s.text) and not _has_doer(s.text):
+        dates = []  # 'three of the wounded died in hospital on Tuesday': the day of the deaths
     if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
     if _CONDITION.match(s.text) or _LAUNCH.search(s.text) and not any(
@@ -165,6 +167,14 @@ def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
 
 # '... of (her) injuries suffered in the Aug. 17 attack': a later death from an earlier incident
 _WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\s+(?:the|a|an|last)\s+$", re.IGNORECASE)
+_LATER_DEATH = lexicon_rx("later_deaths")
+
+
+def _has_doer(text: str) -> bool:
+    """A trigger that tells an act, not only a death or a wound ('gunmen shot …')."""
+    return any(not DEATH_ONLY.fullmatch(m.group()) for m in TRIGGER.finditer(text))
+
+
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 
 
