@@ -505,3 +505,17 @@ def test_later_deaths_of_the_wounded_join_their_incident(events, second, dates):
     found = events("Gunmen opened fire on a bus near Jos on Monday, killing six passengers and "
                    "wounding 11. " + second)
     assert sorted(e["event_date"] for e in found) == dates
+
+
+@pytest.mark.parametrize("second", [
+    "Speaking on Tuesday, the governor said eight people had died in the attack.",
+    "By Wednesday, the death toll had risen to 11.",
+])
+def test_a_toll_given_on_a_later_day_is_the_same_incident(events, second):
+    found = events("Gunmen killed five people at a market in Gao on Monday. " + second)
+    assert [e["event_date"] for e in found] == ["2024-05-06"]
+
+
+def test_a_toll_of_a_day_named_by_its_possessive_keeps_that_day(events):
+    found = events("The death toll from Sunday's clashes in Kidal rose to 57, officials said.")
+    assert [e["event_date"] for e in found] == ["2024-05-05"]

@@ -67,8 +67,10 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     wounded_in = [d for d in dates if _WOUNDED_IN.search(doc.text[max(0, d.start - 60):d.start])]
     if wounded_in:  # 'died yesterday of injuries suffered in the Aug. 17 attack': the attack's day
         dates = wounded_in
-    elif _LATER_DEATH.search(s.text) and not _has_doer(s.text):
-        dates = []  # 'three of the wounded died in hospital on Tuesday': the day of the deaths
+    elif (_LATER_DEATH.search(s.text) or _TOLL_RISE.search(s.text)) and not _has_doer(s.text):
+        # 'three of the wounded died in hospital on Tuesday', 'by Wednesday the toll had risen
+        # to 11': the day of the deaths or of the count ('Sunday's unrest' still dates it)
+        dates = [d for d in dates if _possessive(doc, d)]
     if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
     if _CONDITION.match(s.text) or _LAUNCH.search(s.text) and not any(
@@ -168,6 +170,8 @@ def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
 # '... of (her) injuries suffered in the Aug. 17 attack': a later death from an earlier incident
 _WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\s+(?:the|a|an|last)\s+$", re.IGNORECASE)
 _LATER_DEATH = lexicon_rx("later_deaths")
+_TOLL_RISE = re.compile(rf"\btolls?\b(?:\s+[\w']+){{0,4}}?\s+{lexicons.alternation('toll_update_words')}\b",
+                        re.IGNORECASE)
 
 
 def _has_doer(text: str) -> bool:
