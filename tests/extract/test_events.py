@@ -519,3 +519,9 @@ def test_a_toll_given_on_a_later_day_is_the_same_incident(events, second):
 def test_a_toll_of_a_day_named_by_its_possessive_keeps_that_day(events):
     found = events("The death toll from Sunday's clashes in Kidal rose to 57, officials said.")
     assert [e["event_date"] for e in found] == ["2024-05-05"]
+
+
+def test_the_day_a_siege_ended_is_not_the_day_it_began(events):
+    found = events("An attack by militants on a hotel in Mogadishu ended on Sunday after a 30-hour "
+                   "siege, police said. The militants stormed the hotel in Mogadishu on Friday evening.")
+    assert [e["event_date"] for e in found] == ["2024-05-10"]  # Friday, not Sunday
