@@ -121,6 +121,12 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
+    # a protest against violence is a protest, not the violence
+    ("Hundreds of students marched in Charlotte on Wednesday in a peaceful protest over the police "
+     "shooting of a man last week.", "Protests", "Peaceful protest"),
+    ("Thousands rallied in Belgrade on Saturday against gun violence.", "Protests", "Peaceful protest"),
+    ("Protesters threw stones at police in Belgrade on Saturday, injuring four officers.",
+     "Riots", "Violent demonstration"),
     ("Rebels and government forces agreed a 48-hour ceasefire in the town of Zabadani on Sunday.",
      "Strategic developments", "Agreement"),
     ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",

@@ -93,9 +93,14 @@ def classify(text: str) -> EventKind | None:
     political violence, unrest or strategic development."""
     if ARREST.search(text):  # 'arrested for rioting': the riot is only the charge
         text = _CHARGE.sub(" ", text)
+    if PROTEST.search(text):  # 'a march against gun violence': the grievance, not the act
+        text = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text)
     if not_an_event(text):
         return None
     return _protest_kind(text) or _strategic_kind(text) or _violence_kind(text) or _minor_kind(text)
+
+
+_GRIEVANCE = _lex("grievance_phrases")
 
 
 def not_an_event(text: str) -> bool:
