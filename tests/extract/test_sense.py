@@ -73,6 +73,7 @@ NOT_EVENTS = [
     "Should the rebels storm Goma, thousands of families would flee the city.",
     "The rebels launched an offensive from their bases in Libya on 11 April.",
     # an air weapon named as a thing, not an act
+    "Troops seized 24 vehicles and a large quantity of fuel from smugglers near Faya on Sunday.",
     "The search for the missing jet resumed off Perth on Monday after the firm struck a deal.",
 ]
 
@@ -131,6 +132,8 @@ EVENTS = [
      "Strategic developments", "Agreement"),
     ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Gunmen seized 14 passengers from a bus near Faya on Sunday.",
+     "Violence against civilians", "Abduction/forced disappearance"),
     ("Jets bombed the town of Ariha on Friday, killing five civilians.",
      "Explosions/Remote violence", "Air/drone strike"),
     ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
