@@ -525,3 +525,15 @@ def test_the_day_a_siege_ended_is_not_the_day_it_began(events):
     found = events("An attack by militants on a hotel in Mogadishu ended on Sunday after a 30-hour "
                    "siege, police said. The militants stormed the hotel in Mogadishu on Friday evening.")
     assert [e["event_date"] for e in found] == ["2024-05-10"]  # Friday, not Sunday
+
+
+@pytest.mark.parametrize("second, n", [
+    # arrests that night in the city around the riot are part of it ...
+    ("Police said 55 people were arrested in London on Saturday night.", 1),
+    # ... arrests on another day are not
+    ("Police said 55 people were arrested in London on Monday.", 2),
+])
+def test_arrests_at_a_riot_nearby_are_part_of_it(events, second, n):
+    found = events("Rioters burned shops and threw bricks at police in Tottenham on Saturday night. "
+                   + second)
+    assert len(found) == n

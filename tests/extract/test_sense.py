@@ -41,6 +41,7 @@ NOT_EVENTS = [
     "Thousands of chickens were killed at a farm in Norfolk after bird flu was found there.",
     "A dead swan found in Fife tested positive for the H5N1 virus on Tuesday.",
     "Two people died when a fire broke out in a hostel in Leeds on Friday.",
+    "Two hikers were killed when a volcano erupted on the island of Kyushu on Tuesday.",
     "An explosion tore through a chemical warehouse in the port of Tianjin on Wednesday, killing 50.",
     "Two blasts hit the port on Tuesday, caused by ammonium nitrate stored in a hangar, killing 20.",
     "A retired police officer shot himself in the parking lot of a hospital in Boston last month.",
@@ -126,6 +127,8 @@ EVENTS = [
     ("Hundreds of students marched in Charlotte on Wednesday in a peaceful protest over the police "
      "shooting of a man last week.", "Protests", "Peaceful protest"),
     ("Thousands rallied in Belgrade on Saturday against gun violence.", "Protests", "Peaceful protest"),
+    ("Protests erupted in Nanterre on Wednesday, and protesters burned cars and threw stones at police.",
+     "Riots", "Violent demonstration"),
     ("Protesters threw stones at police in Belgrade on Saturday, injuring four officers.",
      "Riots", "Violent demonstration"),
     ("Rebels and government forces agreed a 48-hour ceasefire in the town of Zabadani on Sunday.",

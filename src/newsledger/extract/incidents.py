@@ -176,17 +176,27 @@ def _arrest_elsewhere(m: Mention) -> bool:
     return m.kind.sub_event_type == "Arrests" and m.place is not None and m.place.location is not None
 
 
+def _arrest_at_unrest(d: Draft, m: Mention) -> bool:
+    """'55 people were arrested in London on Saturday night' in a story of that night's riot in
+    Tottenham: arrests on the day of a riot or protest, at a town nearby, are part of it."""
+    return (m.kind.sub_event_type == "Arrests" and FAMILY[d.kind.event_type] == "unrest"
+            and d.date is not None and m.date is not None and d.date.date == m.date.date
+            and m.place is not None and (_draft_place_agrees(d, m.place) or _draft_nearby(d, m.place)))
+
+
 def _same_incident(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     for d in reversed(drafts):
         if any(x.sentence == m.sentence for x in d.mentions) and m.split:
             continue
         if not _kinds_agree(d.kind, m.kind) or d.scope != m.scope:
             continue
-        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type or m.elsewhere:
+        at_unrest = _arrest_at_unrest(d, m)
+        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type and not at_unrest \
+                or m.elsewhere:
             continue
         if (m.later or _prequel(doc, m)) and d.kind.sub_event_type != m.kind.sub_event_type:
             continue  # 'a man was later shot dead': after the bombing, another incident
-        if not _dates_agree(d.date, m.date) or not _draft_place_agrees(d, m.place):
+        if not _dates_agree(d.date, m.date) or not (_draft_place_agrees(d, m.place) or at_unrest):
             continue
         if d.date is None and m.date is None and (d.place is None or m.place is None):
             continue  # too little in common to call it one incident
