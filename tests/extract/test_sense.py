@@ -123,6 +123,10 @@ EVENTS = [
      "Battles", "Armed clash"),
     ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
      "Battles", "Armed clash"),
+    ("Government forces wrested control of a military camp from separatists near Aden on Sunday.",
+     "Battles", "Government regains territory"),
+    ("The army recovered control of two villages near Idlib on Monday after heavy fighting.",
+     "Battles", "Government regains territory"),
     # a protest against violence is a protest, not the violence
     ("Hundreds of students marched in Charlotte on Wednesday in a peaceful protest over the police "
      "shooting of a man last week.", "Protests", "Peaceful protest"),
