@@ -49,6 +49,10 @@ NOT_EVENTS = [
     "More than 300 people were killed in seven countries in the past year.",
     "The city police reported 2,521 shooting incidents between January 1 and September 18.",
     "Armed groups have stepped up attacks on military targets across the Sahel this year.",
+    "The two countries fought a war in 2020 that killed more than 6,500 people.",
+    "The UN Security Council on Friday extended its mission in South Sudan, where fighting has "
+    "killed thousands since 2013.",
+    "The army announced on Monday that it had foiled an attempted coup.",
     # talk about violence, not violence
     "Rebel and government negotiators opened peace talks in Addis Ababa on Monday.",
     "Hundreds gathered in Kigali on Sunday to mark the anniversary of the massacre.",
@@ -137,6 +141,10 @@ EVENTS = [
      "Riots", "Violent demonstration"),
     ("Rebels and government forces agreed a 48-hour ceasefire in the town of Zabadani on Sunday.",
      "Strategic developments", "Agreement"),
+    ("Gunmen killed five people in Jos on Monday, the deadliest attack in the city since 2019.",
+     "Violence against civilians", "Attack"),
+    ("Troops foiled an attack on a checkpoint near Gao on Monday, defusing two bombs.",
+     "Strategic developments", "Disrupted weapons use"),
     ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
     ("Gunmen seized 14 passengers from a bus near Faya on Sunday.",

@@ -16,7 +16,8 @@ from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
-from .sense import DEATH_ONLY, Frame, Verdict, article_frame, hedged, hedged_in_parse, judge
+from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
+                    judge)
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, fragments, lexicon_rx)
 
@@ -198,10 +199,25 @@ def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     `base` is the offset of `text` in the article."""
     if _CAMPAIGN.search(text) or _TALLY.search(text) or _HABITUAL.search(text) and not dates:
         return True
-    if any(d.kind == "since" for d in dates) or _SINCE.search(text):
+    since = _SINCE.search(text)
+    if since and _tally_clause_only(text, since.start()):
+        return True  # 'the council extended the mission in Sudan, where fighting has killed …'
+    if any(d.kind == "since" for d in dates) or since:
         return not any(d.kind not in ("since", "header") and d.precision == "day"
                        and not _REPORTED_ON.search(text[:max(0, d.start - base)]) for d in dates)
     return False
+
+
+_RELATIVE = re.compile(r"\b(?:where|which|whose)\b", re.IGNORECASE)
+
+
+def _tally_clause_only(text: str, at: int) -> bool:
+    """The running total at `at` sits in a relative clause and no event word comes before it:
+    the sentence tells something else about a place of long violence."""
+    rel = None
+    for rel in _RELATIVE.finditer(text, 0, at):
+        pass
+    return rel is not None and not TRIGGER.search(text, 0, rel.start())
 
 
 def _unrest_article(doc: Doc) -> bool:
@@ -325,7 +341,7 @@ def _best_break(text: str, base: int, lo: int, hi: int, relative: bool = False,
 def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
                       gazetteer=None, shared_date=None, frame: Frame | None = None) -> list[Mention]:
     words = _mask_references(doc, lo, hi)
-    kind = classify(_unhedged(words)) or classify(words)
+    kind = classify(_unhedged(everyday_masked(words))) or classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []

@@ -100,7 +100,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     (news of an incident told before, though its trigger is negated)."""
     if _nonviolent_cause(words):
         return None
-    masked = _mask(words)
+    masked = everyday_masked(words)
     live = [m for m in TRIGGER.finditer(masked) if not hedged(masked, m.start())]
     if not live:
         return Verdict("no one hurt", "a nil toll") if none_hurt else None
@@ -138,7 +138,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     return None
 
 
-def _mask(words: str) -> str:
+def everyday_masked(words: str) -> str:
     """The words with struggles, everyday senses and comparisons blanked (offsets kept)."""
     for rx in (STRUGGLE, EVERYDAY, COMPARISON):
         words = rx.sub(lambda m: " " * len(m.group()), words)
