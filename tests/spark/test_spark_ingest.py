@@ -288,3 +288,12 @@ def test_remote_files_are_read_like_local_ones(work):
     assert [(r.member, r.status, r.article) for r in remote] == [(r.member, r.status, r.article) for r in local]
     assert {r.path for r in remote} == {uri} and all(r.key.startswith(uri + "#") for r in remote)
     assert all(str(path.parent) not in (r.message or "") for r in remote)
+
+
+@pytest.mark.parametrize("option", [["--partitions", "0"], ["--split-mb", "0"], ["--conf", "novalue"]])
+def test_bad_options_are_usage_errors(work, tmp_path, capsys, option):
+    from newsledger.cli import main
+
+    assert main(["spark-ingest", str(work[1]), "--out", str(tmp_path / "o"), *option]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+    assert not (tmp_path / "o").exists()
