@@ -165,16 +165,16 @@ def read_jsonl_part(path: Path, start: int, end: int, line: int) -> Iterator[tup
 
 def read_blobs(rank: int, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[Order, Record]]:
     """(URI, bytes) from `binaryFiles` (HDFS, S3, …): spooled to a local file so the same
-    readers read it, the records then named after the URI."""
+    readers read it (one record at a time), the records then named after the URI."""
     for uri, data in items:
         name = uri.rstrip("/").rsplit("/", 1)[-1]
         with tempfile.TemporaryDirectory(prefix="newsledger-") as tmp:
             local = Path(tmp) / name
             local.write_bytes(data)
-            records = list(read_input(local))
-        for n, record in enumerate(records):
-            yield (rank, uri, n), replace(record, path=uri, key=_key(uri, record.member),
-                                          message=_renamed(record.message, str(local), uri))
+            del data  # the file's bytes are on disk: hold one record, not the file twice
+            for n, record in enumerate(read_input(local)):
+                yield (rank, uri, n), replace(record, path=uri, key=_key(uri, record.member),
+                                              message=_renamed(record.message, str(local), uri))
 
 
 def _renamed(message: str | None, local: str, uri: str) -> str | None:
