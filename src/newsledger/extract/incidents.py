@@ -11,7 +11,7 @@ from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
 from .. import lexicons
 from ..document import Doc
 from .geo import Located
-from .taxonomy import TRIGGER, EventKind, fragments
+from .taxonomy import TRIGGER, EventKind
 from .mentions import PRECISION_RANK, Mention, _places_agree
 
 FAMILY = {
@@ -19,11 +19,11 @@ FAMILY = {
     "Violence against civilians": "violence", "Protests": "unrest", "Riots": "unrest",
     "Strategic developments": "other",
 }
-_ANAPHORA = re.compile(rf"\b{fragments('anaphora_determiners')} {fragments('anaphora_nouns')}s?\b", re.IGNORECASE)
+_ANAPHORA = re.compile(rf"\b{lexicons.pattern('anaphora_determiners')} {lexicons.pattern('anaphora_nouns')}s?\b", re.IGNORECASE)
 _PLURALS = frozenset(w.lower() for w in lexicons.words("incident_plurals"))
-_PREQUEL = re.compile(rf"\W*{fragments('prequel_openers')},", re.IGNORECASE)
-_SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{fragments('separate_openers')}\s+(?:\w+\s+)?"
-                       rf"{fragments('separate_incident_nouns')}\b", re.I)
+_PREQUEL = re.compile(rf"\W*{lexicons.pattern('prequel_openers')},", re.IGNORECASE)
+_SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{lexicons.pattern('separate_openers')}\s+(?:\w+\s+)?"
+                       rf"{lexicons.pattern('separate_incident_nouns')}\b", re.I)
 
 
 @dataclass

@@ -19,10 +19,10 @@ from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
                     judge)
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       _state_kills, classify, fragments, lexicon_rx)
+                       _state_kills, classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
-_MODAL = re.compile(rf"\b{fragments('prefilter_hedges')}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_MODAL = re.compile(rf"\b{lexicons.pattern('prefilter_hedges')}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+" + "(?:" + "|".join(lexicons.words("clause_break_words")) + r")\s+")
 
 
@@ -118,7 +118,7 @@ def _own_anchor(m: Mention) -> bool:
 # 'The attacks come four days after …', 'Monday's attack followed …': the story's incident,
 
 _FOLLOWS = re.compile(
-    r"^(?:\w+\W+){0,3}?" + fragments("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
+    r"^(?:\w+\W+){0,3}?" + lexicons.pattern("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
 # 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
@@ -139,7 +139,7 @@ _CONDITION = re.compile(rf"\W*{lexicons.alternation('conditional_openers')}\b", 
 # (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
     rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{REPORTING}|"
-    rf"{fragments('report_day_verbs')}|"
+    rf"{lexicons.pattern('report_day_verbs')}|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
 

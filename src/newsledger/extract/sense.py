@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
-from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, fragments, lexicon_rx
+from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
@@ -39,13 +39,13 @@ POLITICAL_ROLES = lexicon_rx("political_roles")
 CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
-INSTRUMENTS = re.compile(fragments("instrument_words"), re.IGNORECASE)
+INSTRUMENTS = re.compile(lexicons.pattern("instrument_words"), re.IGNORECASE)
 AGREEMENT_ACTS = lexicon_rx("agreement_acts")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
 # ground left: a place given up ('withdrew from Gao', 'handed over control')
-_HANDED_OVER = re.compile(rf"\b{fragments('handover_verbs')}\s+(?:\w+\s+){{0,3}}?"
+_HANDED_OVER = re.compile(rf"\b{lexicons.pattern('handover_verbs')}\s+(?:\w+\s+){{0,3}}?"
                           r"(?:from|of|control)\b", re.IGNORECASE)
 # a verb with a doer: an armed agent beside it killed, not merely died
 _INFLICTED = lexicon_rx("inflicting_verbs")
@@ -59,7 +59,7 @@ HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + "
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
-_SHOW = re.compile(rf"\bdemonstrat(?:ed|es|ing|e|ion)\s+{fragments('show_sense_followers')}\b", re.IGNORECASE)
+_SHOW = re.compile(rf"\bdemonstrat(?:ed|es|ing|e|ion)\s+{lexicons.pattern('show_sense_followers')}\b", re.IGNORECASE)
 
 
 QUIET_WORDS = 150  # a story this long with no armed agent, weapon or strong trigger is general news

@@ -14,12 +14,7 @@ from .. import lexicons
 
 def lexicon_rx(name: str) -> re.Pattern[str]:
     """A lexicon of regex fragments (data/lexicons/NAME.txt) as one whole-word pattern."""
-    return re.compile(r"\b" + fragments(name) + r"\b", re.IGNORECASE)
-
-
-def fragments(name: str) -> str:
-    """A lexicon of regex fragments as one group, `(?:a|b|c)`, to build a pattern from."""
-    return "(?:" + "|".join(lexicons.words(name)) + ")"
+    return re.compile(r"\b(?:" + "|".join(lexicons.words(name)) + r")\b", re.IGNORECASE)
 
 
 _lex = lexicon_rx
@@ -47,24 +42,24 @@ STATE_FORCE = _lex("state_force_words")
 
 # --- Battles over ground and Strategic developments ------------------------------------
 # a place taken: the verb, then within a few words what was taken
-_GROUND = r"(?:\w+[^\w.!?;\n]+){0,4}?" + fragments("ground_words") + r"\b"
+_GROUND = r"(?:\w+[^\w.!?;\n]+){0,4}?" + lexicons.pattern("ground_words") + r"\b"
 TERRITORY = re.compile(
-    r"\b" + fragments("territory_verbs") + r"[^\w.!?;\n]+"  # never across a sentence end
+    r"\b" + lexicons.pattern("territory_verbs") + r"[^\w.!?;\n]+"  # never across a sentence end
     + _GROUND + "|" + lexicon_rx("territory_phrases").pattern,
     re.IGNORECASE)
 # ground given up without a fight
 WITHDRAWAL = _lex("withdrawal_triggers")
 AGREEMENT = _lex("agreement_words")
 HEADQUARTERS = re.compile(
-    rf"\b{fragments('base_verbs')}\s+(?:\w+\s+){{0,3}}?(?:{fragments('base_modifiers')} ?)?"
-    rf"{fragments('base_nouns')}\b", re.IGNORECASE)
+    rf"\b{lexicons.pattern('base_verbs')}\s+(?:\w+\s+){{0,3}}?(?:{lexicons.pattern('base_modifiers')} ?)?"
+    rf"{lexicons.pattern('base_nouns')}\b", re.IGNORECASE)
 # weapons stopped before use: found, seized, defused
-WEAPONS = fragments("disrupted_weapon_nouns")
+WEAPONS = lexicons.pattern("disrupted_weapon_nouns")
 DISRUPTED = re.compile(
     lexicon_rx("disruption_words").pattern + "|"
-    r"\b" + fragments("weapon_finding_verbs") + r"\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
+    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
     r"\b" + WEAPONS + r"\s+(?:\w+[\s,]+){0,10}?(?:were|was|have been|has been|had been)\s+"
-    r"(?:\w+\s+)?" + fragments("weapon_finding_participles") + r"\b", re.IGNORECASE)
+    r"(?:\w+\s+)?" + lexicons.pattern("weapon_finding_participles") + r"\b", re.IGNORECASE)
 # finite forms only: 'for sending troops into Somalia in 2011' is a motive, not news
 CHANGE = _lex("change_words")
 # wording of events that are not political violence: disasters, accidents, diplomacy, blame
@@ -219,7 +214,7 @@ ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 MOB = _MOB = _lex("mob_words")
 _CROWD = _lex("crowd_words")
-_AIR_ATTACK = re.compile(fragments("air_attack_nouns"), re.I)
+_AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns"), re.I)
 _NOT_BOMB = _lex("not_bomb_phrases")
 
 
@@ -252,8 +247,8 @@ def _state_kills(text: str) -> bool:
                for m in STATE_FORCE.finditer(text))
 
 
-_KILLS_AFTER = re.compile(rf"\s+(?:\w+\s+)?{fragments('state_kill_verbs')}\b")
-_PLACE_ONLY_TARGET = re.compile(rf"^{fragments('place_only_targets')}$", re.IGNORECASE)
+_KILLS_AFTER = re.compile(rf"\s+(?:\w+\s+)?{lexicons.pattern('state_kill_verbs')}\b")
+_PLACE_ONLY_TARGET = re.compile(rf"^{lexicons.pattern('place_only_targets')}$", re.IGNORECASE)
 _CIVILIAN_VICTIMS = _lex("civilian_victims")
 
 
@@ -268,7 +263,7 @@ def _armed_target(text: str) -> bool:
 
 
 # 'blaming security forces', 'accused the army': the forces named as the doers
-_BLAMED = re.compile(rf"\b{fragments('blaming_verbs')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_BLAMED = re.compile(rf"\b{lexicons.pattern('blaming_verbs')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _armed_sides(text: str) -> bool:
@@ -279,11 +274,11 @@ def _armed_sides(text: str) -> bool:
 
 
 _INSURGENTS = _lex("insurgent_words")
-_SAYS = re.compile(rf"\s+(?:\w+\s+)?{fragments('source_verbs')}\b", re.IGNORECASE)
+_SAYS = re.compile(rf"\s+(?:\w+\s+)?{lexicons.pattern('source_verbs')}\b", re.IGNORECASE)
 _CHARGE = re.compile(r"\b(?:for|over) (?:their )?(?:role in |taking part in )?(?:the )?"
-                     + fragments("charge_offences") + r"\b", re.IGNORECASE)
+                     + lexicons.pattern("charge_offences") + r"\b", re.IGNORECASE)
 _BACKGROUND_PROTEST = re.compile(r"\bsince (?:the )?(?:anti-\w+ )?protests\b|"
-                                 rf"\b{fragments('sparking_verbs')} (?:\w+ ){{0,2}}(?:protests|demonstrations)\b", re.I)
+                                 rf"\b{lexicons.pattern('sparking_verbs')} (?:\w+ ){{0,2}}(?:protests|demonstrations)\b", re.I)
 
 
 def _protest_is_background(text: str) -> bool:
