@@ -2,17 +2,20 @@
 of the incident merge.
 
     python benchmarks/spark_bench.py                        # 20,000 generated + 2,000 real articles
-    python benchmarks/spark_bench.py --n 1000 --real 300 --scale 20000,100000   # a quick check
+    python benchmarks/spark_bench.py --n 200 --real 100 --rounds 2 --scale 20000   # a quick check
     python benchmarks/spark_bench.py --json > spark.json    # one JSON object
 
 Part 1, throughput: `newsledger generate N` (JSONL) and the real-text corpus
-(`../shared/bench/real_corpus.py`, skipped where it is absent) go through local `ingest`
-(2 workers), then `spark-ingest` on `local[1]` and `local[2]`. Wall times are end to end
-(Spark's include starting the JVM and loading the pipeline in each Python worker); CPU is the
-sum over the process tree (Python driver, JVM, Python workers), sampled from /proc every 0.2 s;
-peak memory is split into the driver (Python + the JVM, which in local mode also runs the
-executor's threads) and the executors' Python workers (sum and largest). Goal: local[2]
-within 1.3× of local ingest's wall time.
+(`../shared/bench/real_corpus.py`, skipped where it is absent), each cut into `--rounds` slices;
+on every slice, back to back, local `ingest` (2 workers), `spark-ingest` on `local[1]` and on
+`local[2]`, their order rotated from slice to slice, so that the load of a shared machine falls
+on all three alike; the ratio to local ingest is reported per slice (median) and over the sums.
+Wall times are end to end (Spark's include loading the pipeline in each Python worker; the JVM
+starts once before the rounds and its start is reported as `jvm_start_s`); CPU is the sum over the process tree (Python driver, JVM, Python workers),
+sampled from /proc every 0.2 s; peak memory is split into the driver (Python + the JVM, which
+in local mode also runs the executor's threads) and the executors' Python workers (sum and
+largest); the load average is noted at the start and end of each run. Goal: local[2] within
+1.3× of local ingest's wall time.
 
 Part 2, simulated scale-out of the merge: event rows synthesized without NLP from the
 generator's ground truth (`truth`: day, country, place, type, toll of each violent article;
@@ -30,6 +33,7 @@ import argparse
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,8 +56,8 @@ from newsledger.corpus.ingest import ingest  # noqa: E402
 class Tree:
     """Samples this process and its descendants: peak RSS per role, CPU seconds per process."""
 
-    def __init__(self, interval: float = 0.2) -> None:
-        self.interval, self.peaks, self.cpu = interval, {}, {}
+    def __init__(self, interval: float = 0.2, ignore: tuple[str, ...] = ()) -> None:
+        self.interval, self.peaks, self.cpu, self.ignore = interval, {}, {}, ignore
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._base = self._cpu_now()
@@ -82,11 +86,14 @@ class Tree:
         rss: dict[str, int] = {}
         largest = 0
         for pid, role, mem, cpu in _tree(os.getpid()):
+            if role in self.ignore:
+                continue
             self.cpu[pid] = max(self.cpu.get(pid, 0.0), cpu)
             rss[role] = rss.get(role, 0) + mem
             if role == "python_workers":
                 largest = max(largest, mem)
-        rss["largest_python_worker"] = largest
+        if largest:
+            rss["largest_python_worker"] = largest
         for role, mem in rss.items():
             self.peaks[role] = max(self.peaks.get(role, 0), mem)
 
@@ -128,35 +135,56 @@ def _tree(root: int) -> list[tuple[int, str, int, float]]:
 
 
 # -- part 1 -----------------------------------------------------------------------------------
-def inputs(work: Path, n: int, real: int) -> dict[str, Path]:
+def inputs(work: Path, n: int, real: int, rounds: int, real_rounds: int) -> dict[str, list[Path]]:
+    """Each input as `rounds` (`real_rounds`) JSONL slices of (nearly) equal size, one folder per slice."""
     found = {}
     gen = work / "generated"
-    generate(n, gen, fmt="jsonl")
-    found["generated"] = gen
+    generate(n, gen, fmt="jsonl", shard=-(-n // rounds))
+    found["generated"] = _slices(gen, sorted(gen.glob("*.jsonl")))
     script = SHARED / "bench" / "real_corpus.py"
     if real and script.exists():
-        (work / "real").mkdir()
-        subprocess.run([sys.executable, str(script), str(real), str(work / "real" / "real.jsonl")],
+        whole = work / "real.jsonl"
+        subprocess.run([sys.executable, str(script), str(real), str(whole)],
                        check=True, stderr=subprocess.DEVNULL)
-        found["real"] = work / "real"
-    return found
+        lines = whole.read_text(encoding="utf-8").splitlines(keepends=True)
+        size = -(-len(lines) // real_rounds)
+        files = []
+        for i in range(0, len(lines), size):
+            files.append(work / f"real-{i // size:04d}.jsonl")
+            files[-1].write_text("".join(lines[i:i + size]), encoding="utf-8")
+        found["real"] = _slices(work / "real", files)
+    return dict(sorted(found.items(), reverse=True))  # the real texts first: the shorter run
+
+
+def _slices(root: Path, files: list[Path]) -> list[Path]:
+    out = []
+    for i, f in enumerate(files):
+        folder = root / f"slice-{i}"
+        folder.mkdir(parents=True, exist_ok=True)
+        f.rename(folder / f.name)
+        out.append(folder)
+    return out
 
 
 def run_local(src: Path, work: Path) -> dict[str, Any]:
-    db = work / f"local-{src.name}.duckdb"
-    with Tree() as tree:
+    db = work / f"local-{src.parent.name}-{src.name}.duckdb"
+    load = os.getloadavg()[0]
+    with Tree(ignore=("driver_jvm",)) as tree:  # the JVM of earlier Spark runs, idle
         t0 = time.perf_counter()
         summary = ingest([src], db, workers=2, progress=False)
         wall = time.perf_counter() - t0
+    db.unlink()
     return {"wall_s": round(wall, 1), "cpu_s": round(tree.cpu_seconds(), 1),
             "articles": summary.records, "events": summary.totals.get("events"),
-            "incidents": summary.totals.get("incidents"), "peak_mb": tree.peak_mb()}
+            "incidents": summary.totals.get("incidents"), "peak_mb": tree.peak_mb(),
+            "load": [round(load, 1), round(os.getloadavg()[0], 1)]}
 
 
 def run_spark(src: Path, work: Path, master: str) -> dict[str, Any]:
     from newsledger.spark.job import session, spark_ingest
 
-    out = work / f"spark-{src.name}-{master.strip('local[]')}"
+    out = work / f"spark-{src.parent.name}-{src.name}-{master.strip('local[]')}"
+    load = os.getloadavg()[0]
     with Tree() as tree:
         t0 = time.perf_counter()
         spark = session(master, {"spark.ui.enabled": "false"})
@@ -164,12 +192,64 @@ def run_spark(src: Path, work: Path, master: str) -> dict[str, Any]:
         result = spark_ingest([str(src)], str(out), spark=spark)
         spark.stop()
         wall = time.perf_counter() - t0
+    shutil.rmtree(out, ignore_errors=True)
     return {"wall_s": round(wall, 1), "session_start_s": round(started, 1),
             "job_s": round(result.seconds, 1), "cpu_s": round(tree.cpu_seconds(), 1),
             "partitions": result.partitions, "phases_s": result.phases,
             "articles": result.counts["sources"],
             "events": result.counts["events"], "incidents": result.counts["incidents"],
-            "peak_mb": tree.peak_mb()}
+            "peak_mb": tree.peak_mb(), "load": [round(load, 1), round(os.getloadavg()[0], 1)]}
+
+
+LOCAL = "local_ingest_2_workers"
+
+
+def throughput(slices: list[Path], work: Path, masters: list[str], name: str) -> dict[str, Any]:
+    """Every contender on every slice, the slice's runs back to back and their order rotated
+    from one slice to the next, so a change in the machine's load falls on all of them alike:
+    the ratio to local ingest is taken per slice (its median reported) and over the sums."""
+    contenders = [LOCAL, *(f"spark_{m}" for m in masters)]
+    warm_jvm()
+    rounds: list[dict[str, Any]] = []
+    for i, src in enumerate(slices):
+        order = contenders[i % len(contenders):] + contenders[:i % len(contenders)]
+        runs = {}
+        for c in order:
+            runs[c] = run_local(src, work) if c == LOCAL else run_spark(src, work, c[len("spark_"):])
+        rounds.append({"slice": i, "order": order, **runs})
+        print(json.dumps({name: rounds[-1]}), file=sys.stderr, flush=True)
+    return {c: _total([r[c] for r in rounds], [r[c]["wall_s"] / r[LOCAL]["wall_s"] for r in rounds])
+            for c in contenders} | {"rounds": rounds}
+
+
+def warm_jvm() -> float | None:
+    """Start and stop a session once: the JVM (and its gateway) then lives for the rest of
+    this process, so no contender pays its start; the time is reported beside the runs."""
+    global JVM_START_S
+    if JVM_START_S is None:
+        from newsledger.spark.job import session
+
+        t0 = time.perf_counter()
+        session("local[1]", {"spark.ui.enabled": "false"}).stop()
+        JVM_START_S = round(time.perf_counter() - t0, 1)
+    return JVM_START_S
+
+
+JVM_START_S: float | None = None
+
+
+def _total(runs: list[dict[str, Any]], ratios: list[float]) -> dict[str, Any]:
+    wall, cpu = sum(r["wall_s"] for r in runs), sum(r["cpu_s"] for r in runs)
+    arts = sum(r["articles"] for r in runs)
+    peaks: dict[str, int] = {}
+    for r in runs:
+        for k, v in r["peak_mb"].items():
+            peaks[k] = max(peaks.get(k, 0), v)
+    return {"articles": arts, "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+            "articles_per_s": round(arts / wall, 2) if wall else None,
+            "articles_per_core_hour": round(3600 * arts / cpu) if cpu else None,
+            "wall_vs_local_median": round(statistics.median(ratios), 2),
+            "wall_vs_local_of_sums": None, "peak_mb": peaks}
 
 
 # -- part 2 -----------------------------------------------------------------------------------
@@ -289,6 +369,9 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=20_000, help="generated articles (part 1)")
     ap.add_argument("--real", type=int, default=2_000, help="real-text articles (part 1; 0: none)")
     ap.add_argument("--masters", default="local[1],local[2]")
+    ap.add_argument("--rounds", type=int, default=4,
+                    help="slices of the generated input; every contender runs on each, in rotated order")
+    ap.add_argument("--real-rounds", type=int, default=2, help="slices of the real-text input")
     ap.add_argument("--scale", default="20000,100000,1000000", help="articles (part 2; '' to skip)")
     ap.add_argument("--skip-throughput", action="store_true")
     ap.add_argument("--dir", help="work folder (kept); default: a temporary one, removed")
@@ -300,18 +383,19 @@ def main() -> int:
     report: dict[str, Any] = {"cpus": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2)}
     try:
         if not args.skip_throughput:
-            for name, src in inputs(work, args.n, args.real).items():
-                runs = {"local_ingest_2_workers": run_local(src, work)}
-                for master in args.masters.split(","):
-                    runs[f"spark_{master}"] = run_spark(src, work, master)
-                base = runs["local_ingest_2_workers"]["wall_s"]
-                for key, r in runs.items():
-                    r["wall_vs_local"] = round(r["wall_s"] / base, 2) if base else None
+            masters = args.masters.split(",")
+            for name, slices in inputs(work, args.n, args.real, args.rounds, args.real_rounds).items():
+                runs = throughput(slices, work, masters, name)
+                for key in runs:
+                    if key != "rounds":
+                        runs[key]["wall_vs_local_of_sums"] = round(runs[key]["wall_s"] / runs[LOCAL]["wall_s"], 2)
                 report[name] = runs
-                print(json.dumps({name: runs}), file=sys.stderr)
+                print(json.dumps({name: {k: v for k, v in runs.items() if k != "rounds"}}),
+                      file=sys.stderr, flush=True)
         sizes = [int(s) for s in args.scale.split(",") if s.strip()]
         if sizes:
             report["scale_out"] = scale_out(sizes, work, args.masters.split(",")[-1])
+        report["jvm_start_s"] = JVM_START_S  # once per process, before the Spark runs
         report["load_after"] = round(os.getloadavg()[0], 2)
     finally:
         if not args.dir:

@@ -1,25 +1,32 @@
 """Speed on real news: `newsledger ingest` against the spaCy-only peer, in one run.
 
     python benchmarks/speed_bench.py [N] [--rounds 2]       # ingest vs peer, articles/s and ratio
+    python benchmarks/speed_bench.py [N] --baseline DIR     # also race another checkout's ingest
     python benchmarks/speed_bench.py [N] --profile          # where the time goes, per article kind
 
 The corpus is `../shared/bench/real_corpus.py N` (real texts, not distributed with the
-project). Each round runs the two commands back to back on the same input, so the ratio holds
-on a noisy machine. `--profile` extracts in this process (one core), as ingest's workers do (the
-article gate, then the screen before spaCy), and splits the time per stage between articles
-with no event word, with trigger words but no sentence telling an incident (screened out
-before spaCy), parsed but with no event, and with events.
+project). Each round runs the commands back to back on the same input, so the ratio holds
+on a noisy machine; each also gets its CPU seconds (user + system, its worker processes
+included), which other processes' load inflates less than wall time. `--baseline DIR` runs
+the ingest of another checkout (DIR holds its `src/`) in the same rounds: a before/after
+figure on a shared machine. `--profile` extracts in this process (one core), as ingest's
+workers do (the article gate, then the screen before spaCy), and splits the CPU time per
+stage (`--wall`: wall time) between articles with no event word, with trigger words but no
+sentence telling an incident (screened out before spaCy), parsed but with no event, and
+with events.
 """
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,48 +42,72 @@ def build_corpus(n: int, folder: Path) -> Path:
     return out
 
 
-def timed(cmd: list[str]) -> tuple[float, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+@dataclass
+class Run:
+    seconds: float  # wall
+    cpu: float      # user + system of the command and its children
+    log: str
+
+
+def timed(cmd: list[str], src: Path = ROOT / "src") -> Run:
+    env = {**os.environ, "PYTHONPATH": str(src)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - t
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode:
         sys.exit(f"{' '.join(cmd)} failed:\n{done.stderr[-2000:]}")
-    return time.perf_counter() - t, done.stdout + done.stderr
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return Run(seconds, cpu, done.stdout + done.stderr)
 
 
-def race(corpus: Path, n: int, rounds: int, folder: Path) -> None:
-    ratios = []
+def ingest(corpus: Path, db: Path, src: Path) -> Run:
+    return timed([sys.executable, "-m", "newsledger", "ingest", str(corpus), "--db", str(db),
+                  "--quiet"], src)
+
+
+def race(corpus: Path, n: int, rounds: int, folder: Path, baseline: Path | None) -> None:
+    ratios: dict[str, list[float]] = {"newsledger": [], "baseline": []}
     for r in range(rounds):
-        db = folder / f"round{r}.duckdb"
-        ours, log = timed([sys.executable, "-m", "newsledger", "ingest", str(corpus), "--db", str(db),
-                           "--quiet"])
-        peer, peer_log = timed([sys.executable, str(ROOT / "benchmarks" / "spacy_peer.py"), str(corpus)])
-        ratios.append(peer / ours)
-        print(f"round {r + 1}: newsledger ingest {n / ours:.1f} articles/s ({ours:.1f} s), "
-              f"spaCy peer {n / peer:.1f} articles/s ({peer:.1f} s) -> ratio {peer / ours:.2f}x")
-        print("  " + log.strip().splitlines()[-1])
-    ratios.sort()
-    print(f"median ratio over {rounds} rounds: {ratios[len(ratios) // 2]:.2f}x")
+        runs = {"newsledger": ingest(corpus, folder / f"ours{r}.duckdb", ROOT / "src")}
+        if baseline is not None:
+            runs["baseline"] = ingest(corpus, folder / f"base{r}.duckdb", baseline / "src")
+        peer = timed([sys.executable, str(ROOT / "benchmarks" / "spacy_peer.py"), str(corpus)])
+        print(f"round {r + 1}: spaCy peer {n / peer.seconds:.1f} articles/s "
+              f"({peer.seconds:.1f} s, {peer.cpu:.1f} s CPU)")
+        for name, run in runs.items():
+            ratios[name].append(peer.seconds / run.seconds)
+            print(f"  {name} ingest {n / run.seconds:.1f} articles/s ({run.seconds:.1f} s, "
+                  f"{run.cpu:.1f} s CPU) -> ratio {peer.seconds / run.seconds:.2f}x "
+                  f"(CPU ratio {peer.cpu / run.cpu:.2f}x)")
+            print("    " + run.log.strip().splitlines()[-1])
+    for name, values in ratios.items():
+        if values:
+            values.sort()
+            print(f"{name}: median ratio over {rounds} rounds {values[len(values) // 2]:.2f}x")
 
 
-def profile(corpus: Path) -> None:
+def profile(corpus: Path, wall: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from newsledger.article import Article, parse_published
     from newsledger.corpus.ingest import has_event_words
     from newsledger.pipeline import Pipeline
 
+    clock = time.perf_counter if wall else time.process_time
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
     pipeline = Pipeline.load(triage=True)
+    pipeline.clock = clock
     per_kind: dict[str, Counter] = {}
     counts: Counter = Counter()
     for row in rows:
         article = Article(row["text"], published=parse_published(row.get("published")))
-        t = time.perf_counter()
+        t = clock()
         if not has_event_words(article.text):
-            kind, stages = "no event word", Counter({"article gate": time.perf_counter() - t})
+            kind, stages = "no event word", Counter({"article gate": clock() - t})
         else:
             before = Counter(pipeline.seconds)
-            gate = time.perf_counter() - t
+            gate = clock() - t
             [(ledger, parsed)] = pipeline.screen_many([article])
             stages = Counter(pipeline.seconds)
             stages.subtract(before)
@@ -86,7 +117,9 @@ def profile(corpus: Path) -> None:
         counts[kind] += 1
         per_kind.setdefault(kind, Counter()).update(stages)
     total = sum(sum(c.values()) for c in per_kind.values())
-    print(f"{len(rows)} articles, {total:.1f} s in one process ({len(rows) / total:.1f} articles/s)")
+    what = "wall" if wall else "CPU"
+    print(f"{len(rows)} articles, {total:.1f} s {what} in one process ({len(rows) / total:.1f} articles/s); "
+          "ms per article:")
     names = sorted({k for c in per_kind.values() for k in c}, key=lambda k: -sum(c[k] for c in per_kind.values()))
     print("| kind | articles | ms/article | " + " | ".join(names) + " |")
     print("|---|---|---|" + "---|" * len(names))
@@ -100,14 +133,18 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=2000)
     ap.add_argument("--rounds", type=int, default=2)
+    ap.add_argument("--baseline", type=Path, help="another checkout whose ingest races too")
     ap.add_argument("--profile", action="store_true")
+    ap.add_argument("--wall", action="store_true", help="profile wall time, not CPU time")
     args = ap.parse_args()
+    if args.baseline is not None and not (args.baseline / "src" / "newsledger").is_dir():
+        sys.exit(f"{args.baseline}: no src/newsledger there")
     with tempfile.TemporaryDirectory(prefix="nl-speed-") as tmp:
         corpus = build_corpus(args.n, Path(tmp))
         if args.profile:
-            profile(corpus)
+            profile(corpus, args.wall)
         else:
-            race(corpus, args.n, args.rounds, Path(tmp))
+            race(corpus, args.n, args.rounds, Path(tmp), args.baseline)
     return 0
 
 

@@ -376,3 +376,164 @@ def test_in_this_city_is_the_dateline_city(extract):
     ledger = extract("MOSUL, May 8 (Wire) - Unidentified gunmen killed two shopkeepers in this city "
                      "on Tuesday, police said.")
     assert [e["location"] for e in ledger["events"]] == ["Mosul"]
+
+
+# --- one incident or two (issue 9: precision) ---------------------------------------------
+
+def test_a_date_in_a_but_clause_without_an_event_word_dates_that_clause(events):
+    found = events("Gunmen killed 12 villagers near Gusau in Zamfara state on Monday. Police earlier "
+                   "said that 14 were killed, but officials on Thursday were still checking the toll.")
+    assert [e["event_date"] for e in found] == ["2024-05-06"]
+
+
+def test_a_date_in_a_but_clause_with_its_own_incident_dates_it(events):
+    found = events("Gunmen killed 12 villagers near Gusau on Monday, but on Wednesday troops "
+                   "clashed with the gunmen in Kaura Namoda.")
+    assert sorted(e["event_date"] for e in found) == ["2024-05-06", "2024-05-08"]
+
+
+@pytest.mark.parametrize("second, n", [
+    ("The attack on Pétionville was led by a gang leader.", 1),   # a suburb: the same incident
+    ("The attack on Cap-Haïtien was led by a gang leader.", 2),   # 200 km away: another
+])
+def test_an_anaphor_at_a_nearby_town_refines_the_place(events, second, n):
+    found = events("Gangs attacked an upscale district of Port-au-Prince early Tuesday, killing six "
+                   "residents. " + second)
+    assert len(found) == n
+
+
+@pytest.mark.parametrize("background, n", [
+    ("The attack comes days after gang violence forced the airport to close.", 1),
+    ("The attack came hours after a drone strike killed three militants in Kidal on Monday.", 2),
+])
+def test_an_incident_told_as_what_another_came_after_needs_its_own_anchor(events, background, n):
+    found = events("Gunmen killed five soldiers at a checkpoint near Gao on Tuesday. " + background)
+    assert len(found) == n
+
+
+def test_a_plural_sum_of_incidents_told_one_by_one_is_no_incident_of_its_own(events):
+    found = events("Blasts at the airport and a metro station in Brussels killed 20 people on "
+                   "Monday.\n\nThe first blast hit the departures hall of the airport in Zaventem, "
+                   "killing 12. Another explosion struck the metro station in Brussels, killing eight.")
+    assert sorted((e["location"], e["fatalities"]) for e in found) == [("Brussels", 8), ("Zaventem", 12)]
+
+
+def test_a_plural_told_of_one_place_stays_an_incident(events):
+    found = events("Blasts at the airport in Brussels killed 20 people on Monday.")
+    assert [(e["location"], e["fatalities"]) for e in found] == [("Brussels", 20)]
+
+
+@pytest.mark.parametrize("text, places", [
+    # a town and its province: one place, not a list of two
+    ("A suicide bomber killed 12 people at a mosque in Maiduguri, Borno state, on Friday.",
+     ["Maiduguri"]),
+    # three provinces: a list, one incident each
+    ("Bombs exploded in Songkhla, Narathiwat and Yala on Sunday, wounding nine people.",
+     ["Narathiwat", "Songkhla", "Yala"]),
+])
+def test_a_town_and_its_province_are_one_place(events, text, places):
+    assert sorted(e["location"] for e in events(text)) == places
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # ranking the incident against others names no incident of its own ...
+    ("Gunmen killed six worshippers at a church in Ondo state on Sunday. It was the second attack "
+     "on a church in the state this month.", [("Ondo", "Attack")]),
+    # ... but an earlier incident with its own date and place is one
+    ("Gunmen killed six worshippers at a church in Ondo state on Sunday. Last month an attack on "
+     "a mosque in Owo left 12 dead.", [("Ondo", "Attack"), ("Owo", "Attack")]),
+])
+def test_comparisons_and_background_incidents(events, text, kinds):
+    assert sorted((e["location"], e["sub_event_type"]) for e in events(text)) == kinds
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    # fighters 'neutralised' were killed: part of the battle, not weapons stopped
+    ("Militants attacked an army post near Diffa on Friday, killing nine soldiers. The ministry "
+     "said 20 attackers were neutralised in the fighting.", "Armed clash"),
+    ("Soldiers neutralised two explosive devices found on a road near Diffa on Friday.",
+     "Disrupted weapons use"),
+])
+def test_neutralised_fighters_are_not_disrupted_weapons(events, text, sub_type):
+    assert [e["sub_event_type"] for e in events(text)] == [sub_type]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the kind is read from what happened: the arrest, not the attack that was only planned
+    ("Police said the suspect, who was arrested on Tuesday in Lyon, had planned to attack a "
+     "synagogue. He was charged on Thursday with plotting a terrorist attack.", ["Arrests"]),
+    ("Police said the suspect, who was arrested on Tuesday in Lyon, attacked a synagogue guard "
+     "with a knife on Monday.", ["Arrests", "Attack"]),
+])
+def test_a_planned_attack_does_not_type_an_arrest(events, text, kinds):
+    assert sorted(e["sub_event_type"] for e in events(text)) == kinds
+
+
+@pytest.mark.parametrize("second, n", [
+    ("Earlier, tanks shelled the eastern districts of Rafah, residents said.", 2),  # before it: another
+    ("Rockets also hit the eastern districts of Rafah, residents said.", 1),        # more of it
+])
+def test_what_came_earlier_is_another_incident(events, second, n):
+    found = events("An air strike on a house in Rafah killed 15 people overnight, health officials "
+                   "said on Thursday. " + second)
+    assert len(found) == n
+
+
+@pytest.mark.parametrize("second", [
+    "In a statement on Wednesday, the government said 18 soldiers died.",  # the statement's day
+    "The Islamic State group claimed the attack on Wednesday.",             # the claim's day
+])
+def test_the_day_of_a_statement_or_a_claim_is_no_incident_of_its_own(events, second):
+    found = events("Suspected jihadists killed 12 soldiers at a military post in Tin-Akoff on "
+                   "Sunday, security sources said. " + second)
+    assert [e["event_date"] for e in found] == ["2024-05-05"]
+
+
+def test_a_toll_that_claimed_lives_on_a_day_is_dated_by_it(events):
+    found = events("A bomb claimed the lives of five soldiers near Gao on Wednesday.")
+    assert [e["event_date"] for e in found] == ["2024-05-08"]
+
+
+@pytest.mark.parametrize("second, dates", [
+    # the wounded of the incident told before die later: no incident of their own
+    ("Three of the wounded died in hospital on Tuesday, a police spokesman said.", ["2024-05-06"]),
+    ("Another passenger died of his wounds on Wednesday.", ["2024-05-06"]),
+    # an act on another day is another incident
+    ("Gunmen shot dead two farmers near Jos on Wednesday.", ["2024-05-06", "2024-05-08"]),
+])
+def test_later_deaths_of_the_wounded_join_their_incident(events, second, dates):
+    found = events("Gunmen opened fire on a bus near Jos on Monday, killing six passengers and "
+                   "wounding 11. " + second)
+    assert sorted(e["event_date"] for e in found) == dates
+
+
+@pytest.mark.parametrize("second", [
+    "Speaking on Tuesday, the governor said eight people had died in the attack.",
+    "By Wednesday, the death toll had risen to 11.",
+])
+def test_a_toll_given_on_a_later_day_is_the_same_incident(events, second):
+    found = events("Gunmen killed five people at a market in Gao on Monday. " + second)
+    assert [e["event_date"] for e in found] == ["2024-05-06"]
+
+
+def test_a_toll_of_a_day_named_by_its_possessive_keeps_that_day(events):
+    found = events("The death toll from Sunday's clashes in Kidal rose to 57, officials said.")
+    assert [e["event_date"] for e in found] == ["2024-05-05"]
+
+
+def test_the_day_a_siege_ended_is_not_the_day_it_began(events):
+    found = events("An attack by militants on a hotel in Mogadishu ended on Sunday after a 30-hour "
+                   "siege, police said. The militants stormed the hotel in Mogadishu on Friday evening.")
+    assert [e["event_date"] for e in found] == ["2024-05-10"]  # Friday, not Sunday
+
+
+@pytest.mark.parametrize("second, n", [
+    # arrests that night in the city around the riot are part of it ...
+    ("Police said 55 people were arrested in London on Saturday night.", 1),
+    # ... arrests on another day are not
+    ("Police said 55 people were arrested in London on Monday.", 2),
+])
+def test_arrests_at_a_riot_nearby_are_part_of_it(events, second, n):
+    found = events("Rioters burned shops and threw bricks at police in Tottenham on Saturday night. "
+                   + second)
+    assert len(found) == n

@@ -41,15 +41,24 @@ NOT_EVENTS = [
     "Thousands of chickens were killed at a farm in Norfolk after bird flu was found there.",
     "A dead swan found in Fife tested positive for the H5N1 virus on Tuesday.",
     "Two people died when a fire broke out in a hostel in Leeds on Friday.",
+    "Two hikers were killed when a volcano erupted on the island of Kyushu on Tuesday.",
+    "An explosion tore through a chemical warehouse in the port of Tianjin on Wednesday, killing 50.",
+    "Two blasts hit the port on Tuesday, caused by ammonium nitrate stored in a hangar, killing 20.",
     "A retired police officer shot himself in the parking lot of a hospital in Boston last month.",
     # aggregates and generic tallies
     "More than 300 people were killed in seven countries in the past year.",
     "The city police reported 2,521 shooting incidents between January 1 and September 18.",
     "Armed groups have stepped up attacks on military targets across the Sahel this year.",
+    "The two countries fought a war in 2020 that killed more than 6,500 people.",
+    "The UN Security Council on Friday extended its mission in South Sudan, where fighting has "
+    "killed thousands since 2013.",
+    "The army announced on Monday that it had foiled an attempted coup.",
     # talk about violence, not violence
     "Rebel and government negotiators opened peace talks in Addis Ababa on Monday.",
     "Hundreds gathered in Kigali on Sunday to mark the anniversary of the massacre.",
     "The army deployed two more battalions to the northern province on Monday.",
+    "The two countries signed a trade agreement in Geneva on Monday.",
+    "The rebels said they could agree a ceasefire with the army in Kidal next week.",
     # hedges and modality
     "Militants threatened to attack the town of Kidal on Monday.",
     "The opposition said it could stage protests in the capital next week.",
@@ -63,6 +72,14 @@ NOT_EVENTS = [
     "The two inmates who escaped on Monday have been captured in Chattanooga, the sheriff said.",
     "Police are investigating after two bodies were found on a beach near Brighton on Tuesday.",
     "Police arrested four vendors for selling rotten meat at a market in Manila on Wednesday.",
+    # a deal struck, a condition, an offensive's start
+    "The mining company struck a deal with the ministry in Lima on Monday to reopen the mine.",
+    "If the gunmen attack the village of Kaga, dozens of people could be killed.",
+    "Should the rebels storm Goma, thousands of families would flee the city.",
+    "The rebels launched an offensive from their bases in Libya on 11 April.",
+    # an air weapon named as a thing, not an act
+    "Troops seized 24 vehicles and a large quantity of fuel from smugglers near Faya on Sunday.",
+    "The search for the missing jet resumed off Perth on Monday after the firm struck a deal.",
 ]
 
 
@@ -105,6 +122,37 @@ EVENTS = [
      "Violence against civilians", "Abduction/forced disappearance"),
     ("The army retook the town of Kidal from rebels on Friday after heavy fighting.",
      "Battles", "Government regains territory"),
+    # ... and the other side of the lines above
+    ("Rebel gunmen struck a military convoy near Gao on Monday, killing four soldiers.",
+     "Battles", "Armed clash"),
+    ("The rebels launched an attack from their bases on Monday, killing 12 soldiers in Tibesti.",
+     "Battles", "Armed clash"),
+    ("Government forces wrested control of a military camp from separatists near Aden on Sunday.",
+     "Battles", "Government regains territory"),
+    ("The army recovered control of two villages near Idlib on Monday after heavy fighting.",
+     "Battles", "Government regains territory"),
+    # a protest against violence is a protest, not the violence
+    ("Hundreds of students marched in Charlotte on Wednesday in a peaceful protest over the police "
+     "shooting of a man last week.", "Protests", "Peaceful protest"),
+    ("Thousands rallied in Belgrade on Saturday against gun violence.", "Protests", "Peaceful protest"),
+    ("Protests erupted in Nanterre on Wednesday, and protesters burned cars and threw stones at police.",
+     "Riots", "Violent demonstration"),
+    ("Protesters threw stones at police in Belgrade on Saturday, injuring four officers.",
+     "Riots", "Violent demonstration"),
+    ("Rebels and government forces agreed a 48-hour ceasefire in the town of Zabadani on Sunday.",
+     "Strategic developments", "Agreement"),
+    ("Gunmen killed five people in Jos on Monday, the deadliest attack in the city since 2019.",
+     "Violence against civilians", "Attack"),
+    ("Troops foiled an attack on a checkpoint near Gao on Monday, defusing two bombs.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("A car bomb ripped through a busy market in Baghdad on Wednesday, killing 30 people.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("Gunmen seized 14 passengers from a bus near Faya on Sunday.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("Jets bombed the town of Ariha on Friday, killing five civilians.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
+     "Explosions/Remote violence", "Remote explosive/landmine/IED"),
 ]
 
 

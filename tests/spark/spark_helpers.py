@@ -1,5 +1,8 @@
-"""A pipeline factory for the Spark tests: the real pipeline, whose Python worker process
-dies in the middle of its first partition (once per marker file), so Spark retries the task."""
+"""Pipeline factories for the Spark tests. `crash_once_pipeline`: the real pipeline, whose
+Python worker process dies in the middle of its first partition (once per marker file), so
+Spark retries the task; every Spark run of the tests uses it, so each Python worker loads the
+model once. `cached_pipeline`: the real pipeline, loaded once in the test process for the
+local `ingest` runs."""
 from __future__ import annotations
 
 import os
@@ -32,3 +35,15 @@ def crash_once_pipeline(actor_files: Sequence[str] = ()) -> CrashOnce:
     from newsledger.corpus.ingest import load_pipeline
 
     return CrashOnce(load_pipeline(actor_files), Path(os.environ[MARKER]))
+
+
+_CACHED: dict[tuple[str, ...], Any] = {}
+
+
+def cached_pipeline(actor_files: Sequence[str] = ()) -> Any:
+    from newsledger.corpus.ingest import load_pipeline
+
+    key = tuple(actor_files)
+    if key not in _CACHED:
+        _CACHED[key] = load_pipeline(actor_files)
+    return _CACHED[key]

@@ -26,8 +26,7 @@ _SCENE = re.compile(r"\b(?:the|that) (?:scene|site|area|spot)\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
                      r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
                      r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
-_SUM = re.compile(r"\b(?:attacks|incidents|bombings|blasts|explosions|raids|ambushes|strikes|"
-                  r"clashes)\b", re.I)
+_SUM = re.compile(rf"\b{lexicons.alternation('incident_plurals')}\b", re.I)
 _NEW_DEVELOPMENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in\s+other\s+news|"
                               r"in\s+(?:another|a\s+separate|an\s+unrelated)\s+(?:incident|development|case))\b",
                               re.I)

@@ -8,7 +8,7 @@ import re
 
 from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
-from .speech import (ACCORDING, ADVERBIAL, _alt, Attribution, Context, Speaker, _addressee,
+from .speech import (ACCORDING, ADVERBIAL, Attribution, Context, Speaker, _addressee,
                      _before, _subject_start, _trim, is_noun_phrase)
 
 def attributions(ctx: Context) -> list[Attribution]:
@@ -140,7 +140,7 @@ def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, 
 
 # where a content clause gives way to the next cue: ', adding that', ', according to', and
 # 'adding' even without its comma ('… remains safe adding that …')
-_NEXT_CLAUSE = re.compile(rf"(?:,\s+{_alt('next_clause_cues')}|\s+adding\s+that)\b")
+_NEXT_CLAUSE = re.compile(rf"(?:,\s+{lexicons.pattern('next_clause_cues')}|\s+adding\s+that)\b")
 
 
 def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
@@ -151,7 +151,7 @@ def _subject_words(text: str, start: int, end: int) -> tuple[int, int]:
 # After a mid-sentence cue ('…, he said, the talks …') the words go on as the content clause;
 # a participle, conjunction, relative pronoun or preposition starts another kind of phrase.
 MID_REST = re.compile(
-    rf"\s*(?![\"“”'‘’]|{_alt('mid_sentence_stops')}\b)[\w$]\S*(?:\s+\S+){{2}}")
+    rf"\s*(?![\"“”'‘’]|{lexicons.pattern('mid_sentence_stops')}\b)[\w$]\S*(?:\s+\S+){{2}}")
 
 
 def _mid_sentence_rest(text: str, at: int, e: int) -> bool:
@@ -257,11 +257,11 @@ def _content_start(text: str, at: int, e: int, cue: str) -> int:
 # is a relative pronoun ('a letter that was sent'), not a complementiser.
 PHRASE_THAT = re.compile(
     r"(?:\s+[^\s.;:!?\"“”]+){1,14}?,?\s+that\s+"
-    rf"(?!{_alt('relative_that_aux')}\b)(?=\w)")
-PREP_START = re.compile(rf"\s*,?\s*{_alt('cue_phrase_openers')}\b")
+    rf"(?!{lexicons.pattern('relative_that_aux')}\b)(?=\w)")
+PREP_START = re.compile(rf"\s*,?\s*{lexicons.pattern('cue_phrase_openers')}\b")
 
 
-NOT_CLAUSE_START = re.compile(rf"{_alt('not_clause_starts')}\b", re.IGNORECASE)
+NOT_CLAUSE_START = re.compile(rf"{lexicons.pattern('not_clause_starts')}\b", re.IGNORECASE)
 
 
 # 'it' as the subject of the content clause, not the cue's object ('said it was wrong')

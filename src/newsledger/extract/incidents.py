@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 from datetime import date
 
+from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
+from .. import lexicons
 from ..document import Doc
 from .geo import Located
 from .taxonomy import TRIGGER, EventKind
@@ -16,17 +19,19 @@ FAMILY = {
     "Violence against civilians": "violence", "Protests": "unrest", "Riots": "unrest",
     "Strategic developments": "other",
 }
-_ANAPHORA = re.compile(r"\b(?:the|that|this|today's|yesterday's|(?:mon|tues|wednes|thurs|fri|satur|sun)day's|"
-                       r"the latest) "
-                       r"(?:attack|blast|bombing|explosion|ambush|raid|strike|clash|violence|"
-                       r"incident|assault|shooting|protest|riot)s?\b", re.IGNORECASE)
-_SEPARATE = re.compile(r"^\W*(?:(?:in|during)\s+)?(?:a\s+separate|another|a\s+second|a\s+further)\s+(?:\w+\s+)?"
-                       r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike)\b", re.I)
+_ANAPHORA = re.compile(rf"\b{lexicons.pattern('anaphora_determiners')} {lexicons.pattern('anaphora_nouns')}s?\b", re.IGNORECASE)
+_PLURALS = frozenset(w.lower() for w in lexicons.words("incident_plurals"))
+_PREQUEL = re.compile(rf"\W*{lexicons.pattern('prequel_openers')},", re.IGNORECASE)
+_SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{lexicons.pattern('separate_openers')}\s+(?:\w+\s+)?"
+                       rf"{lexicons.pattern('separate_incident_nouns')}\b", re.I)
 
 
 @dataclass
 class Draft:
     mentions: list[Mention]
+    # a nearby town an anaphor told it at ('the capital' … 'the attack on Pétionville'): its
+    # places are then one area, and that town its closest place
+    area: Located | None = None
 
     @property
     def kind(self) -> EventKind:
@@ -59,7 +64,7 @@ class Draft:
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return max(placed, key=lambda p: (p.specificity, not p.near), default=None)  # "in X" over "near Y"
+        return max(placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
 
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
@@ -69,7 +74,7 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         if m.sentence == doc.title:
             continue
         separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
-        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(drafts, m)
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -81,7 +86,20 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
             target.mentions.insert(0, m)
         else:
             drafts.insert(0, Draft([m]))
-    return drafts
+    return [d for d in drafts if not _sum_of_parts(d, drafts)]
+
+
+def _sum_of_parts(s: Draft, drafts: list[Draft]) -> bool:
+    """'Explosions at the airport and a metro station killed 34', each blast then told at its
+    own place: a sum, told only with a plural ('explosions', 'the attacks'), of two or more
+    incidents at distinct places within it on its day is no incident of its own."""
+    anchored = [m for m in s.mentions if m.date is not None or m.place is not None and m.place.location]
+    if not anchored or not all(m.verdict and m.verdict.trigger.lower() in _PLURALS for m in anchored):
+        return False
+    parts = [d for d in drafts if d is not s and _kinds_agree(d.kind, s.kind)
+             and _dates_agree(d.date, s.date) and d.place is not None and d.place.location
+             and (s.place is None or _places_agree(s.place, d.place) or _nearby(s.place, d.place))]
+    return any(not _places_agree(a.place, b.place) for a, b in combinations(parts, 2))
 
 
 def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
@@ -106,10 +124,35 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
         ([drafts[-1]] if refers else [])
     # an arrest may add to a protest, but a protest does not continue an arrest
     fits = [d for d in recent if d.scope == m.scope and _kinds_agree(d.kind, m.kind)
+            and not (_prequel(doc, m) and d.kind.sub_event_type != m.kind.sub_event_type)
             and (FAMILY[d.kind.event_type] != "other" or FAMILY[m.kind.event_type] == "other")
-            and (m.place is None or _draft_place_agrees(d, m.place))]
+            and (m.place is None or _draft_place_agrees(d, m.place)
+                 or refers and _draft_nearby(d, m.place))]
     same = [d for d in fits if d.kind.event_type == m.kind.event_type]
-    return (same or fits or [None])[0]
+    target = (same or fits or [None])[0]
+    if target is not None and m.place is not None and not _draft_place_agrees(target, m.place):
+        target.area = m.place
+    return target
+
+
+def _draft_nearby(d: Draft, place: Located) -> bool:
+    """Every place the incident was given lies within `NEARBY_KM` of `place`: 'an attack on the
+    capital …' then 'the attack on Pétionville', a suburb of it, tell one place more closely."""
+    placed = [m.place for m in d.mentions if m.place is not None and m.place.location]
+    return bool(placed) and all(_nearby(p, place) for p in placed)
+
+
+def _nearby(a: Located, b: Located) -> bool:
+    """Two points of the gazetteer (not a region, nor a village placed at its region's
+    coordinates) in one country, within `NEARBY_KM`."""
+    if any(x.unlisted or x.place.kind != "city" for x in (a, b)) or a.place.country != b.place.country:
+        return False
+    return haversine(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= NEARBY_KM
+
+
+def _prequel(doc: Doc, m: Mention) -> bool:
+    """'Earlier, tanks shelled …': the sentence tells what came before the incident just told."""
+    return bool(_PREQUEL.match(doc.text, doc.sentences[m.sentence].start))
 
 
 def _only_refers(doc: Doc, m: Mention) -> bool:
@@ -133,17 +176,27 @@ def _arrest_elsewhere(m: Mention) -> bool:
     return m.kind.sub_event_type == "Arrests" and m.place is not None and m.place.location is not None
 
 
-def _same_incident(drafts: list[Draft], m: Mention) -> Draft | None:
+def _arrest_at_unrest(d: Draft, m: Mention) -> bool:
+    """'55 people were arrested in London on Saturday night' in a story of that night's riot in
+    Tottenham: arrests on the day of a riot or protest, at a town nearby, are part of it."""
+    return (m.kind.sub_event_type == "Arrests" and FAMILY[d.kind.event_type] == "unrest"
+            and d.date is not None and m.date is not None and d.date.date == m.date.date
+            and m.place is not None and (_draft_place_agrees(d, m.place) or _draft_nearby(d, m.place)))
+
+
+def _same_incident(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     for d in reversed(drafts):
         if any(x.sentence == m.sentence for x in d.mentions) and m.split:
             continue
         if not _kinds_agree(d.kind, m.kind) or d.scope != m.scope:
             continue
-        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type or m.elsewhere:
+        at_unrest = _arrest_at_unrest(d, m)
+        if _arrest_elsewhere(m) and d.kind.event_type != m.kind.event_type and not at_unrest \
+                or m.elsewhere:
             continue
-        if m.later and d.kind.sub_event_type != m.kind.sub_event_type:
+        if (m.later or _prequel(doc, m)) and d.kind.sub_event_type != m.kind.sub_event_type:
             continue  # 'a man was later shot dead': after the bombing, another incident
-        if not _dates_agree(d.date, m.date) or not _draft_place_agrees(d, m.place):
+        if not _dates_agree(d.date, m.date) or not (_draft_place_agrees(d, m.place) or at_unrest):
             continue
         if d.date is None and m.date is None and (d.place is None or m.place is None):
             continue  # too little in common to call it one incident
@@ -186,4 +239,5 @@ def _draft_place_agrees(d: Draft, place: Located | None) -> bool:
     was not told as happening 'elsewhere'."""
     if place is not None and place.location and any(m.elsewhere for m in d.mentions):
         return False
-    return all(_places_agree(m.place, place) for m in d.mentions)
+    return all(_places_agree(m.place, place) or d.area is not None and m.place is not None and place is not None
+               and _nearby(m.place, place) for m in d.mentions)

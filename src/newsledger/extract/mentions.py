@@ -16,18 +16,14 @@ from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
-from .sense import Frame, Verdict, article_frame, hedged_in_parse, judge
-from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
+from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
+                    judge)
+from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, lexicon_rx)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
-_MODAL = re.compile(
-    r"\b(?:will|would|could|might|may|threaten(?:s|ed)? to|plan(?:s|ned)? to|vow(?:s|ed)? to|"
-    r"(?<!fail\s)(?<!fails\s)(?<!failed\s)(?<!failing\s)to prevent|fears? of|warn(?:s|ed)? of|risk of|aim(?:s|ed)? to|prepar(?:e|ing) to|"
-    r"if|unless|no)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(
-    r"[;,]\s+|\s+(?:and|while|as|after|followed|follows|came after|comes after|"
-    r"days after|weeks after|months after|a day after)\s+")
+_MODAL = re.compile(rf"\b{lexicons.pattern('prefilter_hedges')}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;,]\s+|\s+" + "(?:" + "|".join(lexicons.words("clause_break_words")) + r")\s+")
 
 
 @dataclass
@@ -75,12 +71,20 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
     wounded_in = [d for d in dates if _WOUNDED_IN.search(doc.text[max(0, d.start - 60):d.start])]
     if wounded_in:  # 'died yesterday of injuries suffered in the Aug. 17 attack': the attack's day
         dates = wounded_in
+    elif (_LATER_DEATH.search(s.text) or _TOLL_RISE.search(s.text)) and not _has_doer(s.text):
+        # 'three of the wounded died in hospital on Tuesday', 'by Wednesday the toll had risen
+        # to 11': the day of the deaths or of the count ('Sunday's unrest' still dates it)
+        dates = [d for d in dates if _possessive(doc, d)]
     if _aggregate(s.text, dates, s.start):
         return []  # a tally over a period ("94 have died since May"): not one incident
+    if _CONDITION.match(s.text) or _LAUNCH.search(s.text) and not any(
+            c.value > 0 for c in find_counts(s.text)):
+        return []  # 'If the attackers …, this could be …'; an offensive's start, with no victims
     dates = [d for d in dates if d.kind not in ("since", "header") and d.date
              and not _REPORTED_ON.search(doc.text[max(0, d.start - 40):d.start])
              and not _SINCE_CLAUSE.search(doc.text[max(s.start, d.start - 60):d.start])
-             and not _future(d, doc.article.published)]
+             and not _future(d, doc.article.published)
+             and not _contrast_clause_date(s.text, s.start, d)]
     follows = _FOLLOWS.search(s.text)
     if follows:  # 'Today's attack followed bombings in …': only the earlier incident is news
         if not TRIGGER.search(s.text, follows.end()):
@@ -96,44 +100,64 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=_date_rank, default=None)
             mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
+    if follows:  # told only as what the story's incident came after: needs its own anchor
+        mentions = [m for m in mentions if _own_anchor(m)]
     if len(mentions) > 1:
         for m in mentions:
             m.split = True
     return mentions
 
 
+def _own_anchor(m: Mention) -> bool:
+    """A day, a place or a toll of its own ('hours after a drone strike killed three late on
+    Wednesday'), not only a vague count from the story's day ('days after gang violence …')."""
+    return bool(m.date is not None and m.date.precision == "day" or m.place is not None
+                and m.place.location or any(c.value > 0 for c in m.counts))
+
+
 # 'The attacks come four days after …', 'Monday's attack followed …': the story's incident,
 
 _FOLLOWS = re.compile(
-    r"^(?:\w+\W+){0,3}?(?:attacks?|blasts?|bombings?|violence|killings?|clashes|raid|strike|"
-    r"unrest|protests?|ambush|explosions?)(?: in [A-Z][\w ]{0,30}?)?\s+"
+    r"^(?:\w+\W+){0,3}?" + lexicons.pattern("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
 # 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
-_SCOPE = re.compile(r"\b(?:nationwide|countrywide|across the (?:country|nation)|"
-                    r"(?:in|to|across) (?:several|many|various|a number of|dozens of|other) "
-                    r"(?:cities|towns|places|parts|"
-                    r"areas|provinces|regions|districts))\b", re.IGNORECASE)
-_ELSEWHERE = re.compile(r"\b(?:elsewhere|other (?:people|places)|others)\b", re.IGNORECASE)
+_SCOPE = lexicon_rx("scope_phrases")
+_ELSEWHERE = lexicon_rx("elsewhere_words")
 _APART = re.compile(r"\belsewhere\b", re.IGNORECASE)
-_LATER = re.compile(r"\b(?:later|separately|in a separate)\b", re.IGNORECASE)
+_LATER = lexicon_rx("sequel_words")
 # habits, running totals and campaigns told as a whole: not one incident
 _HABITUAL = lexicon_rx("habit_words")
 _SINCE = lexicon_rx("tally_phrases")
 _CAMPAIGN = lexicon_rx("campaign_phrases")
 _TALLY = lexicon_rx("multi_incident_tallies")
+_LAUNCH = lexicon_rx("offensive_launches")
+_CONDITION = re.compile(rf"\W*{lexicons.alternation('conditional_openers')}\b", re.IGNORECASE)
 
 
 # 'officials said Tuesday', 'told AFP on Wednesday': the day of the report, not of the event
 # (but 'told AFP that late Monday …' dates what was told)
 _REPORTED_ON = re.compile(
     rf"\b(?:told(?: (?!that\b)\w+){{1,3}}|{REPORTING}|"
-    r"(?:discovered|found|recovered|claimed responsibility(?: for [\w ]{0,30})?)|"
+    rf"{lexicons.pattern('report_day_verbs')}|"
     r"according to \w+(?: \w+)?)\s*,?\s*(?:on\s+|late\s+|early\s+|late on\s+)?$", re.IGNORECASE)
 
 
 # 'the deadliest day since an uprising began in March 2011': a date of the background
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’-]+\s+){1,6}$", re.I)
+
+
+_CONTRAST = re.compile(rf"(?:,\s*|\s+){lexicons.alternation('contrast_conjunctions')}\s+", re.I)
+
+
+def _contrast_clause_date(text: str, base: int, d) -> bool:
+    """'31 were killed, but officials on Thursday were still checking the toll': a date in a
+    clause opened by 'but' or 'although', with no event word of its own, dates that clause,
+    not the incident told before it. `base` is the offset of `text` in the article."""
+    turns = [m for m in _CONTRAST.finditer(text, 0, max(0, d.start - base))]
+    if not turns or not TRIGGER.search(text, 0, turns[-1].start()):
+        return False
+    return not TRIGGER.search(text, turns[-1].end())
 
 
 def _date_rank(d) -> tuple[int, bool]:
@@ -149,6 +173,16 @@ def _in_relative_clause(doc: Doc, lo: int, d) -> bool:
 
 # '... of (her) injuries suffered in the Aug. 17 attack': a later death from an earlier incident
 _WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\s+(?:the|a|an|last)\s+$", re.IGNORECASE)
+_LATER_DEATH = lexicon_rx("later_deaths")
+_TOLL_RISE = re.compile(rf"\btolls?\b(?:\s+[\w']+){{0,4}}?\s+{lexicons.alternation('toll_update_words')}\b",
+                        re.IGNORECASE)
+
+
+def _has_doer(text: str) -> bool:
+    """A trigger that tells an act, not only a death or a wound ('gunmen shot …')."""
+    return any(not DEATH_ONLY.fullmatch(m.group()) for m in TRIGGER.finditer(text))
+
+
 _CLAIMED = re.compile(r"\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b", re.IGNORECASE)
 
 
@@ -176,10 +210,25 @@ def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     `base` is the offset of `text` in the article."""
     if _CAMPAIGN.search(text) or _TALLY.search(text) or _HABITUAL.search(text) and not dates:
         return True
-    if any(d.kind == "since" for d in dates) or _SINCE.search(text):
+    since = _SINCE.search(text)
+    if since and _tally_clause_only(text, since.start()):
+        return True  # 'the council extended the mission in Sudan, where fighting has killed …'
+    if any(d.kind == "since" for d in dates) or since:
         return not any(d.kind not in ("since", "header") and d.precision == "day"
                        and not _REPORTED_ON.search(text[:max(0, d.start - base)]) for d in dates)
     return False
+
+
+_RELATIVE = re.compile(r"\b(?:where|which|whose)\b", re.IGNORECASE)
+
+
+def _tally_clause_only(text: str, at: int) -> bool:
+    """The running total at `at` sits in a relative clause and no event word comes before it:
+    the sentence tells something else about a place of long violence."""
+    rel = None
+    for rel in _RELATIVE.finditer(text, 0, at):
+        pass
+    return rel is not None and not TRIGGER.search(text, 0, rel.start())
 
 
 def _unrest_article(doc: Doc) -> bool:
@@ -193,11 +242,9 @@ def _unrest_article(doc: Doc) -> bool:
 
 
 # an armed side named: a gunfight, not a crowd
-_ARMED_SIDE = re.compile(r"\b(?:militants?|gunm[ae]n|rebels?|insurgents?|jihadists?|terrorists?|"
-                         r"fighters?|militias?|militiam[ae]n|guerrillas?|bandits?)\b", re.I)
-_CROWD_VIOLENCE = re.compile(RIOT.pattern + r"|\b(?:clash(?:es|ed)?|stones?|bricks?|sticks|"
-                             r"fists|attacked police|torched)\b", re.I)
-_MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
+_ARMED_SIDE = lexicon_rx("armed_side_words")
+_CROWD_VIOLENCE = re.compile(RIOT.pattern + "|" + lexicon_rx("crowd_violence_words").pattern, re.I)
+_MOB = MOB
 
 
 def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
@@ -307,7 +354,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     words = _mask_references(doc, lo, hi)
     if _forced_crush(doc):  # the stampede's toll is the force's: not an accident
         words = _CRUSH.sub(lambda m: " " * len(m.group()), words)
-    kind = classify(words)
+    kind = classify(_unhedged(everyday_masked(words))) or classify(words)
     trig = TRIGGER.search(words)
     if kind is None or trig is None:
         return []
@@ -365,6 +412,16 @@ def _forced_crush(doc: Doc) -> bool:
         found = any(_CRUSH.search(s.text) and _CROWD_FORCE.search(s.text) for s in doc.sentences)
         doc._forced_crush = found
     return found
+
+
+def _unhedged(words: str) -> str:
+    """The words with hedged triggers blanked: a kind is read from what happened, not from
+    what was planned or feared ('the suspect, arrested on Tuesday, had planned to attack a
+    synagogue' is an arrest)."""
+    for m in TRIGGER.finditer(words):
+        if hedged(words, m.start()):
+            words = words[:m.start()] + " " * (m.end() - m.start()) + words[m.end():]
+    return words
 
 
 def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict) -> bool:
@@ -444,7 +501,20 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
     places = [rank_candidates(m.candidates, doc.countries)[0] for m in run]
     if any(p.kind == "country" for p in places):
         return []
-    return [Located(p, m.start, m.end, False) for p, m in zip(places, run)]
+    listed = _one_per_place([Located(p, m.start, m.end, False) for p, m in zip(places, run)])
+    return listed if len(listed) >= 2 else []
+
+
+def _one_per_place(listed: list[Located]) -> list[Located]:
+    """'in Maiduguri, Borno state': a town and the province it lies in name one place (the
+    town), not two; the places of a real list ('in Songkhla, Narathiwat and Yala') differ."""
+    kept: list[Located] = []
+    for x in listed:
+        if kept and _places_agree(kept[-1], x):
+            kept[-1] = max(kept[-1], x, key=lambda p: p.specificity)
+        else:
+            kept.append(x)
+    return kept
 
 
 # --- comparing places ---------------------------------------------------------------

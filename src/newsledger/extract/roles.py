@@ -17,10 +17,6 @@ def _words(name: str) -> re.Pattern[str]:
     return re.compile(rf"\b{lexicons.alternation(name)}\b", re.I)
 
 
-def _alt(name: str) -> str:
-    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one group, in file order."""
-    return "(?:" + "|".join(lexicons.words(name)) + ")"
-
 
 MILITARY = _words("military_words")
 POLICE = _words("police_words")
@@ -29,7 +25,7 @@ UNIDENTIFIED = _words("armed_men_words")
 PROTESTERS = _words("protester_words")
 RIOTERS = _words("rioter_words")
 COMMUNAL = _words("communal_fight_words")
-AGENT_AFTER = re.compile(rf"\b{_alt('role_agent_cues')}\s+(?:the\s+)?$", re.I)
+AGENT_AFTER = re.compile(rf"\b{lexicons.pattern('role_agent_cues')}\s+(?:the\s+)?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -130,7 +126,7 @@ def _arrested_crowd(text: str, base: int, cn: str):
         _first(text, base, PROTESTERS, f"Protesters ({cn})")
 
 
-_FOR_RIOTING = re.compile(rf"\bfor {_alt('role_arrest_offences')}\b", re.I)
+_FOR_RIOTING = re.compile(rf"\bfor {lexicons.pattern('role_arrest_offences')}\b", re.I)
 
 
 def _group_flies(text: str, base: int, named: list) -> bool:
@@ -159,8 +155,8 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
 
 
 # a group named as the setting or the foe, not the doer ('violence connected to Boko Haram')
-_NOT_AGENT = re.compile(rf"\b{_alt('role_backdrop_links')} to\s+(?:the\s+)?(?:\w+\s+){{0,3}}$|"
-                        rf"\b{_alt('role_foe_words')}\s+(?:the\s+)?$", re.I)
+_NOT_AGENT = re.compile(rf"\b{lexicons.pattern('role_backdrop_links')} to\s+(?:the\s+)?(?:\w+\s+){{0,3}}$|"
+                        rf"\b{lexicons.pattern('role_foe_words')}\s+(?:the\s+)?$", re.I)
 
 
 def attributed(text: str, g) -> bool:
@@ -172,7 +168,7 @@ def attributed(text: str, g) -> bool:
 
 # a group that disowns the act after its name ('the Taliban denied involvement', '… did not
 # claim the attack') is not its doer
-_DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{_alt('role_disowning_words')}\b", re.I)
+_DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{lexicons.pattern('role_disowning_words')}\b", re.I)
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
@@ -297,25 +293,25 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
-_NOT_FORCE = re.compile(rf"\s+{_alt('role_not_force_after')}\b", re.I)
+_NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
-    rf"(?:{_alt('role_force_modifiers')}\s+)?$")
+    rf"(?:{lexicons.alternation('role_force_modifiers')}\s+)?$")
 # a fight told as mutual: the order of the sides is the only clue of who began it
-_MUTUAL = re.compile(rf"\b{_alt('role_mutual_fight_words')}\b", re.I)
-_SPEAKS = re.compile(rf"\s+{_alt('role_source_verbs')}\b", re.I)
+_MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
+_SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
-_VICTIM_BEFORE = re.compile(rf"\b{_alt('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.I)
-_VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_victim_aux')}\s+"
-                           rf"(?:\w+\s+)?{_alt('role_victim_verbs')}", re.I)
+_VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.I)
+_VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_victim_aux')}\s+"
+                           rf"(?:\w+\s+)?{lexicons.pattern('role_victim_verbs')}", re.I)
 
 
 # who began a fight with state forces: the ones named as striking, else the assailants
-_ASSAILED = re.compile(rf"\b{_alt('role_assault_words')}\b", re.I)
-_OPERATION = re.compile(rf"\b{_alt('role_operation_words')}\b", re.I)
-_STATE_OPERATION = re.compile(rf"\b{_alt('role_state_operation_words')}\b", re.I)
-_STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{_alt('role_striking_verbs')}\b", re.I)
-_AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{_alt('role_aircraft_words')}\b")
+_ASSAILED = re.compile(rf"\b{lexicons.pattern('role_assault_words')}\b", re.I)
+_OPERATION = re.compile(rf"\b{lexicons.pattern('role_operation_words')}\b", re.I)
+_STATE_OPERATION = re.compile(rf"\b{lexicons.pattern('role_state_operation_words')}\b", re.I)
+_STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_striking_verbs')}\b", re.I)
+_AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{lexicons.pattern('role_aircraft_words')}\b")
 
 
 def _acts(text: str, base: int, found) -> bool:
@@ -382,7 +378,7 @@ def arrested_person(doc, mentions: list):
 
 
 _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
-_NAME_BREAK = re.compile(rf"[.;:,]|\b{_alt('role_name_breaks')}\b", re.I)
+_NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
 # ---- one incident, told over several sentences -----------------------------------------------
@@ -412,8 +408,8 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
 
 # the target is a force where the blow falls on its post or its men on duty
 _AT_POST = re.compile(
-    rf"\b{_alt('role_post_cues')}\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>"
-    rf"{_alt('role_post_force_heads')}\s+{_alt('role_post_nouns')}|{_alt('role_forces_on_duty')})\b",
+    rf"\b{lexicons.pattern('role_post_cues')}\s+(?:an?|the)?\s*(?:[A-Z][\w\-]*\s+)?(?P<force>"
+    rf"{lexicons.pattern('role_post_force_heads')}\s+{lexicons.pattern('role_post_nouns')}|{lexicons.pattern('role_forces_on_duty')})\b",
     re.I)
 
 
@@ -451,9 +447,9 @@ def _nation_resolver(gazetteer) -> Nation | None:
 
 
 # ---- responsibility claimed in a sentence of its own -----------------------------------------
-_CLAIMED = re.compile(rf"\b{_alt('role_claim_verbs')}\s+(?:the\s+)?{_alt('role_claim_objects')}\b|"
-                      rf"\bclaimed\s+{_alt('role_claimed_determiners')}\s+(?:\w+\s+)?"
-                      rf"{_alt('role_claimed_attacks')}\b", re.I)
+_CLAIMED = re.compile(rf"\b{lexicons.pattern('role_claim_verbs')}\s+(?:the\s+)?{lexicons.pattern('role_claim_objects')}\b|"
+                      rf"\bclaimed\s+{lexicons.pattern('role_claimed_determiners')}\s+(?:\w+\s+)?"
+                      rf"{lexicons.pattern('role_claimed_attacks')}\b", re.I)
 
 
 def claimed_by(doc, events: list) -> None:

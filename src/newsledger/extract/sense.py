@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
@@ -38,15 +39,16 @@ POLITICAL_ROLES = lexicon_rx("political_roles")
 CRIMINAL_DETAINEES = lexicon_rx("criminal_detainees")
 SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
+INSTRUMENTS = re.compile(lexicons.pattern("instrument_words"), re.IGNORECASE)
+AGREEMENT_ACTS = lexicon_rx("agreement_acts")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
 # ground left: a place given up ('withdrew from Gao', 'handed over control')
-_HANDED_OVER = re.compile(r"\b(?:withdr\w+|pull\w* out|hand\w* over|vacat\w+)\s+(?:\w+\s+){0,3}?"
+_HANDED_OVER = re.compile(rf"\b{lexicons.pattern('handover_verbs')}\s+(?:\w+\s+){{0,3}}?"
                           r"(?:from|of|control)\b", re.IGNORECASE)
 # a verb with a doer: an armed agent beside it killed, not merely died
-_INFLICTED = re.compile(r"\b(?:killed|killing|shot|attacked|stormed|raided|murdered|slain|stabbed|"
-                        r"beat|beaten|burned|torched|abducted|kidnapped)\b", re.IGNORECASE)
+_INFLICTED = lexicon_rx("inflicting_verbs")
 _PROTEST_SENSES = lexicons.mapping("protest_senses")
 WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(_PROTEST_SENSES["weak"]) + r")\b", re.IGNORECASE)
 PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")\b", re.IGNORECASE)
@@ -57,8 +59,7 @@ HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + "
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
-_SHOW = re.compile(r"\bdemonstrat(?:ed|es|ing|e|ion)\s+(?:of|that|how|his|her|their|its|the|a|an|"
-                   r"to|what|an?\s+\w+|such)\b", re.IGNORECASE)
+_SHOW = re.compile(rf"\bdemonstrat(?:ed|es|ing|e|ion)\s+{lexicons.pattern('show_sense_followers')}\b", re.IGNORECASE)
 
 
 QUIET_WORDS = 150  # a story this long with no armed agent, weapon or strong trigger is general news
@@ -84,6 +85,7 @@ class Verdict:
     sense: str    # what decided its sense, in a few words
 
 
+@lru_cache(maxsize=8)  # asked by the screen and again by the events stage: read each text once
 def article_frame(text: str) -> Frame:
     """Conflict when the article's armed agents (police aside), weapons and unambiguous
     triggers are at least half as many as the words of its strongest other frame, or when its
@@ -118,7 +120,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     (news of an incident told before, though its trigger is negated)."""
     if _nonviolent_cause(words):
         return None
-    masked = _mask(words)
+    masked = everyday_masked(words)
     live = _unhedged(masked)
     if not live:
         return Verdict("no one hurt", "a nil toll") if none_hurt else None
@@ -128,9 +130,11 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
             return verdict
     if kind.sub_event_type == "Arrests":
         return _arrest_verdict(masked, live, frame, armed_names)
-    if kind.sub_event_type in ("Change to group/activity", "Agreement") and not (
+    if kind.sub_event_type == "Agreement":
+        return _agreement_verdict(masked, live, armed_names)
+    if kind.sub_event_type == "Change to group/activity" and not (
             _armed_cue(masked, armed_names, []) and not TALK.search(masked)):
-        return None  # 'the council was formed', 'the two countries signed an agreement', truces
+        return None  # 'the council was formed', a unit formed at a parade
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands
@@ -140,7 +144,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
     cue = _armed_cue(masked, armed_names, live, police=frame.open)
-    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group())]
+    doers = [m for m in live if not DEATH_ONLY.fullmatch(m.group()) and not INSTRUMENTS.fullmatch(m.group())]
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
@@ -167,7 +171,7 @@ def _unhedged(words: str) -> list[re.Match]:
     return live
 
 
-def _mask(words: str) -> str:
+def everyday_masked(words: str) -> str:
     """The words with struggles, everyday senses and comparisons blanked (offsets kept)."""
     for rx in (STRUGGLE, EVERYDAY, COMPARISON):
         words = rx.sub(lambda m: " " * len(m.group()), words)
@@ -214,6 +218,19 @@ def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
     if armed_names:
         return f"armed group '{armed_names[0]}'"
     return None
+
+
+def _agreement_verdict(words: str, live: list[re.Match], armed_names: list[str]) -> Verdict | None:
+    """An agreement by armed sides: a surrender or an exchange of prisoners, or a truce made
+    ('rebels and government forces agreed a 48-hour ceasefire'), not hedged; talk of truces
+    ('peace talks opened', 'a call for a ceasefire') and agreements between governments alone
+    ('the two countries signed a trade deal') are no event."""
+    act = next((m for m in AGREEMENT_ACTS.finditer(words) if not hedged(words, m.start())), None)
+    if act is None and TALK.search(words):
+        return None
+    trigger = act or live[0]
+    cue = _armed_cue(words, armed_names, [trigger])
+    return Verdict(trigger.group(), f"agreement by armed sides, {cue}") if cue else None
 
 
 def _protest_verdict(words: str, live: list[re.Match]) -> Verdict | None:

@@ -23,13 +23,9 @@ GROUP_NOUNS = frozenset(lexicons.words("group_nouns"))
 PRONOUNS: dict[str, str] = lexicons.mapping("speaker_pronouns")
 
 
-def _alt(name: str) -> str:
-    """A lexicon of regex fragments (data/lexicons/NAME.txt) as one group, in file order."""
-    return "(?:" + "|".join(lexicons.words(name)) + ")"
 
-
-DETERMINERS = re.compile(rf"^(?:{_alt('speaker_determiners')}\s+)+", re.IGNORECASE)
-AUX = re.compile(rf"\s+{_alt('speaker_trailing_aux')}$", re.IGNORECASE)
+DETERMINERS = re.compile(rf"^(?:{lexicons.pattern('speaker_determiners')}\s+)+", re.IGNORECASE)
+AUX = re.compile(rf"\s+{lexicons.pattern('speaker_trailing_aux')}$", re.IGNORECASE)
 # Words between a cue and its clause: time, manner, addressee ('said on Tuesday that').
 ADVERBIAL = re.compile(
     r"(?:\s*,?\s*(?:on\s+)?(?:" + "|".join([
@@ -362,8 +358,8 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
 
 # Words that open a subordinate clause, never a speaker ('where she spoke', 'although they');
 # a bare conjunction or adverb ('and', 'later') is no speaker either.
-CLAUSE_OPENERS = re.compile(rf"{_alt('clause_openers')}$", re.IGNORECASE)
-BARE_WORDS = re.compile(rf"{_alt('bare_speaker_words')}$", re.IGNORECASE)
+CLAUSE_OPENERS = re.compile(rf"{lexicons.pattern('clause_openers')}$", re.IGNORECASE)
+BARE_WORDS = re.compile(rf"{lexicons.pattern('bare_speaker_words')}$", re.IGNORECASE)
 SUBORDINATE = ("relcl", "acl", "appos", "advcl")
 
 

@@ -42,40 +42,24 @@ STATE_FORCE = _lex("state_force_words")
 
 # --- Battles over ground and Strategic developments ------------------------------------
 # a place taken: the verb, then within a few words what was taken
-_GROUND = (r"(?:\w+[^\w.!?;\n]+){0,4}?(?:(?:full |total |effective )?control|towns?|villages?|cit(?:y|ies)|"
-           r"districts?|areas?|regions?|territor(?:y|ies)|bases?|airbase|positions?|ports?|"
-           r"neighbou?rhoods?|provinces?|crossings?|hills?|heights|airports?|strongholds?|"
-           r"bastions?|border (?:point|post|crossing)s?|oil ?fields?|camps?|ground|outskirts|"
-           r"highway|road|checkpoints?|outposts?)\b")
+_GROUND = r"(?:\w+[^\w.!?;\n]+){0,4}?" + lexicons.pattern("ground_words") + r"\b"
 TERRITORY = re.compile(
-    r"\b(?:(?:re)?captur(?:ed|es|ing)|retook|retaken|retake|seiz(?:ed|es|ing)|overr(?:a|u)n|"
-    r"(?:took|taken|tak(?:es|ing))(?! place| part)|gain(?:ed|s)|regain(?:ed|s)?|"
-    r"liberat(?:ed|es|ing)|freed|(?:pushed|pushing|drove|driven|forced) (?:\w+ ){0,4}?(?:out|back))[^\w.!?;\n]+"  # never across a sentence end
-    + _GROUND + r"|\b(?:fell|falls|fallen) (?:in)?to\b|\bunder (?:the )?(?:full )?control of\b|"
-    r"\bachieved (?:\w+ )?military victory\b|\bgain(?:ed)? ground\b",
+    r"\b" + lexicons.pattern("territory_verbs") + r"[^\w.!?;\n]+"  # never across a sentence end
+    + _GROUND + "|" + lexicon_rx("territory_phrases").pattern,
     re.IGNORECASE)
 # ground given up without a fight
 WITHDRAWAL = _lex("withdrawal_triggers")
 AGREEMENT = _lex("agreement_words")
 HEADQUARTERS = re.compile(
-    r"\b(?:set(?:s|ting)? up|establish(?:ed|es|ing)|buil[dt]|built|creat(?:ed|es|ing)|open(?:ed|s)|"
-    r"install(?:ed|s))\s+(?:\w+\s+){0,3}?(?:military |army |new |forward |air ?)?"
-    r"(?:bases?|headquarters|outposts?|military checkpoints?|command (?:post|centre|center)s?)\b",
-    re.IGNORECASE)
+    rf"\b{lexicons.pattern('base_verbs')}\s+(?:\w+\s+){{0,3}}?(?:{lexicons.pattern('base_modifiers')} ?)?"
+    rf"{lexicons.pattern('base_nouns')}\b", re.IGNORECASE)
 # weapons stopped before use: found, seized, defused
-WEAPONS = (r"(?:weapons?|arms|ammunition|munitions|explosives?|IEDs?|improvised explosive devices?|"
-           r"bombs?|devices?|guns|firearms|rifles|pistols|revolvers|cache|caches|stockpiles?|arsenal|"
-           r"grenades|mortar rounds|rockets|missiles|rounds|bullets|cartridges|detonators|"
-           r"suicide (?:vests?|belts?)|packages)")
+WEAPONS = lexicons.pattern("disrupted_weapon_nouns")
 DISRUPTED = re.compile(
-    r"\b(?:defus(?:ed|ing|e)|dismantl(?:ed|ing)|neutrali[sz](?:ed|ing)|foil(?:ed|ing)|"
-    r"thwart(?:ed|ing)|bomb squad|bomb disposal|controlled (?:explosion|detonation)|"
-    r"accidentally (?:detonated|activated|exploded|triggered))\b|"
-    r"\b(?:found|discovered|seized|seizure of|recovered|confiscated|captured|destroyed|unearthed|"
-    r"uncovered|impounded|displayed?|haul of)\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
+    lexicon_rx("disruption_words").pattern + "|"
+    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
     r"\b" + WEAPONS + r"\s+(?:\w+[\s,]+){0,10}?(?:were|was|have been|has been|had been)\s+"
-    r"(?:\w+\s+)?(?:found|discovered|seized|recovered|confiscated|captured|destroyed|defused|"
-    r"unearthed|impounded)\b", re.IGNORECASE)
+    r"(?:\w+\s+)?" + lexicons.pattern("weapon_finding_participles") + r"\b", re.IGNORECASE)
 # finite forms only: 'for sending troops into Somalia in 2011' is a motive, not news
 CHANGE = _lex("change_words")
 # wording of events that are not political violence: disasters, accidents, diplomacy, blame
@@ -104,9 +88,14 @@ def classify(text: str) -> EventKind | None:
     political violence, unrest or strategic development."""
     if ARREST.search(text):  # 'arrested for rioting': the riot is only the charge
         text = _CHARGE.sub(" ", text)
+    if PROTEST.search(text):  # 'a march against gun violence': the grievance, not the act
+        text = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text)
     if not_an_event(text):
         return None
     return _protest_kind(text) or _strategic_kind(text) or _violence_kind(text) or _minor_kind(text)
+
+
+_GRIEVANCE = _lex("grievance_phrases")
 
 
 def not_an_event(text: str) -> bool:
@@ -196,13 +185,13 @@ def _violence_kind(text: str) -> EventKind | None:
     violent = has(KILL) or has(HURT) or has(ATTACK) or has(CLASH)
     if has(SUICIDE) and (has(BOMB) or has(ATTACK)):
         return EventKind("Explosions/Remote violence", "Suicide bomb", 9)
-    if has(AIR) and (violent or has(BOMB) or re.search(r"strikes?|raids?|bombard", text, re.I)):
+    if has(AIR) and (violent or has(BOMB) or _AIR_ATTACK.search(text)):
         return EventKind("Explosions/Remote violence", "Air/drone strike", 8)
     if has(GRENADE) and not has(CLASH):  # grenades thrown in a gunfight are part of the battle
         return EventKind("Explosions/Remote violence", "Grenade", 8)
     if has(SHELL) and not re.search(r"shell(?:ed)? casings?", text, re.I):
         return EventKind("Explosions/Remote violence", "Shelling/artillery/missile attack", 8)
-    if has(BOMB) and not re.search(r"\b(?:bomb squad|bomb disposal|petrol bombs?)\b", text, re.I):
+    if has(BOMB) and not _NOT_BOMB.search(text):
         return EventKind("Explosions/Remote violence", "Remote explosive/landmine/IED", 7)
     if has(SEXUAL):
         return EventKind("Violence against civilians", "Sexual violence", 7)
@@ -223,9 +212,10 @@ def _violence_kind(text: str) -> EventKind | None:
 
 ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
-_MOB = re.compile(r"\b(?:mobs?|loot\w*|ransack\w*|vandali\w*)\b", re.I)
-_CROWD = re.compile(r"\b(?:mobs?|crowds?|rioters?|protest\w*|demonstrat\w+|youths?|residents|"
-                    r"villagers|groups?|hundreds|thousands|dozens of (?:people|men|youths))\b", re.I)
+MOB = _MOB = _lex("mob_words")
+_CROWD = _lex("crowd_words")
+_AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns"), re.I)
+_NOT_BOMB = _lex("not_bomb_phrases")
 
 
 def _riot_kind(text: str) -> EventKind:
@@ -253,11 +243,12 @@ def _state_kills(text: str) -> bool:
     """Forces named as the killers ('killed by police', 'troops shot dead …'), not as bystanders
     ('thousands of extra police were deployed')."""
     return any(_BY.search(text[max(0, m.start() - 30):m.start()])
-               or re.match(r"\s+(?:\w+\s+)?(?:killed|shot|fired|opened fire)\b", text[m.end():])
+               or _KILLS_AFTER.match(text[m.end():])
                for m in STATE_FORCE.finditer(text))
 
 
-_PLACE_ONLY_TARGET = re.compile(r"^(?:checkpoints?|convoy|patrol)$", re.IGNORECASE)
+_KILLS_AFTER = re.compile(rf"\s+(?:\w+\s+)?{lexicons.pattern('state_kill_verbs')}\b")
+_PLACE_ONLY_TARGET = re.compile(rf"^{lexicons.pattern('place_only_targets')}$", re.IGNORECASE)
 _CIVILIAN_VICTIMS = _lex("civilian_victims")
 
 
@@ -272,26 +263,25 @@ def _armed_target(text: str) -> bool:
 
 
 # 'blaming security forces', 'accused the army': the forces named as the doers
-_BLAMED = re.compile(r"\b(?:blam\w+|accus\w+)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_BLAMED = re.compile(rf"\b{lexicons.pattern('blaming_verbs')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.IGNORECASE)
 
 
 def _armed_sides(text: str) -> bool:
     """A non-state armed group and state forces both named ('Taliban fighters attacked a
     checkpoint', 'the army killed scores of terrorists'), not forces only as the source."""
     state = [m for m in STATE_SIDE.finditer(text) if not _SAYS.match(text, m.end())]
-    return bool(state) and bool(re.search(r"\b(?:militants?|rebels?|insurgents?|jihadists?|"
-                                          r"terrorists?|fighters|militias?|guerrillas?)\b", text, re.I))
+    return bool(state) and bool(_INSURGENTS.search(text))
 
 
-_SAYS = re.compile(r"\s+(?:\w+\s+)?(?:said|say|says|told|reported|confirmed|announced|spokesm[ae]n)\b",
-                   re.IGNORECASE)
+_INSURGENTS = _lex("insurgent_words")
+_SAYS = re.compile(rf"\s+(?:\w+\s+)?{lexicons.pattern('source_verbs')}\b", re.IGNORECASE)
 _CHARGE = re.compile(r"\b(?:for|over) (?:their )?(?:role in |taking part in )?(?:the )?"
-                     r"(?:rioting|riots?|looting|protesting|protests?|unrest|violence)\b", re.IGNORECASE)
+                     + lexicons.pattern("charge_offences") + r"\b", re.IGNORECASE)
+_BACKGROUND_PROTEST = re.compile(r"\bsince (?:the )?(?:anti-\w+ )?protests\b|"
+                                 rf"\b{lexicons.pattern('sparking_verbs')} (?:\w+ ){{0,2}}(?:protests|demonstrations)\b", re.I)
 
 
 def _protest_is_background(text: str) -> bool:
     """'protests' named only as the setting or the aftermath of another act ('since protests
     began', 'the shooting sparked protests')."""
-    return bool(re.search(r"\bsince (?:the )?(?:anti-\w+ )?protests\b|"
-                          r"\b(?:sparked|sparking|triggered|triggering|prompted|prompting) "
-                          r"(?:\w+ ){0,2}(?:protests|demonstrations)\b", text, re.I))
+    return bool(_BACKGROUND_PROTEST.search(text))

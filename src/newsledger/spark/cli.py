@@ -19,12 +19,14 @@ def cmd_spark_ingest(args: argparse.Namespace) -> int:
 
     if args.partitions is not None and args.partitions < 1:
         raise InputError("--partitions must be at least 1", "usage")
+    if args.split_mb <= 0:
+        raise InputError("--split-mb must be positive", "usage")
     settings = Settings(pipeline=args.pipeline, actor_files=tuple(args.actors or ()),
                         lexicon_files=tuple(args.lexicon or ()), all_ledgers=args.all_ledgers,
                         batch_size=args.batch_size)
     conf = dict(_conf(c) for c in args.conf or ())
     result = spark_ingest(args.inputs, args.out, master=args.master, partitions=args.partitions,
-                          settings=settings, conf=conf)
+                          settings=settings, conf=conf, split_bytes=int(args.split_mb * 2**20))
     print(result.format(), file=sys.stderr)
     return 0
 
@@ -51,6 +53,9 @@ def add_spark_ingest(sub: argparse._SubParsersAction) -> None:
                    "(default: spark-submit's, or local[*])")
     p.add_argument("--partitions", type=int, metavar="N",
                    help="extraction and merge partitions (default 4 × the cores)")
+    p.add_argument("--split-mb", type=float, default=128, metavar="MB",
+                   help="a local JSONL or Parquet file larger than this is read by several tasks "
+                   "(byte ranges, runs of row groups; default 128)")
     p.add_argument("--batch-size", type=int, default=32, help="articles extracted at once per task")
     p.add_argument("--conf", action="append", metavar="KEY=VALUE", help="a Spark setting; may be repeated")
     p.add_argument("--actors", action="append", metavar="FILE",

@@ -1,9 +1,9 @@
 """`spark-ingest`, the driver: plan the inputs, read and extract on the executors, merge
 incidents block by block, write Parquet datasets.
 
-    files ──read (one task per few files)──▶ records ──shuffle by text hash──▶ one job per text
-      ──extract (corpus.rows.rows)──▶ rows (kept, memory and disk) ──▶ sources/ articles/
-      events/ quotes/ entities/
+    files ──read (a task per few files, or per part of a large JSONL or Parquet file)──▶
+      records ──shuffle by text hash──▶ one job per text ──extract (corpus.rows.rows)──▶
+      rows (kept, memory and disk) ──▶ sources/ articles/ events/ quotes/ entities/
     events ──(country, day) spans to the driver──▶ blocks ──shuffle by block──▶ merge_events
       ──▶ incidents/ incident_reports/
 
@@ -24,7 +24,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import partial
 from pathlib import Path
@@ -50,11 +50,12 @@ DATASETS: dict[str, tuple[pa.Schema, tuple[str, ...]]] = {  # name → (columns,
     "incident_reports": (MEMBER_SCHEMA, ("event_key",)),
 }
 REMOTE_RANK = 1 << 62  # remote files come after local ones, in URI order
+SPLIT_BYTES = 128 << 20  # a local JSONL or Parquet file larger than this is read by several tasks
 
 
 @dataclass
 class Plan:
-    local: list[tuple[int, str]] = field(default_factory=list)  # (rank, path) in walk order
+    local: list[worker.Piece] = field(default_factory=list)  # (rank, path, part) in walk order
     remote: list[str] = field(default_factory=list)              # URIs Spark reads
     missing: list[tuple[worker.Order, Record]] = field(default_factory=list)
 
@@ -96,9 +97,10 @@ def local_path(path: str) -> str:
     return path
 
 
-def plan_inputs(inputs: Sequence[str]) -> Plan:
-    """Local files in the order a local `ingest` reads them (each once), remote URIs as
-    given, and a status row for each path that does not exist."""
+def plan_inputs(inputs: Sequence[str], split_bytes: int = SPLIT_BYTES) -> Plan:
+    """Local files in the order a local `ingest` reads them (each once; a JSONL or Parquet
+    file over `split_bytes` in parts), remote URIs as given, and a status row for each path
+    that does not exist."""
     plan, seen, rank = Plan(), set(), 0
     for raw in inputs:
         if is_remote(raw):
@@ -110,10 +112,72 @@ def plan_inputs(inputs: Sequence[str]) -> Plan:
                 plan.missing.append(((rank, found.path, 0), found))
             elif str(found) not in seen and not _dataset_marker(found):
                 seen.add(str(found))
-                plan.local.append((rank, str(found)))
+                plan.local.extend((rank, str(found), part) for part in _parts(found, split_bytes))
     if not (plan.local or plan.remote or plan.missing):
         raise InputError("no input files", "usage")
     return plan
+
+
+def _parts(path: Path, split_bytes: int) -> list[worker.Part]:
+    """A large JSONL file in byte ranges (`number_lines` numbers their first lines), a
+    large Parquet file in runs of row groups; any other file whole."""
+    size = path.stat().st_size
+    name = path.name.lower()
+    if size <= split_bytes:
+        return [None]
+    if name.endswith((".jsonl", ".ndjson")):
+        return [("bytes", a, min(a + split_bytes, size)) for a in range(0, size, split_bytes)]
+    if name.endswith(".parquet"):
+        return _row_group_runs(path, split_bytes)
+    return [None]
+
+
+def _row_group_runs(path: Path, split_bytes: int) -> list[worker.Part]:
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.ParquetFile(path).metadata
+    except Exception:  # unreadable: read whole, where the reader reports it
+        return [None]
+    parts, first, row, size, rows = [], 0, 0, 0, 0
+    for g in range(meta.num_row_groups):
+        size, rows = size + meta.row_group(g).total_byte_size, rows + meta.row_group(g).num_rows
+        if size >= split_bytes or g == meta.num_row_groups - 1:
+            parts.append(("rows", first, g + 1, row))
+            first, row, size, rows = g + 1, row + rows, 0, 0
+    return parts or [None]
+
+
+Ranges = list[tuple[int, str, int, int]]  # (piece, path, first byte, end byte)
+
+
+def count_here(ranges: Ranges) -> dict[int, int]:
+    return {i: worker.line_starts(path, a, b) for i, path, a, b in ranges}
+
+
+def count_on(sc: Any) -> Callable[[Ranges], dict[int, int]]:
+    """Counts lines in parallel on the executors, a task per range."""
+    def count(ranges: Ranges) -> dict[int, int]:
+        return dict(sc.parallelize(ranges, len(ranges))
+                    .map(lambda r: (r[0], worker.line_starts(*r[1:]))).collect())
+    return count
+
+
+def number_lines(pieces: list[worker.Piece],
+                 count: Callable[[Ranges], dict[int, int]] = count_here) -> list[worker.Piece]:
+    """("bytes", start, end) parts → ("lines", start, end, number of the first line that
+    begins there): the lines of each range counted (`count`), then summed in file order."""
+    ranges = [(i, path, part[1], part[2]) for i, (_, path, part) in enumerate(pieces)
+              if part and part[0] == "bytes"]
+    counts = count(ranges) if ranges else {}
+    out, before = [], {}
+    for i, (rank, path, part) in enumerate(pieces):  # a file's ranges come in byte order
+        if i in counts:
+            line = before.get(path, 0) + 1
+            before[path] = line - 1 + counts[i]
+            part = ("lines", part[1], part[2], line)
+        out.append((rank, path, part))
+    return out
 
 
 def _dataset_marker(path: Path) -> bool:
@@ -143,7 +207,8 @@ def session(master: str | None, conf: dict[str, str] | None = None) -> Any:
 # -- the job ---------------------------------------------------------------------------------
 def spark_ingest(inputs: Sequence[str], out: str, master: str | None = None,
                  partitions: int | None = None, settings: Settings = Settings(),
-                 spark: Any = None, conf: dict[str, str] | None = None) -> Result:
+                 spark: Any = None, conf: dict[str, str] | None = None,
+                 split_bytes: int = SPLIT_BYTES) -> Result:
     """Read `inputs` (files, folders, URIs), extract, merge, and write the datasets under
     `out`. A given (or already active) session is used and left open; otherwise one is made
     and stopped at the end."""
@@ -157,7 +222,7 @@ def spark_ingest(inputs: Sequence[str], out: str, master: str | None = None,
         sc = spark.sparkContext
         parts = partitions or 4 * sc.defaultParallelism
         out = out if is_remote(out) else str(Path(local_path(out)).absolute())
-        plan = plan_inputs(inputs)
+        plan = plan_inputs(inputs, split_bytes)
         _manifest(spark, out, {"state": "running"})
         rows = _extract(sc, plan, parts, settings)
         tagged = rows.flatMap(_tagged).persist(_memory_and_disk())
@@ -205,7 +270,8 @@ def _extract(sc: Any, plan: Plan, parts: int, settings: Settings) -> Any:
     """RDD of `Rows`: every record read, shuffled by text, extracted once per text."""
     pieces = []
     if plan.local:
-        pieces.append(sc.parallelize(plan.local, max(1, min(len(plan.local), parts)))
+        local = number_lines(plan.local, count_on(sc))
+        pieces.append(sc.parallelize(local, max(1, min(len(local), parts)))
                       .mapPartitions(worker.read_local))
     for uri in plan.remote:
         pieces.append(sc.binaryFiles(uri).mapPartitions(partial(worker.read_blobs, REMOTE_RANK)))

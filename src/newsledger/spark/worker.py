@@ -12,7 +12,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from ..corpus.readers import Record, _key, failure, read_file
+from ..corpus.readers import (MAX_BYTES, Record, _from_json_bytes, _key, _lines, failure,
+                               read_file)
+from ..errors import InputError
 from ..corpus.rows import Job, Rows, content_hash, record_of, rows, source_row
 from ..corpus.store import SourceRow
 
@@ -21,6 +23,11 @@ PARQUET_COLUMNS = ("text", "id", "published", "url", "title", "source")
 PARQUET_BATCH = 256  # rows read from a Parquet file at once
 
 Order = tuple[int, str, int]  # (input file rank, path, record number): the local read order
+# Part of a file one task reads: the whole file (None), ("lines", first byte, end byte, number
+# of the first line that begins there) of a JSONL file, or ("rows", first row group, end row
+# group, number of the first row) of a Parquet file.
+Part = tuple | None
+Piece = tuple[int, str, Part]  # (input file rank, path, part)
 
 
 @dataclass(frozen=True)
@@ -69,9 +76,10 @@ def read_input(path: Path) -> Iterator[Record]:
         yield from read_file(path)
 
 
-def read_parquet(path: Path) -> Iterator[Record]:
+def read_parquet(path: Path, groups: range | None = None, first_row: int = 0) -> Iterator[Record]:
     """Rows with text and optional id, published, url, title, source, checked as JSON objects
-    are; `row=N` counts from 1 as `line=N` does. Read a few hundred rows at a time."""
+    are; `row=N` counts from 1 as `line=N` does. Read a few hundred rows at a time, from the
+    row groups `groups` (all by default), whose first row is number `first_row` + 1."""
     import pyarrow.parquet as pq
 
     where = str(path)
@@ -81,8 +89,8 @@ def read_parquet(path: Path) -> Iterator[Record]:
         if "text" not in columns:
             yield failure(where, None, "failed", f"{where}: no `text` column")
             return
-        n = 0
-        for batch in f.iter_batches(batch_size=PARQUET_BATCH, columns=columns):
+        n = first_row
+        for batch in f.iter_batches(batch_size=PARQUET_BATCH, columns=columns, row_groups=groups):
             for row in batch.to_pylist():
                 n += 1
                 yield record_of(row, where, f"row={n}")
@@ -90,25 +98,83 @@ def read_parquet(path: Path) -> Iterator[Record]:
         yield failure(where, None, "failed", f"{where}: unreadable Parquet: {type(err).__name__}: {err}")
 
 
-def read_local(items: Iterable[tuple[int, str]]) -> Iterator[tuple[Order, Record]]:
-    """(rank, path) of files every executor can open → each record with its read order."""
-    for rank, path in items:
-        for n, record in enumerate(read_input(Path(path))):
+def read_local(items: Iterable[Piece]) -> Iterator[tuple[Order, Record]]:
+    """Pieces of files every executor can open → each record with its read order (the
+    pieces of one file number their records alike: by line, by row)."""
+    for rank, path, part in items:
+        for n, record in read_part(Path(path), part):
             yield (rank, path, n), record
+
+
+def read_part(path: Path, part: Part) -> Iterator[tuple[int, Record]]:
+    if part is None:
+        yield from enumerate(read_input(path))
+    elif part[0] == "rows":
+        _, first, end, row = part
+        yield from enumerate(read_parquet(path, range(first, end), row), start=row)
+    else:
+        _, start, end, line = part
+        yield from read_jsonl_part(path, start, end, line)
+
+
+def line_starts(path: str, start: int, end: int) -> int:
+    """How many lines begin at a byte in [start, end): the one at 0, one after each newline
+    (a line that runs on from before `start` belongs to the part before)."""
+    with open(path, "rb") as f:
+        end = min(end, os.fstat(f.fileno()).st_size)
+        if start >= end:
+            return 0
+        n, pos = (1, 0) if start == 0 else (0, start - 1)
+        f.seek(pos)
+        while pos < end - 1:  # a newline at p begins a line at p + 1
+            chunk = f.read(min(end - 1 - pos, 1 << 24))
+            if not chunk:
+                break
+            n, pos = n + chunk.count(b"\n"), pos + len(chunk)
+        return n
+
+
+def read_jsonl_part(path: Path, start: int, end: int, line: int) -> Iterator[tuple[int, Record]]:
+    """The records of the lines that begin in bytes [start, end) of a JSONL file, the first
+    numbered `line`: the records, keys and messages the local reader gives for those lines."""
+    where = str(path)
+    try:
+        with path.open("rb") as f:
+            if start > 0:
+                f.seek(start - 1)
+                if f.read(1) != b"\n":
+                    for _ in _lines(f, MAX_BYTES):  # the rest of the line begun before
+                        break
+            lines = _lines(f, MAX_BYTES)
+            while f.tell() < end:
+                got = next(lines, None)
+                if got is None:
+                    return
+                member = f"line={line}"
+                if got[1] is None:
+                    yield line, failure(where, member, "too_large",
+                                        f"{where}:{line}: line longer than {MAX_BYTES:,} bytes")
+                elif got[1].strip():
+                    yield line, _from_json_bytes(got[1], where, member)
+                line += 1
+    except InputError as err:  # as read_file reports a file it cannot read
+        yield line, failure(where, None, err.code, str(err))
+    except Exception as err:
+        yield line, failure(where, None, "failed", f"{where}: {type(err).__name__}: {err}")
 
 
 def read_blobs(rank: int, items: Iterable[tuple[str, bytes]]) -> Iterator[tuple[Order, Record]]:
     """(URI, bytes) from `binaryFiles` (HDFS, S3, …): spooled to a local file so the same
-    readers read it, the records then named after the URI."""
+    readers read it (one record at a time), the records then named after the URI."""
     for uri, data in items:
         name = uri.rstrip("/").rsplit("/", 1)[-1]
         with tempfile.TemporaryDirectory(prefix="newsledger-") as tmp:
             local = Path(tmp) / name
             local.write_bytes(data)
-            records = list(read_input(local))
-        for n, record in enumerate(records):
-            yield (rank, uri, n), replace(record, path=uri, key=_key(uri, record.member),
-                                          message=_renamed(record.message, str(local), uri))
+            del data  # the file's bytes are on disk: hold one record, not the file twice
+            for n, record in enumerate(read_input(local)):
+                yield (rank, uri, n), replace(record, path=uri, key=_key(uri, record.member),
+                                              message=_renamed(record.message, str(local), uri))
 
 
 def _renamed(message: str | None, local: str, uri: str) -> str | None:
