@@ -79,7 +79,7 @@ def _subject(ctx: Context, s: int, verb: int, earlier: list[Claim]) -> Speaker |
     if re.search(r"(?:,\s*|\s)and\s+$", before) and earlier and earlier[-1].start >= s:
         last = earlier[-1]
         return Speaker(last.claimant, "group", last.start)
-    chunk = re.sub(rf"\s+{lexicons.alternation('speaker_trailing_aux')}\s*$", "", before)
+    chunk = re.sub(rf"\s+{lexicons.pattern('speaker_trailing_aux')}\s*$", "", before)
     words = re.split(r"[,;:“”\"]", chunk)[-1].strip()
     lo = s + chunk.rfind(words)
     if not words or len(words.split()) > 12 or not is_noun_phrase(ctx, lo, lo + len(words)):

@@ -191,7 +191,7 @@ def _subject_start(head: str, verb: int) -> int:
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
     last = parts[-1].strip()
-    if len(parts) >= 2 and last and not re.fullmatch(rf"(?:{_alt('speaker_trailing_aux')}|\s)+", last):
+    if len(parts) >= 2 and last and not re.fullmatch(rf"(?:{lexicons.pattern('speaker_trailing_aux')}|\s)+", last):
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
                 or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
             lo += len(chunk) - len(parts[-1])
