@@ -19,17 +19,15 @@ from .incidents import Draft, _ANAPHORA
 _HERE = re.compile(r"\b(?:in this (?:city|town|capital)|here)\b", re.IGNORECASE)
 _THERE = re.compile(r"\bthere\b", re.IGNORECASE)
 # the attacker's own death: no one else was killed (the gold's perpetrator rule)
-_SELF_KILLED = re.compile(r"\b(?:attacker|bomber|assailant|gunman|militant)\b[^.;]{0,40}?\b"
+_SELF_KILLED = re.compile(rf"\b{lexicons.alternation('casualty_attackers')}\b[^.;]{{0,40}}?\b"
                           r"(?:killing|killed) (?:him|her|himself|herself)\b|"
                           r"\bblew (?:himself|herself) up\b(?![^.]*\b(?:killing|killed)\b)", re.IGNORECASE)
-_SCENE = re.compile(r"\b(?:the|that) (?:scene|site|area|spot)\b", re.IGNORECASE)
+_SCENE = re.compile(rf"\b(?:the|that) {lexicons.alternation('scene_nouns')}\b", re.IGNORECASE)
 _ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
-                     r"the\s+(?:other|first|second|third|latest|deadliest))\s+(?:\w+\s+)?"
-                     r"(?:attack|incident|bombing|blast|explosion|raid|ambush|strike|clash)\b", re.I)
+                     r"the\s+" + lexicons.alternation("incident_selectors") + r")\s+(?:\w+\s+)?"
+                     r"(?:" + lexicons.pattern("separate_incident_nouns") + r"|clash)\b", re.I)
 _SUM = re.compile(rf"\b{lexicons.alternation('incident_plurals')}\b", re.I)
-_NEW_DEVELOPMENT = re.compile(r"^\W*(?:separately|meanwhile|elsewhere|in\s+other\s+news|"
-                              r"in\s+(?:another|a\s+separate|an\s+unrelated)\s+(?:incident|development|case))\b",
-                              re.I)
+_NEW_DEVELOPMENT = re.compile(rf"^\W*{lexicons.pattern('new_development_openers')}\b", re.I)
 
 
 def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event | None:
@@ -322,10 +320,10 @@ _OPENING_QUOTES = "\"“‘«"
 
 
 # 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
-_SUMMED = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|twin|"
-                     r"a\s+series\s+of|a\s+string\s+of|a\s+wave\s+of)\s+(?:separate\s+|different\s+|"
-                     r"coordinated\s+|simultaneous\s+)?(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|"
-                     r"raids|ambushes|strikes|incidents)\b", re.I)
+_SUMMED = re.compile(r"\b(?:" + lexicons.alternation("number_words") + r"|\d+|"
+                     + lexicons.alternation("many_quantifiers") + r")\s+(?:"
+                     + lexicons.alternation("separateness_adjectives") + r"\s+)?(?:\w+\s+)?" + lexicons.alternation("incident_plurals")
+                     + r"\b", re.I)
 
 
 def _sums(doc: Doc, m: Mention) -> bool:

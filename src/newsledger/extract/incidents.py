@@ -163,7 +163,7 @@ def _only_refers(doc: Doc, m: Mention) -> bool:
         return False
     words = doc.text[m.start:m.end]
     refs = [(r.start(), r.end()) for r in _ANAPHORA.finditer(words)]
-    anchor = any(re.search(r"\b(?:after|before|since|following)\s+$", words[:a]) for a, _ in refs)
+    anchor = any(re.search(rf"\b{lexicons.alternation('anchor_prepositions')}\s+$", words[:a]) for a, _ in refs)
     if not anchor and m.place is not None and re.search(
             r"\s+(?:on|in|at)\s+$", doc.text[max(m.start, m.place.start - 5):m.place.start]):
         return False

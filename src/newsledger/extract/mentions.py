@@ -388,7 +388,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
 # '…, a day after another family killed 13', '… comes after a bombing that killed 13': the
 # toll of the earlier incident the clause recalls (not 'A day after the truce, 12 were killed')
 _EARLIER_CLAUSE = re.compile(
-    r"(?:,\s+(?:just\s+|only\s+)?(?:a|one|two|three|four|five|six|\d+)\s+(?:days?|hours?|weeks?)"
+    r"(?:,\s+(?:just\s+|only\s+)?(?:a|" + lexicons.alternation("number_words") + r"|\d+)\s+(?:days?|hours?|weeks?)"
     r"|\b(?:comes?|came|coming))\s+after\b", re.IGNORECASE)
 
 
