@@ -91,7 +91,7 @@ def race(corpus: Path, n: int, rounds: int, folder: Path, baseline: Path | None)
 def profile(corpus: Path, wall: bool = False) -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from newsledger.article import Article, parse_published
-    from newsledger.corpus.ingest import has_event_words
+    from newsledger.corpus.rows import has_event_words
     from newsledger.pipeline import Pipeline
 
     clock = time.perf_counter if wall else time.process_time

@@ -35,11 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..article import Article
 from ..errors import NewsledgerError
 from .readers import Record, read_paths
-from .rows import (FULL, NO_EVENT_SENTENCE, NO_EVENT_WORDS, Job, Rows, content_hash,
-                   has_event_words, rows, source_row)
+from .rows import (NO_EVENT_SENTENCE, NO_EVENT_WORDS, Job, Rows, content_hash,
+                   rows, source_row)
 from .store import DEFAULT_WAIT, BatchWrite, SourceRow, Store
 
 DEFAULT_PIPELINE = "newsledger.corpus.ingest:load_pipeline"

@@ -100,7 +100,6 @@ def _continues(text: str, prev: _Span, sp: _Span) -> bool:
 def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, str | None]:
     """The cue after the quote (', he said'), else before it ('X told reporters: "…'), else
     any cue of the sentence that holds it (a quoted fragment in reported speech)."""
-    text = ctx.text
     after = _cue_after(ctx, sp)
     if after:
         return after

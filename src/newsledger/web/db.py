@@ -9,7 +9,6 @@ that knows this, so it can be pointed at the store's own lock wait when there is
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
