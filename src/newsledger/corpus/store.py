@@ -268,6 +268,17 @@ class Store:
         finally:
             self.close()
 
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """The statements inside as one transaction: all applied, or none (then re-raised)."""
+        self.con.begin()
+        try:
+            yield
+            self.con.commit()
+        except BaseException:
+            self.con.rollback()
+            raise
+
     def _open(self) -> None:
         self._con = self._connect()
         for sql, params in self._settings:
@@ -283,18 +294,13 @@ class Store:
             if int(version) > int(SCHEMA_VERSION):
                 raise InputError(f"{self.path}: schema version {version} is newer than this "
                                  f"newsledger's ({SCHEMA_VERSION}): upgrade newsledger", "bad_db")
-            self.con.begin()
-            try:
+            with self._transaction():
                 for step in sorted(MIGRATIONS, key=int):
                     if int(step) >= int(version):
                         for statement in MIGRATIONS[step]:
                             self.con.execute(statement)
                 self.con.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
                                  [SCHEMA_VERSION])
-                self.con.commit()
-            except BaseException:
-                self.con.rollback()
-                raise
         for statement in filter(str.strip, _DDL.split(";")):
             self.con.execute(statement)
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
@@ -370,16 +376,11 @@ class Store:
         """One transaction. Events are keyed by text and position, so they are inserted once;
         article rows are replaced (a full extraction supersedes a skipped one); source rows
         are replaced, the latest status winning."""
-        self.con.begin()
-        try:
+        with self._transaction():
             self._insert("articles", ARTICLE_SCHEMA, _unique(batch.articles, "content_hash"), "OR REPLACE")
             self._insert("events", EVENT_SCHEMA, _unique(batch.events, "event_key"), "OR IGNORE")
             sources = _unique([vars(s) for s in batch.sources], "source_key")
             self._insert("sources", SOURCE_SCHEMA, sources, "OR REPLACE")
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
 
     def _insert(self, table: str, schema: pa.Schema, rows: list[dict[str, Any]], mode: str) -> None:
         if not rows:
@@ -433,19 +434,15 @@ class Store:
                       members: list[dict[str, Any]]) -> None:
         """Swap the incidents of one merge block (the events `keys`) for a fresh merge, in
         one transaction."""
-        self.con.begin()
+        self.con.register("_keys", pa.table({"event_key": pa.array(list(keys), pa.string())}))
         try:
-            self.con.register("_keys", pa.table({"event_key": pa.array(list(keys), pa.string())}))
-            self.con.execute(
-                "DELETE FROM incidents WHERE incident_id IN (SELECT r.incident_id FROM "
-                "incident_reports r JOIN _keys USING (event_key))")
-            self.con.execute("DELETE FROM incident_reports WHERE event_key IN (SELECT event_key FROM _keys)")
-            self._insert("incidents", INCIDENT_SCHEMA, incidents, "OR REPLACE")
-            self._insert("incident_reports", MEMBER_SCHEMA, members, "OR REPLACE")
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
+            with self._transaction():
+                self.con.execute(
+                    "DELETE FROM incidents WHERE incident_id IN (SELECT r.incident_id FROM "
+                    "incident_reports r JOIN _keys USING (event_key))")
+                self.con.execute("DELETE FROM incident_reports WHERE event_key IN (SELECT event_key FROM _keys)")
+                self._insert("incidents", INCIDENT_SCHEMA, incidents, "OR REPLACE")
+                self._insert("incident_reports", MEMBER_SCHEMA, members, "OR REPLACE")
         finally:
             self.con.unregister("_keys")
 
@@ -453,18 +450,13 @@ class Store:
     def replace_incidents(self, country: str, incidents: list[dict[str, Any]],
                           members: list[dict[str, str]]) -> None:
         """Swap one country's incidents for a fresh merge, in one transaction."""
-        self.con.begin()
-        try:
+        with self._transaction():
             self.con.execute(
                 "DELETE FROM incident_reports WHERE event_key IN "
                 "(SELECT event_key FROM events WHERE coalesce(country, '') = ?)", [country])
             self.con.execute("DELETE FROM incidents WHERE coalesce(country, '') = ?", [country])
             self._insert("incidents", INCIDENT_SCHEMA, incidents, "OR REPLACE")
             self._insert("incident_reports", MEMBER_SCHEMA, members, "OR REPLACE")
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            raise
 
     # -- summary -------------------------------------------------------------------------
     @_connected

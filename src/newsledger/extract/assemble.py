@@ -23,10 +23,14 @@ _SELF_KILLED = re.compile(rf"\b{lexicons.alternation('casualty_attackers')}\b[^.
                           r"(?:killing|killed) (?:him|her|himself|herself)\b|"
                           r"\bblew (?:himself|herself) up\b(?![^.]*\b(?:killing|killed)\b)", re.IGNORECASE)
 _SCENE = re.compile(rf"\b(?:the|that) {lexicons.alternation('scene_nouns')}\b", re.IGNORECASE)
+# 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
+# ('Another explosion hit …' at a clause's head begins another incident; 'yet another attack' inside
+# a clause does not)
 _ONE_OF = re.compile(r"^\W*(?:in|during)\s+(?:one|another|a\s+second|a\s+separate|a\s+further|"
                      r"the\s+" + lexicons.alternation("incident_selectors") + r")\s+(?:\w+\s+)?"
                      r"(?:" + lexicons.pattern("separate_incident_nouns") + r"|clash)\b", re.I)
 _SUM = re.compile(rf"\b{lexicons.alternation('incident_plurals')}\b", re.I)
+# a paragraph that turns to another incident than the story's
 _NEW_DEVELOPMENT = re.compile(rf"^\W*{lexicons.pattern('new_development_openers')}\b", re.I)
 
 
@@ -43,8 +47,8 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         located = _scene_between(doc, d) or located  # 'dozens died in a stampede' · '… in X'
     if located is not None:
         placed.update((m.sentence, located) for m in d.mentions)
-    lent = d.date is None and date_span is not None and _lead_date(doc, first) is not None \
-        and date_span == (_lead_date(doc, first).start, _lead_date(doc, first).end)
+    lead = _lead_date(doc, first) if d.date is None and date_span is not None else None
+    lent = lead is not None and date_span == (lead.start, lead.end)
     if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
         return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
@@ -128,9 +132,6 @@ def _header_date(doc: Doc, index: int):
     return None
 
 
-# 'In one attack, …', 'In a separate attack, …': one of the incidents a sentence before summed
-# ('Another explosion hit …' at a clause's head begins another incident; 'yet another attack' inside
-# a clause does not)
 def _incident_days(doc: Doc, k: int) -> list:
     """The stated days of sentence k that date an incident (not a report, a reference or a
     background clause)."""
@@ -141,7 +142,6 @@ def _incident_days(doc: Doc, k: int) -> list:
             and not _in_relative_clause(doc, prev.start, t)]
 
 
-# a paragraph that turns to another incident than the story's
 def _lead_date(doc: Doc, m: Mention):
     """The story's day, for an incident told after the lead without a day of its own: 'Four
     attacks killed 57 on Monday' … 'In Kunduz, …'. The day the lead's incident is dated to

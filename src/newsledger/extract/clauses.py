@@ -294,11 +294,14 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
                and (verb in t.ancestors or t.head.head == verb) for t in parsed)
 
 
+_SOURCE_END = re.compile(r"[,.;]")  # where the source named after 'according to' ends
+
+
 def _according(ctx: Context, s: int, e: int):
     """'According to X, …' and '…, according to X.'"""
     text = ctx.text
     for m in ACCORDING.finditer(text, s, e):
-        src_end_m = re.compile(r"[,.;]").search(text, m.end(), e)
+        src_end_m = _SOURCE_END.search(text, m.end(), e)
         src_end = src_end_m.start() if src_end_m else e
         sp = _subject_speaker(ctx, m.end(), src_end, "according")
         if m.start() <= s + 1 or text[s:m.start()].strip() == "":  # 'According to X, …'

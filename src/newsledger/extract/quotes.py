@@ -21,6 +21,15 @@ from .cues import ADDRESSED, CUE_RX, SPEECH
 from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans)
 
+# the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
+# further on when the first words before a cue are bare ('and claimed')
+_INVERTED_CUE = re.compile(rf"\s*,?\s*({SPEECH})\b\s+")
+_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+_CLAUSE_STOP = re.compile(r"[.!?;\"“\n]")
+_APPOSITIVE_STOP = re.compile(r"[,.;!?\"“”\n]")
+
+
 # ---- entry point ----------------------------------------------------------------------------
 def analyse_speech(doc: Doc) -> tuple["Context", list[Quote], list[Attribution]]:
     """The article's direct quotes and attributions, read once for both quotes and claims
@@ -167,15 +176,15 @@ def _cue_after(ctx: Context, sp: _Span):
     dash = re.match(r"\s*([―—–])\s*([A-Z][^,.;()\n]{1,60})", tail)
     if dash:  # '"…" ― Jane Doe': a quote signed with a dash
         return _resolved(ctx, base + dash.start(2), base + dash.end(2), dash.group(1))
-    inv = re.match(rf"\s*,?\s*({SPEECH})\b\s+", tail)
+    inv = _INVERTED_CUE.match(tail)
     if inv:  # '…," said Enas Madkour, a 19-year-old student'
         s = base + inv.end()
         e = base + _appositive_end(tail, inv.end())
         return _resolved(ctx, s, e, inv.group(1), inverted=True)
-    m = re.match(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b", tail)
+    m = _SPEAKER_CUE.match(tail)
     if m and BARE_WORDS.fullmatch(m.group(1).strip()):
         # '"…" and claimed …, the spokesman told AFP': the quote's own cue comes later
-        m = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b").search(tail, m.end())
+        m = _LATER_SPEAKER_CUE.search(tail, m.end())
     if m and len(m.group(1).split()) <= 25:
         s, e = base + m.start(1), base + m.end(1)
         return _resolved(ctx, s, e, m.group(2), told_at=base + m.end(2))
@@ -206,12 +215,12 @@ def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,
 
 
 def _clause_end(text: str, start: int, sent_end: int) -> int:
-    m = re.compile(r"[.!?;\"“\n]").search(text, start, sent_end)
+    m = _CLAUSE_STOP.search(text, start, sent_end)
     return m.start() if m else sent_end
 
 
 def _appositive_end(tail: str, at: int) -> int:
-    m = re.compile(r"[,.;!?\"“”\n]").search(tail, at)
+    m = _APPOSITIVE_STOP.search(tail, at)
     return m.start() if m else len(tail)
 
 
