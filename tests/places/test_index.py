@@ -62,3 +62,39 @@ def test_a_user_lexicon_of_country_names_changes_the_stamp(tmp_path, monkeypatch
         monkeypatch.delenv(lexicons.ENV_VAR, raising=False)
         lexicons._lexicon.cache_clear()
     assert index.index_stamp() == before
+
+
+def _write_index(path: Path, stamp: str) -> None:
+    import sqlite3
+
+    path.unlink(missing_ok=True)
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE meta (key TEXT, value TEXT)")
+    con.execute("INSERT INTO meta VALUES ('stamp', ?)", (stamp,))
+    con.commit()
+    con.close()
+
+
+def test_workers_that_start_together_build_the_index_once(tmp_path):
+    import threading
+    import time
+
+    path, builds = tmp_path / "idx.sqlite", []
+
+    def build(p: Path) -> None:  # the child cannot run (no such module): built in-process
+        builds.append(p)
+        time.sleep(0.3)  # long enough for the other callers to find the index stale
+        _write_index(p, "s1")
+
+    callers = [threading.Thread(target=index.ensure_index,
+                                args=(path, "s1", ["newsledger.no_such_module"], build))
+               for _ in range(4)]
+    for t in callers:
+        t.start()
+    for t in callers:
+        t.join()
+    assert builds == [path]
+    assert index.index_file_stamp(path) == "s1"
+    index.ensure_index(path, "s2", ["newsledger.no_such_module"],
+                       lambda p: builds.append(p) or _write_index(p, "s2"))
+    assert len(builds) == 2 and index.index_file_stamp(path) == "s2"  # a new stamp: rebuilt

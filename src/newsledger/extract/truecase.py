@@ -37,7 +37,7 @@ from importlib import resources
 from pathlib import Path
 
 from .. import lexicons
-from ..places.index import build_in_child, index_file_stamp, index_path
+from ..places.index import ensure_index, index_path
 from .text import paragraphs
 
 # A word: letters and digits, with inner apostrophes and stops ("o'brien", "u.s."), and a
@@ -428,8 +428,8 @@ class CaseTable:
 
     def __init__(self, path: Path | None = None) -> None:
         path = path or _table_path()
-        if index_file_stamp(path) != _source_stamp():
-            _build_in_child(path)
+        ensure_index(path, _source_stamp(), ["newsledger.extract.truecase", str(path)],
+                     build_table)  # in a child: the build reads ~300 MB of JSON
         self._con = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True,
                                     check_same_thread=False)
         self._pid = os.getpid()
@@ -492,11 +492,6 @@ def _source_stamp() -> str:
     from importlib.metadata import version
 
     return f"{TABLE_VERSION}:{version('spacy-lookups-data')}"
-
-
-def _build_in_child(path: Path) -> None:
-    """The build reads ~300 MB of JSON that this process should not keep."""
-    build_in_child(["newsledger.extract.truecase", str(path)], path, build_table)
 
 
 def gazetteer_names(path: str | Path) -> tuple[list[str], list[str]]:

@@ -28,7 +28,7 @@ from .. import lexicons
 from .index import (  # noqa: F401  (re-exported: the index file's helpers)
     DEFAULT_PATH,
     INDEX_VERSION,
-    _build_index,
+    ensure_gazetteer,
     _connect,
     build_in_child,
     default_path,
@@ -125,8 +125,7 @@ class Gazetteer:
     def load(cls, path: str | Path | None = None) -> Gazetteer:
         """Open the index (building it first if it is missing or outdated)."""
         path = Path(path) if path else default_path()
-        if index_file_stamp(path) != index_stamp():
-            _build_index(path)
+        ensure_gazetteer(path)
         con = _connect(path)
         try:
             names = dict(con.execute("SELECT key, ids FROM names"))

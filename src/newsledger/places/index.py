@@ -2,6 +2,7 @@
 in a child process when it is missing or outdated."""
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -97,6 +98,19 @@ def index_file_stamp(path: Path) -> str | None:
         return None
 
 
+def ensure_index(path: Path, stamp: str, args: list[str], fallback) -> None:
+    """Build the index at `path` (`python -m ARGS`, see `build_in_child`) unless it records
+    `stamp`. Callers that start together (ingest's workers, Spark's Python workers) wait on
+    one lock file, and all but the first find the index fresh: it is built once, not by each."""
+    if index_file_stamp(path) == stamp:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if index_file_stamp(path) != stamp:
+            build_in_child(args, path, fallback)
+
+
 def build_in_child(args: list[str], path: Path, fallback) -> None:
     """Run `python -m ARGS` in a child process (a build reads far more JSON than the caller
     should keep); `fallback(path)` builds in-process if the child cannot run."""
@@ -107,7 +121,8 @@ def build_in_child(args: list[str], path: Path, fallback) -> None:
     fallback(path)
 
 
-def _build_index(path: Path) -> None:
+def ensure_gazetteer(path: Path) -> None:
+    """Build the gazetteer index at `path` if it is missing or outdated."""
     from .build import build
 
-    build_in_child(["newsledger.places.build", "--out", str(path)], path, build)
+    ensure_index(path, index_stamp(), ["newsledger.places.build", "--out", str(path)], build)
