@@ -11,7 +11,7 @@ render < 2 s. Each request is timed over HTTP against `newsledger serve` in its 
 request (from /proc), which other work on a shared machine disturbs less than wall time.
 
 The database is written directly through the store's functions (store.event_rows,
-Store.write_batch, merge.summarise, Store.replace_incidents), not by `generate` + `ingest`:
+Store.write_batch, merge.summarise, Store.replace_block), not by `generate` + `ingest`:
 extraction would take hours for ~150,000 articles, and the page reads only the stored rows.
 Each incident has one to three reports (articles) whose tolls may differ, places and
 types come from generate.py's tables, dates spread over two years.
@@ -98,7 +98,7 @@ def build(db: Path, n: int, seed: int = 0) -> None:
                 batch = BatchWrite()
         store.write_batch(batch)
         for code, (incidents, links) in sorted(by_country.items()):
-            store.replace_incidents(code, incidents, links)
+            store.replace_block([link["event_key"] for link in links], incidents, links)
 
 
 def _report(i: int, r: int, country, place, kind, day: date, toll: int | None) -> tuple[str, dict]:

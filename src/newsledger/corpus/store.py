@@ -446,18 +446,6 @@ class Store:
         finally:
             self.con.unregister("_keys")
 
-    @_connected
-    def replace_incidents(self, country: str, incidents: list[dict[str, Any]],
-                          members: list[dict[str, str]]) -> None:
-        """Swap one country's incidents for a fresh merge, in one transaction."""
-        with self._transaction():
-            self.con.execute(
-                "DELETE FROM incident_reports WHERE event_key IN "
-                "(SELECT event_key FROM events WHERE coalesce(country, '') = ?)", [country])
-            self.con.execute("DELETE FROM incidents WHERE coalesce(country, '') = ?", [country])
-            self._insert("incidents", INCIDENT_SCHEMA, incidents, "OR REPLACE")
-            self._insert("incident_reports", MEMBER_SCHEMA, members, "OR REPLACE")
-
     # -- summary -------------------------------------------------------------------------
     @_connected
     def counts(self) -> dict[str, int]:
