@@ -17,7 +17,7 @@ from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
-                    judge)
+                    judge, purpose)
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, lexicon_rx)
 
@@ -280,8 +280,7 @@ def _lethal_state(doc: Doc, mentions: list[Mention]) -> bool:
 def _has_real_trigger(text: str) -> bool:
     """At least one trigger not governed by a modal, a negation or a purpose ('could attack',
     'no protest', 'troops sent to fight')."""
-    return any(not _MODAL.search(text[max(0, m.start() - 40):m.start()])
-               and not re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()])
+    return any(not _MODAL.search(text[max(0, m.start() - 40):m.start()]) and not purpose(text, m.start())
                for m in TRIGGER.finditer(text))
 
 
@@ -436,8 +435,9 @@ def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict
 
 # 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
 # shared out place by place (a number, maybe its noun, then 'in' and a place)
-_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:more|others?|people|of\s+them|"
-                    r"[a-z]+s))?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
+# ('14 police officers and militiamen in Samangan': the noun may take a few words)
+_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:of\s+them|(?!(?:in|at|were|was)\b)"
+                    r"[a-z-]+)){0,5}?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
                     % lexicons.alternation("number_words")[3:-1])
 
 
@@ -446,13 +446,15 @@ def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
     victims ('two in Tumaco, five in Caucasia'), the total given to none; [] unless two or
     more places get a share."""
     kinds = [c.kind for c in base.counts if c.kind in ("killed", "injured")]
+    if not kinds and base.kind.sub_event_type == "Arrests":
+        kinds = ["arrested"]  # 'arrests included 69 in X, 42 in Y'
     if not kinds:
         return []
     shares = []
     for m in doc.places:
         if not (lo <= m.start and m.end <= hi and m.candidates):
             continue
-        before = _SHARE.search(doc.text[max(lo, m.start - 40):m.start])
+        before = _SHARE.search(doc.text[max(lo, m.start - 60):m.start])
         value = parse_number(before["num"]) if before else None
         place = rank_candidates(m.candidates, doc.countries)[0]
         if value is not None and place.kind != "country":  # 'three attacks in Colombia'
