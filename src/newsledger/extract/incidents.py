@@ -74,7 +74,8 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         if m.sentence == doc.title:
             continue
         separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
-        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m)
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m) \
+            or _town_of_part(doc, drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -135,11 +136,41 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     return target
 
 
+_TOWN_PARTS = frozenset(lexicons.words("town_part_kinds"))
+
+
+def _town_of_part(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
+    """'a boy had been killed in the suburb of Sonfonia Gare' in a story of clashes in the
+    capital and in a provincial town: a part of a town the gazetteer lacks, with no town named,
+    belongs to the biggest town the story's incidents of its kind and day are told at."""
+    part = m.place
+    if part is None or not part.unlisted or part.name_kind not in _TOWN_PARTS \
+            or part.place.kind != "country" or m.elsewhere or m.split:
+        return None
+    towns = [d for d in drafts if d.place is not None and d.place.place.kind == "city"
+             and not d.place.unlisted and d.place.place.country == part.place.country]
+    biggest = max(towns, key=lambda d: d.place.place.population, default=None)
+    if biggest is None or biggest.scope != m.scope or not _kinds_agree(biggest.kind, m.kind) \
+            or not _dates_agree(biggest.date, m.date):
+        return None
+    if (m.later or _prequel(doc, m)) and biggest.kind.sub_event_type != m.kind.sub_event_type:
+        return None
+    return biggest
+
+
 def _draft_nearby(d: Draft, place: Located) -> bool:
     """Every place the incident was given lies within `NEARBY_KM` of `place`: 'an attack on the
     capital …' then 'the attack on Pétionville', a suburb of it, tell one place more closely."""
     placed = [m.place for m in d.mentions if m.place is not None and m.place.location]
-    return bool(placed) and all(_nearby(p, place) for p in placed)
+    return bool(placed) and all(_nearby(p, place) or _unlisted_within(place, p) for p in placed)
+
+
+def _unlisted_within(small: Located, town: Located) -> bool:
+    """'… in Davao City', then 'the ambush took place in Calinan district': a place the
+    gazetteer lacks, placed only in the province the town lies in, may be part of that town."""
+    return (small.unlisted and small.place.kind == "admin1" and not town.unlisted
+            and town.place.kind == "city" and town.place.country == small.place.country
+            and town.place.admin1 == small.place.name)
 
 
 def _nearby(a: Located, b: Located) -> bool:
