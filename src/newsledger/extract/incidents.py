@@ -141,12 +141,14 @@ _TOWN_PARTS = frozenset(lexicons.words("town_part_kinds"))
 
 def _town_of_part(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     """'a boy had been killed in the suburb of Sonfonia Gare' in a story of clashes in the
-    capital and in a provincial town: a part of a town the gazetteer lacks, with no town named,
-    belongs to the biggest town the story's incidents of its kind and day are told at."""
+    capital and in a provincial town: a part of a town the gazetteer lacks, with no town named
+    in its words (the province it was given is the story's, not its own), belongs to the
+    biggest town the story's incidents of its kind and day are told at."""
     part = m.place
-    if part is None or not part.unlisted or part.name_kind not in _TOWN_PARTS \
-            or part.place.kind != "country" or m.elsewhere or m.split:
+    if part is None or not part.unlisted or part.name_kind not in _TOWN_PARTS or m.elsewhere or m.split:
         return None
+    if any(m.start <= p.start and p.end <= m.end and p.candidates for p in doc.places):
+        return None  # 'the suburb of X in Kindia': its own words say which town's
     towns = [d for d in drafts if d.place is not None and d.place.place.kind == "city"
              and not d.place.unlisted and d.place.place.country == part.place.country]
     biggest = max(towns, key=lambda d: d.place.place.population, default=None)
