@@ -590,3 +590,23 @@ def test_arrests_shared_out_by_place(events, text, places):
 ])
 def test_a_toll_shared_out_by_place_with_long_nouns(events, text, tolls):
     assert [(e["location"], e["fatalities"]) for e in events(text)] == tolls
+
+
+_RECALL = ("Militants attacked an army checkpoint in Mandera on Thursday, killing six soldiers, "
+           "hours after a drone strike near Garissa.")
+
+
+@pytest.mark.parametrize("more, told", [
+    # an incident only recalled ('hours after a drone strike near …'), told again with its day
+    (" The assault came hours after a drone strike killed three militants late on Wednesday in "
+     "the Boni forest area, east of Garissa.", [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-08")]),
+    # ... recalled only: it stands as told
+    ("", [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-09")]),
+    # ... and an incident of another kind told later is another one
+    (" On Wednesday a roadside bomb killed three soldiers in Lamu.",
+     [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-09"),
+      ("Remote explosive/landmine/IED", "2024-05-08")]),
+])
+def test_a_recalled_incident_told_again_is_one(events, more, told):
+    found = events(_RECALL + more)
+    assert [(e["sub_event_type"], e["event_date"]) for e in found] == told

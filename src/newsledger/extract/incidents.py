@@ -58,12 +58,16 @@ class Draft:
 
     @property
     def date(self):
-        dated = [m.date for m in self.mentions if m.date is not None]
+        dated = [m.date for m in self.mentions if m.date is not None and not m.recalled] or \
+            [m.date for m in self.mentions if m.date is not None]  # a recalled one has the sentence's day
         return max(dated, key=lambda d: PRECISION_RANK[d.precision], default=None)
 
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
+        # a recalled incident's 'east of Sanaa' gives way to where it is told again
+        placed = [p for m, p in zip([m for m in self.mentions if m.place is not None], placed)
+                  if not (m.recalled and p.near)] or placed
         return max(placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
 
 
@@ -75,7 +79,7 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
             continue
         separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
         target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m) \
-            or _town_of_part(doc, drafts, m)
+            or _town_of_part(doc, drafts, m) or _recalled_before(drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -134,6 +138,18 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     if target is not None and m.place is not None and not _draft_place_agrees(target, m.place):
         target.area = m.place
     return target
+
+
+def _recalled_before(drafts: list[Draft], m: Mention) -> Draft | None:
+    """'… checkpoint in Shabwa, hours after a drone strike east of Sanaa', then 'The assault
+    came hours after a drone strike killed three late on Wednesday …': an incident first only
+    recalled, with no day of its own, is the one of its sub-type told again later."""
+    for d in reversed(drafts):
+        if all(x.recalled for x in d.mentions) \
+                and d.kind.sub_event_type == m.kind.sub_event_type and d.scope == m.scope \
+                and (d.place is None or m.place is None or d.place.place.country == m.place.place.country):
+            return d
+    return None
 
 
 _TOWN_PARTS = frozenset(lexicons.words("town_part_kinds"))

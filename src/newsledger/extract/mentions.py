@@ -44,6 +44,7 @@ class Mention:
     later: bool = False                # 'a man was later shot dead': a sequel, maybe another incident
     headline: bool = False
     verdict: Verdict | None = None     # why the words tell an incident (sense.judge)
+    recalled: bool = False             # an earlier incident recalled, no day of its own ('…, hours after a raid')
 
 
 
@@ -99,7 +100,12 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=_date_rank, default=None)
-            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
+            # '…, hours after a drone strike': an earlier incident, with no day of its own
+            recalled = not own and a > s.start and _recalls(doc.text, s.start, a)
+            found = _segment_mentions(doc, index, a, b, own, gazetteer, shared, frame)
+            for m in found:
+                m.recalled = recalled
+            mentions.extend(found)
     if follows:  # told only as what the story's incident came after: needs its own anchor
         mentions = [m for m in mentions if _own_anchor(m)]
     if len(mentions) > 1:
@@ -121,6 +127,16 @@ _FOLLOWS = re.compile(
     r"^(?:\w+\W+){0,3}?" + lexicons.pattern("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
+# '…, hours after a drone strike east of Sanaa': a clause that recalls an earlier incident
+_RECALL_CLAUSE = re.compile(
+    rf"(?:just\s+|only\s+|some\s+)?(?:(?:a|an|{lexicons.alternation('number_words')[3:-1]}|\d+)\s+)?"
+    rf"{lexicons.alternation('time_units')}s?\s+(?:after|before)\b", re.IGNORECASE)
+_RECALLED_AFTER = re.compile(_RECALL_CLAUSE.pattern + r"\s+$", re.IGNORECASE)
+
+
+def _recalls(text: str, lo: int, at: int) -> bool:
+    """The clause at `at` (in a sentence from `lo`) opens with, or follows, 'hours after'."""
+    return bool(_RECALL_CLAUSE.match(text, at) or _RECALLED_AFTER.search(text, max(lo, at - 40), at))
 # 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
 _SCOPE = lexicon_rx("scope_phrases")
 _ELSEWHERE = lexicon_rx("elsewhere_words")
