@@ -421,6 +421,21 @@ def test_an_arabic_province_is_found_with_or_without_its_final_h(gaz, text, admi
     assert [m.candidates[0].name for m in hits] == [admin1]
 
 
+@pytest.mark.parametrize("key, other", [
+    ("madinat hamad", ["hamad town", "hamad city"]),
+    ("hamad", []),
+    ("madinat", []),
+])
+def test_translated_town_variants(key, other):
+    from newsledger.places.variants import translated_town
+    assert translated_town(key) == other
+
+
+def test_madinat_x_is_found_as_x_town(gaz):
+    hits = [m for m in gaz.find("Police fired tear gas in Hamad Town on Monday.") if m.candidates]
+    assert [(m.text, m.candidates[0].country) for m in hits] == [("Hamad Town", "BH")]
+
+
 def test_a_final_h_is_no_variant_outside_arabic_countries(gaz):
     # "Utah" is not also "Uta": the ending is read only in Arabic-speaking countries
     assert not [m for m in gaz.find("He lives in Uta now.") if m.candidates and m.candidates[0].country == "US"]

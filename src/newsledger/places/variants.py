@@ -1,7 +1,8 @@
 """Spelling variants of a place name that GeoNames does not list: a name of two or three
 words written closed up ("Dan Sadau" as "Dansadau", "Bir Hakeim" as "Birhakeim"), and an
 Arabic name's final feminine ending written with or without its "h" ("Shabwah" as "Shabwa",
-"Marsa" as "Marsah"). Reports spell small places both ways; the index keys each place under
+"Marsa" as "Marsah"), and "Madinat X" ("city of X") translated as "X Town" or "X City"
+("Madinat Hamad" as "Hamad Town"). Reports spell small places both ways; the index keys each place under
 these forms too. (Hyphens need nothing: `name_key` reads "Dan-Sadau" as "dan sadau".)"""
 from __future__ import annotations
 
@@ -33,3 +34,12 @@ def final_a(key: str) -> list[str]:
     else:
         return []
     return [f"{head} {other}" if head else other]
+
+
+def translated_town(key: str) -> list[str]:
+    """"madinat hamad" → "hamad town", "hamad city": the Arabic word for a town translated,
+    as English reports write it. Only for names of Arabic-speaking countries (the caller)."""
+    head, _, rest = key.partition(" ")
+    if head not in ("madinat", "madinet", "medinat") or not rest:
+        return []
+    return [f"{rest} town", f"{rest} city"]

@@ -11,7 +11,7 @@ from rapidfuzz.fuzz import ratio
 
 from ... import lexicons
 from ..names import name_key, prominence
-from ..variants import closed_up, final_a
+from ..variants import closed_up, final_a, translated_town
 from .geonames import City
 
 if TYPE_CHECKING:
@@ -84,6 +84,7 @@ def _variants(name: str, cc: str) -> Iterator[str]:
         for k in (key, bare):
             if k:
                 yield from final_a(k)  # "Shabwah" written "Shabwa"
+        yield from translated_town(key)  # "Madinat Hamad" written "Hamad Town"
 
 
 def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
