@@ -165,6 +165,9 @@ EVENTS = [
      "officers in Accra on Saturday.", "Riots", "Violent demonstration"),
     ("Protesters set up a protest camp outside parliament in Accra on Sunday.",
      "Protests", "Peaceful protest"),
+    # a prevention ends at 'and': what follows happened
+    ("Gunmen blocked villagers from fleeing and shot dead two farmers in Borno state on Tuesday.",
+     "Violence against civilians", "Attack"),
     # ground taken: a district's government centre, not a person
     ("Rebels captured the government centre of Bama in Borno state on Monday, killing five soldiers.",
      "Battles", "Non-state actor overtakes territory"),

@@ -63,8 +63,9 @@ FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGN
 # 'the protest camp', 'protest leaders said': a protest word naming a thing
 _PROTEST_COMPOUND = re.compile(rf"[ \t]+{lexicons.alternation('protest_compound_heads')}\b", re.IGNORECASE)
 # 'after being stopped from marching toward the capital for a demonstration': prevented, in
-# the clause that tells it
-_PREVENTED = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+\w+ing\b[^,;:]*$", re.IGNORECASE)
+# the clause that tells it ('… from responding and shot at an ambulance': the shooting happened)
+_PREVENTED = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+\w+ing\b(?:(?!\b(?:and|but)\b)[^,;:])*$",
+                        re.IGNORECASE)
 # 'took to the streets to protest': the purpose of a crowd's act, not a hedge
 _PURPOSE_ACT = re.compile(rf"\b{lexicons.pattern('protest_purpose_acts')}\s+to\s+$", re.IGNORECASE)
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
