@@ -6,6 +6,8 @@ Arabic name's final feminine ending written with or without its "h" ("Shabwah" a
 these forms too. (Hyphens need nothing: `name_key` reads "Dan-Sadau" as "dan sadau".)"""
 from __future__ import annotations
 
+from .. import lexicons
+
 MIN_CLOSED = 6  # letters of a closed-up form: shorter ones collide with words
 MIN_FINAL_A = 5  # letters of a word whose final -ah/-a may vary: "Gaza", "Doha" stay as written
 
@@ -36,10 +38,12 @@ def final_a(key: str) -> list[str]:
     return [f"{head} {other}" if head else other]
 
 
+_TRANSLATED: dict[str, list[str]] = {str(k): [str(w) for w in v]
+                                     for k, v in lexicons.mapping("translated_town_words").items()}
+
+
 def translated_town(key: str) -> list[str]:
     """"madinat hamad" → "hamad town", "hamad city": the Arabic word for a town translated,
     as English reports write it. Only for names of Arabic-speaking countries (the caller)."""
     head, _, rest = key.partition(" ")
-    if head not in ("madinat", "madinet", "medinat") or not rest:
-        return []
-    return [f"{rest} town", f"{rest} city"]
+    return [f"{rest} {word}" for word in _TRANSLATED.get(head, [])] if rest else []
