@@ -65,10 +65,9 @@ class Draft:
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        # a recalled incident's 'east of Sanaa' gives way to where it is told again
-        placed = [p for m, p in zip([m for m in self.mentions if m.place is not None], placed)
-                  if not (m.recalled and p.near)] or placed
-        return max(placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
+        # a recalled incident's 'near Garissa' gives way to where it is told again
+        firm = [m.place for m in self.mentions if m.place is not None and not (m.recalled and m.place.near)]
+        return max(firm or placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
 
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
@@ -141,9 +140,10 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
 
 
 def _recalled_before(drafts: list[Draft], m: Mention) -> Draft | None:
-    """'… checkpoint in Shabwa, hours after a drone strike east of Sanaa', then 'The assault
-    came hours after a drone strike killed three late on Wednesday …': an incident first only
-    recalled, with no day of its own, is the one of its sub-type told again later."""
+    """'… attacked a checkpoint in Mandera, hours after a drone strike near Garissa', then 'The
+    assault came hours after a drone strike killed three militants late on Wednesday …': an
+    incident first only recalled, with no day of its own, is the one of its sub-type told
+    again later."""
     for d in reversed(drafts):
         if all(x.recalled for x in d.mentions) \
                 and d.kind.sub_event_type == m.kind.sub_event_type and d.scope == m.scope \
@@ -156,7 +156,7 @@ _TOWN_PARTS = frozenset(lexicons.words("town_part_kinds"))
 
 
 def _town_of_part(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
-    """'a boy had been killed in the suburb of Sonfonia Gare' in a story of clashes in the
+    """'a teenager had been shot dead in the suburb of Sonkorong' in a story of clashes in the
     capital and in a provincial town: a part of a town the gazetteer lacks, with no town named
     in its words (the province it was given is the story's, not its own), belongs to the
     biggest town the story's incidents of its kind and day are told at."""
@@ -184,7 +184,7 @@ def _draft_nearby(d: Draft, place: Located) -> bool:
 
 
 def _unlisted_within(small: Located, town: Located) -> bool:
-    """'… in Davao City', then 'the ambush took place in Calinan district': a place the
+    """'… in Kisumu City', then 'the ambush took place in Ombeyi district': a place the
     gazetteer lacks, placed only in the province the town lies in, may be part of that town."""
     return (small.unlisted and small.place.kind == "admin1" and not town.unlisted
             and town.place.kind == "city" and town.place.country == small.place.country

@@ -127,7 +127,7 @@ _FOLLOWS = re.compile(
     r"^(?:\w+\W+){0,3}?" + lexicons.pattern("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
-# '…, hours after a drone strike east of Sanaa': a clause that recalls an earlier incident
+# '…, hours after a drone strike near Garissa': a clause that recalls an earlier incident
 _RECALL_CLAUSE = re.compile(
     rf"(?:just\s+|only\s+|some\s+)?(?:(?:a|an|{lexicons.alternation('number_words')[3:-1]}|\d+)\s+)?"
     rf"{lexicons.alternation('time_units')}s?\s+(?:after|before)\b", re.IGNORECASE)
@@ -451,7 +451,7 @@ def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict
 
 # 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
 # shared out place by place (a number, maybe its noun, then 'in' and a place)
-# ('14 police officers and militiamen in Samangan': the noun may take a few words)
+# ('14 police officers and soldiers in Mandera county': the noun may take a few words)
 _SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:of\s+them|(?!(?:in|at|were|was)\b)"
                     r"[a-z-]+)){0,5}?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
                     % lexicons.alternation("number_words")[3:-1])
@@ -463,7 +463,7 @@ def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
     more places get a share."""
     kinds = [c.kind for c in base.counts if c.kind in ("killed", "injured")]
     if not kinds and base.kind.sub_event_type == "Arrests":
-        kinds = ["arrested"]  # 'arrests included 69 in X, 42 in Y'
+        kinds = ["arrested"]  # 'arrests included 50 in Kisumu, 25 in Nakuru'
     if not kinds:
         return []
     shares = []

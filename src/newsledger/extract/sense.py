@@ -60,10 +60,10 @@ MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+
 HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + ")", re.IGNORECASE)
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
-# 'the protest camp', 'protest leaders said': a protest word naming a thing
+# 'the protest camp', 'a protest vote': a protest word naming a thing
 _PROTEST_COMPOUND = re.compile(rf"[ \t]+{lexicons.alternation('protest_compound_heads')}\b", re.IGNORECASE)
-# 'after being stopped from marching toward the capital for a demonstration': prevented, in
-# the clause that tells it ('… from responding and shot at an ambulance': the shooting happened)
+# 'were stopped from marching to the capital for a rally': prevented, in the clause that
+# tells it ('blocked villagers from fleeing and shot dead two farmers': the shooting happened)
 _PREVENTED = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+\w+ing\b(?:(?!\b(?:and|but)\b)[^,;:])*$",
                         re.IGNORECASE)
 # 'took to the streets to protest': the purpose of a crowd's act, not a hedge
@@ -197,7 +197,7 @@ def hedged(text: str, at: int) -> bool:
     if purpose(text, at):
         return True
     if _PREVENTED.search(text, max(0, at - 100), at):
-        return True  # 'stopped from marching … for a demonstration'
+        return True  # 'stopped from marching … for a rally'
     # 'people are detained in overcrowded cells': a present passive tells a habit
     return bool(re.search(r"\bare\s+(?:being\s+|often\s+|routinely\s+)?$", before)
                 and re.match(r"\w+ed\b", text[at:]))
@@ -290,7 +290,7 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
     return None
 
 
-# 'arrests included 69 in X', 'the arrests of 40 people': arrests counted, told as done
+# 'arrests included 50 in Kisumu', 'the arrests of 40 people': arrests counted, told as done
 _COUNTED_ARRESTS = re.compile(r"arrests\s+(?:\w+\s+){0,2}?\d+\b", re.IGNORECASE)
 
 

@@ -2,8 +2,8 @@
 words written closed up ("Dan Sadau" as "Dansadau", "Bir Hakeim" as "Birhakeim"), and an
 Arabic name's final feminine ending written with or without its "h" ("Shabwah" as "Shabwa",
 "Marsa" as "Marsah"), and "Madinat X" ("city of X") translated as "X Town" or "X City"
-("Madinat Hamad" as "Hamad Town"). Reports spell small places both ways; the index keys each place under
-these forms too. (Hyphens need nothing: `name_key` reads "Dan-Sadau" as "dan sadau".)"""
+("Madinat Isa" as "Isa Town"). Reports spell small places both ways; the index keys each
+place under these forms too. (Hyphens need nothing: `name_key` reads "Dan-Sadau" as "dan sadau".)"""
 from __future__ import annotations
 
 from .. import lexicons
