@@ -537,3 +537,76 @@ def test_arrests_at_a_riot_nearby_are_part_of_it(events, second, n):
     found = events("Rioters burned shops and threw bricks at police in Tottenham on Saturday night. "
                    + second)
     assert len(found) == n
+
+
+# --- incidents told place by place, and parts of a town (issue 9) ---------------------------
+
+_RIOT_STORY = ("At least three people were killed on Monday as security forces clashed with "
+               "protesters in Conakry. Protesters burned tyres and threw stones at police. A "
+               "gendarme was shot dead by protesters in the town of Kindia, officials said. Shops "
+               "in the centre stayed shut. A nurse said a teenager had been shot dead in {}.")
+
+
+@pytest.mark.parametrize("where, told", [
+    # a suburb the gazetteer lacks, no town named: part of the biggest town's incident
+    ("the suburb of Sonkorong", [("Conakry", 3), ("Kindia", 1)]),
+    # ... its town named beside it: that town's
+    ("the suburb of Sonkorong in Kindia", [("Conakry", 2), ("Kindia", 2)]),
+])
+def test_an_unlisted_suburb_joins_its_towns_incident(events, where, told):
+    found = events(_RIOT_STORY.format(where))
+    assert [(e["location"], len(e["evidence"])) for e in found] == told
+
+
+@pytest.mark.parametrize("second, n", [
+    # the ambush told again at a district the gazetteer lacks, in the town's province
+    ("The army said the ambush took place in a village in Ombeyi district.", 1),
+    # ... another attack there, on another day, is its own
+    ("On Friday rebels attacked a police post in Ombeyi district, killing one officer.", 2),
+])
+def test_an_unlisted_district_in_the_towns_province_refines_it(events, second, n):
+    found = events("Rebels ambushed an army convoy in Kisumu City on Thursday, killing two soldiers. "
+                   + second)
+    assert len(found) == n
+
+
+@pytest.mark.parametrize("text, places", [
+    # arrests counted place by place: one event a place
+    ("Police arrested 90 opposition activists across three districts on Monday. Arrests "
+     "included 50 in Kisumu, 25 in Nakuru and 15 in Eldoret.", ["Kisumu", "Nakuru", "Eldoret"]),
+    ("Police arrested 90 opposition activists in Kisumu on Monday.", ["Kisumu"]),
+])
+def test_arrests_shared_out_by_place(events, text, places):
+    found = events(text)
+    assert [e["location"] for e in found] == places
+    assert {e["sub_event_type"] for e in found} == {"Arrests"}
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # a toll shared out with a noun phrase of several words before each place
+    ("Militants killed 14 police officers and soldiers in Mandera county and 17 other officers "
+     "and soldiers in Wajir county on Monday.", [("Mandera", 14), ("Wajir", 17)]),
+    ("Militants killed 14 police officers and soldiers in Mandera county on Monday.", [("Mandera", 14)]),
+])
+def test_a_toll_shared_out_by_place_with_long_nouns(events, text, tolls):
+    assert [(e["location"], e["fatalities"]) for e in events(text)] == tolls
+
+
+_RECALL = ("Militants attacked an army checkpoint in Mandera on Thursday, killing six soldiers, "
+           "hours after a drone strike near Garissa.")
+
+
+@pytest.mark.parametrize("more, told", [
+    # an incident only recalled ('hours after a drone strike near …'), told again with its day
+    (" The assault came hours after a drone strike killed three militants late on Wednesday in "
+     "the Boni forest area, east of Garissa.", [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-08")]),
+    # ... recalled only: it stands as told
+    ("", [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-09")]),
+    # ... and an incident of another kind told later is another one
+    (" On Wednesday a roadside bomb killed three soldiers in Lamu.",
+     [("Armed clash", "2024-05-09"), ("Air/drone strike", "2024-05-09"),
+      ("Remote explosive/landmine/IED", "2024-05-08")]),
+])
+def test_a_recalled_incident_told_again_is_one(events, more, told):
+    found = events(_RECALL + more)
+    assert [(e["sub_event_type"], e["event_date"]) for e in found] == told

@@ -80,6 +80,9 @@ NOT_EVENTS = [
     # an air weapon named as a thing, not an act
     "Troops seized 24 vehicles and a large quantity of fuel from smugglers near Faya on Sunday.",
     "The search for the missing jet resumed off Perth on Monday after the firm struck a deal.",
+    # a protest prevented, a protest word naming a thing
+    "Supporters were stopped from marching to the capital for a rally against the tax on Saturday.",
+    "Police surrounded the protest camp in Accra on Sunday.",
 ]
 
 
@@ -153,6 +156,21 @@ EVENTS = [
      "Explosions/Remote violence", "Air/drone strike"),
     ("A mine planted by militants exploded near Gao on Monday, killing six villagers.",
      "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    # the other side: a crowd's purpose fulfilled, a protest not prevented, a protest's thing
+    ("Thousands took to the streets to protest against the new tax in Lima on Monday.",
+     "Protests", "Peaceful protest"),
+    ("Protesters marched to the capital for a rally against the tax in Accra on Saturday.",
+     "Protests", "Peaceful protest"),
+    ("Police stopped the crowd from entering the square, and protesters threw stones at "
+     "officers in Accra on Saturday.", "Riots", "Violent demonstration"),
+    ("Protesters set up a protest camp outside parliament in Accra on Sunday.",
+     "Protests", "Peaceful protest"),
+    # a prevention ends at 'and': what follows happened
+    ("Gunmen blocked villagers from fleeing and shot dead two farmers in Borno state on Tuesday.",
+     "Violence against civilians", "Attack"),
+    # ground taken: a district's government centre, not a person
+    ("Rebels captured the government centre of Bama in Borno state on Monday, killing five soldiers.",
+     "Battles", "Non-state actor overtakes territory"),
 ]
 
 

@@ -58,13 +58,16 @@ class Draft:
 
     @property
     def date(self):
-        dated = [m.date for m in self.mentions if m.date is not None]
+        dated = [m.date for m in self.mentions if m.date is not None and not m.recalled] or \
+            [m.date for m in self.mentions if m.date is not None]  # a recalled one has the sentence's day
         return max(dated, key=lambda d: PRECISION_RANK[d.precision], default=None)
 
     @property
     def place(self) -> Located | None:
         placed = [m.place for m in self.mentions if m.place is not None]
-        return max(placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
+        # a recalled incident's 'near Garissa' gives way to where it is told again
+        firm = [m.place for m in self.mentions if m.place is not None and not (m.recalled and m.place.near)]
+        return max(firm or placed, key=lambda p: (p.specificity, p is self.area, not p.near), default=None)  # "in X" over "near Y"
 
 
 def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
@@ -74,7 +77,8 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         if m.sentence == doc.title:
             continue
         separate = bool(_SEPARATE.search(doc.text[m.start:m.end]))  # 'another explosion …'
-        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m)
+        target = None if separate else _elaborated(doc, drafts, m) or _same_incident(doc, drafts, m) \
+            or _town_of_part(doc, drafts, m) or _recalled_before(drafts, m)
         if target is not None:
             target.mentions.append(m)
         elif not _only_refers(doc, m):
@@ -135,11 +139,56 @@ def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
     return target
 
 
+def _recalled_before(drafts: list[Draft], m: Mention) -> Draft | None:
+    """'… attacked a checkpoint in Mandera, hours after a drone strike near Garissa', then 'The
+    assault came hours after a drone strike killed three militants late on Wednesday …': an
+    incident first only recalled, with no day of its own, is the one of its sub-type told
+    again later."""
+    for d in reversed(drafts):
+        if all(x.recalled for x in d.mentions) \
+                and d.kind.sub_event_type == m.kind.sub_event_type and d.scope == m.scope \
+                and (d.place is None or m.place is None or d.place.place.country == m.place.place.country):
+            return d
+    return None
+
+
+_TOWN_PARTS = frozenset(lexicons.words("town_part_kinds"))
+
+
+def _town_of_part(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
+    """'a teenager had been shot dead in the suburb of Sonkorong' in a story of clashes in the
+    capital and in a provincial town: a part of a town the gazetteer lacks, with no town named
+    in its words (the province it was given is the story's, not its own), belongs to the
+    biggest town the story's incidents of its kind and day are told at."""
+    part = m.place
+    if part is None or not part.unlisted or part.name_kind not in _TOWN_PARTS or m.elsewhere or m.split:
+        return None
+    if any(m.start <= p.start and p.end <= m.end and p.candidates for p in doc.places):
+        return None  # 'the suburb of X in Kindia': its own words say which town's
+    towns = [d for d in drafts if d.place is not None and d.place.place.kind == "city"
+             and not d.place.unlisted and d.place.place.country == part.place.country]
+    biggest = max(towns, key=lambda d: d.place.place.population, default=None)
+    if biggest is None or biggest.scope != m.scope or not _kinds_agree(biggest.kind, m.kind) \
+            or not _dates_agree(biggest.date, m.date):
+        return None
+    if (m.later or _prequel(doc, m)) and biggest.kind.sub_event_type != m.kind.sub_event_type:
+        return None
+    return biggest
+
+
 def _draft_nearby(d: Draft, place: Located) -> bool:
     """Every place the incident was given lies within `NEARBY_KM` of `place`: 'an attack on the
     capital …' then 'the attack on Pétionville', a suburb of it, tell one place more closely."""
     placed = [m.place for m in d.mentions if m.place is not None and m.place.location]
-    return bool(placed) and all(_nearby(p, place) for p in placed)
+    return bool(placed) and all(_nearby(p, place) or _unlisted_within(place, p) for p in placed)
+
+
+def _unlisted_within(small: Located, town: Located) -> bool:
+    """'… in Kisumu City', then 'the ambush took place in Ombeyi district': a place the
+    gazetteer lacks, placed only in the province the town lies in, may be part of that town."""
+    return (small.unlisted and small.place.kind == "admin1" and not town.unlisted
+            and town.place.kind == "city" and town.place.country == small.place.country
+            and town.place.admin1 == small.place.name)
 
 
 def _nearby(a: Located, b: Located) -> bool:

@@ -17,7 +17,7 @@ from ..document import Doc
 from .geo import Located, choose_place, rank_candidates
 from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
-                    judge)
+                    judge, purpose)
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
                        _state_kills, classify, lexicon_rx)
 
@@ -44,6 +44,7 @@ class Mention:
     later: bool = False                # 'a man was later shot dead': a sequel, maybe another incident
     headline: bool = False
     verdict: Verdict | None = None     # why the words tell an incident (sense.judge)
+    recalled: bool = False             # an earlier incident recalled, no day of its own ('…, hours after a raid')
 
 
 
@@ -99,7 +100,12 @@ def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None 
             own = [d for d in told if a <= d.start and d.end <= b]
             shared = max((d for d in told if not _in_relative_clause(doc, lo, d)),
                          key=_date_rank, default=None)
-            mentions.extend(_segment_mentions(doc, index, a, b, own, gazetteer, shared, frame))
+            # '…, hours after a drone strike': an earlier incident, with no day of its own
+            recalled = not own and a > s.start and _recalls(doc.text, s.start, a)
+            found = _segment_mentions(doc, index, a, b, own, gazetteer, shared, frame)
+            for m in found:
+                m.recalled = recalled
+            mentions.extend(found)
     if follows:  # told only as what the story's incident came after: needs its own anchor
         mentions = [m for m in mentions if _own_anchor(m)]
     if len(mentions) > 1:
@@ -121,6 +127,16 @@ _FOLLOWS = re.compile(
     r"^(?:\w+\W+){0,3}?" + lexicons.pattern("follows_subjects") + r"(?: in [A-Z][\w ]{0,30}?)?\s+"
     r"(?:(?:comes?|came)(?=\s+(?:\w+\s+){0,4}(?:after|before)\b)|follows?|followed)\s+"
     r"(?:just\s+|only\s+)?", re.IGNORECASE)
+# '…, hours after a drone strike near Garissa': a clause that recalls an earlier incident
+_RECALL_CLAUSE = re.compile(
+    rf"(?:just\s+|only\s+|some\s+)?(?:(?:a|an|{lexicons.alternation('number_words')[3:-1]}|\d+)\s+)?"
+    rf"{lexicons.alternation('time_units')}s?\s+(?:after|before)\b", re.IGNORECASE)
+_RECALLED_AFTER = re.compile(_RECALL_CLAUSE.pattern + r"\s+$", re.IGNORECASE)
+
+
+def _recalls(text: str, lo: int, at: int) -> bool:
+    """The clause at `at` (in a sentence from `lo`) opens with, or follows, 'hours after'."""
+    return bool(_RECALL_CLAUSE.match(text, at) or _RECALLED_AFTER.search(text, max(lo, at - 40), at))
 # 'in several cities and towns', 'nationwide': a sum of incidents, told place by place later
 _SCOPE = lexicon_rx("scope_phrases")
 _ELSEWHERE = lexicon_rx("elsewhere_words")
@@ -280,8 +296,7 @@ def _lethal_state(doc: Doc, mentions: list[Mention]) -> bool:
 def _has_real_trigger(text: str) -> bool:
     """At least one trigger not governed by a modal, a negation or a purpose ('could attack',
     'no protest', 'troops sent to fight')."""
-    return any(not _MODAL.search(text[max(0, m.start() - 40):m.start()])
-               and not re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()])
+    return any(not _MODAL.search(text[max(0, m.start() - 40):m.start()]) and not purpose(text, m.start())
                for m in TRIGGER.finditer(text))
 
 
@@ -436,8 +451,9 @@ def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict
 
 # 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
 # shared out place by place (a number, maybe its noun, then 'in' and a place)
-_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:more|others?|people|of\s+them|"
-                    r"[a-z]+s))?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
+# ('14 police officers and soldiers in Mandera county': the noun may take a few words)
+_SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:of\s+them|(?!(?:in|at|were|was)\b)"
+                    r"[a-z-]+)){0,5}?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
                     % lexicons.alternation("number_words")[3:-1])
 
 
@@ -446,13 +462,15 @@ def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
     victims ('two in Tumaco, five in Caucasia'), the total given to none; [] unless two or
     more places get a share."""
     kinds = [c.kind for c in base.counts if c.kind in ("killed", "injured")]
+    if not kinds and base.kind.sub_event_type == "Arrests":
+        kinds = ["arrested"]  # 'arrests included 50 in Kisumu, 25 in Nakuru'
     if not kinds:
         return []
     shares = []
     for m in doc.places:
         if not (lo <= m.start and m.end <= hi and m.candidates):
             continue
-        before = _SHARE.search(doc.text[max(lo, m.start - 40):m.start])
+        before = _SHARE.search(doc.text[max(lo, m.start - 60):m.start])
         value = parse_number(before["num"]) if before else None
         place = rank_candidates(m.candidates, doc.countries)[0]
         if value is not None and place.kind != "country":  # 'three attacks in Colombia'

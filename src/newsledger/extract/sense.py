@@ -8,7 +8,9 @@ rally', 'three siblings died of bird flu'. The rules, in order:
 
 1. a death or harm with a non-violent cause (disease, self-harm, animals, disasters) is none;
 2. a struggle named as a cause ('the fight against terrorism') is masked;
-3. triggers under a hedge ('could attack', 'threatened to kill', 'plans to march') are dropped;
+3. triggers under a hedge ('could attack', 'threatened to kill', 'plans to march') or in a
+   clause of prevention ('stopped from marching') are dropped ('took to the streets to
+   protest' is a purpose fulfilled);
 4. an unambiguous trigger ('ambushed', 'beheaded', 'rioters') stands on its own;
 5. a trigger with everyday senses needs an armed agent or weapon in the same words, or an
    article whose frame is conflict (not sport, health, elections or markets); a death alone
@@ -58,6 +60,14 @@ MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+
 HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + ")", re.IGNORECASE)
 FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
+# 'the protest camp', 'a protest vote': a protest word naming a thing
+_PROTEST_COMPOUND = re.compile(rf"[ \t]+{lexicons.alternation('protest_compound_heads')}\b", re.IGNORECASE)
+# 'were stopped from marching to the capital for a rally': prevented, in the clause that
+# tells it ('blocked villagers from fleeing and shot dead two farmers': the shooting happened)
+_PREVENTED = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+\w+ing\b(?:(?!\b(?:and|but)\b)[^,;:])*$",
+                        re.IGNORECASE)
+# 'took to the streets to protest': the purpose of a crowd's act, not a hedge
+_PURPOSE_ACT = re.compile(rf"\b{lexicons.pattern('protest_purpose_acts')}\s+to\s+$", re.IGNORECASE)
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
 _SHOW = re.compile(rf"\bdemonstrat(?:ed|es|ing|e|ion)\s+{lexicons.pattern('show_sense_followers')}\b", re.IGNORECASE)
 
@@ -182,11 +192,23 @@ def hedged(text: str, at: int) -> bool:
     """A hedge, a negation or a purpose just before the trigger ('could attack', 'no protest',
     'troops sent to fight')."""
     before = re.sub(r"\bMay(?=\s+\d)", "   ", text[max(0, at - 40):at])  # the month, not the modal
-    if MODAL.search(before) or re.search(r"\bto\s+$", before[-4:]):
+    if MODAL.search(before):
         return True
+    if purpose(text, at):
+        return True
+    if _PREVENTED.search(text, max(0, at - 100), at):
+        return True  # 'stopped from marching … for a rally'
     # 'people are detained in overcrowded cells': a present passive tells a habit
     return bool(re.search(r"\bare\s+(?:being\s+|often\s+|routinely\s+)?$", before)
                 and re.match(r"\w+ed\b", text[at:]))
+
+
+def purpose(text: str, at: int) -> bool:
+    """'troops sent to fight': the trigger at `at` is a purpose, not what happened — unless
+    it completes a crowd's act ('took to the streets to protest', 'gathered to protest')."""
+    if not re.search(r"\bto\s+$", text[max(0, at - 4):at]):
+        return False
+    return not (PROTEST.match(text, at) and _PURPOSE_ACT.search(text, max(0, at - 80), at))
 
 
 def _nonviolent_cause(words: str) -> bool:
@@ -239,8 +261,8 @@ def _protest_verdict(words: str, live: list[re.Match]) -> Verdict | None:
     for m in live:
         if not PROTEST.fullmatch(m.group()) and not STRONG.fullmatch(m.group()):
             continue
-        if _SHOW.match(words, m.start()):
-            continue
+        if _SHOW.match(words, m.start()) or _PROTEST_COMPOUND.match(words, m.end()):
+            continue  # 'demonstrated her skill', 'the protest camp'
         if not WEAK_PROTEST.fullmatch(m.group()):
             return Verdict(m.group(), "protest word")
         context = [c for c in PROTEST_CONTEXT.finditer(words) if c.start() != m.start()]
@@ -262,10 +284,14 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
     if CRIMINAL_DETAINEES.search(words):
         return None  # 'the two inmates have been captured': ordinary crime
     verbs = [m for m in live if re.search(r"(?:ed|up|custody)$", m.group(), re.I)
-             or _NAMED_DETAINEE.match(words, m.start())]
+             or _NAMED_DETAINEE.match(words, m.start()) or _COUNTED_ARRESTS.match(words, m.start())]
     if frame.open and verbs:
         return Verdict(verbs[0].group(), f"arrest, in a {frame.name} story")
     return None
+
+
+# 'arrests included 50 in Kisumu', 'the arrests of 40 people': arrests counted, told as done
+_COUNTED_ARRESTS = re.compile(r"arrests\s+(?:\w+\s+){0,2}?\d+\b", re.IGNORECASE)
 
 
 def hedged_in_parse(parsed, at: int) -> bool:

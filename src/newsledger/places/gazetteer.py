@@ -67,6 +67,7 @@ from .scan import (
     _may_be_forename,
     _Token,
     _tokens,
+    organisation_name,
 )
 
 
@@ -367,6 +368,8 @@ class Gazetteer:
     def _scan(self, text: str, headers: Sequence[tuple[int, int]]) -> Iterator[PlaceMatch]:
         last_end = -1  # end of the previous match: "in Loumbila and Ziniare" is a list
         for run in _RUN.finditer(text):
+            if organisation_name(run.group()):
+                continue  # the places in a company's name tell no place of the text
             for m in self._scan_run(text, _tokens(run.group(), run.start()), last_end, headers):
                 last_end = m.end
                 yield m

@@ -47,7 +47,8 @@ def _connect(path: Path) -> sqlite3.Connection:
 BUILD_MODULES = ("build", "names.py", "variants.py")  # under places/; a folder counts with all its .py files
 BUILD_LEXICONS = ("country_names", "country_aliases", "admin1_english", "admin1_by_capital",
                   "admin_name_prefixes", "admin_name_suffixes", "admin_name_keep_whole",
-                  "arabic_countries", "name_articles", "arabic_articles", "preferred_places")
+                  "arabic_countries", "name_articles", "arabic_articles", "preferred_places",
+                  "translated_town_words")
 
 
 def build_sources() -> list[Path]:

@@ -43,6 +43,14 @@ _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
 _COMMA_NAME = re.compile(r",[ \u00a0]+([^\W\d_][\w'’-]*(?:[ \u00a0][^\W\d_][\w'’-]*){0,3})")
 _LIST_GAPS = frozenset({", ", " and ", ", and ", " or ", ", or ", "/", " / "})
 _SENTENCE_END = ".!?:;\n\"“”‘’«»([|•*—–-"
+# "Banana Kenya Ltd.", "Nairobi Fire Brigade": an organisation's name, no place
+_ORG_END = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, sorted(lexicons.words("organisation_name_ends"))))
+                      + r")$")
+
+
+def organisation_name(run: str) -> bool:
+    """A capitalised run that ends as a company's or a public service's name does."""
+    return bool(_ORG_END.search(name_key(run)))
 
 
 class _Context:

@@ -11,7 +11,7 @@ from rapidfuzz.fuzz import ratio
 
 from ... import lexicons
 from ..names import name_key, prominence
-from ..variants import closed_up
+from ..variants import closed_up, final_a, translated_town
 from .geonames import City
 
 if TYPE_CHECKING:
@@ -77,8 +77,14 @@ def _variants(name: str, cc: str) -> Iterator[str]:
         yield "saint " + key[3:]
     elif key.startswith("sainte "):
         yield "ste " + key[7:]
-    if cc in _ARABIC_CC and _ARTICLE.match(key):
-        yield _ARTICLE.sub("", key)
+    if cc in _ARABIC_CC:
+        bare = _ARTICLE.sub("", key) if _ARTICLE.match(key) else None
+        if bare:
+            yield bare
+        for k in (key, bare):
+            if k:
+                yield from final_a(k)  # "Shabwah" written "Shabwa"
+        yield from translated_town(key)  # "Madinat Hamad" written "Hamad Town"
 
 
 def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
