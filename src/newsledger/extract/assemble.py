@@ -8,11 +8,11 @@ from dataclasses import replace
 from .. import lexicons
 from .casualties import figure, next_figure
 from ..document import Doc
-from .geo import Located, article_province, choose_place, country_in, dateline_place
+from .geo import Located, admin1_of, article_province, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
-from .taxonomy import INTERVENTION, TRIGGER, EventKind
-from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
+from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind
+from .mentions import _REPORTED_ON, Mention, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
 
 # 'in this city', 'here': the place the story was filed from
@@ -53,12 +53,14 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = _with_intervention(doc, d, d.kind)
-    if _militants_killed(d, kind):  # a security operation: both sides armed
+    if _militants_killed(d, kind) or _armed_dead(d, kind):  # both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
         kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
     elif kind.event_type == "Violence against civilians" and mob_attack(doc.text, d.mentions):
         kind = EventKind("Riots", "Mob violence", kind.rank)  # 'villagers lynched two thieves'
+    elif kind.sub_event_type == "Violent demonstration" and not _demonstration_told(doc):
+        kind = EventKind("Riots", "Mob violence", kind.rank)  # rioters with no protest: a mob
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
                         gazetteer.country_name(country) if country else None, gazetteer)
@@ -81,7 +83,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     return Event(
         event_id=_event_id(doc, d, kind),
         event_date=when, date_precision=precision, country=country,
-        admin1=_admin1(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
+        admin1=admin1_of(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
         location=located.location if located else None,
         latitude=round(place.latitude, 5) if exact else None,
         longitude=round(place.longitude, 5) if exact else None,
@@ -344,6 +346,22 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
         return False
     killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
     return bool(killed) and all(c.perpetrator for c in killed)
+
+
+def _armed_dead(d: Draft, kind: EventKind) -> bool:
+    """'Six people including two militiamen were killed in an attack on the village': a toll
+    that counts armed men (the sentence typed a battle) makes the attack a battle, though the
+    other reports of it name only the attack."""
+    return kind.sub_event_type == "Attack" and any(
+        m.kind.event_type == "Battles" and any(c.kind == "killed" and c.value for c in m.counts)
+        for m in d.mentions)
+
+
+def _demonstration_told(doc: Doc) -> bool:
+    """Whether the story names a protest, march or vigil anywhere: its rioters are
+    demonstrators turned violent. Looting, arson or an anti-Muslim rampage in a story with
+    no demonstration is a mob's violence."""
+    return bool(PROTEST.search(doc.text))
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:

@@ -432,3 +432,16 @@ def _is_adjective(text: str, m) -> bool:
 _FORCES_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
                            rf"(?:{lexicons.alternation('military_words')}|"
                            rf"{lexicons.alternation('police_words')})\b", re.IGNORECASE)
+
+
+_DISTRICT_ADMIN1 = frozenset(lexicons.words("district_admin1_countries"))
+
+
+def admin1_of(place) -> str | None:
+    """The event's admin1: the place's first-level unit, or its district where ACLED codes
+    districts as the first level (Uganda); None for a country."""
+    if place is None or place.kind == "country":
+        return None
+    if place.country in _DISTRICT_ADMIN1 and place.kind in ("city", "admin2") and place.admin2:
+        return place.name if place.kind == "admin2" else place.admin2
+    return place.name if place.kind == "admin1" else place.admin1
