@@ -8,7 +8,7 @@ from dataclasses import replace
 from .. import lexicons
 from .casualties import figure, next_figure
 from ..document import Doc
-from .geo import Located, admin1_of, article_province, choose_place, country_in, dateline_place
+from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
 from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind
@@ -38,7 +38,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     first = d.mentions[0]
     when, precision, date_span = _event_date(doc, d)
     told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
-    located = d.place or (None if told_apart else _context_place(doc, d, placed))
+    located = as_neighbourhood(doc, d.place) or (None if told_apart else _context_place(doc, d, placed))
     if located is None and not told_apart and not d.scope and \
             _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
         located = article_province(doc, gazetteer)  # the story's one province, in its country
