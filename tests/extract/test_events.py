@@ -537,3 +537,24 @@ def test_arrests_at_a_riot_nearby_are_part_of_it(events, second, n):
     found = events("Rioters burned shops and threw bricks at police in Tottenham on Saturday night. "
                    + second)
     assert len(found) == n
+
+
+@pytest.mark.parametrize("second, event_type", [
+    # armed defenders among the dead: the raid was a fight, though it is told as an attack
+    ("Eight people, including three vigilantes, were killed in the attack, police said.", "Battles"),
+    ("Eight farmers were killed in the attack, police said.", "Violence against civilians"),
+])
+def test_armed_men_among_the_dead_make_the_attack_a_battle(event, second, event_type):
+    e = event("Gunmen attacked the village of Kuna in Borno state in northeast Nigeria on Sunday. "
+              + second)
+    assert e["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Mobs torched dozens of Muslim-owned shops in the town of Ampara on Monday, police said.",
+     "Mob violence"),
+    ("Protesters demanding the release of the opposition leader rioted in Kandy on Monday, "
+     "torching shops, police said.", "Violent demonstration"),
+])
+def test_rioting_with_no_demonstration_is_mob_violence(event, text, sub_type):
+    assert event(text)["sub_event_type"] == sub_type

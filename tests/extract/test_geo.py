@@ -120,3 +120,46 @@ def test_a_country_before_its_forces_is_not_the_place(events, second, country):
     text = ("Gunmen killed 12 soldiers near Tillaberi in western Niger on Monday, Niger's defence "
             "ministry said.\n\n" + second)
     assert [e["country"] for e in events(text)][-1] == country
+
+
+# --- a place told by its own words: a distance, an apposition, a town after a comma --------
+
+@pytest.mark.parametrize("text, admin1, location", [
+    # GeoNames' only Imota lies in Lagos state, 700 km from Gusau: this one is near Gusau
+    ("Gunmen killed six farmers in Imota, some 30 km from Gusau, on Monday, police said.",
+     "Zamfara", "Imota"),
+    # Ikorodu does lie some 20 km from Lagos: the listed town
+    ("Gunmen killed six people in Ikorodu, some 20 km from Lagos, on Monday, police said.",
+     "Lagos", "Ikorodu"),
+])
+def test_a_village_measured_from_a_town_is_near_that_town(events, text, admin1, location):
+    assert where(events(text)[0])[1:] == (admin1, location)
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("A civilian was killed on Sunday in shelling of Bir Hamdan, a village in Hama province "
+     "near Idlib, activists said.", "Hama"),
+    ("A civilian was killed on Sunday in shelling of Bir Hamdan near Idlib, activists said.", "Idlib"),
+])
+def test_a_village_told_as_lying_in_a_province_is_held_by_it(events, text, admin1):
+    assert events(text)[0]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, country, admin1, location", [
+    # GeoNames lists Ikotun only in Nigeria: in a Pakistani story, a part of Karachi
+    ("Police clashed with stone-throwing protesters in Ikotun, Karachi on Monday, Pakistani "
+     "officials said.", "PK", "Sindh", "Karachi - Ikotun"),
+    ("Police clashed with stone-throwing protesters in Apapa, Lagos on Monday, Nigerian "
+     "officials said.", "NG", "Lagos", "Apapa"),
+])
+def test_a_foreign_namesake_before_a_home_town_is_its_neighbourhood(events, text, country, admin1, location):
+    assert (country, admin1, location) in [where(e) for e in events(text)]
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # ACLED codes Uganda's districts as its first level, not GeoNames' four regions
+    ("Rebels killed four farmers in Soroti in eastern Uganda on Tuesday, police said.", "Soroti"),
+    ("Gunmen killed six people in Ikorodu on Monday, Nigerian police said.", "Lagos"),
+])
+def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1):
+    assert events(text)[0]["admin1"] == admin1
