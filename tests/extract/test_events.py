@@ -558,3 +558,16 @@ def test_armed_men_among_the_dead_make_the_attack_a_battle(event, second, event_
 ])
 def test_rioting_with_no_demonstration_is_mob_violence(event, text, sub_type):
     assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("lead, event_type", [
+    # the lead tells a fight on the day; later sentences speak only of 'the attack'
+    ("Gangsters stormed the district of Mirebalais on Tuesday and clashed with residents who "
+     "fought alongside police.", "Battles"),
+    ("Gangsters stormed the district of Mirebalais on Tuesday and shot residents in their homes.",
+     "Violence against civilians"),
+])
+def test_a_fight_on_the_day_makes_the_attack_a_battle(events, lead, event_type):
+    text = (lead + "\n\nThe attack on Mirebalais was led by a gang leader, officials said.\n\n"
+            "Witnesses said the attack began before dawn.")
+    assert [e["event_type"] for e in events(text)][:1] == [event_type]

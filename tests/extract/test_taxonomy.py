@@ -72,6 +72,14 @@ CASES = [
     # armed men among the dead make an attack a battle
     ("Eight people, including three vigilantes, were killed in the raid.", "Armed clash"),
     ("Eight people, including three children, were killed in the raid.", "Attack"),
+    # an ambush of a bus or a truck with no armed side aboard is an attack on civilians
+    ("Bandits ambushed a bus on the highway, killing four passengers.", "Attack"),
+    ("Rebels ambushed a military truck, killing two soldiers.", "Armed clash"),
+    ("Militants ambushed an army patrol near the border.", "Armed clash"),
+    # forces named as a report's source are no side of the fight
+    ("A police spokesperson said bandits had shot dead four herders.", "Attack"),
+    ("Security sources said gunmen killed four farmers.", "Attack"),
+    ("Gunmen killed four farmers and two policemen, a police statement said.", "Armed clash"),
 ]
 
 

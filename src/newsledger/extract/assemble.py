@@ -351,9 +351,11 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
 def _armed_dead(d: Draft, kind: EventKind) -> bool:
     """'Six people including two militiamen were killed in an attack on the village': a toll
     that counts armed men (the sentence typed a battle) makes the attack a battle, though the
-    other reports of it name only the attack."""
+    other reports of it name only the attack; so does a fight told on the incident's day
+    ('gunmen clashed with residents who fought beside police')."""
     return kind.sub_event_type == "Attack" and any(
-        m.kind.event_type == "Battles" and any(c.kind == "killed" and c.value for c in m.counts)
+        m.kind.event_type == "Battles" and (any(c.kind == "killed" and c.value for c in m.counts)
+                                            or m.kind.rank >= 5 and m.date is not None)
         for m in d.mentions)
 
 

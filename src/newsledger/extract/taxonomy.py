@@ -207,7 +207,10 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Violence against civilians", "Sexual violence", 7)
     if has(ABDUCT) and not has(KILL):
         return EventKind("Violence against civilians", "Abduction/forced disappearance", 6)
-    if has(CLASH) or re.search(r"\bambush", text, re.I):
+    if not has(CLASH) and _AMBUSH.search(text) and has(_TRAVELLERS) and not _armed_target(text) \
+            and not has(STATE_FORCE):
+        return EventKind("Violence against civilians", "Attack", 4)  # 'ambushed a bus'
+    if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
@@ -220,6 +223,8 @@ def _violence_kind(text: str) -> EventKind | None:
     return None
 
 
+_AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
+_TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 MOB = _MOB = _lex("mob_words")
