@@ -571,3 +571,24 @@ def test_a_fight_on_the_day_makes_the_attack_a_battle(events, lead, event_type):
     text = (lead + "\n\nThe attack on Mirebalais was led by a gang leader, officials said.\n\n"
             "Witnesses said the attack began before dawn.")
     assert [e["event_type"] for e in events(text)][:1] == [event_type]
+
+
+@pytest.mark.parametrize("second, sub_type", [
+    # a clash only the headline tells: the body's peaceful march
+    ("The rally ended without incident, organisers said.", "Peaceful protest"),
+    ("Some of them threw stones at police, who fired tear gas.", "Violent demonstration"),
+])
+def test_a_headline_clash_does_not_make_a_peaceful_march_a_riot(event, second, sub_type):
+    text = ("Protesters clash with police in Rajshahi\n\nThousands of students marched peacefully "
+            "through Rajshahi on Monday to demand lower fees, witnesses said.\n\n" + second)
+    assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("weapon, sub_type", [
+    ("live rounds", "Excessive force against protesters"),
+    ("rubber bullets", "Protest with intervention"),
+])
+def test_live_fire_that_wounds_protesters_is_excessive_force(event, weapon, sub_type):
+    text = ("Police fire on marchers in Kano\n\nPolice in Kano fired tear gas and " + weapon +
+            " at hundreds of protesters on Tuesday, injuring at least 12, witnesses said.")
+    assert event(text)["sub_event_type"] == sub_type

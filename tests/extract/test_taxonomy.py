@@ -80,6 +80,11 @@ CASES = [
     ("A police spokesperson said bandits had shot dead four herders.", "Attack"),
     ("Security sources said gunmen killed four farmers.", "Attack"),
     ("Gunmen killed four farmers and two policemen, a police statement said.", "Armed clash"),
+    # stones thrown or pelted, barricades raised: demonstrators turned violent
+    ("Protesters had set up barricades and thrown stones at police, witnesses said.",
+     "Violent demonstration"),
+    ("Marchers pelted the riot police with stones outside the court.", "Violent demonstration"),
+    ("Protesters set up a stall and handed out leaflets outside the court.", "Peaceful protest"),
 ]
 
 

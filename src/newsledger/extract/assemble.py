@@ -52,7 +52,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
         return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
-    kind = _with_intervention(doc, d, d.kind)
+    kind = _with_intervention(doc, d, _body_over_headline(d))
     if _militants_killed(d, kind) or _armed_dead(d, kind):  # both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
@@ -330,6 +330,17 @@ _SUMMED = re.compile(r"\b(?:" + lexicons.alternation("number_words") + r"|\d+|"
 
 def _sums(doc: Doc, m: Mention) -> bool:
     return bool(_SUMMED.search(doc.text[m.start:m.end]))
+
+
+def _body_over_headline(d: Draft) -> EventKind:
+    """'Protesters clash with police' over a report of a march that ended without incident:
+    a riot only the headline tells is the protest the body tells."""
+    kind = d.kind
+    body = [m.kind for m in d.mentions if not m.headline and m.kind.event_type == "Protests"]
+    if kind.event_type == "Riots" and body and all(
+            m.headline for m in d.mentions if m.kind.event_type == "Riots"):
+        return max(body, key=lambda k: k.rank)
+    return kind
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:

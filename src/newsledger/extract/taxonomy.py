@@ -130,9 +130,9 @@ def _protest_kind(text: str) -> EventKind | None:
     if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
         return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
-        return EventKind("Protests", "Excessive force against protesters", 6)
+        return EventKind("Protests", "Excessive force against protesters", 7)
     if has(HURT) and has(LIVE_FIRE):  # 'live fire and injuries': lethal force, though none died
-        return EventKind("Protests", "Excessive force against protesters", 6)
+        return EventKind("Protests", "Excessive force against protesters", 7)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
         return EventKind("Riots", "Violent demonstration", 6)
     if has(INTERVENTION):
