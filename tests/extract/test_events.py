@@ -592,3 +592,17 @@ def test_live_fire_that_wounds_protesters_is_excessive_force(event, weapon, sub_
     text = ("Police fire on marchers in Kano\n\nPolice in Kano fired tear gas and " + weapon +
             " at hundreds of protesters on Tuesday, injuring at least 12, witnesses said.")
     assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("lead, killed", [
+    # the lead's 12 sums the raids on three villages: Bakori's own figure is its toll
+    ("Gunmen raided three villages in Katsina state in northern Nigeria overnight, killing 12 "
+     "people, officials said.", 9),
+    # one village raided: its toll is the lead's, and nine of them is a detail
+    ("Gunmen raided Bakori in Katsina state in northern Nigeria overnight, killing 12 people, "
+     "officials said.", 12),
+])
+def test_a_lead_summed_over_villages_yields_to_a_villages_own_toll(events, lead, killed):
+    text = lead + "\n\nIn Bakori, they killed nine members of one family, residents said."
+    found = [e["fatalities"] for e in events(text) if e["location"] == "Bakori"]
+    assert found == [killed]

@@ -321,11 +321,13 @@ def _quoted(doc: Doc, m: Mention) -> bool:
 _OPENING_QUOTES = "\"“‘«"
 
 
-# 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
+# 'Two bomb attacks killed nine', 'a series of raids', 'raided three villages': a figure summed
+# over several incidents
 _SUMMED = re.compile(r"\b(?:" + lexicons.alternation("number_words") + r"|\d+|"
                      + lexicons.alternation("many_quantifiers") + r")\s+(?:"
-                     + lexicons.alternation("separateness_adjectives") + r"\s+)?(?:\w+\s+)?" + lexicons.alternation("incident_plurals")
-                     + r"\b", re.I)
+                     + lexicons.alternation("separateness_adjectives") + r"\s+)?(?:\w+\s+)?(?:"
+                     + lexicons.alternation("incident_plurals") + "|" + lexicons.alternation("place_plurals")
+                     + r")\b", re.I)
 
 
 def _sums(doc: Doc, m: Mention) -> bool:
