@@ -541,7 +541,7 @@ def test_arrests_at_a_riot_nearby_are_part_of_it(events, second, n):
 
 @pytest.mark.parametrize("second, event_type", [
     # armed defenders among the dead: the raid was a fight, though it is told as an attack
-    ("Eight people, including three vigilantes, were killed in the attack, police said.", "Battles"),
+    ("Eight people, including three militia members, were killed in the attack, police said.", "Battles"),
     ("Eight farmers were killed in the attack, police said.", "Violence against civilians"),
 ])
 def test_armed_men_among_the_dead_make_the_attack_a_battle(event, second, event_type):
@@ -553,10 +553,16 @@ def test_armed_men_among_the_dead_make_the_attack_a_battle(event, second, event_
 @pytest.mark.parametrize("text, sub_type", [
     ("Mobs torched dozens of Muslim-owned shops in the town of Ampara on Monday, police said.",
      "Mob violence"),
+    ("Hundreds of men hurled petrol bombs at a mosque in the town of Ampara on Monday, police "
+     "said.", "Mob violence"),
+    # rioters fighting the police: demonstrators turned violent, though no march is named
+    ("Rioters clashed with police in the town of Ampara on Monday.", "Violent demonstration"),
+    # no demonstration and no force in the fight: rioters outside a demonstration are a mob
+    ("Rioters set fire to a street in the town of Ampara on Monday, police said.", "Mob violence"),
     ("Protesters demanding the release of the opposition leader rioted in Kandy on Monday, "
      "torching shops, police said.", "Violent demonstration"),
 ])
-def test_rioting_with_no_demonstration_is_mob_violence(event, text, sub_type):
+def test_rioting_against_a_community_with_no_demonstration_is_mob_violence(event, text, sub_type):
     assert event(text)["sub_event_type"] == sub_type
 
 

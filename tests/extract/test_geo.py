@@ -163,3 +163,14 @@ def test_a_foreign_namesake_before_a_home_town_is_its_neighbourhood(events, text
 ])
 def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1):
     assert events(text)[0]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, country", [
+    # 'Russian drones', 'Russian forces': whose weapons, not the story's country
+    ("Russian drones struck the Kharkiv region overnight, wounding four people, officials said.\n\n"
+     "Russian forces have targeted the region for months.", "UA"),
+    # with no place named, the nationality is all there is
+    ("Nigerian troops killed 20 militants on Monday, the army said.", "NG"),
+])
+def test_a_nationality_before_forces_or_weapons_barely_votes_for_the_country(events, text, country):
+    assert events(text)[0]["country"] == country

@@ -70,7 +70,7 @@ CASES = [
     ("The army seized power in a coup and detained the president.", "Arrests"),
     ("Gunmen seized two aid workers on the road to the camp.", "Abduction/forced disappearance"),
     # armed men among the dead make an attack a battle
-    ("Eight people, including three vigilantes, were killed in the raid.", "Armed clash"),
+    ("Eight people, including three militia members, were killed in the raid.", "Armed clash"),
     ("Eight people, including three children, were killed in the raid.", "Attack"),
     # an ambush of a bus or a truck with no armed side aboard is an attack on civilians
     ("Bandits ambushed a bus on the highway, killing four passengers.", "Attack"),

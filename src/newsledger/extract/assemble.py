@@ -11,7 +11,7 @@ from ..document import Doc
 from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
-from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind
+from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind, forces_acting
 from .mentions import _REPORTED_ON, Mention, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
 
@@ -59,7 +59,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
     elif kind.event_type == "Violence against civilians" and mob_attack(doc.text, d.mentions):
         kind = EventKind("Riots", "Mob violence", kind.rank)  # 'villagers lynched two thieves'
-    elif kind.sub_event_type == "Violent demonstration" and not _demonstration_told(doc):
+    elif kind.sub_event_type == "Violent demonstration" and _communal_riot(doc, d):
         kind = EventKind("Riots", "Mob violence", kind.rank)  # rioters with no protest: a mob
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
@@ -372,11 +372,17 @@ def _armed_dead(d: Draft, kind: EventKind) -> bool:
         for m in d.mentions)
 
 
-def _demonstration_told(doc: Doc) -> bool:
-    """Whether the story names a protest, march or vigil anywhere: its rioters are
-    demonstrators turned violent. Looting, arson or an anti-Muslim rampage in a story with
-    no demonstration is a mob's violence."""
-    return bool(PROTEST.search(doc.text))
+def _communal_riot(doc: Doc, d: Draft) -> bool:
+    """A riot in a story that names no protest, march or vigil anywhere, against a
+    community's mosques, shops or homes or with no state force in the fight: a mob's
+    violence ('petrol bombs were hurled at a mosque, police said'), not demonstrators turned
+    violent ('youths defying the curfew confronted police')."""
+    words = [doc.text[m.start:m.end] for m in d.mentions]
+    return not PROTEST.search(doc.text) and (any(_COMMUNAL.search(w) for w in words)
+                                             or not any(forces_acting(w) for w in words))
+
+
+_COMMUNAL = re.compile(rf"\b{lexicons.pattern('communal_targets')}\b", re.IGNORECASE)
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:

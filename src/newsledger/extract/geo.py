@@ -97,8 +97,8 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
     for n in doc.names:
         if n.label == "NORP":
             code = gazetteer.country_code(n.text)
-            if code:
-                votes[code] += 2
+            if code:  # 'Russian drones', 'Nigerian troops': whose weapons, barely where
+                votes[code] += 0.1 if _WEAPONS_AFTER.match(doc.text, n.end) else 2
     named = set(votes)
     seen: set[str] = set()
     for m in doc.places:  # each other place once: a village named five times is one place
@@ -462,6 +462,10 @@ def _is_adjective(text: str, m) -> bool:
         or bool(_FORCES_AFTER.match(text, m.end))
 
 
+_WEAPONS_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
+                            rf"(?:{lexicons.pattern('state_force_words')}|"
+                            rf"{lexicons.pattern('shelling_words')}|{lexicons.pattern('air_strike_words')})\b",
+                            re.IGNORECASE)
 _FORCES_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
                            rf"(?:{lexicons.alternation('military_words')}|"
                            rf"{lexicons.alternation('police_words')})\b", re.IGNORECASE)

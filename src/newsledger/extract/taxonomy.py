@@ -288,6 +288,11 @@ def _armed_sides(text: str) -> bool:
     return bool(state) and bool(_INSURGENTS.search(text))
 
 
+def forces_acting(text: str) -> bool:
+    """State forces named in the words other than as a report's source ('police said')."""
+    return any(not _SAYS.match(text, m.end()) for m in STATE_FORCE.finditer(text))
+
+
 _INSURGENTS = _lex("insurgent_words")
 _SAYS = re.compile(rf"\s+(?:\w+\s+)?{lexicons.pattern('source_verbs')}\b", re.IGNORECASE)
 _CHARGE = re.compile(r"\b(?:for|over) (?:their )?(?:role in |taking part in )?(?:the )?"
