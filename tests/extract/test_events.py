@@ -612,3 +612,16 @@ def test_a_lead_summed_over_villages_yields_to_a_villages_own_toll(events, lead,
     text = lead + "\n\nIn Bakori, they killed nine members of one family, residents said."
     found = [e["fatalities"] for e in events(text) if e["location"] == "Bakori"]
     assert found == [killed]
+
+
+@pytest.mark.parametrize("second, tolls", [
+    # each place its share, the noun phrase before 'in' several words long
+    ("The insurgents killed 14 police officers and militiamen in Samangan province and 17 other "
+     "police officers and soldiers in Balkh province.", {"Samangan": 14, "Balkh": 17}),
+    ("Gunmen killed one person in Tumaco, five in Caucasia and one in Cali.",
+     {"Tumaco": 1, "Caucasia": 5, "Cali": 1}),
+])
+def test_a_toll_shared_out_place_by_place(events, second, tolls):
+    text = "Gunmen killed dozens of people in several attacks on Monday, officials said. " + second
+    found = {e["location"]: e["fatalities"] for e in events(text) if e["location"] in tolls}
+    assert found == tolls

@@ -436,8 +436,10 @@ def _hedged_in_parse(doc: Doc, index: int, lo: int, words: str, verdict: Verdict
 
 # 'eight killed in three attacks: two in Tumaco, five in Caucasia and one in Cali': a toll
 # shared out place by place (a number, maybe its noun, then 'in' and a place)
+# ('14 police officers and militiamen in Samangan': the noun phrase may run to five words)
 _SHARE = re.compile(r"(?<![\w-])(?P<num>\d{1,4}|(?i:%s))(?:\s+(?:more|others?|people|of\s+them|"
-                    r"[a-z]+s))?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?(?:in|at)\s+(?:the\s+)?$"
+                    r"[a-z]+s)|(?:\s+(?!(?:in|at|on)\b)[a-z-]+){1,5}?)?\s+(?:(?:were|was)\s+(?:\w+\s+){0,2})?"
+                    r"(?:in|at)\s+(?:the\s+)?$"
                     % lexicons.alternation("number_words")[3:-1])
 
 
@@ -452,7 +454,7 @@ def _distributed(doc: Doc, lo: int, hi: int, base: Mention) -> list[Mention]:
     for m in doc.places:
         if not (lo <= m.start and m.end <= hi and m.candidates):
             continue
-        before = _SHARE.search(doc.text[max(lo, m.start - 40):m.start])
+        before = _SHARE.search(doc.text, max(lo, m.start - 60), m.start)
         value = parse_number(before["num"]) if before else None
         place = rank_candidates(m.candidates, doc.countries)[0]
         if value is not None and place.kind != "country":  # 'three attacks in Colombia'
