@@ -174,3 +174,20 @@ def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1
 ])
 def test_a_nationality_before_forces_or_weapons_barely_votes_for_the_country(events, text, country):
     assert events(text)[0]["country"] == country
+
+
+
+@pytest.mark.parametrize("second, location", [
+    # 'the clash' is the gunfight just told, though that incident is assembled later
+    ("The clash set off a confrontation between demonstrators and police, who fired tear gas at "
+     "youths hurling stones.", "Baramulla"),
+    # no anaphor: the confrontation is placed nowhere of its own
+    ("Elsewhere, a confrontation between demonstrators and police ended when police fired tear "
+     "gas at youths hurling stones.", None),
+])
+def test_an_anaphor_takes_the_place_of_the_incident_just_told(events, second, location):
+    text = ("A gunfight between militants and police killed four people in Baramulla in Indian "
+            "Kashmir on Wednesday, police said.\n\n" + second + "\n\nPolice said three militants "
+            "and a policeman died in the shootout near the old market.")
+    riots = [e for e in events(text) if e["event_type"] == "Riots"]
+    assert riots and riots[0]["location"] == location

@@ -206,10 +206,22 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
             return just_named
     if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
         # 'the clash sparked protests', 'near the scene': where the incident just told happened
+        # (that incident may be assembled later: then the place its sentence names)
         for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
-            if k in placed:
-                return placed[k]
+            told = placed.get(k) or _named_in(doc, k)
+            if told is not None:
+                return told
     return next((p for p in (_settlement_before(doc, m) for m in d.mentions) if p), None)
+
+
+def _named_in(doc: Doc, k: int) -> Located | None:
+    """The place below the country that sentence k names, in the story's own country."""
+    if k == doc.title or not TRIGGER.search(doc.sentences[k].text):
+        return None  # only a sentence that tells an incident
+    found = choose_place(doc, doc.sentences[k].start, doc.sentences[k].end, (), None)
+    if found is None or found.place.kind == "country" or found.place.country not in doc.countries[:1]:
+        return None
+    return found
 
 
 # 'in the city', 'the village' with no name after: the settlement the story named last
