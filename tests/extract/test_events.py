@@ -625,3 +625,16 @@ def test_a_toll_shared_out_place_by_place(events, second, tolls):
     text = "Gunmen killed dozens of people in several attacks on Monday, officials said. " + second
     found = {e["location"]: e["fatalities"] for e in events(text) if e["location"] in tolls}
     assert found == tolls
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # a sentence of its own right after the report: no one was hurt in it
+    ("Militants fired four rockets at the town of Sderot in southern Israel on Thursday, the "
+     "army said. No one was hurt.", (0, 0)),
+    # no such sentence: the toll is unknown
+    ("Militants fired four rockets at the town of Sderot in southern Israel on Thursday, the "
+     "army said. Sirens sounded across the south.", (None, None)),
+])
+def test_a_nil_toll_told_on_its_own_after_the_report(event, text, tolls):
+    e = event(text)
+    assert (e["fatalities"], e["injured"]) == tolls

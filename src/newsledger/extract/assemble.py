@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from .. import lexicons
-from .casualties import figure, next_figure
+from .casualties import figure, find_counts, next_figure
 from ..document import Doc
 from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
@@ -306,10 +306,28 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                 if span:
                     spans[field_name] = list(span)
     killed, injured = result["killed"], result["injured"]
+    if killed is None and injured is None and _nil_toll_after(doc, d):
+        killed = injured = 0  # '… five of which were intercepted.' · 'No-one was hurt.'
     if killed is None and (injured == 0 or any(_SELF_KILLED.search(doc.text[m.start:m.end])
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
+
+
+def _nil_toll_after(doc: Doc, d: Draft) -> bool:
+    """A short sentence of its own that says no one was hurt, one or two sentences after a
+    report of the incident ('Rockets were fired at the town. No-one was hurt.')."""
+    told = {m.sentence for m in d.mentions}
+    for j in sorted({k + step for k in told for step in (1, 2)} - told):
+        if j >= len(doc.sentences) or len(doc.sentences[j].text) > _NIL_SENTENCE_CHARS:
+            continue
+        counts = find_counts(doc.sentences[j].text)
+        if counts and all(c.value == 0 for c in counts):
+            return True
+    return False
+
+
+_NIL_SENTENCE_CHARS = 80  # 'No-one is reported to have been hurt.': the whole sentence is the toll
 
 
 _WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\b", re.IGNORECASE)
