@@ -191,3 +191,12 @@ def test_an_anaphor_takes_the_place_of_the_incident_just_told(events, second, lo
             "and a policeman died in the shootout near the old market.")
     riots = [e for e in events(text) if e["event_type"] == "Riots"]
     assert riots and riots[0]["location"] == location
+
+
+@pytest.mark.parametrize("text, country", [
+    # a place name that begins a person's name is part of the name
+    ("Gunmen shot dead Chad Mensah, a trader, on Monday, police in Ghana said.", "GH"),
+    ("Gunmen shot dead a trader in Chad on Monday, police said.", "TD"),
+])
+def test_a_place_inside_a_persons_name_is_no_place(events, text, country):
+    assert events(text)[0]["country"] == country

@@ -149,6 +149,7 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
     skip = [*skip, doc.dateline.place] if doc.dateline else list(skip)
+    skip += _within_names(doc, lo, hi)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
@@ -326,6 +327,15 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
         if within is not None:
             return Located(within.place, m.start, m.end, True, m.text, True, "")
     return None
+
+
+def _within_names(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Person names between lo and hi that hold a place name and run on past it ('Aung San
+    Suu Kyi', 'Gaza Ahmed'): the place is part of the name. (A name the tagger gives the exact
+    words of a place may be the place misread, and is kept.)"""
+    spans = [(n.start, n.end) for n in doc.names if n.label == "PERSON" and lo <= n.start < hi]
+    return [(s, e) for s, e in spans
+            if any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in doc.places)]
 
 
 def _people(doc: Doc) -> list[tuple[int, int]]:
