@@ -69,7 +69,7 @@ def find_counts(sentence: str, offset: int = 0) -> list[Count]:
 _NUMBER = r"(?:\d[\d,]*|" + "|".join(sorted(map(re.escape, lexicons.mapping("number_words")), key=len, reverse=True)) + ")"
 # 'three policemen were shot and one died': of the three shot, two survived wounded
 _SHOT_THEN_DIED = re.compile(
-    rf"\b(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:were|had been)\s+(?:shot|wounded|injured|hurt)"
+    rf"\b(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:were|had been)\s+{lexicons.alternation('survivable_harm')}"
     rf"\s*,?\s+and\s+(?P<m>{_NUMBER})\s+(?:of them\s+)?(?:later\s+)?(?:died|succumbed)\b", re.IGNORECASE)
 
 
