@@ -330,12 +330,16 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
 
 
 def _within_names(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
-    """Person names between lo and hi that hold a place name and run on past it ('Aung San
-    Suu Kyi', 'Gaza Ahmed'): the place is part of the name. (A name the tagger gives the exact
-    words of a place may be the place misread, and is kept.)"""
+    """Person names between lo and hi that begin with a place name and run on with another
+    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'): the place is part of the name. (A
+    name the tagger gives the exact words of a place may be the place misread, and 'Mary of
+    Bethany' may name one: both are kept.)"""
     spans = [(n.start, n.end) for n in doc.names if n.label == "PERSON" and lo <= n.start < hi]
     return [(s, e) for s, e in spans
-            if any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for m in doc.places)]
+            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end) for m in doc.places)]
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def _people(doc: Doc) -> list[tuple[int, int]]:
@@ -500,7 +504,7 @@ _COMMA = re.compile(r",\s*")
 def as_neighbourhood(doc: Doc, located: Located | None) -> Located | None:
     """'Shahdara, Lahore' in a Pakistani story, where GeoNames lists Shahdara only in Delhi:
     a name read in a country the story is not about, followed by a town of the story's own
-    country, is a neighbourhood of that town ('Lahore - Shahdara', the town's admin units)."""
+    country, is a neighbourhood of that town: its own name, the town's admin units."""
     if located is None or located.unlisted or located.place.kind == "country":
         return located
     named = next((m for m in doc.places if m.start == located.start and m.candidates), None)
@@ -512,4 +516,4 @@ def as_neighbourhood(doc: Doc, located: Located | None) -> Located | None:
     if place is None or place.kind != "city" or place.country not in doc.countries[:1]:
         return located
     return Located(place, located.start, town.end, located.near,
-                   f"{place.name} - {doc.text[located.start:located.end]}", name_kind="neighbourhood")
+                   doc.text[located.start:located.end], name_kind="neighbourhood")
