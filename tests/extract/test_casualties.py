@@ -461,7 +461,8 @@ def test_casualties_later_detail_does_not_replace_the_first_figure() -> None:
 def test_casualties_total_beats_later_breakdown() -> None:
     sentences = ["At least 20 people, including a policeman, were killed in the raid.",
                  "Two officers were shot and one died in hospital."]
-    assert casualties(sentences) == (20, None)
+    # the death is in the 20 already; the officer shot who survived is wounded
+    assert casualties(sentences) == (20, 1)
 
 
 def test_casualties_toll_beats_later_part() -> None:
@@ -622,3 +623,42 @@ def test_a_quote_retells_the_toll(extract, quote, fatalities):
     text = "Gunmen killed five people in the village of Kaya in Adamawa state on Thursday.\n\n" + quote
     found = extract(text, published="2024-05-10")["events"]
     assert [e["fatalities"] for e in found] == [fatalities]
+
+
+# ------------------------------------------------------------------ issue 10: more victims
+
+@pytest.mark.parametrize("sentence, expected", [
+    # of those shot, the ones who did not die are the wounded
+    ("Four guards were shot and one died on the way to hospital.", [("injured", 3), ("killed", 1)]),
+    ("Six people were wounded and two of them later died in hospital.", [("injured", 4), ("killed", 2)]),
+    # all of them died: no wounded left
+    ("Two guards were shot and two died.", [("killed", 2)]),
+    ("Three men were shot dead and one was wounded.", [("killed", 3), ("injured", 1)]),
+])
+def test_shot_then_died_leaves_the_survivors_wounded(sentence, expected):
+    assert kv(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a name with its Arabic article joined by a hyphen, before ', who was killed'
+    ("Crowds gathered for the funeral of Samir al-Khatib, who was killed on Monday.", [("killed", 1)]),
+    ("The funeral of Maria Lopez, who was killed by a stray bullet, drew thousands.", [("killed", 1)]),
+    ("Omar el-Masri was shot dead outside his home.", [("killed", 1)]),
+    # a name without harm, or with an arrest, is no death
+    ("Thousands attended the funeral of Maria Lopez in the capital on Friday.", []),
+    ("Maria Lopez, who was arrested on Friday, denied the charges.", [("arrested", 1)]),
+])
+def test_a_named_victim_is_one(sentence, expected):
+    assert kv(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # 'the previous day' after the verb is when, not whom: the man was killed
+    ("Mourners buried a farmer killed the previous day in shelling of the village.", [("killed", 1)]),
+    # an object after the verb: the gunman killed, not was killed
+    ("A gunman killed the guard and fled.", [("killed", 1)]),
+])
+def test_a_time_phrase_after_killed_is_no_object(sentence, expected):
+    counts = find_counts(sentence)
+    assert kv(sentence) == expected
+    assert counts[0].who in ("farmer", "guard")

@@ -249,9 +249,29 @@ def test_date_inside_a_sentence_is_not_a_header(text):
      ("between May 3 and May 5, 2014", "2014-05-03", "day", "range")),
     ("The siege lasted May 3-5.", ("May 3-5", "2015-05-03", "day", "range")),
     ("The war raged from 2010 to 2012.", ("from 2010 to 2012", "2010", "year", "range")),
+    # 'since X, when …': the clause tells what happened at X, which dates it
+    ("It was the first death since March, when a boy was shot at a rally.",
+     ("March", "2015-03", "month", "absolute")),
+    ("There has been no death since March.", ("since March", "2015-03", "month", "since")),
 ])
 def test_since_and_ranges(text, expected):
     check(text, WED, expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The hill was taken by the army during the 2012 war.", ("2012", "2012", "year", "absolute")),
+    ("Both parties boycotted the 2013 elections.", ("2013", "2013", "year", "absolute")),
+])
+def test_a_year_naming_an_episode_dates_it(text, expected):
+    check(text, WED, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "The 2012 figures were revised.",
+    "Some 2012 soldiers took part.",
+])
+def test_a_year_before_other_nouns_is_no_date(text):
+    assert find_dates(text, WED) == []
 
 
 # --------------------------------------------------------------------------- not dates

@@ -610,3 +610,102 @@ _RECALL = ("Militants attacked an army checkpoint in Mandera on Thursday, killin
 def test_a_recalled_incident_told_again_is_one(events, more, told):
     found = events(_RECALL + more)
     assert [(e["sub_event_type"], e["event_date"]) for e in found] == told
+@pytest.mark.parametrize("second, event_type", [
+    # armed defenders among the dead: the raid was a fight, though it is told as an attack
+    ("Eight people, including three militia members, were killed in the attack, police said.", "Battles"),
+    ("Eight farmers were killed in the attack, police said.", "Violence against civilians"),
+])
+def test_armed_men_among_the_dead_make_the_attack_a_battle(event, second, event_type):
+    e = event("Gunmen attacked the village of Kuna in Borno state in northeast Nigeria on Sunday. "
+              + second)
+    assert e["event_type"] == event_type
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Mobs torched dozens of Muslim-owned shops in the town of Ampara on Monday, police said.",
+     "Mob violence"),
+    ("Hundreds of men hurled petrol bombs at a mosque in the town of Ampara on Monday, police "
+     "said.", "Mob violence"),
+    # rioters fighting the police: demonstrators turned violent, though no march is named
+    ("Rioters clashed with police in the town of Ampara on Monday.", "Violent demonstration"),
+    # no demonstration and no force in the fight: rioters outside a demonstration are a mob
+    ("Rioters set fire to a street in the town of Ampara on Monday, police said.", "Mob violence"),
+    ("Protesters demanding the release of the opposition leader rioted in Kandy on Monday, "
+     "torching shops, police said.", "Violent demonstration"),
+])
+def test_rioting_against_a_community_with_no_demonstration_is_mob_violence(event, text, sub_type):
+    assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("lead, event_type", [
+    # the lead tells a fight on the day; later sentences speak only of 'the attack'
+    ("Gangsters stormed the district of Mirebalais on Tuesday and clashed with residents who "
+     "fought alongside police.", "Battles"),
+    ("Gangsters stormed the district of Mirebalais on Tuesday and shot residents in their homes.",
+     "Violence against civilians"),
+])
+def test_a_fight_on_the_day_makes_the_attack_a_battle(events, lead, event_type):
+    text = (lead + "\n\nThe attack on Mirebalais was led by a gang leader, officials said.\n\n"
+            "Witnesses said the attack began before dawn.")
+    assert [e["event_type"] for e in events(text)][:1] == [event_type]
+
+
+@pytest.mark.parametrize("second, sub_type", [
+    # a clash only the headline tells: the body's peaceful march
+    ("The rally ended without incident, organisers said.", "Peaceful protest"),
+    ("Some of them threw stones at police, who fired tear gas.", "Violent demonstration"),
+])
+def test_a_headline_clash_does_not_make_a_peaceful_march_a_riot(event, second, sub_type):
+    text = ("Protesters clash with police in Rajshahi\n\nThousands of students marched peacefully "
+            "through Rajshahi on Monday to demand lower fees, witnesses said.\n\n" + second)
+    assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("weapon, sub_type", [
+    ("live rounds", "Excessive force against protesters"),
+    ("rubber bullets", "Protest with intervention"),
+])
+def test_live_fire_that_wounds_protesters_is_excessive_force(event, weapon, sub_type):
+    text = ("Police fire on marchers in Kano\n\nPolice in Kano fired tear gas and " + weapon +
+            " at hundreds of protesters on Tuesday, injuring at least 12, witnesses said.")
+    assert event(text)["sub_event_type"] == sub_type
+
+
+@pytest.mark.parametrize("lead, killed", [
+    # the lead's 12 sums the raids on three villages: Bakori's own figure is its toll
+    ("Gunmen raided three villages in Katsina state in northern Nigeria overnight, killing 12 "
+     "people, officials said.", 9),
+    # one village raided: its toll is the lead's, and nine of them is a detail
+    ("Gunmen raided Bakori in Katsina state in northern Nigeria overnight, killing 12 people, "
+     "officials said.", 12),
+])
+def test_a_lead_summed_over_villages_yields_to_a_villages_own_toll(events, lead, killed):
+    text = lead + "\n\nIn Bakori, they killed nine members of one family, residents said."
+    found = [e["fatalities"] for e in events(text) if e["location"] == "Bakori"]
+    assert found == [killed]
+
+
+@pytest.mark.parametrize("second, tolls", [
+    # each place its share, the noun phrase before 'in' several words long
+    ("The insurgents killed 14 police officers and militiamen in Samangan province and 17 other "
+     "police officers and soldiers in Balkh province.", {"Samangan": 14, "Balkh": 17}),
+    ("Gunmen killed one person in Tumaco, five in Caucasia and one in Cali.",
+     {"Tumaco": 1, "Caucasia": 5, "Cali": 1}),
+])
+def test_a_toll_shared_out_place_by_place(events, second, tolls):
+    text = "Gunmen killed dozens of people in several attacks on Monday, officials said. " + second
+    found = {e["location"]: e["fatalities"] for e in events(text) if e["location"] in tolls}
+    assert found == tolls
+
+
+@pytest.mark.parametrize("text, tolls", [
+    # a sentence of its own right after the report: no one was hurt in it
+    ("Militants fired four rockets at the town of Sderot in southern Israel on Thursday, the "
+     "army said. No one was hurt.", (0, 0)),
+    # no such sentence: the toll is unknown
+    ("Militants fired four rockets at the town of Sderot in southern Israel on Thursday, the "
+     "army said. Sirens sounded across the south.", (None, None)),
+])
+def test_a_nil_toll_told_on_its_own_after_the_report(event, text, tolls):
+    e = event(text)
+    assert (e["fatalities"], e["injured"]) == tolls

@@ -120,3 +120,83 @@ def test_a_country_before_its_forces_is_not_the_place(events, second, country):
     text = ("Gunmen killed 12 soldiers near Tillaberi in western Niger on Monday, Niger's defence "
             "ministry said.\n\n" + second)
     assert [e["country"] for e in events(text)][-1] == country
+
+
+# --- a place told by its own words: a distance, an apposition, a town after a comma --------
+
+@pytest.mark.parametrize("text, admin1, location", [
+    # GeoNames' only Imota lies in Lagos state, 700 km from Gusau: this one is near Gusau
+    ("Gunmen killed six farmers in Imota, some 30 km from Gusau, on Monday, police said.",
+     "Zamfara", "Imota"),
+    # Ikorodu does lie some 20 km from Lagos: the listed town
+    ("Gunmen killed six people in Ikorodu, some 20 km from Lagos, on Monday, police said.",
+     "Lagos", "Ikorodu"),
+])
+def test_a_village_measured_from_a_town_is_near_that_town(events, text, admin1, location):
+    assert where(events(text)[0])[1:] == (admin1, location)
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("A civilian was killed on Sunday in shelling of Bir Hamdan, a village in Hama province "
+     "near Idlib, activists said.", "Hama"),
+    ("A civilian was killed on Sunday in shelling of Bir Hamdan near Idlib, activists said.", "Idlib"),
+])
+def test_a_village_told_as_lying_in_a_province_is_held_by_it(events, text, admin1):
+    assert events(text)[0]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, country, admin1, location", [
+    # GeoNames lists Ikotun only in Nigeria: in a Pakistani story, a part of Karachi
+    ("Police clashed with stone-throwing protesters in Ikotun, Karachi on Monday, Pakistani "
+     "officials said.", "PK", "Sindh", "Ikotun"),
+    ("Police clashed with stone-throwing protesters in Apapa, Lagos on Monday, Nigerian "
+     "officials said.", "NG", "Lagos", "Apapa"),
+])
+def test_a_foreign_namesake_before_a_home_town_is_its_neighbourhood(events, text, country, admin1, location):
+    assert (country, admin1, location) in [where(e) for e in events(text)]
+
+
+@pytest.mark.parametrize("text, admin1", [
+    # ACLED codes Uganda's districts as its first level, not GeoNames' four regions
+    ("Rebels killed four farmers in Soroti in eastern Uganda on Tuesday, police said.", "Soroti"),
+    ("Gunmen killed six people in Ikorodu on Monday, Nigerian police said.", "Lagos"),
+])
+def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1):
+    assert events(text)[0]["admin1"] == admin1
+
+
+@pytest.mark.parametrize("text, country", [
+    # 'Russian drones', 'Russian forces': whose weapons, not the story's country
+    ("Russian drones struck the Kharkiv region overnight, wounding four people, officials said.\n\n"
+     "Russian forces have targeted the region for months.", "UA"),
+    # with no place named, the nationality is all there is
+    ("Nigerian troops killed 20 militants on Monday, the army said.", "NG"),
+])
+def test_a_nationality_before_forces_or_weapons_barely_votes_for_the_country(events, text, country):
+    assert events(text)[0]["country"] == country
+
+
+
+@pytest.mark.parametrize("second, location", [
+    # 'the clash' is the gunfight just told, though that incident is assembled later
+    ("The clash set off a confrontation between demonstrators and police, who fired tear gas at "
+     "youths hurling stones.", "Baramulla"),
+    # no anaphor: the confrontation is placed nowhere of its own
+    ("Elsewhere, a confrontation between demonstrators and police ended when police fired tear "
+     "gas at youths hurling stones.", None),
+])
+def test_an_anaphor_takes_the_place_of_the_incident_just_told(events, second, location):
+    text = ("A gunfight between militants and police killed four people in Baramulla in Indian "
+            "Kashmir on Wednesday, police said.\n\n" + second + "\n\nPolice said three militants "
+            "and a policeman died in the shootout near the old market.")
+    riots = [e for e in events(text) if e["event_type"] == "Riots"]
+    assert riots and riots[0]["location"] == location
+
+
+@pytest.mark.parametrize("text, country", [
+    # a place name that begins a person's name is part of the name
+    ("Gunmen shot dead Chad Mensah, a trader, on Monday, police in Ghana said.", "GH"),
+    ("Gunmen shot dead a trader in Chad on Monday, police said.", "TD"),
+])
+def test_a_place_inside_a_persons_name_is_no_place(events, text, country):
+    assert events(text)[0]["country"] == country

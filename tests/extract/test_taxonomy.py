@@ -47,6 +47,44 @@ CASES = [
     ("Fighters attacked a checkpoint, killing six security personnel.", "Armed clash"),
     ("The army killed 12 insurgents in the hills.", "Armed clash"),
     ("The march turned violent as protesters smashed shop windows.", "Violent demonstration"),
+    # ground taken: a district's offices, and the passive with its taker after 'by'
+    ("Insurgents captured the administrative centre of Darband district overnight.",
+     "Non-state actor overtakes territory"),
+    ("The town, which was seized by the army in March, lies near the border.",
+     "Government regains territory"),
+    ("Several villages taken by rebels during the offensive remain empty.",
+     "Non-state actor overtakes territory"),
+    # a person taken near a place is an arrest, not ground taken
+    ("Police captured the suspect near the district office on Monday.", "Arrests"),
+    ("Soldiers captured two gunmen in the village at dawn.", "Arrests"),
+    # live fire that wounds protesters is lethal force; rubber bullets are an intervention
+    ("Live fire left dozens of protesters injured outside the parliament.",
+     "Excessive force against protesters"),
+    ("Police fired tear gas and rubber bullets at the protesters.", "Protest with intervention"),
+    # 'the bombing of a town' is bombardment; a bombing of a market is a planted bomb
+    ("A child was killed in the bombing of Tal Sara town on Sunday.",
+     "Shelling/artillery/missile attack"),
+    ("Five people were killed in the bombing of the city's main market.",
+     "Remote explosive/landmine/IED"),
+    # power seized is a coup, not an abduction; people seized are
+    ("The army seized power in a coup and detained the president.", "Arrests"),
+    ("Gunmen seized two aid workers on the road to the camp.", "Abduction/forced disappearance"),
+    # armed men among the dead make an attack a battle
+    ("Eight people, including three militia members, were killed in the raid.", "Armed clash"),
+    ("Eight people, including three children, were killed in the raid.", "Attack"),
+    # an ambush of a bus or a truck with no armed side aboard is an attack on civilians
+    ("Bandits ambushed a bus on the highway, killing four passengers.", "Attack"),
+    ("Rebels ambushed a military truck, killing two soldiers.", "Armed clash"),
+    ("Militants ambushed an army patrol near the border.", "Armed clash"),
+    # forces named as a report's source are no side of the fight
+    ("A police spokesperson said bandits had shot dead four herders.", "Attack"),
+    ("Security sources said gunmen killed four farmers.", "Attack"),
+    ("Gunmen killed four farmers and two policemen, a police statement said.", "Armed clash"),
+    # stones thrown or pelted, barricades raised: demonstrators turned violent
+    ("Protesters had set up barricades and thrown stones at police, witnesses said.",
+     "Violent demonstration"),
+    ("Marchers pelted the riot police with stones outside the court.", "Violent demonstration"),
+    ("Protesters set up a stall and handed out leaflets outside the court.", "Peaceful protest"),
 ]
 
 

@@ -6,13 +6,13 @@ import re
 from dataclasses import replace
 
 from .. import lexicons
-from .casualties import figure, next_figure
+from .casualties import figure, find_counts, next_figure
 from ..document import Doc
-from .geo import Located, article_province, choose_place, country_in, dateline_place
+from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
-from .taxonomy import INTERVENTION, TRIGGER, EventKind
-from .mentions import _REPORTED_ON, Mention, _admin1, _in_relative_clause, _possessive
+from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind, forces_acting
+from .mentions import _REPORTED_ON, Mention, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
 
 # 'in this city', 'here': the place the story was filed from
@@ -38,7 +38,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     first = d.mentions[0]
     when, precision, date_span = _event_date(doc, d)
     told_apart = any(m.elsewhere and m.counts for m in d.mentions)  # 'four others died elsewhere'
-    located = d.place or (None if told_apart else _context_place(doc, d, placed))
+    located = as_neighbourhood(doc, d.place) or (None if told_apart else _context_place(doc, d, placed))
     if located is None and not told_apart and not d.scope and \
             _event_country(doc, d, None, gazetteer) in doc.countries[:1]:
         located = article_province(doc, gazetteer)  # the story's one province, in its country
@@ -52,13 +52,15 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     if (date_span is None or lent) and located is None and first.sentence > 2 and not told_apart:
         return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
-    kind = _with_intervention(doc, d, d.kind)
-    if _militants_killed(d, kind):  # a security operation: both sides armed
+    kind = _with_intervention(doc, d, _body_over_headline(d))
+    if _militants_killed(d, kind) or _armed_dead(d, kind):  # both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
         kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
     elif kind.event_type == "Violence against civilians" and mob_attack(doc.text, d.mentions):
         kind = EventKind("Riots", "Mob violence", kind.rank)  # 'villagers lynched two thieves'
+    elif kind.sub_event_type == "Violent demonstration" and _communal_riot(doc, d):
+        kind = EventKind("Riots", "Mob violence", kind.rank)  # rioters with no protest: a mob
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
                         gazetteer.country_name(country) if country else None, gazetteer)
@@ -81,7 +83,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
     return Event(
         event_id=_event_id(doc, d, kind),
         event_date=when, date_precision=precision, country=country,
-        admin1=_admin1(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
+        admin1=admin1_of(place), admin2=place.admin2 if place and place.kind in ("city", "admin2") else None,
         location=located.location if located else None,
         latitude=round(place.latitude, 5) if exact else None,
         longitude=round(place.longitude, 5) if exact else None,
@@ -204,10 +206,22 @@ def _context_place(doc: Doc, d: Draft, placed: dict[int, Located]) -> Located | 
             return just_named
     if _ANAPHORA.search(doc.text[first.start:first.end]) or _SCENE.search(doc.text[first.start:first.end]):
         # 'the clash sparked protests', 'near the scene': where the incident just told happened
+        # (that incident may be assembled later: then the place its sentence names)
         for k in range(first.sentence - 1, max(-1, first.sentence - 4), -1):
-            if k in placed:
-                return placed[k]
+            told = placed.get(k) or _named_in(doc, k)
+            if told is not None:
+                return told
     return next((p for p in (_settlement_before(doc, m) for m in d.mentions) if p), None)
+
+
+def _named_in(doc: Doc, k: int) -> Located | None:
+    """The place below the country that sentence k names, in the story's own country."""
+    if k == doc.title or not TRIGGER.search(doc.sentences[k].text):
+        return None  # only a sentence that tells an incident
+    found = choose_place(doc, doc.sentences[k].start, doc.sentences[k].end, (), None)
+    if found is None or found.place.kind == "country" or found.place.country not in doc.countries[:1]:
+        return None
+    return found
 
 
 # 'in the city', 'the village' with no name after: the settlement the story named last
@@ -292,10 +306,28 @@ def _casualties(doc: Doc, d: Draft, kind: EventKind) -> tuple[int | None, int | 
                 if span:
                     spans[field_name] = list(span)
     killed, injured = result["killed"], result["injured"]
+    if killed is None and injured is None and _nil_toll_after(doc, d):
+        killed = injured = 0  # '… five of which were intercepted.' · 'No-one was hurt.'
     if killed is None and (injured == 0 or any(_SELF_KILLED.search(doc.text[m.start:m.end])
                                                for m in d.mentions)):
         killed = 0  # 'no one was hurt', or a grenade that killed only the man who held it
     return killed, injured, spans
+
+
+def _nil_toll_after(doc: Doc, d: Draft) -> bool:
+    """A short sentence of its own that says no one was hurt, one or two sentences after a
+    report of the incident ('Rockets were fired at the town. No-one was hurt.')."""
+    told = {m.sentence for m in d.mentions}
+    for j in sorted({k + step for k in told for step in (1, 2)} - told):
+        if j >= len(doc.sentences) or len(doc.sentences[j].text) > _NIL_SENTENCE_CHARS:
+            continue
+        counts = find_counts(doc.sentences[j].text)
+        if counts and all(c.value == 0 for c in counts):
+            return True
+    return False
+
+
+_NIL_SENTENCE_CHARS = 80  # 'No-one is reported to have been hurt.': the whole sentence is the toll
 
 
 _WOUNDED_IN = re.compile(rf"\b{lexicons.alternation('wounded_in')}\b", re.IGNORECASE)
@@ -319,15 +351,28 @@ def _quoted(doc: Doc, m: Mention) -> bool:
 _OPENING_QUOTES = "\"“‘«"
 
 
-# 'Two bomb attacks killed nine', 'a series of raids': a figure summed over several incidents
+# 'Two bomb attacks killed nine', 'a series of raids', 'raided three villages': a figure summed
+# over several incidents
 _SUMMED = re.compile(r"\b(?:" + lexicons.alternation("number_words") + r"|\d+|"
                      + lexicons.alternation("many_quantifiers") + r")\s+(?:"
-                     + lexicons.alternation("separateness_adjectives") + r"\s+)?(?:\w+\s+)?" + lexicons.alternation("incident_plurals")
-                     + r"\b", re.I)
+                     + lexicons.alternation("separateness_adjectives") + r"\s+)?(?:\w+\s+)?(?:"
+                     + lexicons.alternation("incident_plurals") + "|" + lexicons.alternation("place_plurals")
+                     + r")\b", re.I)
 
 
 def _sums(doc: Doc, m: Mention) -> bool:
     return bool(_SUMMED.search(doc.text[m.start:m.end]))
+
+
+def _body_over_headline(d: Draft) -> EventKind:
+    """'Protesters clash with police' over a report of a march that ended without incident:
+    a riot only the headline tells is the protest the body tells."""
+    kind = d.kind
+    body = [m.kind for m in d.mentions if not m.headline and m.kind.event_type == "Protests"]
+    if kind.event_type == "Riots" and body and all(
+            m.headline for m in d.mentions if m.kind.event_type == "Riots"):
+        return max(body, key=lambda k: k.rank)
+    return kind
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
@@ -344,6 +389,30 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
         return False
     killed = [c for m in d.mentions for c in m.counts if c.kind == "killed"]
     return bool(killed) and all(c.perpetrator for c in killed)
+
+
+def _armed_dead(d: Draft, kind: EventKind) -> bool:
+    """'Six people including two militiamen were killed in an attack on the village': a toll
+    that counts armed men (the sentence typed a battle) makes the attack a battle, though the
+    other reports of it name only the attack; so does a fight told on the incident's day
+    ('gunmen clashed with residents who fought beside police')."""
+    return kind.sub_event_type == "Attack" and any(
+        m.kind.event_type == "Battles" and (any(c.kind == "killed" and c.value for c in m.counts)
+                                            or m.kind.rank >= 5 and m.date is not None)
+        for m in d.mentions)
+
+
+def _communal_riot(doc: Doc, d: Draft) -> bool:
+    """A riot in a story that names no protest, march or vigil anywhere, against a
+    community's mosques, shops or homes or with no state force in the fight: a mob's
+    violence ('petrol bombs were hurled at a mosque, police said'), not demonstrators turned
+    violent ('youths defying the curfew confronted police')."""
+    words = [doc.text[m.start:m.end] for m in d.mentions]
+    return not PROTEST.search(doc.text) and (any(_COMMUNAL.search(w) for w in words)
+                                             or not any(forces_acting(w) for w in words))
+
+
+_COMMUNAL = re.compile(rf"\b{lexicons.pattern('communal_targets')}\b", re.IGNORECASE)
 
 
 def _evidence(doc: Doc, d: Draft) -> list[Span]:

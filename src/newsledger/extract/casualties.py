@@ -63,7 +63,29 @@ def find_counts(sentence: str, offset: int = 0) -> list[Count]:
             continue
         out.append(Count(h.kind, h.value, h.start + offset, h.end + offset, h.text,
                          h.who, h.perpetrator, h.total, h.cumulative, h.clause))
-    return out
+    return _survivors(sentence, offset, out)
+
+
+_NUMBER = r"(?:\d[\d,]*|" + "|".join(sorted(map(re.escape, lexicons.mapping("number_words")), key=len, reverse=True)) + ")"
+# 'three policemen were shot and one died': of the three shot, two survived wounded
+_SHOT_THEN_DIED = re.compile(
+    rf"\b(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:were|had been)\s+{lexicons.alternation('survivable_harm')}"
+    rf"\s*,?\s+and\s+(?P<m>{_NUMBER})\s+(?:of them\s+)?(?:later\s+)?(?:died|succumbed)\b", re.IGNORECASE)
+
+
+def _survivors(sentence: str, offset: int, counts: list[Count]) -> list[Count]:
+    """Add the wounded who survived when a sentence tells how many were shot and how many of
+    them died; the dead are counted already."""
+    for m in _SHOT_THEN_DIED.finditer(sentence):
+        shot, died = parse_number(m["n"]), parse_number(m["m"])
+        if shot is None or died is None or shot <= died:
+            continue
+        a, b = m.start("n") + offset, m.end("n") + offset
+        counts = [c for c in counts if not (c.kind == "injured" and c.start < b and a < c.end)]
+        clause = next((c.clause for c in counts if c.kind == "killed"), 0)
+        counts.append(Count("injured", shot - died, a, b, m["n"], None, False, False, clause=clause))
+        counts.sort(key=lambda c: c.start)
+    return counts
 
 
 def parse_number(phrase: str) -> int | None:

@@ -295,17 +295,21 @@ _NAME_STOP = (_STOP | _PERSON_SG | _PERSON_PL | _ATTACKERS | _NONPERSON
 
 
 def _name_tok(t: _Tok) -> bool:
-    return t.typ == "a" and t.text[:1].isupper() and t.low not in _NAME_STOP
+    """A capitalised word of a name, or one joined to its particle ('al-Haddad', 'el-Sayed')."""
+    head, dash, rest = t.text.partition("-")
+    particle = bool(dash) and head.lower() in _NAME_LINK and rest[:1].isupper()
+    return t.typ == "a" and (t.text[:1].isupper() or particle) and t.low not in _NAME_STOP
 
 
 _PLACE_PREP = set(lexicons.words("casualty_place_prep"))  # data/lexicons/casualty_place_prep
+_VICTIM_NOUNS = frozenset(lexicons.words("casualty_name_nouns"))
+_RELATIVE_DAY = frozenset(lexicons.words("relative_day_words"))  # 'killed the previous day'
+
 
 
 def _name_ok(toks: list[_Tok], a: int, b: int) -> bool:
     """Is a..b a plausible personal name (not "Palestinians", "FMLN", "in Burkina Faso")?"""
-    if _low(toks, a - 1) in _PLACE_PREP and not (a >= 2 and toks[a - 2].low in (
-            "death", "deaths", "killing", "killings", "murder", "murders", "kidnapping",
-            "abduction", "arrest", "assassination", "bodies", "body", "detention")):
+    if _low(toks, a - 1) in _PLACE_PREP and not (a >= 2 and toks[a - 2].low in _VICTIM_NOUNS):
         return False
     if b - a == 1:
         t = toks[a]
@@ -383,12 +387,15 @@ def _name_before(sc: _Scan, c: _Cue, after: int) -> bool:
         j -= 1
     if not aux:
         return False
-    if _low(toks, j - 1) == "who":
+    relative = _low(toks, j - 1) == "who"
+    if relative:
         j -= 1
         if _low(toks, j - 1) != ",":
             return False
     start = None
-    if _low(toks, j - 1) == ",":  # one appositive: ", a councilwoman for Meta,"
+    if relative and _name_ending(toks, j - 1) is not None:  # 'the funeral of X, who was killed'
+        start, j = _name_ending(toks, j - 1), j - 1
+    elif _low(toks, j - 1) == ",":  # one appositive: ", a councilwoman for Meta,"
         k = j - 2
         while k >= 0 and j - k <= 16 and toks[k].text not in (",", ".", ";", "(", ")"):
             k -= 1
@@ -467,7 +474,8 @@ def _bind_passive(sc: _Scan) -> None:
         if c.mode in ("both", "ambiguous"):
             nxt = toks[c.t1] if c.t1 < len(toks) else None
             # "killed him", "killed the driver", "killed Ahmed": an object, no subject count
-            if nxt is not None and (nxt.low in _OBJECT_WORDS or (
+            time_after = nxt is not None and nxt.low == "the" and _low(toks, c.t1 + 1) in _RELATIVE_DAY
+            if nxt is not None and not time_after and (nxt.low in _OBJECT_WORDS or (
                     nxt.typ == "a" and nxt.text[:1].isupper() and _cap(nxt) not in weekday_month
                     and nxt.low not in ("in", "on", "at", "as", "after", "by"))):
                 if not sc.caps:

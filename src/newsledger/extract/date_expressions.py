@@ -146,9 +146,16 @@ _YEAR_BEFORE = re.compile(
     r"|\b(?P<body2>(?:early|late|mid)[\s-]+))$", re.I)
 
 
+# "the 2020 war", "during the 2011 uprising": the year names when that episode happened
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_NAMED_EVENT_AFTER = re.compile(rf"\s+{lexicons.alternation('year_named_events')}\b", re.I)
+
+
 def _h_year(m: re.Match, text: str, pub: Date | None) -> _Hit | None:
     before = _back(_YEAR_BEFORE, text, m.start(), 40)
     if before is None:
+        if _back(_THE_BEFORE, text, m.start(), 8) and _NAMED_EVENT_AFTER.match(text, m.end()):
+            return _Hit(m.start(), m.end(), "absolute", (Date(int(m["year"]), 1, 1), YEAR), prio=0)
         return None
     body = "body" if before["body"] else "body2" if before["body2"] else None
     start = before.start(body) if body else m.start()

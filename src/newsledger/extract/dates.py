@@ -109,10 +109,14 @@ def _merge_ranges(text: str, hits: list[_Hit]) -> list[_Hit]:
 _SINCE = re.compile(r"\b(?:ever\s+)?since\s+$", re.I)
 
 
+# "since April, when a man was found dead": the clause after it tells what happened then
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.I)
+
+
 def _mark_since(text: str, hits: list[_Hit]) -> None:
     """"since May 10", "since 2015": aggregates; the span takes in "since"."""
     for h in hits:
-        if h.kind in ("absolute", "relative"):
+        if h.kind in ("absolute", "relative") and not _WHEN_AFTER.match(text, h.end):
             m = _back(_SINCE, text, h.start, 12)
             if m:
                 h.start, h.kind = m.start(), "since"

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicons
+from ..corpus.merge_evidence import haversine
 from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold
@@ -96,8 +97,8 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
     for n in doc.names:
         if n.label == "NORP":
             code = gazetteer.country_code(n.text)
-            if code:
-                votes[code] += 2
+            if code:  # 'Russian drones', 'Nigerian troops': whose weapons, barely where
+                votes[code] += 0.1 if _WEAPONS_AFTER.match(doc.text, n.end) else 2
     named = set(votes)
     seen: set[str] = set()
     for m in doc.places:  # each other place once: a village named five times is one place
@@ -148,6 +149,7 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     """The most specific place named between offsets lo and hi (ties: the first named);
     a village or camp the gazetteer lacks wins over the region it lies in."""
     skip = [*skip, doc.dateline.place] if doc.dateline else list(skip)
+    skip += _within_names(doc, lo, hi)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
               and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
@@ -261,17 +263,49 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
                 s <= start < e and " " in doc.text[s:e] for s, e in people)
             if name.split()[0] in _NOT_NAMES or named_person or any(s <= start < e for s, e in skip):
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
-            if any(a < start + len(name) and start < b for a, b in known) or _demonym(name, gazetteer):
+            told = _told_holder(doc, lo + m.end(), 40 if rx is _UNLISTED_DISTANCE else 25) \
+                if rx in (_UNLISTED_DISTANCE, _UNLISTED_APPOSITION, _UNLISTED_IN_IN) else None
+            namesake = rx is _UNLISTED_DISTANCE and told is not None and \
+                _namesake_too_far(doc, start, name, m.group(0), told)
+            if any(a < start + len(name) and start < b for a, b in known) and not namesake \
+                    or _demonym(name, gazetteer):
                 continue  # the gazetteer knows it, or 'the Iranian town of …'
             if _DESCRIBES.match(words, m.start("name") + len(name)) and any(
                     p.start == start and p.candidates for p in doc.places):
                 continue  # 'the Gulf state': a name known abroad describing a country
-            within = _holder(doc, region, gazetteer, start)
+            # 'Antareb, a town in Aleppo province near Idlib': the place its own words put it in
+            within = told if told is not None and rx is not _UNLISTED_DISTANCE or namesake \
+                else _holder(doc, region, gazetteer, start)
             if within is None:
                 return None
             kind = m.groupdict().get("kind") or default_kind or m.group(0).split(" of ")[0].split()[-1]
             return Located(within.place, start, start + len(name), True, name, True, kind.lower())
     return _stray_name(doc, lo, hi, skip, known, region, gazetteer)
+
+
+def _told_holder(doc: Doc, at: int, width: int) -> Located | None:
+    """The place named just after offset `at` ('… a town in | Aleppo province', '… 35 km from
+    | Ouahigouya'), below the country level; None when none is named there."""
+    for m in doc.places:
+        if at <= m.start < at + width and m.candidates and not re.search(r"[.;]", doc.text[at:m.start]):
+            place = rank_candidates(m.candidates, doc.countries)[0]
+            return Located(place, m.start, m.end, False) if place.kind != "country" else None
+    return None
+
+
+_DISTANCE = re.compile(r"(?P<n>\d[\d,.]*) ?(?P<unit>k|m)", re.IGNORECASE)
+
+
+def _namesake_too_far(doc: Doc, start: int, name: str, words: str, told: Located) -> bool:
+    """'Loumbila, some 35 km from Ouahigouya' where the gazetteer's only Loumbila lies 160 km
+    away: the text's village is an unlisted namesake near the town it is measured from."""
+    listed = [m for m in doc.places if m.start == start and m.end == start + len(name) and m.candidates]
+    far = _DISTANCE.search(words)
+    if not listed or far is None:
+        return False
+    stated = float(far["n"].replace(",", "")) * (1.609 if far["unit"].lower() == "m" else 1.0)
+    place, ref = rank_candidates(listed[0].candidates, doc.countries)[0], told.place
+    return haversine(place.latitude, place.longitude, ref.latitude, ref.longitude) > 2 * stated + 50
 
 
 def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
@@ -293,6 +327,19 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
         if within is not None:
             return Located(within.place, m.start, m.end, True, m.text, True, "")
     return None
+
+
+def _within_names(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Person names between lo and hi that begin with a place name and run on with another
+    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'): the place is part of the name. (A
+    name the tagger gives the exact words of a place may be the place misread, and 'Mary of
+    Bethany' may name one: both are kept.)"""
+    spans = [(n.start, n.end) for n in doc.names if n.label == "PERSON" and lo <= n.start < hi]
+    return [(s, e) for s, e in spans
+            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end) for m in doc.places)]
+
+
+_NAME_GOES_ON = re.compile(r" [A-Z]")
 
 
 def _people(doc: Doc) -> list[tuple[int, int]]:
@@ -429,6 +476,44 @@ def _is_adjective(text: str, m) -> bool:
         or bool(_FORCES_AFTER.match(text, m.end))
 
 
+_WEAPONS_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
+                            rf"(?:{lexicons.pattern('state_force_words')}|"
+                            rf"{lexicons.pattern('shelling_words')}|{lexicons.pattern('air_strike_words')})\b",
+                            re.IGNORECASE)
 _FORCES_AFTER = re.compile(rf"\s+(?:{lexicons.alternation('role_force_modifiers')}\s+)?"
                            rf"(?:{lexicons.alternation('military_words')}|"
                            rf"{lexicons.alternation('police_words')})\b", re.IGNORECASE)
+
+
+_DISTRICT_ADMIN1 = frozenset(lexicons.words("district_admin1_countries"))
+
+
+def admin1_of(place) -> str | None:
+    """The event's admin1: the place's first-level unit, or its district where ACLED codes
+    districts as the first level (Uganda); None for a country."""
+    if place is None or place.kind == "country":
+        return None
+    if place.country in _DISTRICT_ADMIN1 and place.kind in ("city", "admin2") and place.admin2:
+        return place.name if place.kind == "admin2" else place.admin2
+    return place.name if place.kind == "admin1" else place.admin1
+
+
+_COMMA = re.compile(r",\s*")
+
+
+def as_neighbourhood(doc: Doc, located: Located | None) -> Located | None:
+    """'Shahdara, Lahore' in a Pakistani story, where GeoNames lists Shahdara only in Delhi:
+    a name read in a country the story is not about, followed by a town of the story's own
+    country, is a neighbourhood of that town: its own name, the town's admin units."""
+    if located is None or located.unlisted or located.place.kind == "country":
+        return located
+    named = next((m for m in doc.places if m.start == located.start and m.candidates), None)
+    if named is None or not _far_fetched(named, located.place, _major_countries(doc)):
+        return located
+    comma = _COMMA.match(doc.text, located.end)
+    town = next((m for m in doc.places if comma and m.start == comma.end() and m.candidates), None)
+    place = rank_candidates(town.candidates, doc.countries)[0] if town else None
+    if place is None or place.kind != "city" or place.country not in doc.countries[:1]:
+        return located
+    return Located(place, located.start, town.end, located.near,
+                   doc.text[located.start:located.end], name_kind="neighbourhood")

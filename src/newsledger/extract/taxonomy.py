@@ -38,14 +38,20 @@ PROTEST = _lex("protest_triggers")
 ARREST = _lex("arrest_triggers")
 INTERVENTION = _lex("protest_intervention")
 LETHAL_FORCE = _lex("lethal_force")
+LIVE_FIRE = _lex("live_fire")
 STATE_FORCE = _lex("state_force_words")
 
 # --- Battles over ground and Strategic developments ------------------------------------
 # a place taken: the verb, then within a few words what was taken
-_GROUND = r"(?:\w+[^\w.!?;\n]+){0,4}?" + lexicons.pattern("ground_words") + r"\b"
+# ('captured the suspect in the city' took a person: a preposition ends the object)
+_GROUND = (r"(?:(?!" + lexicons.alternation("object_ending_prepositions") + r"\b)\w+[^\w.!?;\n]+){0,4}?"
+           + lexicons.pattern("ground_words") + r"\b")
 TERRITORY = re.compile(
     r"\b" + lexicons.pattern("territory_verbs") + r"[^\w.!?;\n]+"  # never across a sentence end
-    + _GROUND + "|" + lexicon_rx("territory_phrases").pattern,
+    + _GROUND + "|" + lexicon_rx("territory_phrases").pattern
+    # the passive, taken ground first: 'a village captured by government forces'
+    + r"|\b" + lexicons.pattern("ground_words") + r",?\s+(?:(?:which|that) (?:was|were|had been) )?"
+    + lexicons.pattern("territory_verbs") + r"\s+by\b",
     re.IGNORECASE)
 # ground given up without a fight
 WITHDRAWAL = _lex("withdrawal_triggers")
@@ -124,7 +130,9 @@ def _protest_kind(text: str) -> EventKind | None:
     if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
         return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
-        return EventKind("Protests", "Excessive force against protesters", 6)
+        return EventKind("Protests", "Excessive force against protesters", 7)
+    if has(HURT) and has(LIVE_FIRE):  # 'live fire and injuries': lethal force, though none died
+        return EventKind("Protests", "Excessive force against protesters", 7)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
         return EventKind("Riots", "Violent demonstration", 6)
     if has(INTERVENTION):
@@ -173,10 +181,12 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
     the state by default."""
     before = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, 0, ground.start())]
     before += [(m.start(), False) for m in STATE_SIDE.finditer(text, 0, ground.start())]
-    if before:
-        return max(before)[1]
     after = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
     after += [(m.start(), False) for m in STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
+    if after and ground.group().lower().endswith(" by"):  # the passive names the taker after 'by'
+        return min(after)[1]
+    if before:
+        return max(before)[1]
     return min(after)[1] if after else False
 
 
@@ -197,7 +207,10 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Violence against civilians", "Sexual violence", 7)
     if has(ABDUCT) and not has(KILL):
         return EventKind("Violence against civilians", "Abduction/forced disappearance", 6)
-    if has(CLASH) or re.search(r"\bambush", text, re.I):
+    if not has(CLASH) and _AMBUSH.search(text) and has(_TRAVELLERS) and not _armed_target(text) \
+            and not has(STATE_FORCE):
+        return EventKind("Violence against civilians", "Attack", 4)  # 'ambushed a bus'
+    if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
@@ -210,6 +223,8 @@ def _violence_kind(text: str) -> EventKind | None:
     return None
 
 
+_AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
+_TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 MOB = _MOB = _lex("mob_words")
@@ -271,6 +286,11 @@ def _armed_sides(text: str) -> bool:
     checkpoint', 'the army killed scores of terrorists'), not forces only as the source."""
     state = [m for m in STATE_SIDE.finditer(text) if not _SAYS.match(text, m.end())]
     return bool(state) and bool(_INSURGENTS.search(text))
+
+
+def forces_acting(text: str) -> bool:
+    """State forces named in the words other than as a report's source ('police said')."""
+    return any(not _SAYS.match(text, m.end()) for m in STATE_FORCE.finditer(text))
 
 
 _INSURGENTS = _lex("insurgent_words")
