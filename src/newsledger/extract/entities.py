@@ -280,19 +280,27 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
                 forms.setdefault(m.text.upper(), m)
     if not forms:
         return []
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-                    + r")(?!\w)")
+    # 'Democratic Republic of Congo' also finds 'Democratic Republic of the Congo'
+    alts = [re.escape(f).replace(r"\ of\ ", r"\ of\ (?:the\ )?") for f in sorted(forms, key=len, reverse=True)]
+    rx = re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?!\w)")
+    keyed = {m.key: m for m in forms.values()}
     full_words: dict[str, set[str]] = defaultdict(set)  # a person's full names, by group
     for m in mentions:
         if m.label == "PERSON" and " " in m.text:
             full_words[groups.find(m.key)].update(m.text.split())
     out = []
     for occ in rx.finditer(text):
-        src = forms[occ.group()]
+        src = forms.get(occ.group()) or keyed.get(_key(occ.group(), "GPE")) or keyed.get(_key(occ.group(), "ORG"))
+        if src is None:
+            continue
         if src.label == "PERSON" and " " not in src.text and \
                 _foreign_name_before(text, occ.start(), full_words.get(groups.find(src.key))):
             continue  # a surname ending another person's name
-        m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place, rank=0)
+        # a longer form around a shorter mention ('the Congo' of '… Republic of the Congo') wins
+        longer = any(x.start >= occ.start() and x.end <= occ.end() and x.end - x.start < occ.end() - occ.start()
+                     for x in mentions)
+        m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place,
+               rank=src.rank if longer else 0)
         groups.union(src.key, m.key)
         out.append(m)
     return out

@@ -60,7 +60,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (g.actor.canonical, (g.start, g.end))
     state = forces.first()
     foes = forces.opposed()
-    if foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
+    if foes and initiator is None and _agent_of(text, base, foes[1]):
+        # 'an Armenian soldier was shot dead by Azerbaijani troops': the agent did it
+        state, initiator = foes
+    elif foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
         # 'Azerbaijani troops shot dead an Armenian soldier': one state's forces on another's
         initiator, state = foes
     weapon = forces.wielding()
@@ -141,6 +144,9 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
     operation'), their enemy when they are attacked ('troops were ambushed'); in a fight told
     as mutual ('clashes between troops and rebels', 'X and Y clashed') the side named first."""
     other = initiator or unid
+    if other and other[1] and state[1] and _agent_of(text, base, other) != _agent_of(text, base, state):
+        # 'soldiers were killed by the rebels' · 'rebels were killed by troops': the agent began it
+        return (other, state) if _agent_of(text, base, other) else (state, other)
     if mutual and other and other[1] and state[1] and _MUTUAL.search(text) \
             and not _ASSAILED.search(text):
         return (state, other) if state[1][0] < other[1][0] else (other, state)
@@ -183,9 +189,16 @@ def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
     if sub_type == "Mob violence" and not force:
         civ = _first(text, base, CIVILIANS, "Civilians")
         return Roles(crowd[0], civ[0] if civ else None, crowd[1], civ[1] if civ else None)
+    if sub_type == "Violent demonstration" and not force:
+        civ = next((m for m in CIVILIANS.finditer(text) if _FOUGHT_WITH.search(text[:m.start()])), None)
+        if civ:  # 'students clashed with residents': the crowd's foes are civilians
+            return Roles(crowd[0], "Civilians", crowd[1], (base + civ.start(), base + civ.end()))
     if event_type == "Protests" and sub_type == "Peaceful protest":
         force = None
     return Roles(crowd[0], force[0] if force else None, crowd[1], force[1] if force else None)
+
+
+_FOUGHT_WITH = re.compile(rf"\b{lexicons.pattern('role_fought_with')}\s+(?:\w+\s+){{0,3}}$", re.I)
 
 
 class _Forces:
@@ -214,6 +227,10 @@ class _Forces:
                     if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
                         found.append((f"{kind} Forces of {partner[0]}",
                                       (base + partner[1][0], base + partner[1][1]), False))
+        for m in _STATE_CLASH.finditer(text) if nation else ():  # 'a clash between Tajikistan and Kyrgyzstan'
+            sides = [(nation(m.group(k), True), m.span(k)) for k in ("a", "b")]
+            if all(c for c, _ in sides) and sides[0][0] != sides[1][0]:
+                found += [(f"Military Forces of {c}", (base + a, base + b), False) for c, (a, b) in sides]
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
@@ -297,6 +314,9 @@ _NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
     rf"(?:{lexicons.alternation('role_force_modifiers')}\s+)?$")
+_STATE = r"(?-i:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+_STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s+)?(?P<a>{_STATE})\s+and\s+"
+                          rf"(?:the\s+)?(?P<b>{_STATE})", re.I)
 # a fight told as mutual: the order of the sides is the only clue of who began it
 _MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
 _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
@@ -330,6 +350,17 @@ def _agent_before(text: str, base: int, found) -> bool:
     if not found or not found[1]:
         return False
     return bool(AGENT_AFTER.search(text[: max(0, found[1][0] - base)]))
+
+
+def _agent_of(text: str, base: int, found) -> bool:
+    """Whether the found actor, with the nationality before it, follows an agent cue
+    ('shot by Azerbaijani troops', 'fire from Tajik border guards')."""
+    if not found or not found[1]:
+        return False
+    lo = max(0, found[1][0] - base)
+    nationality = _NATION_WORDS.search(text, max(0, lo - 60), lo)
+    lo = nationality.start() if nationality else lo
+    return bool(AGENT_AFTER.search(text[:lo]))
 
 
 CROWD_SIDE = _words("crowd_side_words")
@@ -383,7 +414,7 @@ _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", 
 
 # ---- one incident, told over several sentences -----------------------------------------------
 def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
-                country_name: str | None, gazetteer=None) -> Roles:
+                country_name: str | None, gazetteer=None, actors: list = ()) -> Roles:
     """actor1 and actor2 of an incident from its mentions (objects with `start`, `end` and
     `groups`, article offsets): each side as the first sentence that names it (a headline may
     name neither), a state force hit at its post ('a bomb at a police checkpoint') before
@@ -403,7 +434,32 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
         two = posted if posted and posted.actor2 != one.actor1 else two
     communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
     actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
-    return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    roles = Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    return _named_by_anaphora(text, roles, actors)
+
+
+def _named_by_anaphora(text: str, roles: Roles, actors: list) -> Roles:
+    """'Taliban insurgents attacked four districts … The insurgents killed 14 police': a side
+    named only 'the insurgents' is the armed group named last before it (actor matches of the
+    article, within a few paragraphs) that the text makes a doer."""
+    sides = {}
+    for key, name, span in (("1", roles.actor1, roles.span1), ("2", roles.actor2, roles.span2)):
+        if not (name or "").startswith("Unidentified Armed Group") or not span \
+                or not _ANAPHOR.search(text[max(0, span[0] - 5):span[1]]):
+            continue
+        before = [a for a in actors if a.actor.kind == "armed_group" and a.end <= span[0]
+                  and span[0] - a.start <= _ANAPHOR_REACH and attributed(text, a)]
+        if before:
+            sides[key] = before[-1]
+    if not sides:
+        return roles
+    one, two = sides.get("1"), sides.get("2")
+    return Roles(one.actor.canonical if one else roles.actor1, two.actor.canonical if two else roles.actor2,
+                 (one.start, one.end) if one else roles.span1, (two.start, two.end) if two else roles.span2)
+
+
+_ANAPHOR = re.compile(rf"\bthe\s+{lexicons.alternation('role_group_anaphora')}$", re.I)
+_ANAPHOR_REACH = 1500  # characters back to the group's name: the few paragraphs before
 
 
 # the target is a force where the blow falls on its post or its men on duty
