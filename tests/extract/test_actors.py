@@ -167,6 +167,30 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
     # two nationalities before one force noun: each names its own state's forces
     ("Kyrgyz and Tajik border guards exchanged fire near Batken on Friday, killing three.",
      "Military Forces of Kyrgyzstan", "Military Forces of Tajikistan"),
+    # the state's forces after 'by' began it, though named second
+    ("A Georgian soldier was shot dead by Russian troops near Tskhinvali on Tuesday.",
+     "Military Forces of Russia", "Military Forces of Georgia"),
+    ("Georgian troops shot dead a Russian soldier near Tskhinvali on Tuesday.",
+     "Military Forces of Georgia", "Military Forces of Russia"),
+    # two states named as the sides of a fight stand for their forces
+    ("A clash between Eritrea and Ethiopia near Badme on Monday killed three soldiers.",
+     "Military Forces of Eritrea", "Military Forces of Ethiopia"),
+    # a state named by its air strikes struck; the group hit is the target
+    ("French air strikes hit a FACT column near Faya on Sunday, killing 20 rebels.",
+     "Military Forces of France", "Front for Change and Concord in Chad (FACT)"),
+    # students who clash with residents: the residents are the other side
+    ("Students protesting the fee rise clashed with residents in Kano on Monday, throwing stones "
+     "at shops; five people were hurt.", "Rioters (Nigeria)", "Civilians"),
+    # the side blamed for a killing did it
+    ("A journalist was shot dead in Homs on Monday, and activists blamed security forces for "
+     "the killing.", "Military Forces of Syria", "Civilians"),
+    ("A journalist was shot dead in Homs on Monday, activists said.",
+     "Unidentified Armed Group (Syria)", "Civilians"),
+    # police and soldiers hit together: the military side
+    ("Gunmen killed four police officers and soldiers at a checkpoint in Gao on Monday.",
+     "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+    ("Gunmen killed four police officers at a checkpoint in Gao on Monday.",
+     "Unidentified Armed Group (Mali)", "Police Forces of Mali"),
 ])
 def test_roles(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
@@ -286,3 +310,25 @@ def test_a_group_that_disowns_the_act_is_not_its_doer(actors, text, doer):
 
     group = next(m for m in actors.find(text) if m.actor.canonical == "Baloch Liberation Army")
     assert attributed(text, group) is doer
+
+
+@pytest.mark.parametrize("first, actor1", [
+    # 'the militants' after a named group are that group
+    ("Al-Shabaab fighters overran an army base in Lower Shabelle on Monday.", "Al-Shabaab"),
+    # with no group named before, they stay unidentified
+    ("Heavy rain fell on Lower Shabelle on Monday.", "Unidentified Armed Group (Somalia)"),
+])
+def test_the_militants_are_the_group_named_before(extract, first, actor1):
+    text = first + "\n\nThe militants killed nine soldiers at a checkpoint in Afgoye on Tuesday."
+    events = [e for e in extract(text)["events"] if e["location"] == "Afgoye"]
+    assert [e["actor1"] for e in events] == [actor1]
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("EPL", "Popular Liberation Army (EPL)"), ("Los Pelusos", "Popular Liberation Army (EPL)"),
+    ("CONAIE", "Confederation of Indigenous Nationalities of Ecuador (CONAIE)"),
+    ("Chhatra League", "Bangladesh Chhatra League"), ("RCSS", "Restoration Council of Shan State (RCSS)"),
+    ("PLGA", "CPI (Maoist)"), ("Cártel de Santa Rosa de Lima", "Santa Rosa de Lima Cartel"),
+])
+def test_groups_of_many_countries_are_known(actors, name, canonical):
+    assert actors.canonical(name) == canonical

@@ -228,3 +228,18 @@ def test_sentence_final_cue_with_a_short_phrase_after_it(tail):
 def test_pronoun_subjects_of_indirect_speech(second, found):
     qs = quotes("Interior Minister Karim Haddad visited the province on Monday.\n\n" + second)
     assert [(q.speaker, q.text) for q in qs] == found
+
+
+@pytest.mark.parametrize("second, found", [
+    # 'pointed out that' and 'promised that' open a content clause
+    ("He pointed out that the new bridge had been built without a permit.",
+     [("Karim Haddad", "the new bridge had been built without a permit")]),
+    ("He promised on Sunday that the schools would reopen before the rains.",
+     [("Karim Haddad", "the schools would reopen before the rains")]),
+    # without a clause they report nothing
+    ("He pointed out the damaged houses to reporters.", []),
+    ("He promised to rebuild the schools.", []),
+])
+def test_cues_that_open_a_clause_only_with_that(second, found):
+    qs = quotes("Interior Minister Karim Haddad visited the province on Monday.\n\n" + second)
+    assert [(q.speaker, q.text) for q in qs] == found

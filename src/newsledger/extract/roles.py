@@ -74,8 +74,11 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
         # air power is almost always a state's: a named group here is what was struck
-        target = initiator or civ
-        initiator = state or (f"Military Forces of {cn}", None)
+        if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
+            target = (named[0].actor.canonical, (named[0].start, named[0].end)) if named else civ
+        else:
+            target = initiator or civ
+            initiator = state or (f"Military Forces of {cn}", None)
         return Roles(initiator[0], target[0] if target else None, initiator[1],
                      target[1] if target else None)
     if initiator is None and unid:
@@ -198,6 +201,7 @@ def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
     return Roles(crowd[0], force[0] if force else None, crowd[1], force[1] if force else None)
 
 
+_JOINED_FORCES = re.compile(r"\s*(?:officers\s+)?(?:and|&)\s+(?:other\s+)?(?:\w+\s+)?", re.I)
 _FOUGHT_WITH = re.compile(rf"\b{lexicons.pattern('role_fought_with')}\s+(?:\w+\s+){{0,3}}$", re.I)
 
 
@@ -208,7 +212,7 @@ class _Forces:
     warplanes', 'Russian shelling') naming that country's forces instead of the event's."""
 
     def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list) -> None:
-        self.cn = cn
+        self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military")):
@@ -266,6 +270,18 @@ class _Forces:
             pool = [f for f in pool if f[0].startswith("Police")] or pool
         home = [f for f in pool if f[0].endswith(f" of {self.cn}")]
         name, span, _ = (home or pool)[0]
+        return self._with_soldiers(name, span)
+
+    def _with_soldiers(self, name: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        """'police officers and soldiers', 'policemen and troops': one side of mixed forces is
+        the military (the police serve beside it)."""
+        if not name.startswith("Police Forces of "):
+            return name, span
+        army = name.replace("Police Forces of ", "Military Forces of ", 1)
+        for other, (start, end), _ in self.found:
+            between = self.text[span[1] - self.base:start - self.base] if start >= span[1] else None
+            if other == army and between is not None and _JOINED_FORCES.fullmatch(between):
+                return other, (start, end)
         return name, span
 
 
