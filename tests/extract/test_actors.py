@@ -236,6 +236,31 @@ def test_a_lead_claim_covers_the_days_attacks(extract, later, actor1):
     assert [e["actor1"] for e in found][-1] == actor1
 
 
+@pytest.mark.parametrize("day, actor1", [
+    ("2024-05-06", "Baloch Liberation Army"),
+    # another day than the lead names: not the attacks claimed
+    ("2024-05-07", "Unidentified Armed Group (Pakistan)"),
+])
+def test_a_lead_claim_covers_the_attacks_of_the_day_the_lead_names(actors, day, actor1):
+    """The lead's total is a summary, no event of its own: its day still dates the claim."""
+    from types import SimpleNamespace as NS
+
+    from newsledger.extract.date_calendar import TimeExpr
+    from newsledger.extract.roles import claimed_by
+
+    text = ("Bombs in two cities killed 13 people on Monday. The Baloch Liberation Army claimed "
+            "responsibility for the attacks.\n\nA bomb exploded at a station in Quetta.")
+    ends = [text.index(".") + 1, text.index("attacks.") + 8, len(text)]
+    sentences = [NS(start=s, end=e, text=text[s:e]) for s, e in zip([0, ends[0] + 1, ends[1] + 2], ends)]
+    monday = text.index("Monday")
+    doc = NS(text=text, sentences=sentences, actors=actors.find(text),
+             dates=[TimeExpr(monday, monday + 6, "Monday", "2024-05-06", "day", "relative")])
+    event = NS(evidence=[NS(start=sentences[2].start)], event_date=day,
+               actor1="Unidentified Armed Group (Pakistan)", provenance={})
+    claimed_by(doc, [event])
+    assert event.actor1 == actor1
+
+
 @pytest.mark.parametrize("text, event_type", [
     # a crowd against the police with no armed side is a riot
     ("Supporters of the party clashed with police in Lahore on Sunday, leaving two officers dead.",

@@ -539,7 +539,8 @@ def claimed_by(doc, events: list) -> None:
         lo = doc.sentences[max(0, i - 4)].start
         told = [e for e in events if lo <= min(s.start for s in e.evidence) <= sent.end]
         # a claim of 'the attacks' in the lead covers the same day's attacks told after it
-        days = {e.event_date for e in told if e.event_date} if i <= _LEAD_SENTENCES else set()
+        days = {e.event_date for e in told if e.event_date} | _lead_days(doc, sent.end) \
+            if i <= _LEAD_SENTENCES else set()
         later = [e for e in events if min(s.start for s in e.evidence) > sent.end
                  and e.event_date in days]
         for e in told + later:
@@ -549,3 +550,11 @@ def claimed_by(doc, events: list) -> None:
 
 
 _LEAD_SENTENCES = 3  # the headline and the first sentences: a claim there speaks for the story
+
+
+def _lead_days(doc, end: int) -> set[str]:
+    """The days the lead names up to a claim ('… killed 34 people on Tuesday 22 March. Isis
+    claimed the attacks'): the attacks it claims are those of these days, though the lead's
+    own summary is no event."""
+    return {t.date for t in doc.dates if t.end <= end and t.precision == "day" and t.date
+            and t.kind != "header"}
