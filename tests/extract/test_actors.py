@@ -191,6 +191,11 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
      "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
     ("Gunmen killed four police officers at a checkpoint in Gao on Monday.",
      "Unidentified Armed Group (Mali)", "Police Forces of Mali"),
+    # vehicles and businesses set on fire are civilians' property
+    ("Gang members set fire to five buses and several businesses in Celaya on Tuesday, police said.",
+     "Unidentified Armed Group (Mexico)", "Civilians"),
+    ("A mob torched dozens of cars in Lyon on Saturday night.", "Rioters (France)", "Civilians"),
+    ("A mob threw stones in Lyon on Saturday night.", "Rioters (France)", None),
 ])
 def test_roles(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]

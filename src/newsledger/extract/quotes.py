@@ -27,7 +27,7 @@ from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _address
 # (a participle after the quote, '…," saying the unrest had ended', is no inverted cue)
 _INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({SPEECH})\b\s+")
 # the speaker's possessive right before the quote: 'Al Hussein's statement that "…"'
-_OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?{lexicons.alternation('possessive_speech_nouns')}"
+_OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?(?P<noun>{lexicons.alternation('possessive_speech_nouns')})"
                            r"\s*(?:that\s+|:\s*)?$", re.I)
 _SPEAKER_CUE = re.compile(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
 _LATER_SPEAKER_CUE = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
@@ -131,7 +131,7 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
 
 
-def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str | None, None] | None:
+def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str, None] | None:
     """'He rejected Al Hussein's statement that "…"': the named owner of the words."""
     head = ctx.text[max(0, pos - 80):pos]
     m = _OWNED_SPEECH.search(head)
@@ -142,7 +142,7 @@ def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str | None, None]
     if not names:
         return None
     sp = resolve_speaker(ctx, names[-1][0], names[-1][1])  # an owner, not a subject: no antecedent
-    return (sp.name, None, None) if sp.name else None
+    return (sp.name, m.group("noun"), None) if sp.name else None
 
 
 def _cue_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None] | None:
