@@ -312,6 +312,10 @@ def test_a_title_before_a_full_name_makes_a_person(extract, text, person):
     ("Police arrested opposition leader Carlos Medina in Arequipa on Monday.", "Carlos Medina"),
     # a person named in another clause is not the one held
     ("Police arrested two men in Arequipa on Monday, mayor Carlos Medina said.", None),
+    # a title before the name is not the person; a surname stands for the full name
+    ("Police arrested Bishop Rolando Alvarez in Matagalpa on Friday.", "Rolando Alvarez"),
+    ("Bishop Rolando Alvarez led a mass on Sunday.\n\nPolice arrested Alvarez in Matagalpa on "
+     "Friday.", "Rolando Alvarez"),
 ])
 def test_the_person_arrested(extract, text, actor2):
     found = extract(text, published="2024-05-10")["events"]

@@ -415,15 +415,25 @@ def mob_attack(text: str, mentions: list) -> bool:
 def arrested_person(doc, mentions: list):
     """The person an arrest is told of by name right after its trigger ('police arrested
     opposition leader Juan Perez', 'the capture of Salah Abdeslam'), as (name, span)."""
+    # the article's people, titles stripped and surnames joined ('Bishop Rolando Álvarez',
+    # later 'Álvarez'), else the model's names
+    people = sorted((x.start, x.end, e.canonical) for e in doc.entities if e.type == "PERSON"
+                    for x in e.mentions) or \
+        [(n.start, n.end, n.text.strip()) for n in doc.names if n.label == "PERSON"]
     for m in mentions:
         after = m.trigger[1]
-        for n in doc.names:
-            if n.label == "PERSON" and after <= n.start < min(m.end, after + _ARREST_REACH) \
-                    and not _NAME_BREAK.search(doc.text, after, n.start):
-                return n.text.strip(), (n.start, n.end)
+        for start, end, name in people:
+            if after <= start < min(m.end, after + _ARREST_REACH) \
+                    and not _NAME_BREAK.search(doc.text, after, start):
+                return name, (start, end)
+        titled = _TITLED_NAME.match(doc.text, after)  # a name the model missed, by its title
+        if titled and titled.end() <= m.end:
+            return titled.group(1), titled.span(1)
     return None
 
 
+_TITLED_NAME = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?(?=[A-Z])(?:{lexicons.alternation('titles')})\s+"
+                          r"((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){1,2})\b")
 _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
