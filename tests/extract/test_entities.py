@@ -327,3 +327,16 @@ def test_a_country_named_with_and_without_the_is_one_entity():
                   "Officials in the Democratic Republic of the Congo denied it.")
     assert {"Democratic Republic of Congo", "Democratic Republic of the Congo"} <= \
         forms_of(doc, "Democratic Republic of Congo")
+
+
+@pytest.mark.parametrize("text, place, former", [
+    ("Shelling hit Tarnograd (formerly Kirovsk) in the east on Monday.", "Tarnograd", "Kirovsk"),
+    ("Fighting spread to Myanmar, formerly known as Burma, on Monday.", "Myanmar", "Burma"),
+])
+def test_a_place_and_its_former_name_are_one_entity(text, place, former):
+    assert forms_of(analyse(text), place) >= {place, former}
+
+
+def test_a_former_post_is_no_alias():
+    doc = analyse("Maria Okafor, formerly a judge, spoke in Abuja on Monday.")
+    assert forms_of(doc, "Maria Okafor") == {"Maria Okafor"}
