@@ -196,6 +196,11 @@ def test_missing_user_file_is_a_clear_error(tmp_path):
      "Unidentified Armed Group (Mexico)", "Civilians"),
     ("A mob torched dozens of cars in Lyon on Saturday night.", "Rioters (France)", "Civilians"),
     ("A mob threw stones in Lyon on Saturday night.", "Rioters (France)", None),
+    # drones and missiles named by a nationality are that state's, wherever they strike
+    ("Russian drones struck an apartment block in Odesa on Friday, killing eight people.",
+     "Military Forces of Russia", "Civilians"),
+    ("Israeli missiles hit a house in Rafah on Monday, killing six people.",
+     "Military Forces of Israel", "Civilians"),
 ])
 def test_roles(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
