@@ -161,6 +161,11 @@ def test_link_gives_none_on_a_conflict_and_scores_agreement():
     ("Boko Haram", "ISWAP", None),
     ("Civilians", "Police Forces of Nigeria", -0.5),
     (None, "Boko Haram", 0.0),
+    # communal fighters and descriptive rebels are unnamed armed sides, no 'other' kind
+    ("Communal Militia (Nigeria)", "Unidentified Armed Group (Nigeria)", 0.0),
+    ("Rebels (Syria)", "Hayat Tahrir al-Sham", 0.0),
+    ("Communal Militia (Nigeria)", "Communal Militia (Nigeria)", 0.0),
+    ("Communal Militia (Nigeria)", "Civilians", -0.5),
 ])
 def test_actor_categories(x, y, expected):
     got = actor_evidence(x, y)

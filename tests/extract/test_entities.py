@@ -289,3 +289,54 @@ def test_two_surnames_stand_for_the_full_name():
 def test_the_full_name_of_an_acronym_actor_joins_it():
     doc = analyse("The National Liberation Army declared a truce. The ELN said it would last a week.")
     assert forms_of(doc, "ELN") == {"ELN", "National Liberation Army"}
+
+
+@pytest.mark.parametrize("text, name, extended", [
+    # a possessive ends the name before its 's
+    ("Leaders denounced Ilham Aliyev’s statement on Friday.", "Ilham", "Ilham Aliyev"),
+    # a nationality tagged alone does not take in the title and name after it
+    ("Leaders denounced Azerbaijani President Ilham Aliyev on Friday.", "Azerbaijani", "Azerbaijani"),
+    # a cut name still takes in the capitalised word after it
+    ("The minister met Roch Marc Christian Kabore on Friday.", "Roch Marc", "Roch Marc Christian Kabore"),
+])
+def test_a_name_is_extended_up_to_a_title_or_possessive(text, name, extended):
+    from newsledger.extract.entities import _extend_name
+
+    s = text.index(name)
+    start, end = _extend_name(text, s, s + len(name))
+    assert text[start:end] == extended
+
+
+@pytest.mark.parametrize("after, label", [
+    (", the head of the provincial council, said the district had fallen.", "PERSON"),
+    (", a police spokesman, said the district had fallen.", "PERSON"),
+    # a place with an apposition that is no office stays a place
+    (", the capital of the province, fell on Monday.", "LOC"),
+])
+def test_a_name_with_an_office_after_it_is_a_person(after, label):
+    from newsledger.extract.aliases import _M
+    from newsledger.extract.entities import _relabel
+
+    text = "Babur Ishchi" + after
+    m = _relabel(text, _M(0, 12, "Babur Ishchi", "LOC", "babur ishchi"), {}, FakeGazetteer())
+    assert m.label == label
+
+
+def test_a_country_named_with_and_without_the_is_one_entity():
+    doc = analyse("Troops from the Democratic Republic of Congo crossed the border on Monday. "
+                  "Officials in the Democratic Republic of the Congo denied it.")
+    assert {"Democratic Republic of Congo", "Democratic Republic of the Congo"} <= \
+        forms_of(doc, "Democratic Republic of Congo")
+
+
+@pytest.mark.parametrize("text, place, former", [
+    ("Shelling hit Tarnograd (formerly Kirovsk) in the east on Monday.", "Tarnograd", "Kirovsk"),
+    ("Fighting spread to Myanmar, formerly known as Burma, on Monday.", "Myanmar", "Burma"),
+])
+def test_a_place_and_its_former_name_are_one_entity(text, place, former):
+    assert forms_of(analyse(text), place) >= {place, former}
+
+
+def test_a_former_post_is_no_alias():
+    doc = analyse("Maria Okafor, formerly a judge, spoke in Abuja on Monday.")
+    assert forms_of(doc, "Maria Okafor") == {"Maria Okafor"}

@@ -228,3 +228,43 @@ def test_sentence_final_cue_with_a_short_phrase_after_it(tail):
 def test_pronoun_subjects_of_indirect_speech(second, found):
     qs = quotes("Interior Minister Karim Haddad visited the province on Monday.\n\n" + second)
     assert [(q.speaker, q.text) for q in qs] == found
+
+
+@pytest.mark.parametrize("second, found", [
+    # 'pointed out that' and 'promised that' open a content clause
+    ("He pointed out that the new bridge had been built without a permit.",
+     [("Karim Haddad", "the new bridge had been built without a permit")]),
+    ("He promised on Sunday that the schools would reopen before the rains.",
+     [("Karim Haddad", "the schools would reopen before the rains")]),
+    # without a clause they report nothing
+    ("He pointed out the damaged houses to reporters.", []),
+    ("He promised to rebuild the schools.", []),
+])
+def test_cues_that_open_a_clause_only_with_that(second, found):
+    qs = quotes("Interior Minister Karim Haddad visited the province on Monday.\n\n" + second)
+    assert [(q.speaker, q.text) for q in qs] == found
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a participle after a quote is no inverted cue: the quote is the possessor's statement
+    ('Interior Minister Karim Haddad spoke on Monday. He rejected Judge Maria Okafor\'s statement '
+     'that "the courts have been silenced for a year," saying the courts were working.',
+     ["Maria Okafor"]),
+    # an inverted cue after a quote still names its speaker
+    ('"The courts have been silenced for a year," said Judge Maria Okafor on Monday.', ["Maria Okafor"]),
+])
+def test_a_quote_owned_by_a_possessive(text, speakers):
+    assert [q.speaker for q in quotes(text) if q.kind == "direct"] == speakers
+
+
+@pytest.mark.parametrize("middle, speaker", [
+    # 'He …' opening the sentence before: the person he stands for, not a possessive name
+    ("He blamed the unrest on rivals of President Tomas Lindqvist's party.", "Karim Haddad"),
+    # a person named (not as a possessive) in the sentence before speaks
+    ("Relief worker Ahmed Farouk described the damage.", "Ahmed Farouk"),
+])
+def test_a_quote_opening_a_paragraph_after_a_sentence_with_no_cue(middle, speaker):
+    text = ("Interior Minister Karim Haddad said on Monday that the roads were open.\n\n" + middle
+            + '\n\n"We cannot deny that the bridge has been damaged by the floods."')
+    found = [q for q in quotes(text) if q.kind == "direct"]
+    assert [q.speaker for q in found] == [speaker]

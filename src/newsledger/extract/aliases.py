@@ -205,10 +205,11 @@ def _phrase_for(text: str, end: int, acr: str) -> _M | None:
 
 
 def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
-    """'Chérizier, who is also known as Barbecue', 'Magomedaliyev, dubbed as Daud'."""
+    """'Chérizier, who is also known as Barbecue', 'Magomedaliyev, dubbed as Daud',
+    'Devashtich (formerly Ghonchi)'."""
     added = []
     for m in ALIAS_CUE.finditer(text):
-        prev = [x for x in mentions if x.end <= m.start() and x.label in ("PERSON", "ORG")
+        prev = [x for x in mentions if x.end <= m.start() and x.label in ("PERSON", "ORG", "GPE", "LOC")
                 and m.start() - x.end < 80 and "." not in text[x.end:m.start()].replace("a.k.a.", "")]
         if not prev:
             continue

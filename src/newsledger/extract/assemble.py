@@ -63,7 +63,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         kind = EventKind("Riots", "Mob violence", kind.rank)  # rioters with no protest: a mob
     fatalities, injured, count_spans = _casualties(doc, d, kind)
     roles = event_roles(doc.text, d.mentions, kind.event_type, kind.sub_event_type,
-                        gazetteer.country_name(country) if country else None, gazetteer)
+                        gazetteer.country_name(country) if country else None, gazetteer, doc.actors)
     if kind.sub_event_type == "Arrests" and roles.actor2 is None:
         held = arrested_person(doc, d.mentions)  # 'police arrested opposition leader X'
         if held:

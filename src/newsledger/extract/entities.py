@@ -56,7 +56,7 @@ def _collect(doc: Doc, gazetteer, actors: ActorDictionary) -> list[_M]:
     for n in doc.names:
         label = LABELS.get(n.label)
         if label and _proper(doc, n) and not (n.end <= headline and " " in n.text.strip()):
-            out += [_relabel(m, places, gazetteer) for m in _clean(text, n.start, n.end, label)]
+            out += [_relabel(text, m, places, gazetteer) for m in _clean(text, n.start, n.end, label)]
     for p in doc.places:
         m = _from_place(text, p, gazetteer)
         if m:
@@ -88,13 +88,18 @@ def _headline_end(text: str) -> int:
     return 0
 
 
-def _relabel(m: _M, places: dict, gazetteer) -> _M:
-    """Gazetteer knowledge fixes NER types: 'Mali' tagged PERSON, 'Nigerien' tagged GPE."""
+def _relabel(text: str, m: _M, places: dict, gazetteer) -> _M:
+    """Gazetteer knowledge fixes NER types: 'Mali' tagged PERSON, 'Nigerien' tagged GPE; a
+    name no place has, followed by an office, is a person."""
     p = places.get((m.start, m.end))
     if p and fold(p.text) == fold(p.candidates[0].name) and p.candidates[0].kind in PLACE_KINDS:
         m.place = p.candidates[0].name
         if m.label in ("PERSON", "ORG", "NORP") and p.candidates[0].kind in ("country", "admin1"):
             m.label = "GPE"
+        return m
+    if m.label in ("GPE", "LOC") and _OFFICE_AFTER.match(text, m.end) \
+            and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+", m.text):
+        m.label = "PERSON"  # 'Babur Ishchi, the head of the council' tagged LOC: an officer's name
         return m
     code = gazetteer.country_code(m.text) if hasattr(gazetteer, "country_code") else None
     name = gazetteer.country_name(code) if code and hasattr(gazetteer, "country_name") else None
@@ -199,6 +204,7 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     if titled and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\W*", span[lead + titled.end():]):
         label = "PERSON"  # 'Bishop Rolando Álvarez' tagged ORG: a title and a full name
     if label == "PERSON":
+        lead += _NATIONAL_TITLE.match(span[lead:]).end()  # 'Azerbaijani President' of a name
         title = TITLES.match(span[lead:])
         lead += title.end() if title else 0
     trail = re.search(r"(?:['’]s?|[\s\"”’',.;:)\]\-—–])*$", span[lead:])
@@ -212,10 +218,15 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
 
 def _extend_name(text: str, s: int, e: int) -> tuple[int, int]:
     """spaCy often cuts long names ('Roch Marc' | 'Christian Kabore', 'Santo' | 'Domic Chol'):
-    take in directly adjacent capitalised words that are not titles or dates."""
+    take in directly adjacent capitalised words that are not titles or dates; a possessive
+    ('Ilham Aliyev’s statement') ends the name before its 's."""
     for _ in range(3):
         m = re.match(r" (" + _NAME_WORD + r")(?=[\s,.;:)]|$)", text[e:e + 40])
-        if not m or _NOT_NAME.match(m.group(1)):
+        if not m or _NOT_NAME.match(m.group(1)) or TITLES.match(m.group(1) + " "):
+            break  # 'Azerbaijani' tagged a person does not take in 'President Ilham Aliyev'
+        owner = _POSSESSIVE.search(m.group(1))
+        if owner:
+            e += m.end() - len(owner.group())
             break
         e += m.end()
     for _ in range(2):
@@ -225,6 +236,14 @@ def _extend_name(text: str, s: int, e: int) -> tuple[int, int]:
             break
         s -= len(m.group(0))
     return s, e
+
+
+# an appositive office after a name: ', the head of …', ', a provincial police spokesman'
+_OFFICE_AFTER = re.compile(rf",\s+(?:the|an?)\s+(?:[\w'’\-]+\s+){{0,3}}?"
+                           rf"{lexicons.alternation('role_nouns')}\b", re.I)
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+# a nationality or country word before a title: 'Azerbaijani President', 'US Secretary of State'
+_NATIONAL_TITLE = re.compile(rf"(?:[A-Z][\w\-]*\s+(?=[A-Z])(?=(?:{lexicons.alternation('titles')})\s))?")
 
 
 def _make(text: str, start: int, end: int, label: str, rank: int) -> _M | None:
@@ -261,19 +280,27 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
                 forms.setdefault(m.text.upper(), m)
     if not forms:
         return []
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-                    + r")(?!\w)")
+    # 'Democratic Republic of Congo' also finds 'Democratic Republic of the Congo'
+    alts = [re.escape(f).replace(r"\ of\ ", r"\ of\ (?:the\ )?") for f in sorted(forms, key=len, reverse=True)]
+    rx = re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?!\w)")
+    keyed = {m.key: m for m in forms.values()}
     full_words: dict[str, set[str]] = defaultdict(set)  # a person's full names, by group
     for m in mentions:
         if m.label == "PERSON" and " " in m.text:
             full_words[groups.find(m.key)].update(m.text.split())
     out = []
     for occ in rx.finditer(text):
-        src = forms[occ.group()]
+        src = forms.get(occ.group()) or keyed.get(_key(occ.group(), "GPE")) or keyed.get(_key(occ.group(), "ORG"))
+        if src is None:
+            continue
         if src.label == "PERSON" and " " not in src.text and \
                 _foreign_name_before(text, occ.start(), full_words.get(groups.find(src.key))):
             continue  # a surname ending another person's name
-        m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place, rank=0)
+        # a longer form around a shorter mention ('the Congo' of '… Republic of the Congo') wins
+        longer = any(x.start >= occ.start() and x.end <= occ.end() and x.end - x.start < occ.end() - occ.start()
+                     for x in mentions)
+        m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place,
+               rank=src.rank if longer else 0)
         groups.union(src.key, m.key)
         out.append(m)
     return out

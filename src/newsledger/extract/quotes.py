@@ -14,16 +14,21 @@ from __future__ import annotations
 
 import re
 
+from .. import lexicons
 from ..document import Doc
 from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, CUE_RX, SPEECH
 from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
-                     _subject_start, _trim, quote_spans)
+                     _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
 # further on when the first words before a cue are bare ('and claimed')
-_INVERTED_CUE = re.compile(rf"\s*,?\s*({SPEECH})\b\s+")
+# (a participle after the quote, '…," saying the unrest had ended', is no inverted cue)
+_INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({SPEECH})\b\s+")
+# the speaker's possessive right before the quote: 'Al Hussein's statement that "…"'
+_OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?(?P<noun>{lexicons.alternation('possessive_speech_nouns')})"
+                           r"\s*(?:that\s+|:\s*)?$", re.I)
 _SPEAKER_CUE = re.compile(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
 _LATER_SPEAKER_CUE = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
 _CLAUSE_STOP = re.compile(r"[.!?;\"“\n]")
@@ -112,6 +117,9 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     after = _cue_after(ctx, sp)
     if after:
         return after
+    owned = _owner_before(ctx, sp.open)
+    if owned:
+        return owned
     before = _cue_before(ctx, sp)
     if before:
         return before
@@ -121,6 +129,20 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
     return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+
+
+def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str, None] | None:
+    """'He rejected Al Hussein's statement that "…"': the named owner of the words."""
+    head = ctx.text[max(0, pos - 80):pos]
+    m = _OWNED_SPEECH.search(head)
+    if not m:
+        return None
+    end = pos - len(head) + m.start()
+    names = [x for x in ctx.mentions if x[1] == end and x[3] in ("PERSON", "ORG")]
+    if not names:
+        return None
+    sp = resolve_speaker(ctx, names[-1][0], names[-1][1])  # an owner, not a subject: no antecedent
+    return (sp.name, m.group("noun"), None) if sp.name else None
 
 
 def _cue_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, str | None] | None:
@@ -161,8 +183,20 @@ def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, 
     if i == 0 or ctx.doc.sentences[i].start < pos - 1:
         return (None, None, None)
     prev = ctx.doc.sentences[i - 1]
-    people = [m for m in ctx.entities_in(prev.start, prev.end) if m[3] == "PERSON"]
-    return (people[-1][2], None, None) if len(people) == 1 else (None, None, None)
+    people = [m for m in ctx.entities_in(prev.start, prev.end) if m[3] == "PERSON"
+              and not _POSSESSIVE_AFTER.match(ctx.text, m[1])]  # 'Nkurunziza's term' speaks not
+    if len(people) == 1:
+        return people[0][2], None, None
+    pronoun = _PRONOUN_OPENS.match(ctx.text, prev.start)
+    if not people and pronoun:
+        # 'He blamed the unrest on a small minority. "We cannot deny …"': the one he stands for
+        sp = resolve_speaker(ctx, pronoun.start(1), pronoun.end(1))
+        return (sp.name, None, None) if sp.kind in ("person", "role") else (None, None, None)
+    return (None, None, None)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_PRONOUN_OPENS = re.compile(r"\s*(He|She)\b")
 
 
 def _cue_after(ctx: Context, sp: _Span):

@@ -60,7 +60,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = (g.actor.canonical, (g.start, g.end))
     state = forces.first()
     foes = forces.opposed()
-    if foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
+    if foes and initiator is None and _agent_of(text, base, foes[1]):
+        # 'an Armenian soldier was shot dead by Azerbaijani troops': the agent did it
+        state, initiator = foes
+    elif foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
         # 'Azerbaijani troops shot dead an Armenian soldier': one state's forces on another's
         initiator, state = foes
     weapon = forces.wielding()
@@ -71,8 +74,11 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
         # air power is almost always a state's: a named group here is what was struck
-        target = initiator or civ
-        initiator = state or (f"Military Forces of {cn}", None)
+        if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
+            target = (named[0].actor.canonical, (named[0].start, named[0].end)) if named else civ
+        else:
+            target = initiator or civ
+            initiator = state or (f"Military Forces of {cn}", None)
         return Roles(initiator[0], target[0] if target else None, initiator[1],
                      target[1] if target else None)
     if initiator is None and unid:
@@ -141,6 +147,9 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
     operation'), their enemy when they are attacked ('troops were ambushed'); in a fight told
     as mutual ('clashes between troops and rebels', 'X and Y clashed') the side named first."""
     other = initiator or unid
+    if other and other[1] and state[1] and _agent_of(text, base, other) != _agent_of(text, base, state):
+        # 'soldiers were killed by the rebels' · 'rebels were killed by troops': the agent began it
+        return (other, state) if _agent_of(text, base, other) else (state, other)
     if mutual and other and other[1] and state[1] and _MUTUAL.search(text) \
             and not _ASSAILED.search(text):
         return (state, other) if state[1][0] < other[1][0] else (other, state)
@@ -183,9 +192,17 @@ def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
     if sub_type == "Mob violence" and not force:
         civ = _first(text, base, CIVILIANS, "Civilians")
         return Roles(crowd[0], civ[0] if civ else None, crowd[1], civ[1] if civ else None)
+    if sub_type == "Violent demonstration" and not force:
+        civ = next((m for m in CIVILIANS.finditer(text) if _FOUGHT_WITH.search(text[:m.start()])), None)
+        if civ:  # 'students clashed with residents': the crowd's foes are civilians
+            return Roles(crowd[0], "Civilians", crowd[1], (base + civ.start(), base + civ.end()))
     if event_type == "Protests" and sub_type == "Peaceful protest":
         force = None
     return Roles(crowd[0], force[0] if force else None, crowd[1], force[1] if force else None)
+
+
+_JOINED_FORCES = re.compile(r"\s*(?:officers\s+)?(?:and|&)\s+(?:other\s+)?(?:\w+\s+)?", re.I)
+_FOUGHT_WITH = re.compile(rf"\b{lexicons.pattern('role_fought_with')}\s+(?:\w+\s+){{0,3}}$", re.I)
 
 
 class _Forces:
@@ -195,7 +212,7 @@ class _Forces:
     warplanes', 'Russian shelling') naming that country's forces instead of the event's."""
 
     def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list) -> None:
-        self.cn = cn
+        self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military")):
@@ -214,6 +231,10 @@ class _Forces:
                     if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
                         found.append((f"{kind} Forces of {partner[0]}",
                                       (base + partner[1][0], base + partner[1][1]), False))
+        for m in _STATE_CLASH.finditer(text) if nation else ():  # 'a clash between Tajikistan and Kyrgyzstan'
+            sides = [(nation(m.group(k), True), m.span(k)) for k in ("a", "b")]
+            if all(c for c, _ in sides) and sides[0][0] != sides[1][0]:
+                found += [(f"Military Forces of {c}", (base + a, base + b), False) for c, (a, b) in sides]
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
@@ -249,6 +270,18 @@ class _Forces:
             pool = [f for f in pool if f[0].startswith("Police")] or pool
         home = [f for f in pool if f[0].endswith(f" of {self.cn}")]
         name, span, _ = (home or pool)[0]
+        return self._with_soldiers(name, span)
+
+    def _with_soldiers(self, name: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+        """'police officers and soldiers', 'policemen and troops': one side of mixed forces is
+        the military (the police serve beside it)."""
+        if not name.startswith("Police Forces of "):
+            return name, span
+        army = name.replace("Police Forces of ", "Military Forces of ", 1)
+        for other, (start, end), _ in self.found:
+            between = self.text[span[1] - self.base:start - self.base] if start >= span[1] else None
+            if other == army and between is not None and _JOINED_FORCES.fullmatch(between):
+                return other, (start, end)
         return name, span
 
 
@@ -297,6 +330,9 @@ _NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
     rf"(?:{lexicons.alternation('role_force_modifiers')}\s+)?$")
+_STATE = r"(?-i:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+_STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s+)?(?P<a>{_STATE})\s+and\s+"
+                          rf"(?:the\s+)?(?P<b>{_STATE})", re.I)
 # a fight told as mutual: the order of the sides is the only clue of who began it
 _MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
 _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
@@ -330,6 +366,17 @@ def _agent_before(text: str, base: int, found) -> bool:
     if not found or not found[1]:
         return False
     return bool(AGENT_AFTER.search(text[: max(0, found[1][0] - base)]))
+
+
+def _agent_of(text: str, base: int, found) -> bool:
+    """Whether the found actor, with the nationality before it, follows an agent cue
+    ('shot by Azerbaijani troops', 'fire from Tajik border guards')."""
+    if not found or not found[1]:
+        return False
+    lo = max(0, found[1][0] - base)
+    nationality = _NATION_WORDS.search(text, max(0, lo - 60), lo)
+    lo = nationality.start() if nationality else lo
+    return bool(AGENT_AFTER.search(text[:lo]))
 
 
 CROWD_SIDE = _words("crowd_side_words")
@@ -368,22 +415,32 @@ def mob_attack(text: str, mentions: list) -> bool:
 def arrested_person(doc, mentions: list):
     """The person an arrest is told of by name right after its trigger ('police arrested
     opposition leader Juan Perez', 'the capture of Salah Abdeslam'), as (name, span)."""
+    # the article's people, titles stripped and surnames joined ('Bishop Rolando Álvarez',
+    # later 'Álvarez'), else the model's names
+    people = sorted((x.start, x.end, e.canonical) for e in doc.entities if e.type == "PERSON"
+                    for x in e.mentions) or \
+        [(n.start, n.end, n.text.strip()) for n in doc.names if n.label == "PERSON"]
     for m in mentions:
         after = m.trigger[1]
-        for n in doc.names:
-            if n.label == "PERSON" and after <= n.start < min(m.end, after + _ARREST_REACH) \
-                    and not _NAME_BREAK.search(doc.text, after, n.start):
-                return n.text.strip(), (n.start, n.end)
+        for start, end, name in people:
+            if after <= start < min(m.end, after + _ARREST_REACH) \
+                    and not _NAME_BREAK.search(doc.text, after, start):
+                return name, (start, end)
+        titled = _TITLED_NAME.match(doc.text, after)  # a name the model missed, by its title
+        if titled and titled.end() <= m.end:
+            return titled.group(1), titled.span(1)
     return None
 
 
+_TITLED_NAME = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?(?=[A-Z])(?:{lexicons.alternation('titles')})\s+"
+                          r"((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){1,2})\b")
 _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
 # ---- one incident, told over several sentences -----------------------------------------------
 def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
-                country_name: str | None, gazetteer=None) -> Roles:
+                country_name: str | None, gazetteer=None, actors: list = ()) -> Roles:
     """actor1 and actor2 of an incident from its mentions (objects with `start`, `end` and
     `groups`, article offsets): each side as the first sentence that names it (a headline may
     name neither), a state force hit at its post ('a bomb at a police checkpoint') before
@@ -403,7 +460,32 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
         two = posted if posted and posted.actor2 != one.actor1 else two
     communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
     actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
-    return Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    roles = Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    return _named_by_anaphora(text, roles, actors)
+
+
+def _named_by_anaphora(text: str, roles: Roles, actors: list) -> Roles:
+    """'Taliban insurgents attacked four districts … The insurgents killed 14 police': a side
+    named only 'the insurgents' is the armed group named last before it (actor matches of the
+    article, within a few paragraphs) that the text makes a doer."""
+    sides = {}
+    for key, name, span in (("1", roles.actor1, roles.span1), ("2", roles.actor2, roles.span2)):
+        if not (name or "").startswith("Unidentified Armed Group") or not span \
+                or not _ANAPHOR.search(text[max(0, span[0] - 5):span[1]]):
+            continue
+        before = [a for a in actors if a.actor.kind == "armed_group" and a.end <= span[0]
+                  and span[0] - a.start <= _ANAPHOR_REACH and attributed(text, a)]
+        if before:
+            sides[key] = before[-1]
+    if not sides:
+        return roles
+    one, two = sides.get("1"), sides.get("2")
+    return Roles(one.actor.canonical if one else roles.actor1, two.actor.canonical if two else roles.actor2,
+                 (one.start, one.end) if one else roles.span1, (two.start, two.end) if two else roles.span2)
+
+
+_ANAPHOR = re.compile(rf"\bthe\s+{lexicons.alternation('role_group_anaphora')}$", re.I)
+_ANAPHOR_REACH = 1500  # characters back to the group's name: the few paragraphs before
 
 
 # the target is a force where the blow falls on its post or its men on duty
@@ -467,7 +549,8 @@ def claimed_by(doc, events: list) -> None:
         lo = doc.sentences[max(0, i - 4)].start
         told = [e for e in events if lo <= min(s.start for s in e.evidence) <= sent.end]
         # a claim of 'the attacks' in the lead covers the same day's attacks told after it
-        days = {e.event_date for e in told if e.event_date} if i <= _LEAD_SENTENCES else set()
+        days = {e.event_date for e in told if e.event_date} | _lead_days(doc, sent.end) \
+            if i <= _LEAD_SENTENCES else set()
         later = [e for e in events if min(s.start for s in e.evidence) > sent.end
                  and e.event_date in days]
         for e in told + later:
@@ -477,3 +560,11 @@ def claimed_by(doc, events: list) -> None:
 
 
 _LEAD_SENTENCES = 3  # the headline and the first sentences: a claim there speaks for the story
+
+
+def _lead_days(doc, end: int) -> set[str]:
+    """The days the lead names up to a claim ('… killed 34 people on Tuesday 22 March. Isis
+    claimed the attacks'): the attacks it claims are those of these days, though the lead's
+    own summary is no event."""
+    return {t.date for t in doc.dates if t.end <= end and t.precision == "day" and t.date
+            and t.kind != "header"}
