@@ -256,6 +256,8 @@ def _same_incident(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
 def _kinds_agree(a: EventKind, b: EventKind) -> bool:
     """Same type or family; property looted or burned belongs to the riot or the attack it
     was part of (the annotation rules)."""
+    if {a.sub_event_type, b.sub_event_type} == {"Arrests", "Looting/property destruction"}:
+        return False  # the arresting force is not the one that burned the property
     if a.event_type == b.event_type:
         return True
     if "Looting/property destruction" in (a.sub_event_type, b.sub_event_type):
