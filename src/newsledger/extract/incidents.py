@@ -26,6 +26,9 @@ _SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{lexicons.pattern('separate_o
                        rf"{lexicons.pattern('separate_incident_nouns')}\b", re.I)
 
 
+_PROPERTY = "Looting/property destruction"
+
+
 @dataclass
 class Draft:
     mentions: list[Mention]
@@ -39,7 +42,10 @@ class Draft:
         specificity of its wording, mentions that only elaborate at half), and its most
         specific sub-type."""
         votes: dict[str, float] = {}
-        for m in self.mentions:
+        # property burned belongs to the riot or attack it was part of (the annotation rules)
+        burned = [m for m in self.mentions if m.kind.sub_event_type == _PROPERTY]
+        voters = [m for m in self.mentions if m not in burned and m.kind.rank > 1] or self.mentions
+        for m in voters:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
             votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
         event_type = max(votes, key=lambda t: votes[t])
@@ -48,7 +54,7 @@ class Draft:
                 m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
             event_type = "Riots"  # a protest that turned violent is coded as the riot it became
         # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
-        return max((m.kind for m in self.mentions if m.kind.event_type == event_type),
+        return max((m.kind for m in voters if m.kind.event_type == event_type),
                    key=lambda k: k.rank)
 
     @property

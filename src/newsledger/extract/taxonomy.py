@@ -228,7 +228,9 @@ def _violence_kind(text: str) -> EventKind | None:
     if has(KILL) or has(ATTACK) or has(HURT):
         if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
             return EventKind("Battles", "Armed clash", 4)
-        return EventKind("Violence against civilians", "Attack", 3)
+        # 'the violence spread to three cities': an attack named by no act of its own
+        vague = not (has(KILL) or has(HURT)) and _attack_words_all(_VAGUE_VIOLENCE, text)
+        return EventKind("Violence against civilians", "Attack", 1 if vague else 3)
     if has(RIOT):  # an armed group's arson with no one hurt: property destroyed
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     return None
@@ -249,8 +251,9 @@ _VAGUE_VIOLENCE = _lex("vague_violence_words")
 
 
 def _attack_words_all(kind: re.Pattern[str], text: str) -> bool:
-    """Every attack word of the text is of one kind (raids; the vague noun 'violence')."""
-    return all(kind.fullmatch(m.group()) for m in ATTACK.finditer(text))
+    """Attack words in the text, every one of one kind (raids; the vague noun 'violence')."""
+    found = [m.group() for m in ATTACK.finditer(text)]
+    return bool(found) and all(kind.fullmatch(w) for w in found)
 
 
 def _weapon(rx: re.Pattern[str], text: str) -> bool:
