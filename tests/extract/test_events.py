@@ -724,3 +724,20 @@ def test_a_nil_toll_told_on_its_own_after_the_report(event, text, tolls):
 def test_arrests_do_not_join_property_destruction(extract, text, kinds):
     events = extract(text, published="2024-05-11")["events"]
     assert [e["sub_event_type"] for e in events] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the bombing told once and retold as 'the attack' on the patrol stays a bombing
+    ("Eight soldiers were killed on Monday when rebels hit their patrol with homemade explosives "
+     "near Gusau. The attack on the patrol near Gusau killed eight soldiers on Monday. The patrol "
+     "near Gusau was attacked by the rebels on Monday, leaving eight soldiers dead, an officer said.",
+     ["Remote explosive/landmine/IED"]),
+    # the same told with rifles is the clash it retells
+    ("Eight soldiers were killed on Monday when rebels hit their patrol with rifles near Gusau. "
+     "The attack on the patrol near Gusau killed eight soldiers on Monday. The patrol near Gusau "
+     "was attacked by the rebels on Monday, leaving eight soldiers dead, an officer said.",
+     ["Armed clash"]),
+])
+def test_a_bombing_retold_as_an_attack_stays_a_bombing(extract, text, kinds):
+    events = extract(text, published="2024-05-11")["events"]
+    assert [e["sub_event_type"] for e in events] == kinds

@@ -27,6 +27,7 @@ _SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{lexicons.pattern('separate_o
 
 
 _PROPERTY = "Looting/property destruction"
+_REMOTE = "Explosions/Remote violence"
 
 
 @dataclass
@@ -49,6 +50,11 @@ class Draft:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
             votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
         event_type = max(votes, key=lambda t: votes[t])
+        if _REMOTE in votes and all(m.kind.event_type == "Battles" and m.kind.rank <= 4 or not m.counts
+                                    for m in voters if m.kind.event_type != _REMOTE):
+            # 'the attack on the patrol' retells the bombing, it is no clash (a gunmen's attack
+            # with victims of its own stays one: a bomb that opened the door is not the attack)
+            event_type = _REMOTE
         if event_type == "Protests" and any(m.kind.event_type == "Riots" and not m.headline
                                             for m in self.mentions) and not any(
                 m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
