@@ -709,3 +709,35 @@ def test_a_toll_shared_out_place_by_place(events, second, tolls):
 def test_a_nil_toll_told_on_its_own_after_the_report(event, text, tolls):
     e = event(text)
     assert (e["fatalities"], e["injured"]) == tolls
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the force that arrests is not the group that burned: two incidents at one place and day
+    ("Armed men set a dozen buses on fire in Tijuana on Friday. Police arrested nine suspects "
+     "in Tijuana on Friday, officials said.",
+     ["Looting/property destruction", "Arrests"]),
+    # the arson belongs to the attack it was part of
+    ("Gunmen set a bus on fire in Tijuana on Friday. The gunmen shot dead two of its passengers "
+     "in Tijuana on Friday, officials said.",
+     ["Attack"]),
+])
+def test_arrests_do_not_join_property_destruction(extract, text, kinds):
+    events = extract(text, published="2024-05-11")["events"]
+    assert [e["sub_event_type"] for e in events] == kinds
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # the bombing told once and retold as 'the attack' on the patrol stays a bombing
+    ("Eight soldiers were killed on Monday when rebels hit their patrol with homemade explosives "
+     "near Gusau. The attack on the patrol near Gusau killed eight soldiers on Monday. The patrol "
+     "near Gusau was attacked by the rebels on Monday, leaving eight soldiers dead, an officer said.",
+     ["Remote explosive/landmine/IED"]),
+    # the same told with rifles is the clash it retells
+    ("Eight soldiers were killed on Monday when rebels hit their patrol with rifles near Gusau. "
+     "The attack on the patrol near Gusau killed eight soldiers on Monday. The patrol near Gusau "
+     "was attacked by the rebels on Monday, leaving eight soldiers dead, an officer said.",
+     ["Armed clash"]),
+])
+def test_a_bombing_retold_as_an_attack_stays_a_bombing(extract, text, kinds):
+    events = extract(text, published="2024-05-11")["events"]
+    assert [e["sub_event_type"] for e in events] == kinds

@@ -200,3 +200,26 @@ def test_an_anaphor_takes_the_place_of_the_incident_just_told(events, second, lo
 ])
 def test_a_place_inside_a_persons_name_is_no_place(events, text, country):
     assert events(text)[0]["country"] == country
+
+
+@pytest.mark.parametrize("text, location", [
+    # 'a province bordering X' is the neighbour of X, not X
+    ("Rebels kidnapped two engineers on Monday in a province bordering Zamfara, police said.", None),
+    ("Rebels kidnapped two engineers on Monday in Zamfara, near the border, police said.", "Zamfara"),
+    # where the engineers' company is based is not where they were taken
+    ("Rebels kidnapped two engineers of a Lagos-based firm on Monday in Zamfara, police said.",
+     "Zamfara"),
+    ("Rebels kidnapped two engineers of a Lagos-based firm on Monday, police said.", None),
+])
+def test_a_place_beside_the_one_named_is_not_it(events, text, location):
+    assert events(text)[0]["location"] == location
+
+
+@pytest.mark.parametrize("text, country", [
+    # a national abroad names whose, not where; a demonym before a village names where
+    ("Rebels kidnapped a French engineer on Sunday in a state bordering Zamfara, Nigerian police "
+     "said.", "NG"),
+    ("Rebels kidnapped an engineer on Sunday in a French village near the border, police said.", "FR"),
+])
+def test_a_victims_nationality_is_not_the_place(events, text, country):
+    assert events(text)[0]["country"] == country

@@ -85,6 +85,40 @@ CASES = [
      "Violent demonstration"),
     ("Marchers pelted the riot police with stones outside the court.", "Violent demonstration"),
     ("Protesters set up a stall and handed out leaflets outside the court.", "Peaceful protest"),
+    # an armed group's arson with no one hurt is property destruction, 'violence' or not
+    ("The unrest started when the cartel answered the capture of its boss by setting buses and "
+     "shops on fire.", "Looting/property destruction"),
+    ("A wave of violence began when gang members set trucks alight on the main road.",
+     "Looting/property destruction"),
+    ("Gunmen set a bus on fire and killed two of its passengers.", "Attack"),
+    # vehicles or weapons seized are no abduction; people seized are
+    ("Armed men seized and burned at least a dozen cars in the port town.",
+     "Looting/property destruction"),
+    ("Armed men seized three truck drivers near the border post.", "Abduction/forced disappearance"),
+    ("Armed men seized two farmers and their cattle near the border post.",
+     "Abduction/forced disappearance"),
+    # explosives used make a bombing whoever the target; recovered, they are seized weapons
+    ("Nine policemen died when rebels attacked their convoy with homemade explosives.",
+     "Remote explosive/landmine/IED"),
+    ("Nine policemen died when rebels attacked their convoy with rifles.", "Armed clash"),
+    # a bomb told beside tear gas canisters is still a bombing (the other side: test_no_weapon)
+    ("Soldiers fired tear gas canisters after a bomb exploded at the market, killing two.",
+     "Remote explosive/landmine/IED"),
+    # forces that raid a house to detain someone make an arrest; a raid that kills is an attack
+    ("Police raided the home of an opposition journalist before dawn, detaining him and his son.",
+     "Arrests"),
+    ("Police raided the house, shooting dead two men and detaining a third.", "Attack"),
+    # a crackdown that kills protesters is excessive force; a crackdown with no dead is not
+    ("A security crackdown on demonstrators left three people dead in the capital.",
+     "Excessive force against protesters"),
+    # harm while fleeing forces at a protest is an intervention; a bystander force is not
+    ("A marcher died after falling from a bridge while fleeing the police during the protest.",
+     "Protest with intervention"),
+    ("Two people were killed as protests spread and extra police were deployed in the city.",
+     "Attack"),
+    # ground falls into hands; a man falls into a ravine
+    ("The district fell into the hands of the insurgents after a week of fighting.",
+     "Non-state actor overtakes territory"),
 ]
 
 
@@ -96,6 +130,17 @@ def test_classify(sentence, sub_type):
 
 def test_no_event_words_no_event():
     assert classify("The minister opened a new school on Monday.") is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "A student was wounded by a tear gas grenade outside the university.",
+    "A protester lost an eye to a tear-gas canister fired by the police.",
+    "Riot police threw smoke bombs and stun grenades into the crowd.",
+])
+def test_no_weapon(sentence):
+    """Tear gas canisters, smoke bombs and stun grenades are no bombing or grenade attack."""
+    kind = classify(sentence)
+    assert kind is None or kind.event_type != "Explosions/Remote violence"
 
 
 @pytest.mark.parametrize("sentence", [

@@ -79,7 +79,10 @@ _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DIS
 # with Mali': the neighbour, not the place
 _REPORTED_FROM = re.compile(
     rf"\b{PLACE_OF_SPEECH}\s+(?:\w+\s+){{0,2}}(?:in|from)\s+$|"
-    rf"\b{lexicons.alternation('place_origin_verbs')} from\s+(?:the\s+)?$|\bborder with\s+$", re.IGNORECASE)
+    rf"\b{lexicons.alternation('place_origin_verbs')} from\s+(?:the\s+)?$|\bborder with\s+$|"
+    rf"\b(?:an?|another)\s+\w+\s+{lexicons.pattern('beside_place_verbs')}\s+$", re.IGNORECASE)
+# 'a Toronto-based mining company': where a company or group is based, not where it happened
+_BASED = re.compile(r"[-‐–]based\b")
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
 _NOT_NAMES = set(lexicons.words("not_place_name_words"))
@@ -152,7 +155,8 @@ def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (
     skip += _within_names(doc, lo, hi)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
               and not any(s <= m.start and m.end <= e for s, e in skip)
-              and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])]
+              and not _REPORTED_FROM.search(doc.text[max(0, m.start - 40):m.start])
+              and not _BASED.match(doc.text, m.end)]
     # in order of mention: the order ranks candidates, so it must not be a set's
     named = list(dict.fromkeys(m.candidates[0].country for m in inside
                                if m.candidates[0].kind == "country"))
@@ -437,11 +441,20 @@ def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:
         if lo <= m.start and m.end <= hi and m.candidates and m.candidates[0].kind == "country" \
                 and not _FORCES_AFTER.match(doc.text, m.end):
             return m.candidates[0].country
-    for word in re.findall(rf"\b[A-Z][a-z]+{lexicons.alternation('demonym_suffixes')}\b", doc.text[lo:hi]):
-        code = gazetteer.country_code(word)
-        if code:
+    for m in re.finditer(rf"\b[A-Z][a-z]+{lexicons.alternation('demonym_suffixes')}\b", doc.text[lo:hi]):
+        code = gazetteer.country_code(m.group())
+        national = _NATIONALS.search(doc.text[max(0, lo + m.start() - 12):lo + m.start()]) \
+            and not _PLACE_KIND_AFTER.match(doc.text, lo + m.end()) \
+            and not _FORCES_AFTER.match(doc.text, lo + m.end())  # 'an Armenian soldier': its forces' ground
+        if code and not national:
             return code
     return None
+
+
+# 'a Canadian mining executive', 'two French tourists': whose nationals, not where ('a Nigerian
+# village' still is where)
+_NATIONALS = re.compile(rf"\b(?:an?|{lexicons.alternation('number_words')}|\d+)\s+$", re.IGNORECASE)
+_PLACE_KIND_AFTER = re.compile(rf"\s+(?:[\w-]+\s+)?{lexicons.pattern('unlisted_place_kinds_apposition')}\b")
 
 
 SITE_WORDS = frozenset(lexicons.words("site_words"))

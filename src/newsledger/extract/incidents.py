@@ -26,6 +26,10 @@ _SEPARATE = re.compile(rf"^\W*(?:(?:in|during)\s+)?{lexicons.pattern('separate_o
                        rf"{lexicons.pattern('separate_incident_nouns')}\b", re.I)
 
 
+_PROPERTY = "Looting/property destruction"
+_REMOTE = "Explosions/Remote violence"
+
+
 @dataclass
 class Draft:
     mentions: list[Mention]
@@ -39,16 +43,24 @@ class Draft:
         specificity of its wording, mentions that only elaborate at half), and its most
         specific sub-type."""
         votes: dict[str, float] = {}
-        for m in self.mentions:
+        # property burned belongs to the riot or attack it was part of (the annotation rules)
+        burned = [m for m in self.mentions if m.kind.sub_event_type == _PROPERTY]
+        voters = [m for m in self.mentions if m not in burned and m.kind.rank > 1] or self.mentions
+        for m in voters:
             weight = 1.0 if (m.date or m.place or m.counts) else 0.5
             votes[m.kind.event_type] = votes.get(m.kind.event_type, 0) + m.kind.rank * weight
         event_type = max(votes, key=lambda t: votes[t])
+        if _REMOTE in votes and all(m.kind.event_type == "Battles" and m.kind.rank <= 4 or not m.counts
+                                    for m in voters if m.kind.event_type != _REMOTE):
+            # 'the attack on the patrol' retells the bombing, it is no clash (a gunmen's attack
+            # with victims of its own stays one: a bomb that opened the door is not the attack)
+            event_type = _REMOTE
         if event_type == "Protests" and any(m.kind.event_type == "Riots" and not m.headline
                                             for m in self.mentions) and not any(
                 m.kind.sub_event_type == "Excessive force against protesters" for m in self.mentions):
             event_type = "Riots"  # a protest that turned violent is coded as the riot it became
         # within the type, the most specific wording: 'suicide bombers' over 'the bombing'
-        return max((m.kind for m in self.mentions if m.kind.event_type == event_type),
+        return max((m.kind for m in voters if m.kind.event_type == event_type),
                    key=lambda k: k.rank)
 
     @property
@@ -256,6 +268,8 @@ def _same_incident(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:
 def _kinds_agree(a: EventKind, b: EventKind) -> bool:
     """Same type or family; property looted or burned belongs to the riot or the attack it
     was part of (the annotation rules)."""
+    if {a.sub_event_type, b.sub_event_type} == {"Arrests", "Looting/property destruction"}:
+        return False  # the arresting force is not the one that burned the property
     if a.event_type == b.event_type:
         return True
     if "Looting/property destruction" in (a.sub_event_type, b.sub_event_type):

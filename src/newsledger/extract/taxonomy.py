@@ -137,11 +137,16 @@ def _protest_kind(text: str) -> EventKind | None:
         return EventKind("Riots", "Violent demonstration", 6)
     if has(INTERVENTION):
         return EventKind("Protests", "Protest with intervention", 6)
+    # 'a protester died fleeing the military': harm where forces acted short of lethal force
+    if (has(KILL) or has(HURT)) and has(_FLEEING_FORCES) and not has(ATTACKERS):
+        return EventKind("Protests", "Protest with intervention", 6)
     if not (has(KILL) or has(HURT) or has(ATTACK)):
         return EventKind("Protests", "Peaceful protest", 5)
     return None
 
 
+_FLEEING_FORCES = re.compile(rf"\b{lexicons.pattern('fleeing_words')}\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+                             + STATE_FORCE.pattern[2:], re.IGNORECASE)
 # a crowd that turned on people or property, short of a riot word
 _UNRULY = _lex("unruly_crowd")
 
@@ -197,11 +202,11 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Explosions/Remote violence", "Suicide bomb", 9)
     if has(AIR) and (violent or has(BOMB) or _AIR_ATTACK.search(text)):
         return EventKind("Explosions/Remote violence", "Air/drone strike", 8)
-    if has(GRENADE) and not has(CLASH):  # grenades thrown in a gunfight are part of the battle
+    if _weapon(GRENADE, text) and not has(CLASH):  # grenades thrown in a gunfight are part of the battle
         return EventKind("Explosions/Remote violence", "Grenade", 8)
     if has(SHELL) and not re.search(r"shell(?:ed)? casings?", text, re.I):
         return EventKind("Explosions/Remote violence", "Shelling/artillery/missile attack", 8)
-    if has(BOMB) and not _NOT_BOMB.search(text):
+    if _weapon(BOMB, text):
         return EventKind("Explosions/Remote violence", "Remote explosive/landmine/IED", 7)
     if has(SEXUAL):
         return EventKind("Violence against civilians", "Sexual violence", 7)
@@ -214,10 +219,18 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
+    unhurt = not (has(KILL) or has(HURT))
+    if has(ARREST) and unhurt and _attack_words_all(_RAID, text):
+        return EventKind("Strategic developments", "Arrests", 2)  # 'police raided …, detaining him'
+    if has(RIOT) and unhurt and _attack_words_all(_VAGUE_VIOLENCE, text):
+        # 'the violence began when the cartel set vehicles on fire': the arson is the act
+        return EventKind("Strategic developments", "Looting/property destruction", 4)
     if has(KILL) or has(ATTACK) or has(HURT):
         if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
             return EventKind("Battles", "Armed clash", 4)
-        return EventKind("Violence against civilians", "Attack", 3)
+        # 'the violence spread to three cities': an attack named by no act of its own
+        vague = not (has(KILL) or has(HURT)) and _attack_words_all(_VAGUE_VIOLENCE, text)
+        return EventKind("Violence against civilians", "Attack", 1 if vague else 3)
     if has(RIOT):  # an armed group's arson with no one hurt: property destroyed
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     return None
@@ -231,6 +244,23 @@ MOB = _MOB = _lex("mob_words")
 _CROWD = _lex("crowd_words")
 _AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns"), re.I)
 _NOT_BOMB = _lex("not_bomb_phrases")
+
+
+_RAID = _lex("raid_words")
+_VAGUE_VIOLENCE = _lex("vague_violence_words")
+
+
+def _attack_words_all(kind: re.Pattern[str], text: str) -> bool:
+    """Attack words in the text, every one of one kind (raids; the vague noun 'violence')."""
+    found = [m.group() for m in ATTACK.finditer(text)]
+    return bool(found) and all(kind.fullmatch(w) for w in found)
+
+
+def _weapon(rx: re.Pattern[str], text: str) -> bool:
+    """A weapon word outside the phrases that name no weapon ('tear gas canisters', 'the bomb
+    squad'): a protest's tear gas is no bombing, though a bomb may be told beside it."""
+    spared = [m.span() for m in _NOT_BOMB.finditer(text)]
+    return any(not any(a <= m.start() < b for a, b in spared) for m in rx.finditer(text))
 
 
 def _riot_kind(text: str) -> EventKind:
