@@ -48,10 +48,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     named = [g for g in groups if g.actor.kind == "armed_group"]
     forces = _Forces(text, base, cn, nation, groups)
     if event_type in ("Protests", "Riots"):
-        return _crowd_roles(text, base, event_type, sub_type, cn, forces)
+        return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
-        held = _arrested_crowd(text, base, cn)
+        held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
     initiator = None
@@ -123,6 +123,28 @@ def _regained(initiator, state, unid) -> Roles:
     return Roles(force[0], loser[0] if loser else None, force[1], loser[1] if loser else None)
 
 
+def _in_mention(text: str, base: int, g) -> bool:
+    return base <= g.start and g.end <= base + len(text)
+
+
+def _held_group(text: str, base: int, groups: list):
+    """The named group whose people an arrest took ('police detained 40 members of the
+    party', 'activists of the TLP were arrested'): a non-state group of this mention."""
+    held = next((g for g in groups if g.actor.kind in _HELD_KINDS and _in_mention(text, base, g)), None)
+    return (held.actor.canonical, (held.start, held.end)) if held else None
+
+
+_HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
+
+
+def _armed_doer(text: str, base: int, named: list):
+    """An armed group this mention names as the doer of a riot ('the cartel set buses on
+    fire'): it is actor1, not an anonymous crowd."""
+    g = next((g for g in named if _in_mention(text, base, g)
+              and _acts(text, base, (None, (g.start, g.end)))), None)
+    return (g.actor.canonical, (g.start, g.end)) if g else None
+
+
 def _arrested_crowd(text: str, base: int, cn: str):
     """Who was held, where the text says they were a crowd: 'detained 40 protesters',
     'arrested for rioting'."""
@@ -181,9 +203,11 @@ _DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{lexicons.pattern('role_disowning_
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
-                 forces: "_Forces") -> Roles:
+                 forces: "_Forces", armed=None) -> Roles:
     crowd = _first(text, base, RIOTERS if event_type == "Riots" else PROTESTERS,
                    f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})")
+    if event_type == "Riots" and armed and not crowd:
+        crowd = armed  # no rioters named: the armed group named as doing it did it
     crowd = crowd or (f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})", None)
     force = forces.first()
     if sub_type == "Excessive force against protesters":
@@ -568,3 +592,24 @@ def _lead_days(doc, end: int) -> set[str]:
     own summary is no event."""
     return {t.date for t in doc.dates if t.end <= end and t.precision == "day" and t.date
             and t.kind != "header"}
+
+
+def held_by_siblings(doc, events: list) -> None:
+    """'Police arrested 90 activists of the party across three districts. Arrests included 50
+    in X, 25 in Y …': arrests shared out place by place are one round-up, so each holds the
+    party that its own sentence, or the arrest sentence right before it, says was taken."""
+    for e in events:
+        if e.sub_event_type != "Arrests" or e.actor2 is not None:
+            continue
+        first = min(s.start for s in e.evidence)
+        before = next((s for s in reversed(doc.sentences) if s.end <= first), None)
+        if before is None or not _ARRESTED.search(before.text):
+            continue
+        held = next((a for a in doc.actors if before.start <= a.start and a.end <= before.end
+                     and a.actor.kind in _HELD_KINDS), None)
+        if held:
+            e.actor2 = held.actor.canonical
+            e.provenance["actor2"] = [held.start, held.end]
+
+
+_ARRESTED = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\b", re.I)
