@@ -760,3 +760,23 @@ def test_an_armed_group_that_riots(text, actor1):
     groups = ActorDictionary.load().find(text)
     roles = assign_roles(text, 0, "Riots", "Mob violence", groups, "Mexico")
     assert roles.actor1 == actor1
+
+
+@pytest.mark.parametrize("second, force", [
+    # at a riot, 'security forces' are the police another sentence of the incident names ...
+    ("Protesters threw stones at gendarmes in Conakry, officials said.", "Police Forces of Guinea"),
+    # ... and stay the military where none is named
+    ("Protesters threw stones at passers-by in Conakry, officials said.", "Military Forces of Guinea"),
+])
+def test_security_forces_at_a_riot_are_the_police_named(events, second, force):
+    found = events("At least four people were killed in Conakry on Monday as security forces "
+                   "clashed with protesters. " + second)
+    assert found[0]["actor2"] == force
+
+
+@pytest.mark.parametrize("text, force", [
+    ("A protester died in clashes with law enforcement in Quito on Tuesday.", "Police Forces of Ecuador"),
+    ("A protester died in clashes with soldiers in Quito on Tuesday.", "Military Forces of Ecuador"),
+])
+def test_law_enforcement_is_the_police(event, text, force):
+    assert event(text)["actor2"] == force

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import lexicons
 
@@ -485,7 +485,30 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
     actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
     roles = Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    if event_type in ("Protests", "Riots"):
+        roles = _police_over_security_forces(text, roles, told)
     return _named_by_anaphora(text, roles, actors)
+
+
+def _police_over_security_forces(text: str, roles: Roles, told: list[Roles]) -> Roles:
+    """'Security forces clashed with protesters … police and gendarmes fired tear gas': at a
+    crowd, the generic 'security forces' are the police that another sentence of the same
+    incident names."""
+    first = roles.actor1 and roles.actor1.startswith("Military Forces of ")
+    name, span = (roles.actor1, roles.span1) if first else (roles.actor2, roles.span2)
+    if not (name and name.startswith("Military Forces of ") and span
+            and _GENERIC_FORCE.search(text[span[0]:span[1]])):
+        return roles
+    police = name.replace("Military Forces of ", "Police Forces of ", 1)
+    named = next(((a, sp) for r in told for a, sp in ((r.actor1, r.span1), (r.actor2, r.span2))
+                  if a == police and sp), None)
+    if named is None:
+        return roles
+    return replace(roles, actor1=police, span1=named[1]) if first else \
+        replace(roles, actor2=police, span2=named[1])
+
+
+_GENERIC_FORCE = re.compile(rf"\b{lexicons.alternation('generic_force_words')}$", re.I)  # 'Guinean security forces'
 
 
 def _named_by_anaphora(text: str, roles: Roles, actors: list) -> Roles:
