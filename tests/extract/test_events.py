@@ -780,3 +780,15 @@ def test_security_forces_at_a_riot_are_the_police_named(events, second, force):
 ])
 def test_law_enforcement_is_the_police(event, text, force):
     assert event(text)["actor2"] == force
+
+
+@pytest.mark.parametrize("text, force", [
+    # a force only posted where the crowd is faces no one ...
+    ("Protesters burned tyres and threw stones in Dhaka on Monday, with thousands of extra "
+     "police deployed.", None),
+    # ... a force that acts on the crowd is its opponent
+    ("Protesters burned tyres and threw stones in Dhaka on Monday before police fired tear gas.",
+     "Police Forces of Bangladesh"),
+])
+def test_a_force_only_deployed_is_no_side_of_a_riot(event, text, force):
+    assert event(text)["actor2"] == force

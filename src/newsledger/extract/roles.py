@@ -46,7 +46,7 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     the incident says who attacked whom (then mention order does not decide a fight)."""
     cn = country_name or "Unknown"
     named = [g for g in groups if g.actor.kind == "armed_group"]
-    forces = _Forces(text, base, cn, nation, groups)
+    forces = _Forces(text, base, cn, nation, groups, crowd=event_type in ("Protests", "Riots"))
     if event_type in ("Protests", "Riots"):
         return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
@@ -235,7 +235,8 @@ class _Forces:
     nationality before a force noun or a weapon of states ('Nigerien soldiers', 'Israeli
     warplanes', 'Russian shelling') naming that country's forces instead of the event's."""
 
-    def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list) -> None:
+    def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list,
+                 crowd: bool = False) -> None:
         self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
@@ -243,6 +244,8 @@ class _Forces:
             for m in rx.finditer(text):
                 if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
                     continue  # 'police said', 'a police uniform'
+                if crowd and _ON_STANDBY.match(text, m.end()):
+                    continue  # 'with thousands of police deployed': there, not facing the crowd
                 country = _nation_before(text, m.start(), nation)
                 if rx is STATE_WEAPONS and country is None:
                     continue  # 'shelling' alone says nothing of whose
@@ -350,6 +353,9 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
+# a force only posted where a crowd is ('thousands of police and paramilitaries deployed.')
+_ON_STANDBY = re.compile(rf"(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?:(?:were|was|had been|have been)\s+)?"
+                         rf"{lexicons.pattern('role_standby_words')}(?=\s*(?:[.,;]|$|\s+(?:in|across|around|throughout)\b))", re.I)
 _NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
