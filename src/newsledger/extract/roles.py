@@ -354,8 +354,9 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
 # a force only posted where a crowd is ('thousands of police and paramilitaries deployed.')
-_ON_STANDBY = re.compile(rf"(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?:(?:were|was|had been|have been)\s+)?"
-                         rf"{lexicons.pattern('role_standby_words')}(?=\s*(?:[.,;]|$|\s+(?:in|across|around|throughout)\b))", re.I)
+_ON_STANDBY = re.compile(rf"(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?:{lexicons.pattern('role_victim_aux')}\s+)?"
+                         rf"{lexicons.pattern('role_standby_words')}"
+                         rf"(?=\s*(?:[.,;]|$|\s+{lexicons.pattern('role_standby_places')}\b))", re.I)
 _NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
