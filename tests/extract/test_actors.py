@@ -371,3 +371,20 @@ def test_the_militants_are_the_group_named_before(extract, first, actor1):
 ])
 def test_groups_of_many_countries_are_known(actors, name, canonical):
     assert actors.canonical(name) == canonical
+
+
+@pytest.mark.parametrize("text, canonical", [
+    # Latin American cartels, gangs and security forces by the names news text uses
+    ("Gunmen of the Arellano Félix Organization opened fire.", "Tijuana Cartel"),
+    ("The Caballeros Templarios blocked the highway.", "Knights Templar Cartel"),
+    ("Members of the Unión Tepito were detained.", "Union Tepito"),
+    ("ESMAD officers fired tear gas at students.", "Police Forces of Colombia"),
+    ("FAES agents raided the neighbourhood.", "Police Forces of Venezuela"),
+    ("Mexican marines arrested the suspect.", "Military Forces of Mexico"),
+    # a town's name alone is no cartel, and an acronym in lower case is a word
+    ("Gunmen opened fire in Tijuana on Monday.", None),
+    ("The esmad of the story is a word.", None),
+])
+def test_latin_american_groups_and_forces(text, canonical):
+    found = ActorDictionary.load().find(text)
+    assert (found[0].actor.canonical if found else None) == canonical

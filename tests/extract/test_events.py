@@ -741,3 +741,84 @@ def test_arrests_do_not_join_property_destruction(extract, text, kinds):
 def test_a_bombing_retold_as_an_attack_stays_a_bombing(extract, text, kinds):
     events = extract(text, published="2024-05-11")["events"]
     assert [e["sub_event_type"] for e in events] == kinds
+# --- issue 10 round 2: who was held, gendarmes, armed groups in a riot -----------------------
+
+@pytest.mark.parametrize("text, held", [
+    # the named party whose people were taken is actor2 ...
+    ("Police arrested 40 members of the Movement for Democratic Change in Harare on Monday.",
+     "Movement for Democratic Change"),
+    # ... people of no named group are not
+    ("Police arrested 40 people in Harare on Monday.", None),
+])
+def test_an_arrested_groups_people(event, text, held):
+    e = event(text)
+    assert (e["sub_event_type"], e["actor2"]) == ("Arrests", held)
+
+
+def test_arrests_shared_out_by_place_hold_the_same_group(events):
+    found = events("Police arrested 90 activists of the Movement for Democratic Change across "
+                   "three districts on Monday. Arrests included 50 in Harare, 25 in Bulawayo and "
+                   "15 in Mutare.")
+    assert [e["actor2"] for e in found] == ["Movement for Democratic Change"] * 3
+    # a round-up of no named group holds no one by name
+    found = events("Police arrested 90 people across three districts on Monday. Arrests "
+                   "included 50 in Harare, 25 in Bulawayo and 15 in Mutare.")
+    assert [e["actor2"] for e in found] == [None] * 3
+
+
+@pytest.mark.parametrize("text, force", [
+    # a gendarmerie polices the country: ACLED's Police Forces
+    ("Gendarmes fired tear gas at protesters in Conakry on Monday.", "Police Forces of Guinea"),
+    ("Soldiers fired tear gas at protesters in Conakry on Monday.", "Military Forces of Guinea"),
+])
+def test_gendarmes_are_police(event, text, force):
+    assert event(text)["actor2"] == force
+
+
+@pytest.mark.parametrize("text, actor1", [
+    # an armed group named as setting the fires is the rioting side ...
+    ("The Jalisco New Generation Cartel set buses and shops on fire in Guadalajara.",
+     "Jalisco New Generation Cartel (CJNG)"),
+    # ... an anonymous crowd is rioters, and so is a crowd beside a group it was not
+    ("Rioters set buses and shops on fire in Guadalajara.", "Rioters (Mexico)"),
+    ("Rioters set fire to the offices of the Jalisco New Generation Cartel in Guadalajara.",
+     "Rioters (Mexico)"),
+])
+def test_an_armed_group_that_riots(text, actor1):
+    from newsledger.extract.actors import ActorDictionary
+    from newsledger.extract.roles import assign_roles
+    groups = ActorDictionary.load().find(text)
+    roles = assign_roles(text, 0, "Riots", "Mob violence", groups, "Mexico")
+    assert roles.actor1 == actor1
+
+
+@pytest.mark.parametrize("second, force", [
+    # at a riot, 'security forces' are the police another sentence of the incident names ...
+    ("Protesters threw stones at gendarmes in Conakry, officials said.", "Police Forces of Guinea"),
+    # ... and stay the military where none is named
+    ("Protesters threw stones at passers-by in Conakry, officials said.", "Military Forces of Guinea"),
+])
+def test_security_forces_at_a_riot_are_the_police_named(events, second, force):
+    found = events("At least four people were killed in Conakry on Monday as security forces "
+                   "clashed with protesters. " + second)
+    assert found[0]["actor2"] == force
+
+
+@pytest.mark.parametrize("text, force", [
+    ("A protester died in clashes with law enforcement in Quito on Tuesday.", "Police Forces of Ecuador"),
+    ("A protester died in clashes with soldiers in Quito on Tuesday.", "Military Forces of Ecuador"),
+])
+def test_law_enforcement_is_the_police(event, text, force):
+    assert event(text)["actor2"] == force
+
+
+@pytest.mark.parametrize("text, force", [
+    # a force only posted where the crowd is faces no one ...
+    ("Protesters burned tyres and threw stones in Dhaka on Monday, with thousands of extra "
+     "police deployed.", None),
+    # ... a force that acts on the crowd is its opponent
+    ("Protesters burned tyres and threw stones in Dhaka on Monday before police fired tear gas.",
+     "Police Forces of Bangladesh"),
+])
+def test_a_force_only_deployed_is_no_side_of_a_riot(event, text, force):
+    assert event(text)["actor2"] == force

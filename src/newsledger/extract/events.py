@@ -13,7 +13,7 @@ from .. import lexicons
 from ..document import Doc
 from .geo import Located, article_countries
 from ..ledger import Event
-from .roles import claimed_by
+from .roles import claimed_by, held_by_siblings
 from .sense import article_frame
 from .mentions import sentence_mentions, _unrest_article, _as_unrest, _lethal_state
 from .incidents import merge_mentions
@@ -40,6 +40,7 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
     events.sort(key=lambda e: e.evidence[0].start)
     _resolve_pronoun_actors(doc, events)
     claimed_by(doc, events)
+    held_by_siblings(doc, events)
     return events
 
 

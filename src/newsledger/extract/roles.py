@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .. import lexicons
 
@@ -46,12 +46,12 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     the incident says who attacked whom (then mention order does not decide a fight)."""
     cn = country_name or "Unknown"
     named = [g for g in groups if g.actor.kind == "armed_group"]
-    forces = _Forces(text, base, cn, nation, groups)
+    forces = _Forces(text, base, cn, nation, groups, crowd=event_type in ("Protests", "Riots"))
     if event_type in ("Protests", "Riots"):
-        return _crowd_roles(text, base, event_type, sub_type, cn, forces)
+        return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
-        held = _arrested_crowd(text, base, cn)
+        held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
     initiator = None
@@ -123,6 +123,28 @@ def _regained(initiator, state, unid) -> Roles:
     return Roles(force[0], loser[0] if loser else None, force[1], loser[1] if loser else None)
 
 
+def _in_mention(text: str, base: int, g) -> bool:
+    return base <= g.start and g.end <= base + len(text)
+
+
+def _held_group(text: str, base: int, groups: list):
+    """The named group whose people an arrest took ('police detained 40 members of the
+    party', 'activists of the TLP were arrested'): a non-state group of this mention."""
+    held = next((g for g in groups if g.actor.kind in _HELD_KINDS and _in_mention(text, base, g)), None)
+    return (held.actor.canonical, (held.start, held.end)) if held else None
+
+
+_HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
+
+
+def _armed_doer(text: str, base: int, named: list):
+    """An armed group this mention names as the doer of a riot ('the cartel set buses on
+    fire'): it is actor1, not an anonymous crowd."""
+    g = next((g for g in named if _in_mention(text, base, g)
+              and _acts(text, base, (None, (g.start, g.end)))), None)
+    return (g.actor.canonical, (g.start, g.end)) if g else None
+
+
 def _arrested_crowd(text: str, base: int, cn: str):
     """Who was held, where the text says they were a crowd: 'detained 40 protesters',
     'arrested for rioting'."""
@@ -181,9 +203,11 @@ _DISOWNS = re.compile(rf"(?:\s+\w+){{0,2}}?\s+{lexicons.pattern('role_disowning_
 
 
 def _crowd_roles(text: str, base: int, event_type: str, sub_type: str, cn: str,
-                 forces: "_Forces") -> Roles:
+                 forces: "_Forces", armed=None) -> Roles:
     crowd = _first(text, base, RIOTERS if event_type == "Riots" else PROTESTERS,
                    f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})")
+    if event_type == "Riots" and armed and not crowd:
+        crowd = armed  # no rioters named: the armed group named as doing it did it
     crowd = crowd or (f"{'Rioters' if event_type == 'Riots' else 'Protesters'} ({cn})", None)
     force = forces.first()
     if sub_type == "Excessive force against protesters":
@@ -211,7 +235,8 @@ class _Forces:
     nationality before a force noun or a weapon of states ('Nigerien soldiers', 'Israeli
     warplanes', 'Russian shelling') naming that country's forces instead of the event's."""
 
-    def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list) -> None:
+    def __init__(self, text: str, base: int, cn: str, nation: Nation | None, groups: list,
+                 crowd: bool = False) -> None:
         self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
@@ -219,6 +244,8 @@ class _Forces:
             for m in rx.finditer(text):
                 if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
                     continue  # 'police said', 'a police uniform'
+                if crowd and _ON_STANDBY.match(text, m.end()):
+                    continue  # 'with thousands of police deployed': there, not facing the crowd
                 country = _nation_before(text, m.start(), nation)
                 if rx is STATE_WEAPONS and country is None:
                     continue  # 'shelling' alone says nothing of whose
@@ -326,6 +353,10 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
+# a force only posted where a crowd is ('thousands of police and paramilitaries deployed.')
+_ON_STANDBY = re.compile(rf"(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?:{lexicons.pattern('role_victim_aux')}\s+)?"
+                         rf"{lexicons.pattern('role_standby_words')}"
+                         rf"(?=\s*(?:[.,;]|$|\s+{lexicons.pattern('role_standby_places')}\b))", re.I)
 _NOT_FORCE = re.compile(rf"\s+{lexicons.pattern('role_not_force_after')}\b", re.I)
 _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
@@ -461,7 +492,30 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     communal = (one.actor1 or "").startswith("Communal Militia")  # both sides share the name
     actor2 = two.actor2 if two.actor2 != one.actor1 or communal else None
     roles = Roles(one.actor1, actor2, one.span1, two.span2 if actor2 else None)
+    if event_type in ("Protests", "Riots"):
+        roles = _police_over_security_forces(text, roles, told)
     return _named_by_anaphora(text, roles, actors)
+
+
+def _police_over_security_forces(text: str, roles: Roles, told: list[Roles]) -> Roles:
+    """'Security forces clashed with protesters … police and gendarmes fired tear gas': at a
+    crowd, the generic 'security forces' are the police that another sentence of the same
+    incident names."""
+    first = roles.actor1 and roles.actor1.startswith("Military Forces of ")
+    name, span = (roles.actor1, roles.span1) if first else (roles.actor2, roles.span2)
+    if not (name and name.startswith("Military Forces of ") and span
+            and _GENERIC_FORCE.search(text[span[0]:span[1]])):
+        return roles
+    police = name.replace("Military Forces of ", "Police Forces of ", 1)
+    named = next(((a, sp) for r in told for a, sp in ((r.actor1, r.span1), (r.actor2, r.span2))
+                  if a == police and sp), None)
+    if named is None:
+        return roles
+    return replace(roles, actor1=police, span1=named[1]) if first else \
+        replace(roles, actor2=police, span2=named[1])
+
+
+_GENERIC_FORCE = re.compile(rf"\b{lexicons.alternation('generic_force_words')}$", re.I)  # 'Guinean security forces'
 
 
 def _named_by_anaphora(text: str, roles: Roles, actors: list) -> Roles:
@@ -568,3 +622,24 @@ def _lead_days(doc, end: int) -> set[str]:
     own summary is no event."""
     return {t.date for t in doc.dates if t.end <= end and t.precision == "day" and t.date
             and t.kind != "header"}
+
+
+def held_by_siblings(doc, events: list) -> None:
+    """'Police arrested 90 activists of the party across three districts. Arrests included 50
+    in X, 25 in Y …': arrests shared out place by place are one round-up, so each holds the
+    party that its own sentence, or the arrest sentence right before it, says was taken."""
+    for e in events:
+        if e.sub_event_type != "Arrests" or e.actor2 is not None:
+            continue
+        first = min(s.start for s in e.evidence)
+        before = next((s for s in reversed(doc.sentences) if s.end <= first), None)
+        if before is None or not _ARRESTED.search(before.text):
+            continue
+        held = next((a for a in doc.actors if before.start <= a.start and a.end <= before.end
+                     and a.actor.kind in _HELD_KINDS), None)
+        if held:
+            e.actor2 = held.actor.canonical
+            e.provenance["actor2"] = [held.start, held.end]
+
+
+_ARRESTED = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\b", re.I)
