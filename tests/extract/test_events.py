@@ -822,3 +822,16 @@ def test_law_enforcement_is_the_police(event, text, force):
 ])
 def test_a_force_only_deployed_is_no_side_of_a_riot(event, text, force):
     assert event(text)["actor2"] == force
+
+
+@pytest.mark.parametrize("text, sub", [
+    # a few guards among a massacre's dead: still the attack on civilians
+    ("Gunmen kill 90 students in college attack\n\nGunmen attacked a college in Wajir on "
+     "Thursday, shooting dead 90 students in their hostel. Two police officers and a guard also "
+     "died in the siege.", "Attack"),
+    # armed men a good share of the dead: both sides armed
+    ("Gunmen kill 6 in village attack\n\nGunmen attacked a village in Wajir on Thursday, "
+     "shooting dead four farmers. Two police officers also died in the siege.", "Armed clash"),
+])
+def test_armed_dead_must_be_more_than_a_few(events, text, sub):
+    assert [e["sub_event_type"] for e in events(text)] == [sub]

@@ -53,7 +53,7 @@ def to_event(doc: Doc, d: Draft, gazetteer, placed: dict[int, Located]) -> Event
         return None  # neither a date nor a place of its own: not codable as one incident
     country = _event_country(doc, d, located, gazetteer)
     kind = _with_intervention(doc, d, _body_over_headline(d))
-    if _militants_killed(d, kind) or _armed_dead(d, kind):  # both sides armed
+    if _militants_killed(d, kind) or _armed_dead(doc, d, kind):  # both sides armed
         kind = EventKind("Battles", "Armed clash", kind.rank)
     elif kind.sub_event_type == "Armed clash" and crowd_fight(doc.text, d.mentions):
         kind = EventKind("Riots", "Violent demonstration", kind.rank)  # a crowd, not an armed side
@@ -391,15 +391,29 @@ def _militants_killed(d: Draft, kind: EventKind) -> bool:
     return bool(killed) and all(c.perpetrator for c in killed)
 
 
-def _armed_dead(d: Draft, kind: EventKind) -> bool:
+_ARMED_DEAD = re.compile(rf"\b(?:{lexicons.pattern('armed_target')})\b", re.IGNORECASE)
+
+
+def _armed_dead(doc: Doc, d: Draft, kind: EventKind) -> bool:
     """'Six people including two militiamen were killed in an attack on the village': a toll
     that counts armed men (the sentence typed a battle) makes the attack a battle, though the
     other reports of it name only the attack; so does a fight told on the incident's day
-    ('gunmen clashed with residents who fought beside police')."""
-    return kind.sub_event_type == "Attack" and any(
-        m.kind.event_type == "Battles" and (any(c.kind == "killed" and c.value for c in m.counts)
-                                            or m.kind.rank >= 5 and m.date is not None)
-        for m in d.mentions)
+    ('gunmen clashed with residents who fought beside police'). A few guards among a
+    massacre's dead ('two police officers also died' of 147) leave it the attack it was."""
+    if kind.sub_event_type != "Attack":
+        return False
+    toll = max((c.value for m in d.mentions for c in m.counts if c.kind == "killed" and c.value),
+               default=0)
+    for m in d.mentions:
+        if m.kind.event_type != "Battles":
+            continue
+        sentence = doc.sentences[m.sentence]
+        if m.headline and not _ARMED_DEAD.search(doc.text, sentence.start, sentence.end):
+            continue  # a headline's '71 killed in clashes after football match': no armed men named
+        armed = sum(c.value for c in m.counts if c.kind == "killed" and c.value)
+        if armed and armed * 10 >= toll or m.kind.rank >= 5 and m.date is not None:
+            return True
+    return False
 
 
 def _communal_riot(doc: Doc, d: Draft) -> bool:
