@@ -22,7 +22,7 @@ from newsledger.document import Doc
 from newsledger.extract.clean import mark_dateline, mark_title
 from newsledger.extract.text import fold, split_sentences
 from newsledger.places.gazetteer import Gazetteer
-from newsledger.corpus.merge import haversine as km
+from newsledger.places.distance import haversine as km
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

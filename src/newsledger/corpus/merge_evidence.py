@@ -12,7 +12,6 @@ group is compatible with a named one), close tolls. A pair whose evidence reache
 """
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -22,6 +21,7 @@ from rapidfuzz.fuzz import ratio
 
 from .. import lexicons
 from ..extract.text import fold
+from ..places.distance import haversine
 
 DAY_SLACK = 1          # days between two exact dates of one incident (overnight, time zones)
 MAX_KM = 25.0          # "the same place or nearby"
@@ -142,13 +142,6 @@ def distance_km(a: Event, b: Event) -> float | None:
     if None in (a["latitude"], a["longitude"], b["latitude"], b["longitude"]):
         return None
     return haversine(a["latitude"], a["longitude"], b["latitude"], b["longitude"])
-
-
-def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _type_evidence(a: Event, b: Event) -> Evidence | None:

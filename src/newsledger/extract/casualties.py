@@ -66,7 +66,7 @@ def find_counts(sentence: str, offset: int = 0) -> list[Count]:
     return _survivors(sentence, offset, out)
 
 
-_NUMBER = r"(?:\d[\d,]*|" + "|".join(sorted(map(re.escape, lexicons.mapping("number_words")), key=len, reverse=True)) + ")"
+_NUMBER = rf"(?:\d[\d,]*|{lexicons.alternation('number_words')})"
 # 'three policemen were shot and one died': of the three shot, two survived wounded
 _SHOT_THEN_DIED = re.compile(
     rf"\b(?P<n>{_NUMBER})\s+(?:[\w-]+\s+){{0,2}}?(?:were|had been)\s+{lexicons.alternation('survivable_harm')}"

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .. import lexicons
-from ..corpus.merge_evidence import haversine
+from ..places.distance import haversine
 from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from itertools import combinations
 from datetime import date
 
-from ..corpus.merge import MAX_KM as NEARBY_KM, haversine
+from ..corpus.merge import MAX_KM as NEARBY_KM
+from ..places.distance import haversine
 from .. import lexicons
 from ..document import Doc
 from .geo import Located

@@ -631,8 +631,8 @@ def held_by_siblings(doc, events: list) -> None:
     for e in events:
         if e.sub_event_type != "Arrests" or e.actor2 is not None:
             continue
-        first = min(s.start for s in e.evidence)
-        before = next((s for s in reversed(doc.sentences) if s.end <= first), None)
+        i = doc.sentence_at(min(s.start for s in e.evidence))
+        before = doc.sentences[i - 1] if i > 0 else None
         if before is None or not _ARRESTED.search(before.text):
             continue
         held = next((a for a in doc.actors if before.start <= a.start and a.end <= before.end
