@@ -54,6 +54,7 @@ _BOMS = ((b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe\x00\x00", "utf-32-le"),
 _INVALID = re.compile("[\udc80-\udcff]")  # undecodable bytes, as surrogateescape gives them
 _NON_ASCII = re.compile("[^\x00-\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")  # only JSON escapes (\\ud800) can make one
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control characters but \t \n \f \r
 WESTERN = "cp1252"  # what an 8-bit text is read as when no detector can tell better
 
 
@@ -173,7 +174,7 @@ def check_text(text: str, where: str = "input") -> None:
     if lone:
         raise InputError(f"{where}: not Unicode text: lone surrogate U+{ord(lone.group()):04X} at "
                          f"character {lone.start()}", "bad_encoding")
-    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    controls = len(_CONTROL.findall(text, 0, 8192))
     if controls > 0.05 * min(len(text), 8192):
         raise InputError(f"{where}: binary data, not text", "not_text")
 

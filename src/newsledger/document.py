@@ -54,6 +54,9 @@ class Doc:
     claims: list[Any] = field(default_factory=list)
     speech: Any = None  # quotes.analyse_speech's reading, shared by the quotes and claims stages
     normalized: Any = None  # normalize.Normalized: the text as given ↔ the working copy
+    # read once, asked by several stages (speed only: the same answer as asking again)
+    frame: Any = None  # sense.Frame of the text (sense.doc_frame)
+    triggers: dict[int, bool] = field(default_factory=dict)  # sentence → holds a trigger word
 
     @property
     def text(self) -> str:

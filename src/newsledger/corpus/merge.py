@@ -64,8 +64,8 @@ def merge_events(events: list[Event]) -> tuple[list[dict[str, Any]], list[dict[s
 def merge_store(store: Any, countries: Iterable[str] | None = None) -> int:
     """Re-merge the blocks that hold events not yet in an incident (or every block of the
     countries given): a new report re-merges only its neighbourhood, the block of its country
-    whose dates chain to its own. Returns how many countries had a block re-merged. Each block
-    is replaced in one transaction."""
+    whose dates chain to its own. Returns how many countries had a block re-merged. A
+    country's re-merged blocks are read in one query and replaced in one transaction."""
     todo = list(countries) if countries is not None else store.countries_to_merge()
     everything = countries is not None
     touched = 0
@@ -73,9 +73,25 @@ def merge_store(store: Any, countries: Iterable[str] | None = None) -> int:
         with store.session():  # one country's read and rewrite while no other writer is in
             dirty = [b for b in blocks(store.event_spans(country))
                      if everything or any(not e["merged"] for e in b)]
-            for block in dirty:
-                keys = [e["event_key"] for e in block]
-                incidents, members = merge_events(store.events_by_keys(keys))
+            if dirty:
+                keys = [e["event_key"] for block in dirty for e in block]
+                incidents, members = _merge_blocks(dirty, store.events_by_keys(keys))
                 store.replace_block(keys, incidents, members)
         touched += bool(dirty)
     return touched
+
+
+def _merge_blocks(dirty: list[list[Event]], rows: list[Event]) -> tuple[list, list]:
+    """Each block merged on its own rows (in the order the store gave them, by event key),
+    as if each had been read alone; the incidents and members of all of them."""
+    block_of = {e["event_key"]: i for i, block in enumerate(dirty) for e in block}
+    per_block: list[list[Event]] = [[] for _ in dirty]
+    for row in rows:
+        per_block[block_of[row["event_key"]]].append(row)
+    incidents: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    for block_rows in per_block:
+        found, joined = merge_events(block_rows)
+        incidents += found
+        members += joined
+    return incidents, members

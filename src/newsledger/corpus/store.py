@@ -432,8 +432,8 @@ class Store:
     @_connected
     def replace_block(self, keys: Sequence[str], incidents: list[dict[str, Any]],
                       members: list[dict[str, Any]]) -> None:
-        """Swap the incidents of one merge block (the events `keys`) for a fresh merge, in
-        one transaction."""
+        """Swap the incidents of merge blocks (the events `keys`) for a fresh merge, in one
+        transaction."""
         self.con.register("_keys", pa.table({"event_key": pa.array(list(keys), pa.string())}))
         try:
             with self._transaction():

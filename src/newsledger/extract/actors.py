@@ -245,22 +245,19 @@ def _trie_regex(keys: Iterable[tuple[str, ...]]) -> str:
         for unit in key:
             node = node.setdefault(unit, {})
         node[""] = {}
-    return _emit(trie) or "(?!)"
+    return _emit(trie)[0] or "(?!)"
 
 
-def _emit(node: dict) -> str:
-    branches = []
-    end = "" in node
-    for unit in sorted((u for u in node if u), key=lambda u: (-_depth(node[u]), u)):
-        branches.append(_unit_regex(unit) + _emit(node[unit]))
+def _emit(node: dict) -> tuple[str, int]:
+    """The regex of a trie node and its depth (1 + its deepest child's), read in one pass."""
+    children = [(unit, *_emit(node[unit])) for unit in node if unit]
+    children.sort(key=lambda c: (-c[2], c[0]))  # deepest first
+    depth = 1 + max((d for _, _, d in children), default=0)
+    branches = [_unit_regex(unit) + rx for unit, rx, _ in children]
     if not branches:
-        return ""
+        return "", depth
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if end else body
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(child) for u, child in node.items() if u), default=0)
+    return (f"(?:{body})?" if "" in node else body), depth
 
 
 _FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))

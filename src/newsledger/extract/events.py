@@ -14,7 +14,7 @@ from ..document import Doc
 from .geo import Located, article_countries
 from ..ledger import Event
 from .roles import claimed_by, held_by_siblings
-from .sense import article_frame
+from .sense import doc_frame
 from .mentions import sentence_mentions, _unrest_article, _as_unrest, _lethal_state
 from .incidents import merge_mentions
 from .assemble import to_event
@@ -23,7 +23,7 @@ from .assemble import to_event
 def extract_events(doc: Doc, gazetteer) -> list[Event]:
     doc.countries = article_countries(doc, gazetteer)
     unrest = _unrest_article(doc)
-    frame = article_frame(doc.text)
+    frame = doc_frame(doc)
     mentions = [m for i in doc.live_sentences() for m in sentence_mentions(doc, i, gazetteer, frame)]
     if unrest:
         lethal = _lethal_state(doc, mentions)

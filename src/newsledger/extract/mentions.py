@@ -19,7 +19,7 @@ from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
                     judge, purpose)
 from .taxonomy import (ATTACKERS, BOMB, CLASH, KILL, MOB, PROTEST, RIOT, SHELL, TRIGGER, EventKind,
-                       _state_kills, classify, lexicon_rx)
+                       _state_kills, classify, lexicon_rx, sentence_has_trigger)
 
 PRECISION_RANK = {"day": 4, "week": 3, "month": 2, "year": 1, None: 0}
 _MODAL = re.compile(rf"\b{lexicons.pattern('prefilter_hedges')}\s+(?:\w+\s+){{0,2}}$", re.IGNORECASE)
@@ -55,7 +55,7 @@ class Mention:
 def sentence_mentions(doc: Doc, index: int, gazetteer=None, frame: Frame | None = None) -> list[Mention]:
     s = doc.sentences[index]
     frame = frame or article_frame(doc.text)
-    if not TRIGGER.search(s.text):
+    if not sentence_has_trigger(doc, index):
         return []
     if not _has_real_trigger(s.text) and not any(c.value == 0 for c in find_counts(s.text)):
         return []  # 'could attack', 'no protest' — but 'no one was hurt' is news

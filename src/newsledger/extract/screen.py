@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from ..document import Doc
 from .mentions import sentence_mentions
-from .sense import article_frame
+from .sense import doc_frame
 
 
 def reports_incident(doc: Doc, gazetteer) -> bool:
     """Whether some live sentence yields an event mention before spaCy has run (`doc.places`,
     `doc.dates` and `doc.actors` are set). Stops at the first mention: an article that passes
     costs little more than its first event sentence."""
-    frame = article_frame(doc.text)  # read once: the sense checks ask it of every mention
+    frame = doc_frame(doc)  # read once: the sense checks ask it of every mention
     return any(sentence_mentions(doc, i, gazetteer, frame) for i in doc.live_sentences())

@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
+from .first_chars import compile_guarded
 from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
@@ -58,7 +58,7 @@ PROTEST_CONTEXT = re.compile(r"(?:" + "|".join(_PROTEST_SENSES["context"]) + r")
 MODAL = re.compile(r"\b(?:" + "|".join(lexicons.words("modality_cues")) + r")\s+(?:\S+\s+){0,2}$",
                    re.IGNORECASE)
 HEDGING_VERBS = re.compile("(?:" + "|".join(lexicons.words("hedging_verbs")) + ")", re.IGNORECASE)
-FRAMES = {name: re.compile(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
+FRAMES = {name: compile_guarded(r"\b(?:" + "|".join(map(str, words)) + r")\b", re.IGNORECASE)
           for name, words in lexicons.mapping("frame_words").items()}
 # 'the protest camp', 'a protest vote': a protest word naming a thing
 _PROTEST_COMPOUND = re.compile(rf"[ \t]+{lexicons.alternation('protest_compound_heads')}\b", re.IGNORECASE)
@@ -95,7 +95,13 @@ class Verdict:
     sense: str    # what decided its sense, in a few words
 
 
-@lru_cache(maxsize=8)  # asked by the screen and again by the events stage: read each text once
+def doc_frame(doc) -> Frame:
+    """The frame of a Doc's text, read once: the screen asks it, then the events stage."""
+    if doc.frame is None:
+        doc.frame = article_frame(doc.text)
+    return doc.frame
+
+
 def article_frame(text: str) -> Frame:
     """Conflict when the article's armed agents (police aside), weapons and unambiguous
     triggers are at least half as many as the words of its strongest other frame, or when its

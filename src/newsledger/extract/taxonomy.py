@@ -10,11 +10,12 @@ import re
 from dataclasses import dataclass
 
 from .. import lexicons
+from .first_chars import compile_guarded
 
 
 def lexicon_rx(name: str) -> re.Pattern[str]:
     """A lexicon of regex fragments (data/lexicons/NAME.txt) as one whole-word pattern."""
-    return re.compile(r"\b(?:" + "|".join(lexicons.words(name)) + r")\b", re.IGNORECASE)
+    return compile_guarded(r"\b(?:" + "|".join(lexicons.words(name)) + r")\b", re.IGNORECASE)
 
 
 _lex = lexicon_rx
@@ -75,11 +76,20 @@ DIPLOMACY = _lex("diplomacy_words")
 BLAME = _lex("blame_words")
 STRATEGIC = (TERRITORY, WITHDRAWAL, AGREEMENT, HEADQUARTERS, DISRUPTED, CHANGE)
 
-TRIGGER = re.compile(
+TRIGGER = compile_guarded(  # the guard: scanned over every article and sentence
     "|".join(p.pattern for p in (KILL, HURT, ATTACK, CLASH, BOMB, AIR, SHELL, GRENADE, ABDUCT,
                                   RIOT, PROTEST, ARREST, SEXUAL, CHEMICAL, *STRATEGIC)),
     re.IGNORECASE,
 )
+
+
+def sentence_has_trigger(doc, index: int) -> bool:
+    """Whether sentence `index` of a Doc holds a trigger word, searched once per sentence:
+    the screen, triage and the events stage all ask."""
+    found = doc.triggers.get(index)
+    if found is None:
+        found = doc.triggers[index] = TRIGGER.search(doc.sentences[index].text) is not None
+    return found
 
 
 @dataclass(frozen=True)
@@ -146,7 +156,7 @@ def _protest_kind(text: str) -> EventKind | None:
 
 
 _FLEEING_FORCES = re.compile(rf"\b{lexicons.pattern('fleeing_words')}\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
-                             + STATE_FORCE.pattern[2:], re.IGNORECASE)
+                             r"(?:" + "|".join(lexicons.words("state_force_words")) + r")\b", re.IGNORECASE)
 # a crowd that turned on people or property, short of a riot word
 _UNRULY = _lex("unruly_crowd")
 

@@ -11,7 +11,7 @@ import re
 from ..document import Doc
 from .. import lexicons
 from . import cues
-from .taxonomy import TRIGGER, lexicon_rx
+from .taxonomy import TRIGGER, lexicon_rx, sentence_has_trigger
 
 SPEECH = re.compile(rf"""["“”]|\b(?:{cues.SPEECH}|{cues.ACCUSATIONS}|according to)\b""", re.IGNORECASE)
 # Trigger words with everyday senses: alone they do not make an article worth parsing.
@@ -23,7 +23,7 @@ CONFLICT_CONTEXT = lexicon_rx("conflict_context")
 def select_sentences(doc: Doc, triage: bool) -> None:
     for i in doc.live_sentences():
         text = doc.sentences[i].text
-        if not triage or TRIGGER.search(text) or SPEECH.search(text):
+        if not triage or sentence_has_trigger(doc, i) or SPEECH.search(text):
             doc.selected.add(i)
 
 
