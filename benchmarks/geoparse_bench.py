@@ -1,7 +1,11 @@
 """Measure the gazetteer on public geoparsing gold (GeoWebNews, TR-News; see
 shared/benchmarks/geoparsing/README.md).
 
-    python benchmarks/geoparse_bench.py [--dir ../shared/benchmarks/geoparsing]
+    python benchmarks/geoparse_bench.py [--dir ../shared/benchmarks/geoparsing] [--half A|B]
+        [--errors FILE]
+
+`--half` keeps one half of each set, split by a stable hash of the document id (tune on A,
+check on B); `--errors` writes each gold name resolved wrong (> 161 km) or not at all.
 
 Recognition: `Gazetteer.find` spans against gold toponym spans (overlap counts).
 Resolution: given each gold place name, the place `Gazetteer.lookup` picks with the article's
@@ -10,6 +14,7 @@ own countries as context: Acc@161 km, exact GeoNames id, country and admin1 (TR-
 from __future__ import annotations
 
 import argparse
+import hashlib
 import statistics
 import sys
 import time
@@ -27,8 +32,13 @@ from newsledger.places.distance import haversine as km
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
+def half_of(doc_id: str) -> str:
+    """"A" or "B": a document's half, by a stable hash of its id (the same in every run)."""
+    return "AB"[hashlib.sha1(doc_id.encode()).digest()[0] & 1]
+
+
 def gwn(path: Path):
-    """(text, [(start, end, name, lat, lon, geonames_id, country, admin1)])"""
+    """(doc id, text, [(start, end, name, lat, lon, geonames_id, country, admin1)])"""
     for art in ET.parse(path).getroot():
         text = art.findtext("text") or ""
         gold = []
@@ -39,7 +49,7 @@ def gwn(path: Path):
             gid = t.findtext("geonamesID")
             gold.append((int(t.findtext("start")), int(t.findtext("end")), t.findtext("extractedName"),
                          float(lat), float(t.findtext("longitude")), int(gid) if gid else None, None, None))
-        yield text, gold
+        yield "gwn:" + art.get("file", ""), text, gold
 
 
 def trnews(path: Path):
@@ -56,7 +66,7 @@ def trnews(path: Path):
             gold.append((start, start + len(phrase), phrase, float(tag.findtext("lat")),
                          float(tag.findtext("lon")), int(tag.get("geonameid")),
                          tag.findtext("country"), tag.findtext("admin1")))
-        yield text, gold
+        yield "tr:" + art.get("docid", ""), text, gold
 
 
 def context_countries(found: list) -> list[str]:
@@ -78,11 +88,11 @@ def header_places(text: str) -> list[tuple[int, int]]:
     return doc.header_places()
 
 
-def evaluate(name: str, articles, gaz: Gazetteer) -> None:
+def evaluate(name: str, articles, gaz: Gazetteer, errors_out=None) -> None:
     tp = fp = fn = 0
     errors, exact, with_id, country_ok, admin_ok, with_admin, unresolved = [], 0, 0, 0, 0, 0, 0
     n_gold, t0, chars = 0, time.perf_counter(), 0
-    for text, gold in articles:
+    for doc_id, text, gold in articles:
         chars += len(text)
         found = gaz.find(text, headers=header_places(text))
         spans = [(m.start, m.end) for m in found]
@@ -98,9 +108,16 @@ def evaluate(name: str, articles, gaz: Gazetteer) -> None:
             if not cands:
                 unresolved += 1
                 errors.append(20000.0)
+                if errors_out:
+                    print(f"{doc_id}\tUNRESOLVED\t{surface!r}\t{lat},{lon}\t{gid}\t"
+                          f"{text[max(0, start - 60):end + 40]!r}", file=errors_out)
                 continue
             p = cands[0]
             errors.append(km(lat, lon, p.latitude, p.longitude))
+            if errors_out and errors[-1] > 161:
+                print(f"{doc_id}\tWRONG {errors[-1]:.0f}km\t{surface!r}\t{lat},{lon}\t{gid}\t"
+                      f"got {p.name}/{p.kind}/{p.admin1}/{p.country} ctx={countries}\t"
+                      f"{text[max(0, start - 60):end + 40]!r}", file=errors_out)
             if gid is not None:
                 with_id += 1
                 exact += p.geonames_id == gid
@@ -127,14 +144,22 @@ def evaluate(name: str, articles, gaz: Gazetteer) -> None:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--dir", default=str(SHARED / "benchmarks" / "geoparsing"))
+    ap.add_argument("--half", choices=("A", "B"), help="only this half of each set")
+    ap.add_argument("--errors", help="write the wrong and unresolved names to this file")
     args = ap.parse_args()
     folder = Path(args.dir)
     if not folder.is_dir():
         print(f"no geoparsing data at {folder}", file=sys.stderr)
         return 2
     gaz = Gazetteer.load()
-    evaluate("GeoWebNews", gwn(folder / "GWN.xml"), gaz)
-    evaluate("TR-News", trnews(folder / "TR-News.no_turkey2016.xml"), gaz)
+    out = open(args.errors, "w", encoding="utf-8") if args.errors else None
+    label = f" (half {args.half})" if args.half else ""
+    for name, articles in (("GeoWebNews", gwn(folder / "GWN.xml")),
+                           ("TR-News", trnews(folder / "TR-News.no_turkey2016.xml"))):
+        kept = (a for a in articles if args.half is None or half_of(a[0]) == args.half)
+        evaluate(name + label, kept, gaz, out)
+    if out:
+        out.close()
     return 0
 
 
