@@ -223,3 +223,16 @@ def test_a_place_beside_the_one_named_is_not_it(events, text, location):
 ])
 def test_a_victims_nationality_is_not_the_place(events, text, country):
     assert events(text)[0]["country"] == country
+
+
+# --- the name reported: the text's spelling or the gazetteer's ------------------------------
+
+@pytest.mark.parametrize("text, location", [
+    # a translated name is how English writes it: the text's
+    ("Riot police clashed with protesters in Hamad Town on Monday, injuring four.", "Hamad Town"),
+    ("Riot police clashed with protesters in Manama and Hamad Town on Monday.", "Hamad Town"),
+    # a transliteration far from GeoNames' spelling: the gazetteer's
+    ("Shelling killed two civilians in the town of Tabka on Sunday.", "Al-Tabqa"),
+])
+def test_the_reported_name(events, text, location):
+    assert location in [e["location"] for e in events(text)]

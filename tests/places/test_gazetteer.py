@@ -447,3 +447,60 @@ def test_a_final_h_is_no_variant_outside_arabic_countries(gaz):
 def test_a_village_is_found_however_its_name_is_spaced(gaz, text):
     hits = [m for m in gaz.find(text) if m.candidates and m.candidates[0].admin1 == "Zamfara"]
     assert [m.candidates[0].name for m in hits] == ["Dan Sadau"]
+
+
+# --- spelling variants: an Arabic qaf written "k", the article "al" written "el" ---------------
+@pytest.mark.parametrize("key, other", [
+    ("al tabqa", ["al tabka", "el tabqa"]),
+    ("qamishli", ["kamishli"]),
+    ("al arish", ["el arish"]),
+    ("homs", []),                      # neither letter
+    ("alma", []),                      # "al" only as a word of its own
+])
+def test_arabic_spellings(key, other):
+    from newsledger.places.variants import arabic_spellings
+    assert arabic_spellings(key) == other
+
+
+def test_a_qaf_written_k_finds_the_town(gaz):
+    hit = top(gaz, "Tabka", countries=["SY"])
+    assert (hit.name, hit.admin1) == ("Al-Tabqa", "Raqqa")
+
+
+def test_q_is_no_k_outside_arabic_countries(gaz):
+    assert not [p for p in gaz.lookup("Kuebec", fuzzy=False) if p.country == "CA"]
+
+
+# --- a province and its namesake town ----------------------------------------------------------
+@pytest.mark.parametrize("name, kind", [
+    ("Kirkuk", "city"),        # the town holds most of the province's people
+    ("Mandera", "city"),
+    ("Quebec", "admin1"),      # Québec city holds a twentieth of the province
+    ("Xinjiang", "admin1"),    # a hamlet of that name is no namesake
+    ("Minnesota", "admin1"),   # Minneota lists "Minnesota" among its alternate names
+])
+def test_a_bare_province_name_is_its_town_only_where_the_town_is_big(gaz, name, kind):
+    assert top(gaz, name).kind == kind
+
+
+@pytest.mark.parametrize("name, country, unit", [
+    ("Jiangsu", "CN", "Jiangsu"),          # GeoNames: "Jiangsu Sheng"
+    ("Chongqing", "CN", "Chongqing"),      # "Chongqing Shi" (the town also comes first)
+    ("Guangxi", "CN", "Guangxi"),          # "Guangxi Zhuangzu Zizhiqu"
+    ("North Jeolla", "KR", "North Jeolla"),
+])
+def test_chinese_and_korean_provinces_in_english(gaz, name, country, unit):
+    units = [p for p in gaz.lookup(name) if p.kind == "admin1"]
+    assert units and (units[0].country, units[0].name) == (country, unit)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Fighting spread in the province of Kirkuk on Monday.", "admin1"),
+    ("Fighting spread in the northern province of Kirkuk on Monday.", "admin1"),
+    ("Fighting spread in Kirkuk province on Monday.", "admin1"),
+    ("Fighting spread in the city of Kirkuk on Monday.", "city"),
+    ("Fighting spread in Kirkuk on Monday.", "city"),
+])
+def test_a_name_called_a_province_is_the_province(gaz, text, kind):
+    hits = [m for m in gaz.find(text) if m.candidates]
+    assert [m.candidates[0].kind for m in hits] == [kind]

@@ -10,8 +10,13 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+
 from .. import lexicons
 from ..places.distance import haversine
+from ..places.gazetteer import default_gazetteer
+from ..places.names import name_key
+from ..places.variants import CLOSE_VARIANT, translated_town
 from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold
@@ -240,14 +245,27 @@ def _far_fetched(m, place, trusted: set[str]) -> bool:
 
 
 def _surface_name(m, place, gazetteer) -> str | None:
-    """Report the text's own spelling when it is another GeoNames name of the place
-    ('Helwan' for Ḩalwān) rather than a typo of it ('Mogadisu')."""
+    """Report the text's own spelling where it is the place's name as English writes it: a
+    close spelling of its GeoNames name ('Helwan' for Ḩalwān) or the name translated ('Hamad
+    Town' for Madīnat Ḩamad). Not a typo ('Mogadisu'), nor a name far from the GeoNames one
+    ('Antareb' for Al Atārib, 'Tabka' for Al-Tabqa): there the gazetteer's name is the one a
+    reader finds the place by."""
     if fold(m.text) == fold(place.name) or gazetteer is None:
         return None
     exact = gazetteer.lookup(m.text, fuzzy=False)
     if not any(p.name == place.name and p.country == place.country for p in exact):
         return None
+    key, own = name_key(m.text), name_key(place.name)
+    if key not in translated_town(own) and ratio(key, own) < CLOSE_VARIANT:
+        return None
     return m.text.title() if m.text.isupper() else m.text
+
+
+def located_name(m, place, gazetteer=None) -> Located:
+    """The place a name match means, reported as `_surface_name` says (for callers outside
+    choose_place: a list of places in one sentence)."""
+    return Located(place, m.start, m.end, False,
+                   _surface_name(m, place, gazetteer or default_gazetteer()))
 
 
 def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,

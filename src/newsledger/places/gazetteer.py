@@ -420,7 +420,7 @@ class Gazetteer:
         if not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]
-        if context.admin_next:  # "Tillaberi region": the province before its capital
+        if context.admin_word:  # "Tillaberi region": the province before its capital
             places.sort(key=lambda p: p.kind not in ("admin1", "admin2"))
         return PlaceMatch(start, end, surface, tuple(places))
 
@@ -439,7 +439,7 @@ class Gazetteer:
     def _plausible(self, key: str, cands: list[tuple[Place, bool]], c: _Context) -> bool:
         """Whether a name found in the index is used as a place here (see _BIG above)."""
         if key in STOPWORDS:  # "Centre region", "Unity State" (but not "Police Department")
-            return c.admin_next and any(p.kind in ("admin1", "admin2") for p, _ in cands)
+            return c.admin_word and any(p.kind in ("admin1", "admin2") for p, _ in cands)
         top, primary = cands[0]
         if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
             return top.population >= 1000 or top.kind in ("country", "admin1") or self._cue(c)
@@ -459,7 +459,7 @@ class Gazetteer:
 
     def _cue(self, c: _Context) -> bool:
         """Something around a small place's name that says it is a place."""
-        if c.admin_next or c.prev_word in CUE_WORDS or c.dateline:
+        if c.admin_word or c.prev_word in CUE_WORDS or c.dateline:
             return True
         if c.last_end >= 0 and c.text[c.last_end:c.start] in _LIST_GAPS:
             return True

@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from .. import lexicons
 
+# Alternate spellings this close (rapidfuzz ratio) to a town's own name ("Kiev", "Banghazi")
+# count as its own name: they rank and are found like it, and are reported as written.
+CLOSE_VARIANT = 75
 MIN_CLOSED = 6  # letters of a closed-up form: shorter ones collide with words
 MIN_FINAL_A = 5  # letters of a word whose final -ah/-a may vary: "Gaza", "Doha" stay as written
 

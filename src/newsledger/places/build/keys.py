@@ -11,7 +11,7 @@ from rapidfuzz.fuzz import ratio
 
 from ... import lexicons
 from ..names import name_key, prominence
-from ..variants import arabic_spellings, closed_up, final_a, translated_town
+from ..variants import CLOSE_VARIANT, arabic_spellings, closed_up, final_a, translated_town
 from .geonames import City
 
 if TYPE_CHECKING:
@@ -22,9 +22,6 @@ NameKeys = list[tuple[str, bool, bool]]  # (key, the place's own name, usable by
 # News usage that population alone gets wrong: this place comes first for this name.
 PREFERRED: dict[str, int] = {str(k): int(v) for k, v in lexicons.mapping("preferred_places").items()}
 
-# Alternate spellings this close to a town's own name ("Kiev", "Banghazi") count as its
-# own name: they rank and are found like it.
-CLOSE_VARIANT = 75
 
 # The least share of a province's people its namesake town must hold to come first for the
 # name (see _namesake_city_first).
