@@ -9,7 +9,8 @@ check on B); `--errors` writes each gold name resolved wrong (> 161 km) or not a
 
 Recognition: `Gazetteer.find` spans against gold toponym spans (overlap counts).
 Resolution: given each gold place name, the place `Gazetteer.lookup` picks with the article's
-own countries as context: Acc@161 km, exact GeoNames id, country and admin1 (TR-News).
+own countries and the provinces of its other place names (`regions_of` its find() matches) as
+context: Acc@161 km, exact GeoNames id, country and admin1 (TR-News).
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from newsledger.article import Article
 from newsledger.document import Doc
 from newsledger.extract.clean import mark_dateline, mark_title
 from newsledger.extract.text import fold, split_sentences
-from newsledger.places.gazetteer import Gazetteer
+from newsledger.places.gazetteer import Gazetteer, name_key, regions_of
 from newsledger.places.distance import haversine as km
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -104,7 +105,8 @@ def evaluate(name: str, articles, gaz: Gazetteer, errors_out=None) -> None:
         countries = context_countries(found)
         for start, end, surface, lat, lon, gid, country, admin1 in gold:
             n_gold += 1
-            cands = gaz.lookup(surface, countries=countries)
+            cands = gaz.lookup(surface, countries=countries,
+                               regions=regions_of(found, exclude=name_key(surface)))
             if not cands:
                 unresolved += 1
                 errors.append(20000.0)

@@ -504,3 +504,43 @@ def test_chinese_and_korean_provinces_in_english(gaz, name, country, unit):
 def test_a_name_called_a_province_is_the_province(gaz, text, kind):
     hits = [m for m in gaz.find(text) if m.candidates]
     assert [m.candidates[0].kind for m in hits] == [kind]
+
+
+# --- the provinces of a text's other names choose among namesakes -----------------------------
+def first(gaz: Gazetteer, text: str, name: str):
+    return next(m.candidates[0] for m in gaz.find(text) if m.text == name and m.candidates)
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Police in London said the man was arrested after a chase through Kitchener and "
+     "Mississauga, in Ontario.", "Ontario"),
+    ("Police in London said the man was arrested after a chase through Manchester and "
+     "Birmingham.", "England"),
+    ("London was calm on Monday.", "England"),  # no other name: the biggest
+])
+def test_a_namesake_in_the_province_of_the_other_names(gaz, text, admin1):
+    assert first(gaz, text, "London").admin1 == admin1
+
+
+def test_other_names_never_make_a_country_a_town(gaz):
+    text = "Farmers in Dallas and Houston sell soybeans to China, traders in Austin said."
+    assert first(gaz, text, "China").kind == "country"
+
+
+@pytest.mark.parametrize("name, regions, want", [
+    # a Californian town's alternate name, a thousandfold smaller than the state: not taken
+    ("Florida", {("US", "California"): 3}, ("US", "Florida")),
+    # a namesake of a like size in the province the text is about: taken
+    ("London", {("CA", "Ontario"): 2}, ("CA", "Ontario")),
+    ("London", {}, ("GB", "England")),
+])
+def test_only_a_namesake_of_a_like_size_takes_the_name(gaz, name, regions, want):
+    hit = top(gaz, name, regions=regions)
+    assert (hit.country, hit.admin1) == want
+
+
+def test_regions_of_counts_each_name_once_and_not_the_one_resolved(gaz):
+    from newsledger.places.gazetteer import regions_of
+    found = gaz.find("Shelling hit Aleppo, then Aleppo again, and Homs on Monday.")
+    assert regions_of(found) == {("SY", "Aleppo"): 1, ("SY", "Homs"): 1}
+    assert regions_of(found, exclude="aleppo") == {("SY", "Homs"): 1}

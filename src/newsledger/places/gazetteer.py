@@ -20,7 +20,8 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,10 +184,12 @@ class Gazetteer:
 
     # -- lookup ----------------------------------------------------------------------------
     def lookup(self, name: str, countries: Sequence[str] = (), admin1: str | None = None,
-               fuzzy: bool = True) -> list[Place]:
+               fuzzy: bool = True, regions: Mapping[tuple[str, str], int] | None = None
+               ) -> list[Place]:
         """Places a name may mean, best first: those in `countries` (an article's countries),
-        then in `admin1`, then by kind and population. One-letter typos of names of 7 letters
-        or more are tried only when nothing matches exactly."""
+        then in `admin1`, then in the provinces the article's other names lie in (`regions`,
+        see `regions_of`), then by kind and population. One-letter typos of names of 7
+        letters or more are tried only when nothing matches exactly."""
         key = name_key(name)
         if key.startswith("the "):  # "the Gambia", "the Sahel"
             key = key[4:]
@@ -197,7 +200,7 @@ class Gazetteer:
         hits = [(p, prim, 0) for p, prim, _ in self._candidates(key)]
         if not hits and not named and fuzzy:
             hits = self._fuzzy(key)
-        ranked = self._rank(hits, countries, admin1, prefer)
+        ranked = self._rank(hits, countries, admin1, prefer, regions)
         return named + [p for p in ranked if p not in named] if named else ranked
 
     def _named_by_alias(self, surface: str, key: str, countries: Sequence[str]) -> list[Place]:
@@ -264,19 +267,27 @@ class Gazetteer:
         return self._by_length
 
     def _rank(self, hits: Sequence[tuple[Place, bool, int]], countries: Sequence[str],
-              admin1: str | None, prefer: str | None) -> list[Place]:
+              admin1: str | None, prefer: str | None,
+              regions: Mapping[tuple[str, str], int] | None = None) -> list[Place]:
         wanted = {c.upper() for c in countries}
         units = self._admin1_hint(admin1)
 
         local = [_size(p, prim) for p, prim, _ in hits if p.country in wanted]
         bar = max(local) + CONTEXT_MARGIN if local else -math.inf
+        # The provinces of the text's other names re-order only namesakes of a like size, and
+        # never put a town before a country.
+        sizes = [_size(p, prim) for p, prim, _ in hits]
+        floor = max(sizes) - CONTEXT_MARGIN if sizes else 0.0
+        if not regions or hits and hits[0][0].kind == "country":
+            regions = {}
 
         def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
             i, (p, primary, dist) = item
             abroad = p.country not in wanted and _size(p, primary) < bar
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            return (abroad, not in_unit, not kind_ok, dist, i)
+            support = regions.get(region_of(p), 0) if regions and _size(p, primary) >= floor else 0
+            return (abroad, not in_unit, not kind_ok, dist, -support, i)
 
         seen: set[Place] = set()
         out = []
@@ -343,6 +354,25 @@ class Gazetteer:
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
+        return self._coherent(out)
+
+    def _coherent(self, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+        """Each name's namesakes re-ordered by the provinces the text's other names lie in:
+        'London' in a story that also names Toronto and Ontario is London, Ontario."""
+        regions = regions_of(matches)
+        own = {name_key(m.text): region_of(m.candidates[0]) for m in matches if m.candidates}
+        out = []
+        for m in matches:
+            key = name_key(m.text)
+            if len(m.candidates) < 2 or key not in self._names:
+                out.append(m)
+                continue
+            others = regions.copy()
+            others[own[key]] -= 1  # a name does not vouch for itself
+            primary = {p: prim for p, prim, _ in self._candidates(key)}
+            ranked = self._rank([(p, primary.get(p, False), 0) for p in m.candidates], (), None,
+                                None, +others)
+            out.append(PlaceMatch(m.start, m.end, m.text, tuple(ranked)))
         return out
 
     def _surnames(self, text: str) -> set[str]:
@@ -476,6 +506,26 @@ class Gazetteer:
                 if ok and p.kind in ("country", "admin1"):
                     return True
         return False
+
+def region_of(p: Place) -> tuple[str, str]:
+    """(country, first-level unit) a place lies in (a unit: itself); ("", "") for a country."""
+    if p.kind in ("country", "continent"):
+        return ("", "")
+    return (p.country, p.name if p.kind == "admin1" else p.admin1 or "")
+
+
+def regions_of(matches: Sequence[PlaceMatch], exclude: str = "") -> Counter[tuple[str, str]]:
+    """How many distinct names of a text lie in each province, by their best candidate: the
+    provinces the text is about. A name is one vote however often it is told, and the name
+    `exclude` (a name key: the one to be resolved) none: "London" does not vouch for itself."""
+    seen: dict[str, tuple[str, str]] = {}
+    for m in matches:
+        key = name_key(m.text)
+        if m.candidates and key != exclude and key not in seen:
+            seen[key] = region_of(m.candidates[0])
+    votes = Counter(r for r in seen.values() if r[0] and r[1])
+    return votes
+
 
 def _strip_suffix(key: str) -> tuple[str, str | None]:
     """"north darfur state" → ("north darfur", "admin"); "kirkuk city" → ("kirkuk", "city")."""
