@@ -544,3 +544,16 @@ def test_regions_of_counts_each_name_once_and_not_the_one_resolved(gaz):
     found = gaz.find("Shelling hit Aleppo, then Aleppo again, and Homs on Monday.")
     assert regions_of(found) == {("SY", "Aleppo"): 1, ("SY", "Homs"): 1}
     assert regions_of(found, exclude="aleppo") == {("SY", "Homs"): 1}
+
+
+# --- a name told with its province or country after a comma ----------------------------------
+@pytest.mark.parametrize("text, name, want", [
+    ("The festival was held in Paris, Texas, on Saturday.", "paris", ("US", "Texas")),
+    ("LONDON, Ky. (AP) - Police in London arrested two men.", "london", ("US", "Kentucky")),
+    ("A rally was held in London, Ont., on Monday.", "london", ("CA", "Ontario")),
+    ("The festival was held in Paris, France, on Saturday.", "paris", ("FR", "Ile-de-France")),
+    ("Leaders met in Paris, London and Berlin.", "paris", ("FR", "Ile-de-France")),  # a list
+])
+def test_a_town_told_with_its_province_is_the_namesake_there(gaz, text, name, want):
+    hits = [m for m in gaz.find(text) if m.candidates and m.text.lower() == name]
+    assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)

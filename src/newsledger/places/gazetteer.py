@@ -354,17 +354,59 @@ class Gazetteer:
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
-        return self._coherent(out)
+        placed = self._qualifiers(text, out)
+        return self._coherent(self._qualified(out, placed), set(placed))
 
-    def _coherent(self, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    def _qualifiers(self, text: str, matches: list[PlaceMatch]
+                    ) -> dict[str, tuple[str, str | None]]:
+        """Name key → (country, admin1 or None) of the names a text tells with their province
+        or country after a comma ('Paris, Texas', 'LONDON, Ky.', 'Hyderabad, Sindh'), where a
+        namesake lies there."""
+        units: dict[str, tuple[str, str | None]] = {}
+        for m, n in zip(matches, [*matches[1:], None]):
+            unit = self._qualifier(text, m, n)
+            if unit and any(_lies_in(p, unit) for p in m.candidates):
+                units.setdefault(name_key(m.text), unit)
+        return units
+
+    @staticmethod
+    def _qualified(matches: list[PlaceMatch], units: dict[str, tuple[str, str | None]]
+                   ) -> list[PlaceMatch]:
+        """The namesake in its told province first, wherever the text names it."""
+        out = []
+        for m in matches:
+            unit = units.get(name_key(m.text))
+            if unit and m.candidates[0].kind != "country" and not _lies_in(m.candidates[0], unit):
+                inside = [p for p in m.candidates if _lies_in(p, unit)]
+                m = PlaceMatch(m.start, m.end, m.text,
+                               (*inside, *(p for p in m.candidates if p not in inside)))
+            out.append(m)
+        return out
+
+    def _qualifier(self, text: str, m: PlaceMatch, n: PlaceMatch | None
+                   ) -> tuple[str, str | None] | None:
+        """(country, admin1 or None) named right after a match: ', Texas', ', Ky.', ', Kenya'."""
+        if not m.candidates or m.candidates[0].kind == "country":
+            return None
+        if n is not None and n.candidates and text[m.end:n.start] == ", ":
+            top = n.candidates[0]
+            if top.kind in ("admin1", "country"):
+                return top.country, top.name if top.kind == "admin1" else None
+        abbr = _ABBREVIATION_AFTER.match(text, m.end)
+        unit = _admin1_abbreviation(abbr.group(1), ()) if abbr else None
+        return (unit[0], unit[1]) if unit else None
+
+    def _coherent(self, matches: list[PlaceMatch], placed: set[str] = frozenset()
+                  ) -> list[PlaceMatch]:
         """Each name's namesakes re-ordered by the provinces the text's other names lie in:
-        'London' in a story that also names Toronto and Ontario is London, Ontario."""
+        'London' in a story that also names Toronto and Ontario is London, Ontario (a name
+        already placed by its qualifier, see _qualified, is left as it is)."""
         regions = regions_of(matches)
         own = {name_key(m.text): region_of(m.candidates[0]) for m in matches if m.candidates}
         out = []
         for m in matches:
             key = name_key(m.text)
-            if len(m.candidates) < 2 or key not in self._names:
+            if len(m.candidates) < 2 or key not in self._names or key in placed:
                 out.append(m)
                 continue
             others = regions.copy()
@@ -506,6 +548,15 @@ class Gazetteer:
                 if ok and p.kind in ("country", "admin1"):
                     return True
         return False
+
+# "LONDON, Ky.", "Victoria, B.C.": a dotted state or province abbreviation after a comma
+_ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
+
+
+def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:
+    country, admin1 = unit
+    return p.country == country and (admin1 is None or region_of(p)[1] == admin1)
+
 
 def region_of(p: Place) -> tuple[str, str]:
     """(country, first-level unit) a place lies in (a unit: itself); ("", "") for a country."""
