@@ -236,3 +236,18 @@ def test_a_victims_nationality_is_not_the_place(events, text, country):
 ])
 def test_the_reported_name(events, text, location):
     assert location in [e["location"] for e in events(text)]
+
+
+@pytest.mark.parametrize("text, where_", [
+    # a big city's name as the surname after a forename: the person
+    ("Two protesters were killed on Monday when police fired on a march led by Carlos Medina "
+     "in Arequipa, officials said.", ("PE", "Arequipa", "Arequipa")),
+    # the city itself
+    ("Gunmen killed three people in Medina on Monday, Saudi police said.",
+     ("SA", "Al Madinah al Munawwarah", "Medina")),
+    # a place name of two words is still the place
+    ("Clashes erupted in Port Harcourt on Monday, killing two people.",
+     ("NG", "Rivers", "Port Harcourt")),
+])
+def test_a_place_that_ends_a_persons_name_is_the_surname(events, text, where_):
+    assert where(events(text)[0]) == where_

@@ -353,12 +353,22 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
 
 def _within_names(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     """Person names between lo and hi that begin with a place name and run on with another
-    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'): the place is part of the name. (A
+    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'), or end with one after a forename
+    ('Carlos Medina'): the place is part of the name. (A
     name the tagger gives the exact words of a place may be the place misread, and 'Mary of
     Bethany' may name one: both are kept.)"""
     spans = [(n.start, n.end) for n in doc.names if n.label == "PERSON" and lo <= n.start < hi]
     return [(s, e) for s, e in spans
-            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end) for m in doc.places)]
+            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end)
+                   or _surname_place(doc, m, s, e) for m in doc.places)]
+
+
+def _surname_place(doc: Doc, m, start: int, end: int) -> bool:
+    """A place that ends a person's name after a forename that is no place ('Carlos Medina',
+    'Jorge Lima'): the surname, not the town."""
+    if not (start < m.start and m.end == end) or not _NAME_GOES_ON.match(doc.text, m.start - 1):
+        return False
+    return not any(p.start == start for p in doc.places)
 
 
 _NAME_GOES_ON = re.compile(r" [A-Z]")
