@@ -109,6 +109,7 @@ def evaluate(name: str, articles, gaz: Gazetteer, errors_out=None, lookup_only: 
         by_span = {(m.start, m.end): m for m in found}
         for start, end, surface, lat, lon, gid, country, admin1 in gold:
             n_gold += 1
+            same = None
             if lookup_only:
                 cands = gaz.lookup(surface, countries=countries)
             else:
@@ -127,7 +128,8 @@ def evaluate(name: str, articles, gaz: Gazetteer, errors_out=None, lookup_only: 
             errors.append(km(lat, lon, p.latitude, p.longitude))
             if errors_out and errors[-1] > 161:
                 print(f"{doc_id}\tWRONG {errors[-1]:.0f}km\t{surface!r}\t{lat},{lon}\t{gid}\t"
-                      f"got {p.name}/{p.kind}/{p.admin1}/{p.country} ctx={countries}\t"
+                      f"got {p.name}/{p.kind}/{p.admin1}/{p.country} {'find' if same else 'lookup'} "
+                      f"ctx={countries}\t"
                       f"{text[max(0, start - 60):end + 40]!r}", file=errors_out)
             if gid is not None:
                 with_id += 1

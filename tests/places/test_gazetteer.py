@@ -557,3 +557,15 @@ def test_regions_of_counts_each_name_once_and_not_the_one_resolved(gaz):
 def test_a_town_told_with_its_province_is_the_namesake_there(gaz, text, name, want):
     hits = [m for m in gaz.find(text) if m.candidates and m.text.lower() == name]
     assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Flights from Atlanta, Georgia, were cancelled.", "Georgia", ("US", "admin1")),
+    ("Troops paraded in Tbilisi, Georgia, on Monday.", "Georgia", ("GE", "country")),
+    ("A cat was found in Wainwright, Alta., by a conductor.", "Alta", ("CA", "admin1")),
+    ("He works at a hospital in Bronx, New York.", "New York", ("US", "admin1")),
+    ("He works at a hospital in New York.", "New York", ("US", "city")),
+])
+def test_a_qualifier_is_the_unit_its_town_lies_in(gaz, text, name, want):
+    hit = next(m for m in gaz.find(text) if m.text == name)
+    assert (hit.candidates[0].country, hit.candidates[0].kind) == want

@@ -354,47 +354,71 @@ class Gazetteer:
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
-        placed = self._qualifiers(text, out)
-        return self._coherent(self._qualified(out, placed), set(placed))
+        placed, chosen = self._qualifiers(text, out)
+        out = self._qualified(out, placed, chosen)
+        return self._coherent(out, set(placed))
 
     def _qualifiers(self, text: str, matches: list[PlaceMatch]
-                    ) -> dict[str, tuple[str, str | None]]:
+                    ) -> tuple[dict[str, tuple[str, str | None]], dict[int, Place]]:
         """Name key → (country, admin1 or None) of the names a text tells with their province
         or country after a comma ('Paris, Texas', 'LONDON, Ky.', 'Hyderabad, Sindh'), where a
-        namesake lies there."""
+        namesake lies there; and by their start the places the qualifiers themselves name
+        ('Atlanta, Georgia': the state, not the country; 'Wainwright, Alta.': Alberta, not
+        Alta in Norway)."""
         units: dict[str, tuple[str, str | None]] = {}
+        chosen: dict[int, Place] = {}
         for m, n in zip(matches, [*matches[1:], None]):
-            unit = self._qualifier(text, m, n)
-            if unit and any(_lies_in(p, unit) for p in m.candidates):
-                units.setdefault(name_key(m.text), unit)
-        return units
+            if not m.candidates or m.candidates[0].kind == "country":
+                continue
+            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " else None
+            unit, holder = self._qualifier(text, m, after)
+            if unit is None:
+                continue
+            units.setdefault(name_key(m.text), unit)
+            if after is not None and holder is not None:
+                chosen[after.start] = holder
+                if holder in after.candidates:
+                    units.setdefault(name_key(after.text), unit)
+        return units, chosen
+
+    def _qualifier(self, text: str, m: PlaceMatch, n: PlaceMatch | None
+                   ) -> tuple[tuple[str, str | None] | None, Place | None]:
+        """The unit (country, admin1 or None) named right after a match, and the place that
+        names it: ', Texas', ', Ky.', ', Kenya' — the first unit a namesake lies in."""
+        if n is not None:
+            dotted = text[n.end:n.end + 1] == "." and _admin1_abbreviation(n.text + ".", ())
+            units = self._unit_place(*dotted, "admin1") if dotted else \
+                [p for p in n.candidates if p.kind in ("admin1", "country")]
+            for p in units:
+                unit = (p.country, p.name if p.kind == "admin1" else None)
+                if any(_lies_in(c, unit) for c in m.candidates):
+                    return unit, p
+            return None, None
+        abbr = _ABBREVIATION_AFTER.match(text, m.end)
+        found = _admin1_abbreviation(abbr.group(1), ()) if abbr else None
+        unit = (found[0], found[1]) if found else None
+        if unit is None or not any(_lies_in(c, unit) for c in m.candidates):
+            return None, None
+        return unit, None
 
     @staticmethod
-    def _qualified(matches: list[PlaceMatch], units: dict[str, tuple[str, str | None]]
-                   ) -> list[PlaceMatch]:
-        """The namesake in its told province first, wherever the text names it."""
+    def _qualified(matches: list[PlaceMatch], units: dict[str, tuple[str, str | None]],
+                   chosen: dict[int, Place]) -> list[PlaceMatch]:
+        """The namesake in its told province first, wherever the text names it; a qualifier
+        its chosen unit first."""
         out = []
         for m in matches:
             unit = units.get(name_key(m.text))
-            if unit and m.candidates[0].kind != "country" and not _lies_in(m.candidates[0], unit):
+            if m.start in chosen:
+                first = chosen[m.start]
+                m = PlaceMatch(m.start, m.end, m.text,
+                               (first, *(p for p in m.candidates if p != first)))
+            elif unit and not _lies_in(m.candidates[0], unit):
                 inside = [p for p in m.candidates if _lies_in(p, unit)]
                 m = PlaceMatch(m.start, m.end, m.text,
                                (*inside, *(p for p in m.candidates if p not in inside)))
             out.append(m)
         return out
-
-    def _qualifier(self, text: str, m: PlaceMatch, n: PlaceMatch | None
-                   ) -> tuple[str, str | None] | None:
-        """(country, admin1 or None) named right after a match: ', Texas', ', Ky.', ', Kenya'."""
-        if not m.candidates or m.candidates[0].kind == "country":
-            return None
-        if n is not None and n.candidates and text[m.end:n.start] == ", ":
-            top = n.candidates[0]
-            if top.kind in ("admin1", "country"):
-                return top.country, top.name if top.kind == "admin1" else None
-        abbr = _ABBREVIATION_AFTER.match(text, m.end)
-        unit = _admin1_abbreviation(abbr.group(1), ()) if abbr else None
-        return (unit[0], unit[1]) if unit else None
 
     def _coherent(self, matches: list[PlaceMatch], placed: set[str] = frozenset()
                   ) -> list[PlaceMatch]:
