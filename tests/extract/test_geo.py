@@ -251,3 +251,16 @@ def test_the_reported_name(events, text, location):
 ])
 def test_a_place_that_ends_a_persons_name_is_the_surname(events, text, where_):
     assert where(events(text)[0]) == where_
+
+
+@pytest.mark.parametrize("text, place", [
+    # a world city against a far smaller namesake of the story's country: the world city
+    ("American protesters clashed with police in Paris on Monday, US officials in Washington "
+     "said, after rallies in New York and Chicago.", ("FR", "Paris")),
+    # a namesake of a like size in the story's country: the story's
+    ("Police in London arrested 12 protesters on Monday after clashes near Toronto, Canadian "
+     "officials said.", ("CA", "London")),
+])
+def test_a_world_city_against_a_small_namesake_of_the_storys_country(events, text, place):
+    e = events(text)[0]
+    assert (e["country"], e["location"]) == place

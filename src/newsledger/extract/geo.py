@@ -5,6 +5,7 @@ specific name in its words, disambiguated by the countries the article is about.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from rapidfuzz.fuzz import ratio
 
 from .. import lexicons
 from ..places.distance import haversine
-from ..places.gazetteer import default_gazetteer
+from ..places.gazetteer import CONTEXT_MARGIN, default_gazetteer
 from ..places.names import name_key
 from ..places.variants import CLOSE_VARIANT, translated_town
 from ..document import Doc
@@ -144,12 +145,29 @@ def _major_countries(doc: Doc) -> set[str]:
     return set(doc.countries[:1]) | {c for c, n in votes.items() if n >= 2 and 2 * n >= top}
 
 
+# A city this big abroad keeps its name against a namesake in the article's country that it
+# outnumbers by CONTEXT_MARGIN (log10 people): 'clashes in Paris' in a US story is France's
+# Paris, not Paris, Texas; a village of the story's country still beats a town abroad.
+WORLD_CITY = 1_000_000
+
+
 def rank_candidates(candidates: Sequence, countries: Sequence[str]) -> list:
-    """Candidates in the article's countries first (in the article's order), then the rest."""
+    """Candidates in the article's countries first (in the article's order), then the rest,
+    but a world city first against a far smaller namesake (see WORLD_CITY)."""
     order: dict[str, int] = {}
     for c in countries:
         order.setdefault(c, len(order))  # a country's first place in the list counts
-    return sorted(candidates, key=lambda p: order.get(p.country, len(order)))
+    ranked = sorted(candidates, key=lambda p: order.get(p.country, len(order)))
+    top = candidates[0] if candidates else None
+    if top is not None and ranked[0] is not top and _dwarfs(top, ranked[0]):
+        ranked.remove(top)
+        ranked.insert(0, top)
+    return ranked
+
+
+def _dwarfs(big, small) -> bool:
+    return big.kind == "city" and small.kind == "city" and big.population >= WORLD_CITY and \
+        math.log10(big.population + 1) - math.log10(small.population + 1) > CONTEXT_MARGIN
 
 
 def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (),
