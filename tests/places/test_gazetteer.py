@@ -552,6 +552,8 @@ def test_regions_of_counts_each_name_once_and_not_the_one_resolved(gaz):
     ("LONDON, Ky. (AP) - Police in London arrested two men.", "london", ("US", "Kentucky")),
     ("A rally was held in London, Ont., on Monday.", "london", ("CA", "Ontario")),
     ("The festival was held in Paris, France, on Saturday.", "paris", ("FR", "Ile-de-France")),
+    ("EDMONTON, Ky (WBKO) -- Fire crews worked through the night.", "edmonton", ("US", "Kentucky")),
+    ("In Paris, Del Ponte said the court would sit.", "paris", ("FR", "Ile-de-France")),  # no dateline
     ("Leaders met in Paris, London and Berlin.", "paris", ("FR", "Ile-de-France")),  # a list
 ])
 def test_a_town_told_with_its_province_is_the_namesake_there(gaz, text, name, want):

@@ -395,7 +395,11 @@ class Gazetteer:
                     return unit, p
             return None, None
         abbr = _ABBREVIATION_AFTER.match(text, m.end)
-        found = _admin1_abbreviation(abbr.group(1), ()) if abbr else None
+        if abbr:
+            found = _admin1_abbreviation(abbr.group(1), ())
+        else:  # 'EDMONTON, Ky (WBKO) -': undotted, but in a dateline
+            abbr = _DATELINE_ABBREVIATION.match(text, m.end)
+            found = ADMIN1_ABBREVIATIONS.get(abbr.group(1)) if abbr else None
         unit = (found[0], found[1]) if found else None
         if unit is None or not any(_lies_in(c, unit) for c in m.candidates):
             return None, None
@@ -575,6 +579,8 @@ class Gazetteer:
 
 # "LONDON, Ky.", "Victoria, B.C.": a dotted state or province abbreviation after a comma
 _ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
+# "EDMONTON, Ky (WBKO) -", "AUSTIN, TX —": an undotted one where a dateline ends
+_DATELINE_ABBREVIATION = re.compile(r",[ \u00a0]+([A-Z][A-Za-z]{1,3})(?=[ \u00a0]*(?:\(|[-—–]))")
 
 
 def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:
