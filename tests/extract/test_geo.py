@@ -160,6 +160,11 @@ def test_a_foreign_namesake_before_a_home_town_is_its_neighbourhood(events, text
     # ACLED codes Uganda's districts as its first level, not GeoNames' four regions
     ("Rebels killed four farmers in Soroti in eastern Uganda on Tuesday, police said.", "Soroti"),
     ("Gunmen killed six people in Ikorodu on Monday, Nigerian police said.", "Lagos"),
+    # a village the gazetteer lacks: the district its story names, not the region
+    ("Security was tightened in Kasese, Uganda, on Tuesday.\n\nOn Friday rebels killed two "
+     "traders in Kitembe village, police said.", "Kasese"),
+    ("Security was tightened in Kano, Nigeria, on Tuesday.\n\nOn Friday gunmen killed two "
+     "traders in Kitembe village, police said.", "Kano"),
 ])
 def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1):
     assert events(text)[0]["admin1"] == admin1

@@ -428,7 +428,7 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: 
                 doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
-        name = place.name if place.kind == "admin1" else place.admin1
+        name = admin1_of(place)
         if place.country == country and place.kind != "country" and name:
             provinces.append((m.start, name))
     own = [n for o, n in provinces if sentence.start <= o < sentence.end]
@@ -436,8 +436,18 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: 
     before = [n for o, n in provinces if o < at and (
         o >= first or doc.sentences[doc.sentence_at(o)].paragraph == sentence.paragraph)]
     if own or before:
-        return gazetteer.region(country, (own or before[::-1])[0])
+        return _first_level(gazetteer, country, (own or before[::-1])[0])
     return _dominant_region(doc, gazetteer, country, margin=2)
+
+
+def _first_level(gazetteer, country: str, name: str):
+    """The unit an event's admin1 names: the province, or the district where ACLED codes
+    districts as the first level (see admin1_of)."""
+    if country in _DISTRICT_ADMIN1:
+        district = gazetteer.district(country, name)
+        if district is not None:
+            return district
+    return gazetteer.region(country, name)
 
 
 def article_province(doc: Doc, gazetteer) -> Located | None:
@@ -458,13 +468,13 @@ def _dominant_region(doc: Doc, gazetteer, country: str | None, margin: int):
         if not m.candidates or doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
-        name = place.name if place.kind == "admin1" else place.admin1
+        name = admin1_of(place)
         if place.country == country and place.kind != "country" and name:
             votes[name] += 1
     ranked = votes.most_common(2)
     if not ranked or len(ranked) > 1 and ranked[1][1] * margin > ranked[0][1]:
         return None
-    return gazetteer.region(country, ranked[0][0])
+    return _first_level(gazetteer, country, ranked[0][0])
 
 
 def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:

@@ -332,6 +332,11 @@ class Gazetteer:
         found = self._unit_place(country, name, "admin1")
         return found[0] if found else None
 
+    def district(self, country: str, name: str) -> Place | None:
+        """The second-level unit of a country by its name ("UG", "Kasese"), or None."""
+        found = self._unit_place(country, name, "admin2")
+        return found[0] if found else None
+
     def country_name(self, code: str) -> str | None:
         """English name of an ISO alpha-2 code: "KE" → "Kenya"."""
         return self._countries.get(code.upper()) if code else None
