@@ -160,6 +160,11 @@ def test_a_foreign_namesake_before_a_home_town_is_its_neighbourhood(events, text
     # ACLED codes Uganda's districts as its first level, not GeoNames' four regions
     ("Rebels killed four farmers in Soroti in eastern Uganda on Tuesday, police said.", "Soroti"),
     ("Gunmen killed six people in Ikorodu on Monday, Nigerian police said.", "Lagos"),
+    # a village the gazetteer lacks: the district its story names, not the region
+    ("Security was tightened in Kasese, Uganda, on Tuesday.\n\nOn Friday rebels killed two "
+     "traders in Kitembe village, police said.", "Kasese"),
+    ("Security was tightened in Kano, Nigeria, on Tuesday.\n\nOn Friday gunmen killed two "
+     "traders in Kitembe village, police said.", "Kano"),
 ])
 def test_admin1_is_the_district_where_acled_codes_districts(events, text, admin1):
     assert events(text)[0]["admin1"] == admin1
@@ -223,3 +228,44 @@ def test_a_place_beside_the_one_named_is_not_it(events, text, location):
 ])
 def test_a_victims_nationality_is_not_the_place(events, text, country):
     assert events(text)[0]["country"] == country
+
+
+# --- the name reported: the text's spelling or the gazetteer's ------------------------------
+
+@pytest.mark.parametrize("text, location", [
+    # a translated name is how English writes it: the text's
+    ("Riot police clashed with protesters in Hamad Town on Monday, injuring four.", "Hamad Town"),
+    ("Riot police clashed with protesters in Manama and Hamad Town on Monday.", "Hamad Town"),
+    # a transliteration far from GeoNames' spelling: the gazetteer's
+    ("Shelling killed two civilians in the town of Tabka on Sunday.", "Al-Tabqa"),
+])
+def test_the_reported_name(events, text, location):
+    assert location in [e["location"] for e in events(text)]
+
+
+@pytest.mark.parametrize("text, where_", [
+    # a big city's name as the surname after a forename: the person
+    ("Two protesters were killed on Monday when police fired on a march led by Carlos Medina "
+     "in Arequipa, officials said.", ("PE", "Arequipa", "Arequipa")),
+    # the city itself
+    ("Gunmen killed three people in Medina on Monday, Saudi police said.",
+     ("SA", "Al Madinah al Munawwarah", "Medina")),
+    # a place name of two words is still the place
+    ("Clashes erupted in Port Harcourt on Monday, killing two people.",
+     ("NG", "Rivers", "Port Harcourt")),
+])
+def test_a_place_that_ends_a_persons_name_is_the_surname(events, text, where_):
+    assert where(events(text)[0]) == where_
+
+
+@pytest.mark.parametrize("text, place", [
+    # a world city against a far smaller namesake of the story's country: the world city
+    ("American protesters clashed with police in Paris on Monday, US officials in Washington "
+     "said, after rallies in New York and Chicago.", ("FR", "Paris")),
+    # a namesake of a like size in the story's country: the story's
+    ("Police in London arrested 12 protesters on Monday after clashes near Toronto, Canadian "
+     "officials said.", ("CA", "London")),
+])
+def test_a_world_city_against_a_small_namesake_of_the_storys_country(events, text, place):
+    e = events(text)[0]
+    assert (e["country"], e["location"]) == place

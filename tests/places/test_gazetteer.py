@@ -447,3 +447,127 @@ def test_a_final_h_is_no_variant_outside_arabic_countries(gaz):
 def test_a_village_is_found_however_its_name_is_spaced(gaz, text):
     hits = [m for m in gaz.find(text) if m.candidates and m.candidates[0].admin1 == "Zamfara"]
     assert [m.candidates[0].name for m in hits] == ["Dan Sadau"]
+
+
+# --- spelling variants: an Arabic qaf written "k", the article "al" written "el" ---------------
+@pytest.mark.parametrize("key, other", [
+    ("al tabqa", ["al tabka", "el tabqa"]),
+    ("qamishli", ["kamishli"]),
+    ("al arish", ["el arish"]),
+    ("homs", []),                      # neither letter
+    ("alma", []),                      # "al" only as a word of its own
+])
+def test_arabic_spellings(key, other):
+    from newsledger.places.variants import arabic_spellings
+    assert arabic_spellings(key) == other
+
+
+def test_a_qaf_written_k_finds_the_town(gaz):
+    hit = top(gaz, "Tabka", countries=["SY"])
+    assert (hit.name, hit.admin1) == ("Al-Tabqa", "Raqqa")
+
+
+def test_q_is_no_k_outside_arabic_countries(gaz):
+    assert not [p for p in gaz.lookup("Kuebec", fuzzy=False) if p.country == "CA"]
+
+
+# --- a province and its namesake town ----------------------------------------------------------
+@pytest.mark.parametrize("name, kind", [
+    ("Kirkuk", "city"),        # the town holds most of the province's people
+    ("Mandera", "city"),
+    ("Quebec", "admin1"),      # Québec city holds a twentieth of the province
+    ("Xinjiang", "admin1"),    # a hamlet of that name is no namesake
+    ("Minnesota", "admin1"),   # Minneota lists "Minnesota" among its alternate names
+])
+def test_a_bare_province_name_is_its_town_only_where_the_town_is_big(gaz, name, kind):
+    assert top(gaz, name).kind == kind
+
+
+@pytest.mark.parametrize("name, country, unit", [
+    ("Jiangsu", "CN", "Jiangsu"),          # GeoNames: "Jiangsu Sheng"
+    ("Chongqing", "CN", "Chongqing"),      # "Chongqing Shi" (the town also comes first)
+    ("Guangxi", "CN", "Guangxi"),          # "Guangxi Zhuangzu Zizhiqu"
+    ("North Jeolla", "KR", "North Jeolla"),
+])
+def test_chinese_and_korean_provinces_in_english(gaz, name, country, unit):
+    units = [p for p in gaz.lookup(name) if p.kind == "admin1"]
+    assert units and (units[0].country, units[0].name) == (country, unit)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Fighting spread in the province of Kirkuk on Monday.", "admin1"),
+    ("Fighting spread in the northern province of Kirkuk on Monday.", "admin1"),
+    ("Fighting spread in Kirkuk province on Monday.", "admin1"),
+    ("Fighting spread in the city of Kirkuk on Monday.", "city"),
+    ("Fighting spread in Kirkuk on Monday.", "city"),
+])
+def test_a_name_called_a_province_is_the_province(gaz, text, kind):
+    hits = [m for m in gaz.find(text) if m.candidates]
+    assert [m.candidates[0].kind for m in hits] == [kind]
+
+
+# --- the provinces of a text's other names choose among namesakes -----------------------------
+def first(gaz: Gazetteer, text: str, name: str):
+    return next(m.candidates[0] for m in gaz.find(text) if m.text == name and m.candidates)
+
+
+@pytest.mark.parametrize("text, admin1", [
+    ("Police in London said the man was arrested after a chase through Kitchener and "
+     "Mississauga, in Ontario.", "Ontario"),
+    ("Police in London said the man was arrested after a chase through Manchester and "
+     "Birmingham.", "England"),
+    ("London was calm on Monday.", "England"),  # no other name: the biggest
+])
+def test_a_namesake_in_the_province_of_the_other_names(gaz, text, admin1):
+    assert first(gaz, text, "London").admin1 == admin1
+
+
+def test_other_names_never_make_a_country_a_town(gaz):
+    text = "Farmers in Dallas and Houston sell soybeans to China, traders in Austin said."
+    assert first(gaz, text, "China").kind == "country"
+
+
+@pytest.mark.parametrize("name, regions, want", [
+    # a Californian town's alternate name, a thousandfold smaller than the state: not taken
+    ("Florida", {("US", "California"): 3}, ("US", "Florida")),
+    # a namesake of a like size in the province the text is about: taken
+    ("London", {("CA", "Ontario"): 2}, ("CA", "Ontario")),
+    ("London", {}, ("GB", "England")),
+])
+def test_only_a_namesake_of_a_like_size_takes_the_name(gaz, name, regions, want):
+    hit = top(gaz, name, regions=regions)
+    assert (hit.country, hit.admin1) == want
+
+
+def test_regions_of_counts_each_name_once_and_not_the_one_resolved(gaz):
+    from newsledger.places.gazetteer import regions_of
+    found = gaz.find("Shelling hit Aleppo, then Aleppo again, and Homs on Monday.")
+    assert regions_of(found) == {("SY", "Aleppo"): 1, ("SY", "Homs"): 1}
+    assert regions_of(found, exclude="aleppo") == {("SY", "Homs"): 1}
+
+
+# --- a name told with its province or country after a comma ----------------------------------
+@pytest.mark.parametrize("text, name, want", [
+    ("The festival was held in Paris, Texas, on Saturday.", "paris", ("US", "Texas")),
+    ("LONDON, Ky. (AP) - Police in London arrested two men.", "london", ("US", "Kentucky")),
+    ("A rally was held in London, Ont., on Monday.", "london", ("CA", "Ontario")),
+    ("The festival was held in Paris, France, on Saturday.", "paris", ("FR", "Ile-de-France")),
+    ("EDMONTON, Ky (WBKO) -- Fire crews worked through the night.", "edmonton", ("US", "Kentucky")),
+    ("In Paris, Del Ponte said the court would sit.", "paris", ("FR", "Ile-de-France")),  # no dateline
+    ("Leaders met in Paris, London and Berlin.", "paris", ("FR", "Ile-de-France")),  # a list
+])
+def test_a_town_told_with_its_province_is_the_namesake_there(gaz, text, name, want):
+    hits = [m for m in gaz.find(text) if m.candidates and m.text.lower() == name]
+    assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Flights from Atlanta, Georgia, were cancelled.", "Georgia", ("US", "admin1")),
+    ("Troops paraded in Tbilisi, Georgia, on Monday.", "Georgia", ("GE", "country")),
+    ("A cat was found in Wainwright, Alta., by a conductor.", "Alta", ("CA", "admin1")),
+    ("He works at a hospital in Bronx, New York.", "New York", ("US", "admin1")),
+    ("He works at a hospital in New York.", "New York", ("US", "city")),
+])
+def test_a_qualifier_is_the_unit_its_town_lies_in(gaz, text, name, want):
+    hit = next(m for m in gaz.find(text) if m.text == name)
+    assert (hit.candidates[0].country, hit.candidates[0].kind) == want

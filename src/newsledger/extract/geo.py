@@ -5,13 +5,19 @@ specific name in its words, disambiguated by the countries the article is about.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz.fuzz import ratio
+
 from .. import lexicons
 from ..places.distance import haversine
+from ..places.gazetteer import CONTEXT_MARGIN, default_gazetteer
+from ..places.names import name_key
+from ..places.variants import CLOSE_VARIANT, translated_town
 from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold
@@ -139,12 +145,29 @@ def _major_countries(doc: Doc) -> set[str]:
     return set(doc.countries[:1]) | {c for c, n in votes.items() if n >= 2 and 2 * n >= top}
 
 
+# A city this big abroad keeps its name against a namesake in the article's country that it
+# outnumbers by CONTEXT_MARGIN (log10 people): 'clashes in Paris' in a US story is France's
+# Paris, not Paris, Texas; a village of the story's country still beats a town abroad.
+WORLD_CITY = 1_000_000
+
+
 def rank_candidates(candidates: Sequence, countries: Sequence[str]) -> list:
-    """Candidates in the article's countries first (in the article's order), then the rest."""
+    """Candidates in the article's countries first (in the article's order), then the rest,
+    but a world city first against a far smaller namesake (see WORLD_CITY)."""
     order: dict[str, int] = {}
     for c in countries:
         order.setdefault(c, len(order))  # a country's first place in the list counts
-    return sorted(candidates, key=lambda p: order.get(p.country, len(order)))
+    ranked = sorted(candidates, key=lambda p: order.get(p.country, len(order)))
+    top = candidates[0] if candidates else None
+    if top is not None and ranked[0] is not top and _dwarfs(top, ranked[0]):
+        ranked.remove(top)
+        ranked.insert(0, top)
+    return ranked
+
+
+def _dwarfs(big, small) -> bool:
+    return big.kind == "city" and small.kind == "city" and big.population >= WORLD_CITY and \
+        math.log10(big.population + 1) - math.log10(small.population + 1) > CONTEXT_MARGIN
 
 
 def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (),
@@ -240,14 +263,27 @@ def _far_fetched(m, place, trusted: set[str]) -> bool:
 
 
 def _surface_name(m, place, gazetteer) -> str | None:
-    """Report the text's own spelling when it is another GeoNames name of the place
-    ('Helwan' for Ḩalwān) rather than a typo of it ('Mogadisu')."""
+    """Report the text's own spelling where it is the place's name as English writes it: a
+    close spelling of its GeoNames name ('Helwan' for Ḩalwān) or the name translated ('Hamad
+    Town' for Madīnat Ḩamad). Not a typo ('Mogadisu'), nor a name far from the GeoNames one
+    ('Antareb' for Al Atārib, 'Tabka' for Al-Tabqa): there the gazetteer's name is the one a
+    reader finds the place by."""
     if fold(m.text) == fold(place.name) or gazetteer is None:
         return None
     exact = gazetteer.lookup(m.text, fuzzy=False)
     if not any(p.name == place.name and p.country == place.country for p in exact):
         return None
+    key, own = name_key(m.text), name_key(place.name)
+    if key not in translated_town(own) and ratio(key, own) < CLOSE_VARIANT:
+        return None
     return m.text.title() if m.text.isupper() else m.text
+
+
+def located_name(m, place, gazetteer=None) -> Located:
+    """The place a name match means, reported as `_surface_name` says (for callers outside
+    choose_place: a list of places in one sentence)."""
+    return Located(place, m.start, m.end, False,
+                   _surface_name(m, place, gazetteer or default_gazetteer()))
 
 
 def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
@@ -335,12 +371,22 @@ def _stray_name(doc: Doc, lo: int, hi: int, skip, known, region: Located | None,
 
 def _within_names(doc: Doc, lo: int, hi: int) -> list[tuple[int, int]]:
     """Person names between lo and hi that begin with a place name and run on with another
-    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'): the place is part of the name. (A
+    capitalised word ('Chad Mensah', 'Aung San Suu Kyi'), or end with one after a forename
+    ('Carlos Medina'): the place is part of the name. (A
     name the tagger gives the exact words of a place may be the place misread, and 'Mary of
     Bethany' may name one: both are kept.)"""
     spans = [(n.start, n.end) for n in doc.names if n.label == "PERSON" and lo <= n.start < hi]
     return [(s, e) for s, e in spans
-            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end) for m in doc.places)]
+            if any(m.start == s and m.end < e and _NAME_GOES_ON.match(doc.text, m.end)
+                   or _surname_place(doc, m, s, e) for m in doc.places)]
+
+
+def _surname_place(doc: Doc, m, start: int, end: int) -> bool:
+    """A place that ends a person's name after a forename that is no place ('Carlos Medina',
+    'Jorge Lima'): the surname, not the town."""
+    if not (start < m.start and m.end == end) or not _NAME_GOES_ON.match(doc.text, m.start - 1):
+        return False
+    return not any(p.start == start for p in doc.places)
 
 
 _NAME_GOES_ON = re.compile(r" [A-Z]")
@@ -382,7 +428,7 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: 
                 doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
-        name = place.name if place.kind == "admin1" else place.admin1
+        name = admin1_of(place)
         if place.country == country and place.kind != "country" and name:
             provinces.append((m.start, name))
     own = [n for o, n in provinces if sentence.start <= o < sentence.end]
@@ -390,8 +436,18 @@ def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: 
     before = [n for o, n in provinces if o < at and (
         o >= first or doc.sentences[doc.sentence_at(o)].paragraph == sentence.paragraph)]
     if own or before:
-        return gazetteer.region(country, (own or before[::-1])[0])
+        return _first_level(gazetteer, country, (own or before[::-1])[0])
     return _dominant_region(doc, gazetteer, country, margin=2)
+
+
+def _first_level(gazetteer, country: str, name: str):
+    """The unit an event's admin1 names: the province, or the district where ACLED codes
+    districts as the first level (see admin1_of)."""
+    if country in _DISTRICT_ADMIN1:
+        district = gazetteer.district(country, name)
+        if district is not None:
+            return district
+    return gazetteer.region(country, name)
 
 
 def article_province(doc: Doc, gazetteer) -> Located | None:
@@ -412,13 +468,13 @@ def _dominant_region(doc: Doc, gazetteer, country: str | None, margin: int):
         if not m.candidates or doc.dateline and doc.dateline.place[0] <= m.start < doc.dateline.place[1]:
             continue
         place = rank_candidates(m.candidates, doc.countries)[0]
-        name = place.name if place.kind == "admin1" else place.admin1
+        name = admin1_of(place)
         if place.country == country and place.kind != "country" and name:
             votes[name] += 1
     ranked = votes.most_common(2)
     if not ranked or len(ranked) > 1 and ranked[1][1] * margin > ranked[0][1]:
         return None
-    return gazetteer.region(country, ranked[0][0])
+    return _first_level(gazetteer, country, ranked[0][0])
 
 
 def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:

@@ -14,7 +14,7 @@ from .casualties import Count, find_counts, parse_number
 from .. import lexicons
 from .cues import REPORTING
 from ..document import Doc
-from .geo import Located, choose_place, rank_candidates
+from .geo import Located, choose_place, located_name, rank_candidates
 from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
                     judge, purpose)
@@ -519,7 +519,7 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
     places = [rank_candidates(m.candidates, doc.countries)[0] for m in run]
     if any(p.kind == "country" for p in places):
         return []
-    listed = _one_per_place([Located(p, m.start, m.end, False) for p, m in zip(places, run)])
+    listed = _one_per_place([located_name(m, p) for p, m in zip(places, run)])
     return listed if len(listed) >= 2 else []
 
 

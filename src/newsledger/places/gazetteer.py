@@ -20,7 +20,8 @@ import os
 import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,10 +184,12 @@ class Gazetteer:
 
     # -- lookup ----------------------------------------------------------------------------
     def lookup(self, name: str, countries: Sequence[str] = (), admin1: str | None = None,
-               fuzzy: bool = True) -> list[Place]:
+               fuzzy: bool = True, regions: Mapping[tuple[str, str], int] | None = None
+               ) -> list[Place]:
         """Places a name may mean, best first: those in `countries` (an article's countries),
-        then in `admin1`, then by kind and population. One-letter typos of names of 7 letters
-        or more are tried only when nothing matches exactly."""
+        then in `admin1`, then in the provinces the article's other names lie in (`regions`,
+        see `regions_of`), then by kind and population. One-letter typos of names of 7
+        letters or more are tried only when nothing matches exactly."""
         key = name_key(name)
         if key.startswith("the "):  # "the Gambia", "the Sahel"
             key = key[4:]
@@ -197,7 +200,7 @@ class Gazetteer:
         hits = [(p, prim, 0) for p, prim, _ in self._candidates(key)]
         if not hits and not named and fuzzy:
             hits = self._fuzzy(key)
-        ranked = self._rank(hits, countries, admin1, prefer)
+        ranked = self._rank(hits, countries, admin1, prefer, regions)
         return named + [p for p in ranked if p not in named] if named else ranked
 
     def _named_by_alias(self, surface: str, key: str, countries: Sequence[str]) -> list[Place]:
@@ -264,19 +267,27 @@ class Gazetteer:
         return self._by_length
 
     def _rank(self, hits: Sequence[tuple[Place, bool, int]], countries: Sequence[str],
-              admin1: str | None, prefer: str | None) -> list[Place]:
+              admin1: str | None, prefer: str | None,
+              regions: Mapping[tuple[str, str], int] | None = None) -> list[Place]:
         wanted = {c.upper() for c in countries}
         units = self._admin1_hint(admin1)
 
         local = [_size(p, prim) for p, prim, _ in hits if p.country in wanted]
         bar = max(local) + CONTEXT_MARGIN if local else -math.inf
+        # The provinces of the text's other names re-order only namesakes of a like size, and
+        # never put a town before a country.
+        sizes = [_size(p, prim) for p, prim, _ in hits]
+        floor = max(sizes) - CONTEXT_MARGIN if sizes else 0.0
+        if not regions or hits and hits[0][0].kind == "country":
+            regions = {}
 
         def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
             i, (p, primary, dist) = item
             abroad = p.country not in wanted and _size(p, primary) < bar
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            return (abroad, not in_unit, not kind_ok, dist, i)
+            support = regions.get(region_of(p), 0) if regions and _size(p, primary) >= floor else 0
+            return (abroad, not in_unit, not kind_ok, dist, -support, i)
 
         seen: set[Place] = set()
         out = []
@@ -321,6 +332,11 @@ class Gazetteer:
         found = self._unit_place(country, name, "admin1")
         return found[0] if found else None
 
+    def district(self, country: str, name: str) -> Place | None:
+        """The second-level unit of a country by its name ("UG", "Kasese"), or None."""
+        found = self._unit_place(country, name, "admin2")
+        return found[0] if found else None
+
     def country_name(self, code: str) -> str | None:
         """English name of an ISO alpha-2 code: "KE" → "Kenya"."""
         return self._countries.get(code.upper()) if code else None
@@ -343,6 +359,95 @@ class Gazetteer:
         if countries:
             out = [PlaceMatch(m.start, m.end, m.text, tuple(self._rank(
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
+        placed, chosen = self._qualifiers(text, out)
+        out = self._qualified(out, placed, chosen)
+        return self._coherent(out, set(placed))
+
+    def _qualifiers(self, text: str, matches: list[PlaceMatch]
+                    ) -> tuple[dict[str, tuple[str, str | None]], dict[int, Place]]:
+        """Name key → (country, admin1 or None) of the names a text tells with their province
+        or country after a comma ('Paris, Texas', 'LONDON, Ky.', 'Hyderabad, Sindh'), where a
+        namesake lies there; and by their start the places the qualifiers themselves name
+        ('Atlanta, Georgia': the state, not the country; 'Wainwright, Alta.': Alberta, not
+        Alta in Norway)."""
+        units: dict[str, tuple[str, str | None]] = {}
+        chosen: dict[int, Place] = {}
+        for m, n in zip(matches, [*matches[1:], None]):
+            if not m.candidates or m.candidates[0].kind == "country":
+                continue
+            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " else None
+            unit, holder = self._qualifier(text, m, after)
+            if unit is None:
+                continue
+            units.setdefault(name_key(m.text), unit)
+            if after is not None and holder is not None:
+                chosen[after.start] = holder
+                if holder in after.candidates:
+                    units.setdefault(name_key(after.text), unit)
+        return units, chosen
+
+    def _qualifier(self, text: str, m: PlaceMatch, n: PlaceMatch | None
+                   ) -> tuple[tuple[str, str | None] | None, Place | None]:
+        """The unit (country, admin1 or None) named right after a match, and the place that
+        names it: ', Texas', ', Ky.', ', Kenya' — the first unit a namesake lies in."""
+        if n is not None:
+            dotted = text[n.end:n.end + 1] == "." and _admin1_abbreviation(n.text + ".", ())
+            units = self._unit_place(*dotted, "admin1") if dotted else \
+                [p for p in n.candidates if p.kind in ("admin1", "country")]
+            for p in units:
+                unit = (p.country, p.name if p.kind == "admin1" else None)
+                if any(_lies_in(c, unit) for c in m.candidates):
+                    return unit, p
+            return None, None
+        abbr = _ABBREVIATION_AFTER.match(text, m.end)
+        if abbr:
+            found = _admin1_abbreviation(abbr.group(1), ())
+        else:  # 'EDMONTON, Ky (WBKO) -': undotted, but in a dateline
+            abbr = _DATELINE_ABBREVIATION.match(text, m.end)
+            found = ADMIN1_ABBREVIATIONS.get(abbr.group(1)) if abbr else None
+        unit = (found[0], found[1]) if found else None
+        if unit is None or not any(_lies_in(c, unit) for c in m.candidates):
+            return None, None
+        return unit, None
+
+    @staticmethod
+    def _qualified(matches: list[PlaceMatch], units: dict[str, tuple[str, str | None]],
+                   chosen: dict[int, Place]) -> list[PlaceMatch]:
+        """The namesake in its told province first, wherever the text names it; a qualifier
+        its chosen unit first."""
+        out = []
+        for m in matches:
+            unit = units.get(name_key(m.text))
+            if m.start in chosen:
+                first = chosen[m.start]
+                m = PlaceMatch(m.start, m.end, m.text,
+                               (first, *(p for p in m.candidates if p != first)))
+            elif unit and not _lies_in(m.candidates[0], unit):
+                inside = [p for p in m.candidates if _lies_in(p, unit)]
+                m = PlaceMatch(m.start, m.end, m.text,
+                               (*inside, *(p for p in m.candidates if p not in inside)))
+            out.append(m)
+        return out
+
+    def _coherent(self, matches: list[PlaceMatch], placed: set[str] = frozenset()
+                  ) -> list[PlaceMatch]:
+        """Each name's namesakes re-ordered by the provinces the text's other names lie in:
+        'London' in a story that also names Toronto and Ontario is London, Ontario (a name
+        already placed by its qualifier, see _qualified, is left as it is)."""
+        regions = regions_of(matches)
+        own = {name_key(m.text): region_of(m.candidates[0]) for m in matches if m.candidates}
+        out = []
+        for m in matches:
+            key = name_key(m.text)
+            if len(m.candidates) < 2 or key not in self._names or key in placed:
+                out.append(m)
+                continue
+            others = regions.copy()
+            others[own[key]] -= 1  # a name does not vouch for itself
+            primary = {p: prim for p, prim, _ in self._candidates(key)}
+            ranked = self._rank([(p, primary.get(p, False), 0) for p in m.candidates], (), None,
+                                None, +others)
+            out.append(PlaceMatch(m.start, m.end, m.text, tuple(ranked)))
         return out
 
     def _surnames(self, text: str) -> set[str]:
@@ -420,7 +525,7 @@ class Gazetteer:
         if not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]
-        if context.admin_next:  # "Tillaberi region": the province before its capital
+        if context.admin_word:  # "Tillaberi region": the province before its capital
             places.sort(key=lambda p: p.kind not in ("admin1", "admin2"))
         return PlaceMatch(start, end, surface, tuple(places))
 
@@ -439,7 +544,7 @@ class Gazetteer:
     def _plausible(self, key: str, cands: list[tuple[Place, bool]], c: _Context) -> bool:
         """Whether a name found in the index is used as a place here (see _BIG above)."""
         if key in STOPWORDS:  # "Centre region", "Unity State" (but not "Police Department")
-            return c.admin_next and any(p.kind in ("admin1", "admin2") for p, _ in cands)
+            return c.admin_word and any(p.kind in ("admin1", "admin2") for p, _ in cands)
         top, primary = cands[0]
         if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
             return top.population >= 1000 or top.kind in ("country", "admin1") or self._cue(c)
@@ -459,7 +564,7 @@ class Gazetteer:
 
     def _cue(self, c: _Context) -> bool:
         """Something around a small place's name that says it is a place."""
-        if c.admin_next or c.prev_word in CUE_WORDS or c.dateline:
+        if c.admin_word or c.prev_word in CUE_WORDS or c.dateline:
             return True
         if c.last_end >= 0 and c.text[c.last_end:c.start] in _LIST_GAPS:
             return True
@@ -476,6 +581,37 @@ class Gazetteer:
                 if ok and p.kind in ("country", "admin1"):
                     return True
         return False
+
+# "LONDON, Ky.", "Victoria, B.C.": a dotted state or province abbreviation after a comma
+_ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
+# "EDMONTON, Ky (WBKO) -", "AUSTIN, TX —": an undotted one where a dateline ends
+_DATELINE_ABBREVIATION = re.compile(r",[ \u00a0]+([A-Z][A-Za-z]{1,3})(?=[ \u00a0]*(?:\(|[-—–]))")
+
+
+def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:
+    country, admin1 = unit
+    return p.country == country and (admin1 is None or region_of(p)[1] == admin1)
+
+
+def region_of(p: Place) -> tuple[str, str]:
+    """(country, first-level unit) a place lies in (a unit: itself); ("", "") for a country."""
+    if p.kind in ("country", "continent"):
+        return ("", "")
+    return (p.country, p.name if p.kind == "admin1" else p.admin1 or "")
+
+
+def regions_of(matches: Sequence[PlaceMatch], exclude: str = "") -> Counter[tuple[str, str]]:
+    """How many distinct names of a text lie in each province, by their best candidate: the
+    provinces the text is about. A name is one vote however often it is told, and the name
+    `exclude` (a name key: the one to be resolved) none: "London" does not vouch for itself."""
+    seen: dict[str, tuple[str, str]] = {}
+    for m in matches:
+        key = name_key(m.text)
+        if m.candidates and key != exclude and key not in seen:
+            seen[key] = region_of(m.candidates[0])
+    votes = Counter(r for r in seen.values() if r[0] and r[1])
+    return votes
+
 
 def _strip_suffix(key: str) -> tuple[str, str | None]:
     """"north darfur state" → ("north darfur", "admin"); "kirkuk city" → ("kirkuk", "city")."""

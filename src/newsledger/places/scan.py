@@ -57,7 +57,7 @@ class _Context:
     """Where a candidate name stands in the text, for the find() rules."""
 
     __slots__ = ("text", "i", "j", "start", "end", "surface", "after_name", "last_end",
-                 "admin_next", "prev_word", "next_word", "initial", "dateline")
+                 "admin_word", "prev_word", "next_word", "initial", "dateline")
 
     def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
                  last_end: int, headers: Sequence[tuple[int, int]] = ()) -> None:
@@ -65,7 +65,8 @@ class _Context:
         self.start, self.end = tokens[i][0], tokens[j][1]
         self.surface = text[self.start:self.end]
         self.after_name, self.last_end = after_name, last_end
-        self.admin_next = _admin_word_follows(text, self.end)
+        # "Tillaberi region", "the province of Ar-Raqqah": the name is a province's
+        self.admin_word = _admin_word_follows(text, self.end) or _admin_word_before(text, self.start)
         m = _PREV_WORD.search(text, max(0, self.start - 24), self.start)
         self.prev_word = m.group(1).lower() if m else ""
         following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
@@ -136,3 +137,14 @@ def _sentence_start(text: str, start: int) -> bool:
 def _admin_word_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1).lower() in ADMIN_WORDS
+
+
+_ADMIN_OF = re.compile(rf"\b(?:the|a|{lexicons.alternation('compass_words')})"
+                       r"[ \u00a0]+([a-z]+)[ \u00a0]+of[ \u00a0]+$")
+
+
+def _admin_word_before(text: str, start: int) -> bool:
+    """"the province of Ar-Raqqah", "the northwest province of …" (lower case: "State of
+    Mexico" is a name of its own)."""
+    m = _ADMIN_OF.search(text, max(0, start - 40), start)
+    return bool(m) and m.group(1) in ADMIN_WORDS

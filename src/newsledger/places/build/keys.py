@@ -11,7 +11,7 @@ from rapidfuzz.fuzz import ratio
 
 from ... import lexicons
 from ..names import name_key, prominence
-from ..variants import closed_up, final_a, translated_town
+from ..variants import CLOSE_VARIANT, arabic_spellings, closed_up, final_a, translated_town
 from .geonames import City
 
 if TYPE_CHECKING:
@@ -22,9 +22,10 @@ NameKeys = list[tuple[str, bool, bool]]  # (key, the place's own name, usable by
 # News usage that population alone gets wrong: this place comes first for this name.
 PREFERRED: dict[str, int] = {str(k): int(v) for k, v in lexicons.mapping("preferred_places").items()}
 
-# Alternate spellings this close to a town's own name ("Kiev", "Banghazi") count as its
-# own name: they rank and are found like it.
-CLOSE_VARIANT = 75
+
+# The least share of a province's people its namesake town must hold to come first for the
+# name (see _namesake_city_first).
+NAMESAKE_SHARE = 0.1
 
 # Arab countries: "Al Qaim", "Ar Ramadi" are also written without the article.
 _ARABIC_CC = frozenset(lexicons.words("arabic_countries"))
@@ -84,6 +85,7 @@ def _variants(name: str, cc: str) -> Iterator[str]:
         for k in (key, bare):
             if k:
                 yield from final_a(k)  # "Shabwah" written "Shabwa"
+                yield from arabic_spellings(k)  # "Tabqa" written "Tabka"
         yield from translated_town(key)  # "Madinat Hamad" written "Hamad Town"
 
 
@@ -111,7 +113,9 @@ def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
 
 def _namesake_city_first(order: list[int], rows: list[Row]) -> list[int]:
     """A province named after its capital ("Kirkuk", "Mandera"): the city comes first,
-    since a bare name in a news report usually means the town."""
+    since a bare name in a news report usually means the town. Only a town that holds a good
+    share of the province's people: "Quebec" and "Xinjiang" in the news are the province, not
+    Québec city (5%) or a hamlet; "Minnesota" is not Minneota (its alternate names list it)."""
     order = list(order)
     for i, pid in enumerate(order):
         r = rows[pid - 1]
@@ -119,7 +123,8 @@ def _namesake_city_first(order: list[int], rows: list[Row]) -> list[int]:
             continue
         for j in range(i + 1, len(order)):
             c = rows[order[j] - 1]
-            if c.kind == "city" and c.cc == r.cc and c.admin1 == r.name:
+            if c.kind == "city" and c.cc == r.cc and c.admin1 == r.name \
+                    and c.pop >= NAMESAKE_SHARE * r.pop:
                 order.insert(i, order.pop(j))
                 break
     return order
