@@ -583,9 +583,11 @@ def _nation_resolver(gazetteer) -> Nation | None:
 
 
 # ---- responsibility claimed in a sentence of its own -----------------------------------------
-_CLAIMED = re.compile(rf"\b{lexicons.pattern('role_claim_verbs')}\s+(?:the\s+)?{lexicons.pattern('role_claim_objects')}\b|"
-                      rf"\bclaimed\s+{lexicons.pattern('role_claimed_determiners')}\s+(?:\w+\s+)?"
-                      rf"{lexicons.pattern('role_claimed_attacks')}\b", re.I)
+# 'claimed responsibility', 'took credit', 'claimed the attack'
+CLAIMED = _CLAIMED = re.compile(
+    rf"\b{lexicons.pattern('role_claim_verbs')}\s+(?:the\s+)?{lexicons.pattern('role_claim_objects')}\b|"
+    rf"\bclaimed\s+{lexicons.pattern('role_claimed_determiners')}\s+(?:\w+\s+)?"
+    rf"{lexicons.pattern('role_claimed_attacks')}\b", re.I)
 
 
 def claimed_by(doc, events: list) -> None:

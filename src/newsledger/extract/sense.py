@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
-from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
+from .taxonomy import ACCIDENT, AIR_ATTACK, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
@@ -158,7 +158,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
-    if cue and (doers or cue.startswith("weapon")):
+    if cue and (doers or cue.startswith("weapon") or _air_struck(masked, kind)):
         return Verdict(trigger, cue)
     if POLITICAL_ROLES.search(masked) and not toll:
         return None  # 'the senator attacked the governor': words between politicians
@@ -166,6 +166,12 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _air_struck(words: str, kind: EventKind) -> bool:
+    """'Syrian warplanes destroyed the depot': an air force word is the instrument, and the
+    verb of its strike, not a trigger, tells the act."""
+    return kind.sub_event_type == "Air/drone strike" and bool(AIR_ATTACK.search(words))
 
 
 def _unhedged(words: str) -> list[re.Match]:

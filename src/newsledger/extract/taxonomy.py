@@ -242,7 +242,8 @@ ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 MOB = _MOB = _lex("mob_words")
 _CROWD = _lex("crowd_words")
-_AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns"), re.I)
+_AIR_ATTACK = AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns") + "|"  # 'warplanes pounded the village'
+                                      + lexicon_rx("air_attack_verbs").pattern, re.I)
 _NOT_BOMB = _lex("not_bomb_phrases")
 
 
