@@ -34,6 +34,28 @@ TYPED = [
      PUBLISHED, "Air/drone strike"),
     ("Militants fired shells filled with chlorine gas at the town of Nawa, choking 40 residents.",
      PUBLISHED, "Chemical weapon"),
+    # at a protest, who attacked decides: the crowd riots, forces intervene, deaths make it lethal
+    ("Protesters attacked the police station in Gara with stones on Monday.", PUBLISHED,
+     "Violent demonstration"),
+    ("Police attacked a peaceful human chain of students in Rangpur on Sunday.", PUBLISHED,
+     "Protest with intervention"),
+    ("Demonstrators were attacked by soldiers outside the parliament in Lome on Monday.", PUBLISHED,
+     "Protest with intervention"),
+    ("Troops suppressed a rally of opposition supporters in Goma on Saturday.", PUBLISHED,
+     "Protest with intervention"),
+    ("Three protesters died from gunfire during a demonstration in Basra on Monday.", PUBLISHED,
+     "Excessive force against protesters"),
+    ("Gunmen attacked protesters in the main square of Gara on Monday.", PUBLISHED, "Attack"),
+    # 'riot police' are a force, not a riot
+    ("Hundreds of students marched peacefully in Dhaka on Monday, watched by riot police.",
+     PUBLISHED, "Peaceful protest"),
+    ("Rioters torched cars in Dhaka on Monday as riot police watched.", PUBLISHED,
+     "Violent demonstration"),
+    # the death a protest is held over is its grievance, not an attack
+    ("Inmates at Kiri prison protested on Tuesday following the death of a fellow prisoner.",
+     PUBLISHED, "Peaceful protest"),
+    ("Protesters clashed with police in Kiri on Tuesday after the killing of a student.",
+     PUBLISHED, "Violent demonstration"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),

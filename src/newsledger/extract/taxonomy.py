@@ -135,6 +135,12 @@ def _protest_kind(text: str) -> EventKind | None:
         return EventKind("Protests", "Excessive force against protesters", 7)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
         return EventKind("Riots", "Violent demonstration", 6)
+    side = _attack_side(text) if has(ATTACK) and not has(ATTACKERS) else None
+    if side == "crowd":  # 'protesters attacked the police station'
+        return EventKind("Riots", "Violent demonstration", 6)
+    if side == "forces":  # 'police attacked the march': force short of killing, unless some died
+        return EventKind("Protests", "Excessive force against protesters", 7) if has(KILL) \
+            else EventKind("Protests", "Protest with intervention", 6)
     if has(INTERVENTION):
         return EventKind("Protests", "Protest with intervention", 6)
     # 'a protester died fleeing the military': harm where forces acted short of lethal force
@@ -143,6 +149,26 @@ def _protest_kind(text: str) -> EventKind | None:
     if not (has(KILL) or has(HURT) or has(ATTACK)):
         return EventKind("Protests", "Peaceful protest", 5)
     return None
+
+
+_PROTESTERS = _lex("protester_words")
+
+
+def _attack_side(text: str) -> str | None:
+    """Who attacked at a protest: 'crowd' when protesters are the subject of the first attack
+    word ('demonstrators attacked a police post'), 'forces' when state forces are ('police
+    attacked the sit-in', 'protesters were attacked by troops'); None when neither is named."""
+    m = ATTACK.search(text)
+    if re.match(r"\s+by\b", text[m.end():]):  # the passive names the attacker after 'by'
+        after = text[m.end():m.end() + 40]
+        sides = [(x.start(), "crowd") for x in _PROTESTERS.finditer(after)]
+        sides += [(x.start(), "forces") for x in STATE_FORCE.finditer(after)]
+        if sides:
+            return min(sides)[1]
+    before = text[max(0, m.start() - 80):m.start()]
+    sides = [(x.end(), "crowd") for x in _PROTESTERS.finditer(before)]
+    sides += [(x.end(), "forces") for x in STATE_FORCE.finditer(before)]
+    return max(sides)[1] if sides else None
 
 
 _FLEEING_FORCES = re.compile(rf"\b{lexicons.pattern('fleeing_words')}\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
