@@ -56,6 +56,18 @@ TYPED = [
      PUBLISHED, "Peaceful protest"),
     ("Protesters clashed with police in Kiri on Tuesday after the killing of a student.",
      PUBLISHED, "Violent demonstration"),
+    # the fighting an agreement follows or ends is its setting
+    ("Government forces and the militia agreed to a temporary ceasefire in the town of Bashir "
+     "on Friday following nearly two weeks of fighting.", PUBLISHED, "Agreement"),
+    ("Government forces and the militia clashed in the town of Bashir on Friday, days after they "
+     "agreed to a ceasefire.", PUBLISHED, "Armed clash"),
+    ("The army recovered three villages near the border town of Kuri from the rebels on Monday.",
+     PUBLISHED, "Government regains territory"),
+    # troops that march take ground; protesters that march protest
+    ("Government forces captured the town of Kuri on Monday and marched deeper into the province.",
+     PUBLISHED, "Government regains territory"),
+    ("Thousands of protesters marched through the town of Kuri on Monday against the new tax.",
+     PUBLISHED, "Peaceful protest"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),

@@ -127,6 +127,8 @@ def _protest_kind(text: str) -> EventKind | None:
     has = lambda rx: bool(rx.search(text))  # noqa: E731 - a readable local shorthand
     if not has(PROTEST) or _protest_is_background(text):
         return None
+    if has(TERRITORY) and all(_WEAK_PROTEST.fullmatch(m.group()) for m in PROTEST.finditer(text)):
+        return None  # 'troops captured the town and marched deeper into the city': no protest
     if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
         return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
@@ -171,6 +173,8 @@ def _attack_side(text: str) -> str | None:
     return max(sides)[1] if sides else None
 
 
+# protest words with everyday senses ('marched', 'rally'): sense.py reads the same lexicon
+_WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(lexicons.mapping("protest_senses")["weak"]) + r")\b", re.I)
 _FLEEING_FORCES = re.compile(rf"\b{lexicons.pattern('fleeing_words')}\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
                              + STATE_FORCE.pattern[2:], re.IGNORECASE)
 # a crowd that turned on people or property, short of a riot word
@@ -186,7 +190,8 @@ def _strategic_kind(text: str) -> EventKind | None:
     if DISRUPTED.search(text) and not hurt:
         return EventKind("Strategic developments", "Disrupted weapons use", 4)
     ground = TERRITORY.search(text)
-    unfought = re.sub(r"\bwithout (?:a |any )?fight(?:ing)?\b", " ", text, flags=re.I)
+    # 'without a fight', 'a deal ending weeks of fighting': no fight in this act
+    unfought = _ENDED_VIOLENCE.sub(" ", re.sub(r"\bwithout (?:a |any )?fight(?:ing)?\b", " ", text, flags=re.I))
     if WITHDRAWAL.search(text) and not hurt and not CLASH.search(unfought):
         return EventKind("Strategic developments", "Non-violent transfer of territory", 4)
     if ground:
@@ -195,13 +200,14 @@ def _strategic_kind(text: str) -> EventKind | None:
         return EventKind("Battles", "Government regains territory", 6)
     # a truce named beside violence is the violence's setting; truces and talks themselves are
     # dropped by the sense rules (talk_words)
-    if AGREEMENT.search(text) and not hurt and not CLASH.search(text) and not ATTACK.search(text):
+    if AGREEMENT.search(text) and not hurt and not CLASH.search(unfought) and not ATTACK.search(unfought):
         return EventKind("Strategic developments", "Agreement", 3)
     if HEADQUARTERS.search(text) and not hurt:
         return EventKind("Strategic developments", "Headquarters or base established", 3)
     return None
 
 
+_ENDED_VIOLENCE = _lex("ended_violence")
 STATE_SIDE = _lex("state_side")
 NON_STATE_SIDE = _lex("non_state_side")
 
