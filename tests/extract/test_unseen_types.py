@@ -102,3 +102,21 @@ def test_a_claim_lends_its_group_to_the_incident_told_before(extract):
     found = extract("Gunmen stormed a hotel in Mogadishu on Monday, killing four guests. "
                     "Al-Shabaab claimed responsibility for the attack.", published=PUBLISHED)["events"]
     assert [(e["sub_event_type"], e["actor1"]) for e in found] == [("Attack", "Al-Shabaab")]
+
+
+ARRESTED = [
+    # the detainee named only by an office, and the one person the article gives that title
+    ("Police in Leon detained a Catholic bishop critical of President Tomas Vega on Friday. "
+     "The government had accused Bishop Juan Mora of inciting unrest.", "Juan Mora"),
+    # two people with that title: no telling which was taken
+    ("Police in Leon detained a Catholic bishop critical of President Tomas Vega on Friday. "
+     "Bishop Juan Mora and Bishop Luis Paz had both spoken out.", None),
+    # the person criticised is not the one arrested
+    ("Police in Leon arrested a journalist for criticising President Tomas Vega on Friday.", None),
+]
+
+
+@pytest.mark.parametrize("text, held", ARRESTED)
+def test_arrested_person(extract, text, held):
+    found = extract(text, published=PUBLISHED)["events"]
+    assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Arrests", held)]
