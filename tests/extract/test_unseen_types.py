@@ -68,6 +68,21 @@ TYPED = [
      PUBLISHED, "Government regains territory"),
     ("Thousands of protesters marched through the town of Kuri on Monday against the new tax.",
      PUBLISHED, "Peaceful protest"),
+    # the side that took the ground is the subject, not the one a preposition names
+    ("Afghan security forces in a crackdown on Taliban militants recaptured the district of "
+     "Kohi on Friday.", PUBLISHED, "Government regains territory"),
+    ("Syrian troops pushed into a rebel-held enclave on Wednesday, clashing with insurgents and "
+     "capturing the village of Tell Kafr.", PUBLISHED, "Government regains territory"),
+    ("The Taliban recaptured the district of Kohi from government forces on Friday.", PUBLISHED,
+     "Non-state actor overtakes territory"),
+    # talks named as the setting of an act leave the act news
+    ("Militants seized two oil fields near Sirte on Tuesday, just ahead of peace talks.", PUBLISHED,
+     "Non-state actor overtakes territory"),
+    # villagers who brawl with sticks and no firearm: mob violence; with guns: a clash
+    ("A man was killed in Dimla on Monday as villagers clashed using bamboo sticks and iron rods "
+     "over a field.", PUBLISHED, "Mob violence"),
+    ("Two men were killed in Dimla on Monday as villagers clashed with gunmen who fired on them.",
+     PUBLISHED, "Armed clash"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
@@ -87,6 +102,9 @@ NOT_EVENTS = [
     ("Workers cleared rubble from the road near the border town of Dara.", PUBLISHED),
     ("A passenger jet hit a flock of birds after take-off from the city airport.", PUBLISHED),
     ("Two workers died after chlorine gas leaked from a water treatment plant near Dara.", PUBLISHED),
+    ("Peace talks between the government and the rebels opened in Sirte on Tuesday.", PUBLISHED),
+    ("Nineteen people were killed on Friday when their bus plunged off a bridge into a river near Kursk.",
+     PUBLISHED),
     # a claim about an incident told elsewhere: no incident of its own
     ("The group claimed responsibility for the attack on the embassy in Tripoli.", PUBLISHED),
     ("The militia takes credit for the car bomb in Mogadishu, a statement said.", PUBLISHED),

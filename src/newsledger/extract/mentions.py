@@ -284,7 +284,7 @@ def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
     force; a bomb hurled by a crowd is still a riot, and so are shops looted or burned."""
     kind, words = m.kind, doc.text[m.start:m.end]
     crude_bomb = kind.sub_event_type == "Remote explosive/landmine/IED"
-    if kind.sub_event_type not in ("Attack", "Armed clash", "Looting/property destruction") \
+    if kind.sub_event_type not in ("Attack", "Armed clash", "Looting/property destruction", "Mob violence") \
             and not crude_bomb:
         return m
     if _ARMED_SIDE.search(words):

@@ -30,6 +30,7 @@ from .taxonomy import ACCIDENT, AIR_ATTACK, DISASTER, PROTEST, STRONG, TRIGGER, 
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
+CRUDE_WEAPONS = lexicon_rx("crude_weapons")  # a cue beside a fight, not a sign of a conflict story
 NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
@@ -150,7 +151,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
         return None  # 'until the National Guard was withdrawn': no ground changed hands
     strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
               and not WEAK_PROTEST.fullmatch(m.group())]
-    talk = TALK.search(masked)
+    talk = _talk(masked)
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
     cue = _armed_cue(masked, armed_names, live, police=frame.open)
@@ -166,6 +167,15 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _talk(words: str) -> bool:
+    """Talks, truces or trials named other than as the setting of the violence told ('seized
+    the oil fields ahead of peace talks', 'despite the truce')."""
+    return any(not _TALK_SETTING.search(words, max(0, m.start() - 50), m.start()) for m in TALK.finditer(words))
+
+
+_TALK_SETTING = re.compile(rf"\b{lexicons.pattern('talk_setting_cues')}\s+(?:[\w.-]+\s+){{0,4}}?$", re.IGNORECASE)
 
 
 def _air_struck(words: str, kind: EventKind) -> bool:
@@ -225,7 +235,7 @@ def _nonviolent_cause(words: str) -> bool:
     if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
             or DISASTER.search(words) or ACCIDENT.search(words)):
         return False
-    if WEAPONS.search(words) or STRONG.search(words):
+    if WEAPONS.search(words) or CRUDE_WEAPONS.search(words) or STRONG.search(words):
         return False
     agent = ARMED_AGENTS.search(words)
     return not (agent and _INFLICTED.search(words))
@@ -236,7 +246,7 @@ def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
     """A weapon or an armed agent beside the triggers (not a trigger itself: 'bombs' alone is no
     cue for 'bombs'); police count only when `police` (in a conflict story)."""
     spans = [(t.start(), t.end()) for t in triggers]
-    for rx, label in ((WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
+    for rx, label in ((WEAPONS, "weapon"), (CRUDE_WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
         for m in rx.finditer(words):
             if any(a < m.end() and m.start() < b for a, b in spans):
                 continue

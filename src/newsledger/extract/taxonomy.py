@@ -216,8 +216,10 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
     """Whether the side that took the ground is a non-state group: the side named last before
     the verb, else the first named after it ('fell to rebels', 'was seized by militants');
     the state by default."""
-    before = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, 0, ground.start())]
-    before += [(m.start(), False) for m in STATE_SIDE.finditer(text, 0, ground.start())]
+    before = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, 0, ground.start())
+              if not _NOT_SUBJECT.match(text, m.end()) and not _PREP_BEFORE.search(text, 0, m.start())]
+    before += [(m.start(), False) for m in STATE_SIDE.finditer(text, 0, ground.start())
+               if not _NOT_SUBJECT.match(text, m.end()) and not _PREP_BEFORE.search(text, 0, m.start())]
     after = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
     after += [(m.start(), False) for m in STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
     if after and ground.group().lower().endswith(" by"):  # the passive names the taker after 'by'
@@ -225,6 +227,13 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
     if before:
         return max(before)[1]
     return min(after)[1] if after else False
+
+
+# a side named as the object of a preposition or as whose ground it was ('a crackdown on the
+# Taliban', 'clashing with insurgents', 'a rebel-held town'): not the side that took the ground
+_PREP_BEFORE = re.compile(rf"\b{lexicons.alternation('side_object_prepositions')}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$",
+                          re.IGNORECASE)
+_NOT_SUBJECT = re.compile(r"-(?:held|controlled|occupied|dominated)\b", re.IGNORECASE)
 
 
 def _violence_kind(text: str) -> EventKind | None:
@@ -247,6 +256,9 @@ def _violence_kind(text: str) -> EventKind | None:
     if not has(CLASH) and _AMBUSH.search(text) and has(_TRAVELLERS) and not _armed_target(text) \
             and not has(STATE_FORCE):
         return EventKind("Violence against civilians", "Attack", 4)  # 'ambushed a bus'
+    if has(CLASH) and has(_MOB_DOERS) and has(_CRUDE) and not (has(_FIREARMS) or has(STATE_FORCE)
+                                                                 or has(ATTACKERS) or has(_INSURGENTS)):
+        return EventKind("Riots", "Mob violence", 5)  # 'villagers clashed with sticks and rods'
     if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
@@ -269,6 +281,9 @@ def _violence_kind(text: str) -> EventKind | None:
 
 
 _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
+_MOB_DOERS = _lex("mob_doer_words")
+_CRUDE = _lex("crude_weapons")
+_FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
