@@ -233,7 +233,7 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
 # Taliban', 'clashing with insurgents', 'a rebel-held town'): not the side that took the ground
 _PREP_BEFORE = re.compile(rf"\b{lexicons.alternation('side_object_prepositions')}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$",
                           re.IGNORECASE)
-_NOT_SUBJECT = re.compile(r"-(?:held|controlled|occupied|dominated)\b", re.IGNORECASE)
+_NOT_SUBJECT = re.compile(rf"-{lexicons.alternation('held_ground_suffixes')}\b", re.IGNORECASE)
 
 
 def _violence_kind(text: str) -> EventKind | None:
