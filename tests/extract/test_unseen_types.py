@@ -83,6 +83,11 @@ TYPED = [
      "over a field.", PUBLISHED, "Mob violence"),
     ("Two men were killed in Dimla on Monday as villagers clashed with gunmen who fired on them.",
      PUBLISHED, "Armed clash"),
+    # explosives found or seized are disrupted weapons, whatever else the haul holds
+    ("A bomb has been found near the home of the former minister in Leeds on Monday.", PUBLISHED,
+     "Disrupted weapons use"),
+    ("Border guards seized two MON-50 landmines and three F-1 grenades near Kupiansk on Monday.",
+     PUBLISHED, "Disrupted weapons use"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
@@ -105,6 +110,8 @@ NOT_EVENTS = [
     ("Peace talks between the government and the rebels opened in Sirte on Tuesday.", PUBLISHED),
     ("Nineteen people were killed on Friday when their bus plunged off a bridge into a river near Kursk.",
      PUBLISHED),
+    # a gun found in a search is no disrupted weapon of war
+    ("Police found a pistol in his car during a search in Leeds on Monday.", PUBLISHED),
     # a claim about an incident told elsewhere: no incident of its own
     ("The group claimed responsibility for the attack on the embassy in Tripoli.", PUBLISHED),
     ("The militia takes credit for the car bomb in Mogadishu, a statement said.", PUBLISHED),

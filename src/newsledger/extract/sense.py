@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from .. import lexicons
 from .casualties import find_counts
-from .taxonomy import ACCIDENT, AIR_ATTACK, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
+from .taxonomy import (ACCIDENT, AIR_ATTACK, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER, EventKind,
+                       lexicon_rx)
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
@@ -149,6 +150,8 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands
+    if kind.sub_event_type == "Disrupted weapons use" and frame.open and _explosive_found(masked):
+        return Verdict(_explosive_found(masked), "explosives found or defused")
     strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
               and not WEAK_PROTEST.fullmatch(m.group())]
     talk = _talk(masked)
@@ -167,6 +170,14 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _explosive_found(words: str) -> str | None:
+    """The words that tell a bomb, mine or grenade found, seized or defused ('a bomb has been
+    found near his home'): the act, though no one wielded it. Guns found are not enough (a
+    police search in any crime story finds one)."""
+    found = DISRUPTED.search(words)
+    return found.group() if found and BOMB.search(found.group()) else None
 
 
 def _talk(words: str) -> bool:

@@ -63,7 +63,7 @@ HEADQUARTERS = re.compile(
 WEAPONS = lexicons.pattern("disrupted_weapon_nouns")
 DISRUPTED = re.compile(
     lexicon_rx("disruption_words").pattern + "|"
-    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
+    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:[\w-]+[\s,]+){0,6}?" + WEAPONS + r"\b|"
     r"\b" + WEAPONS + r"\s+(?:\w+[\s,]+){0,10}?" + lexicons.alternation("passive_auxiliaries") + r"\s+"
     r"(?:\w+\s+)?" + lexicons.pattern("weapon_finding_participles") + r"\b", re.IGNORECASE)
 # finite forms only: 'for sending troops into Somalia in 2011' is a motive, not news
