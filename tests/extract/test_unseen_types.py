@@ -46,6 +46,12 @@ TYPED = [
     ("Three protesters died from gunfire during a demonstration in Basra on Monday.", PUBLISHED,
      "Excessive force against protesters"),
     ("Gunmen attacked protesters in the main square of Gara on Monday.", PUBLISHED, "Attack"),
+    ("Two people were killed at a protest in Omdurman on Wednesday after security forces used "
+     "tear gas and bullets to disperse demonstrators.", PUBLISHED, "Excessive force against protesters"),
+    ("Several people were hurt at a protest in Omdurman on Wednesday after security forces used "
+     "tear gas and rubber bullets to disperse demonstrators.", PUBLISHED, "Protest with intervention"),
+    ("Security forces fired tear gas while clashing with protesters in Beirut on Saturday.",
+     PUBLISHED, "Violent demonstration"),
     # 'riot police' are a force, not a riot
     ("Hundreds of students marched peacefully in Dhaka on Monday, watched by riot police.",
      PUBLISHED, "Peaceful protest"),
