@@ -94,6 +94,11 @@ TYPED = [
      "Disrupted weapons use"),
     ("Border guards seized two MON-50 landmines and three F-1 grenades near Kupiansk on Monday.",
      PUBLISHED, "Disrupted weapons use"),
+    # an armed group's troops moved, reinforced or a new unit set up
+    ("The army has dispatched hundreds of soldiers to the border town of Kuri, officials said on Monday.",
+     PUBLISHED, "Change to group/activity"),
+    ("A new unit of the militia has been set up in Kirkuk province, its commander said on Monday.",
+     PUBLISHED, "Change to group/activity"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
@@ -116,6 +121,7 @@ NOT_EVENTS = [
     ("Peace talks between the government and the rebels opened in Sirte on Tuesday.", PUBLISHED),
     ("Nineteen people were killed on Friday when their bus plunged off a bridge into a river near Kursk.",
      PUBLISHED),
+    ("The company moved its staff to a new office in Kuri on Monday.", PUBLISHED),
     # a gun found in a search is no disrupted weapon of war
     ("Police found a pistol in his car during a search in Leeds on Monday.", PUBLISHED),
     # a claim about an incident told elsewhere: no incident of its own
