@@ -99,6 +99,22 @@ TYPED = [
      PUBLISHED, "Change to group/activity"),
     ("A new unit of the militia has been set up in Kirkuk province, its commander said on Monday.",
      PUBLISHED, "Change to group/activity"),
+    # chemical weapons as a target or the background are no chemical attack
+    ("Warships fired missiles at a chemical weapons facility near Homs on Tuesday, in "
+     "retaliation for a suspected poison gas attack.", PUBLISHED, "Shelling/artillery/missile attack"),
+    ("Government forces captured five villages near Idlib on Wednesday, close to a town that was "
+     "the scene of a 2017 chemical weapons attack.", PUBLISHED, "Government regains territory"),
+    ("Dozens of children were hurt in Douma on Tuesday after a chemical attack by government "
+     "forces.", PUBLISHED, "Chemical weapon"),
+    # a launched grenade is a missile; a thrown one a grenade
+    ("A minister's son was killed in Aden on Monday when a rocket-propelled grenade hit his car.",
+     PUBLISHED, "Shelling/artillery/missile attack"),
+    ("A man threw a grenade into a bar in Aden on Monday, wounding four.", PUBLISHED, "Grenade"),
+    ("Police foiled a bomb attack on the embassy in Nairobi on Monday.", PUBLISHED, "Disrupted weapons use"),
+    ("Shops owned by migrants were torched in Durban on Monday.", PUBLISHED,
+     "Looting/property destruction"),
+    ("Ground was regained by the army near Kuri on Monday after a rebel assault.", PUBLISHED,
+     "Government regains territory"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
@@ -122,6 +138,7 @@ NOT_EVENTS = [
     ("Nineteen people were killed on Friday when their bus plunged off a bridge into a river near Kursk.",
      PUBLISHED),
     ("The company moved its staff to a new office in Kuri on Monday.", PUBLISHED),
+    ("Troops thwarted an attempt to smuggle 45 migrants to Cyprus, the army said on Monday.", PUBLISHED),
     # a gun found in a search is no disrupted weapon of war
     ("Police found a pistol in his car during a search in Leeds on Monday.", PUBLISHED),
     # a claim about an incident told elsewhere: no incident of its own

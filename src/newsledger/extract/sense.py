@@ -174,10 +174,15 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
 
 def _explosive_found(words: str) -> str | None:
     """The words that tell a bomb, mine or grenade found, seized or defused ('a bomb has been
-    found near his home'): the act, though no one wielded it. Guns found are not enough (a
-    police search in any crime story finds one)."""
+    found near his home'), or an attack foiled: the act, though no one wielded a weapon. Guns
+    found are not enough (a police search in any crime story finds one)."""
     found = DISRUPTED.search(words)
-    return found.group() if found and BOMB.search(found.group()) else None
+    if found and (BOMB.search(found.group()) or _STOPPED.fullmatch(found.group())):
+        return found.group()
+    return None
+
+
+_STOPPED = lexicon_rx("disruption_words")  # 'defused', 'foiled a plot', 'bomb squad'
 
 
 def _talk(words: str) -> bool:

@@ -184,7 +184,7 @@ _UNRULY = _lex("unruly_crowd")
 def _strategic_kind(text: str) -> EventKind | None:
     """Chemical weapons, weapons seized before use, ground taken or handed over, truces and
     bases: what the act changed outweighs the violence that came with it."""
-    if CHEMICAL.search(text) and not re.search(r"\btear gas\b", text, re.I):
+    if CHEMICAL.search(_CHEMICAL_NOT_USE.sub(" ", text)) and not re.search(r"\btear gas\b", text, re.I):
         return EventKind("Explosions/Remote violence", "Chemical weapon", 9)
     hurt = KILL.search(text) or HURT.search(text)
     if DISRUPTED.search(text) and not hurt:
@@ -208,6 +208,7 @@ def _strategic_kind(text: str) -> EventKind | None:
 
 
 _ENDED_VIOLENCE = _lex("ended_violence")
+_CHEMICAL_NOT_USE = _lex("chemical_not_use")
 STATE_SIDE = _lex("state_side")
 NON_STATE_SIDE = _lex("non_state_side")
 
