@@ -28,7 +28,8 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
     if unrest:
         lethal = _lethal_state(doc, mentions)
         mentions = [_as_unrest(doc, m, lethal) for m in mentions]
-    drafts = merge_mentions(doc, mentions)
+    # a claim of responsibility names an incident's attacker, but is no incident alone
+    drafts = [d for d in merge_mentions(doc, mentions) if not all(m.claim_only for m in d.mentions)]
     if any(not d.scope for d in drafts):  # the incidents themselves are told: drop their sum
         drafts = [d for d in drafts if not d.scope]
     placed: dict[int, Located] = {}  # sentence → the place its incident was given

@@ -15,6 +15,7 @@ from .. import lexicons
 from .cues import REPORTING
 from ..document import Doc
 from .geo import Located, choose_place, located_name, rank_candidates
+from .roles import CLAIMED
 from .text import Sentence, fold
 from .sense import (DEATH_ONLY, Frame, Verdict, article_frame, everyday_masked, hedged, hedged_in_parse,
                     judge, purpose)
@@ -45,6 +46,7 @@ class Mention:
     headline: bool = False
     verdict: Verdict | None = None     # why the words tell an incident (sense.judge)
     recalled: bool = False             # an earlier incident recalled, no day of its own ('…, hours after a raid')
+    claim_only: bool = False           # only what a group claims ('IS claimed the attack'): no incident alone
 
 
 
@@ -226,13 +228,26 @@ def _aggregate(text: str, dates: list, base: int = 0) -> bool:
     `base` is the offset of `text` in the article."""
     if _CAMPAIGN.search(text) or _TALLY.search(text) or _HABITUAL.search(text) and not dates:
         return True
+    # 'airstrikes over the past 48 hours killed three': a window of a day or three, no tally
+    text = _SHORT_WINDOW.sub(lambda m: " " * len(m.group()), text)
+    dates = [d for d in dates if not (d.kind == "since" and _SHORT_WINDOW.fullmatch(d.text))]
     since = _SINCE.search(text)
     if since and _tally_clause_only(text, since.start()):
         return True  # 'the council extended the mission in Sudan, where fighting has killed …'
     if any(d.kind == "since" for d in dates) or since:
-        return not any(d.kind not in ("since", "header") and d.precision == "day"
+        return not any(d.kind not in ("since", "header") and _names_day(d)
                        and not _REPORTED_ON.search(text[:max(0, d.start - base)]) for d in dates)
     return False
+
+
+_SHORT_WINDOW = lexicon_rx("short_windows")
+_WEEKDAY = lexicon_rx("weekdays")
+
+
+def _names_day(d) -> bool:
+    """A date of day precision, or a weekday that no publication date resolves ('on Tuesday'
+    in a text with no date of its own): either names the incident's day."""
+    return d.precision == "day" or d.date is None and bool(_WEEKDAY.search(d.text))
 
 
 _RELATIVE = re.compile(r"\b(?:where|which|whose)\b", re.IGNORECASE)
@@ -269,7 +284,7 @@ def _as_unrest(doc: Doc, m: Mention, lethal_state: bool) -> Mention:
     force; a bomb hurled by a crowd is still a riot, and so are shops looted or burned."""
     kind, words = m.kind, doc.text[m.start:m.end]
     crude_bomb = kind.sub_event_type == "Remote explosive/landmine/IED"
-    if kind.sub_event_type not in ("Attack", "Armed clash", "Looting/property destruction") \
+    if kind.sub_event_type not in ("Attack", "Armed clash", "Looting/property destruction", "Mob violence") \
             and not crude_bomb:
         return m
     if _ARMED_SIDE.search(words):
@@ -390,6 +405,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))
+    base.claim_only = _claim_only(words, counts, own_dates)
     shares = _distributed(doc, lo, hi, base)
     if shares:
         return shares
@@ -397,7 +413,18 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     if len(listed) < 2:
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
-                    verdict=verdict) for p in listed]
+                    verdict=verdict, claim_only=base.claim_only) for p in listed]
+
+
+def _claim_only(words: str, counts: list[Count], dates: list) -> bool:
+    """'IS claimed responsibility for the attack on the embassy': every trigger is what a group
+    claims, with no toll and no day of its own — a claim about an incident told elsewhere
+    (it may lend that incident its attacker), not news of one alone ('… claimed the bombing that
+    killed 12 on Monday' tells it)."""
+    claim = CLAIMED.search(words)
+    if claim is None or TRIGGER.search(words, 0, claim.start()):
+        return False
+    return not any(c.value > 0 for c in counts) and not any(d.precision == "day" for d in dates)
 
 
 # '…, a day after another family killed 13', '… comes after a bombing that killed 13': the

@@ -460,12 +460,33 @@ def arrested_person(doc, mentions: list):
         titled = _TITLED_NAME.match(doc.text, after)  # a name the model missed, by its title
         if titled and titled.end() <= m.end:
             return titled.group(1), titled.span(1)
+    return _titled_detainee(doc, mentions)
+
+
+def _titled_detainee(doc, mentions: list):
+    """'Police detained a bishop critical of the government … Bishop Rolando Alvarez': the
+    detainee named only by an office, and the one person the article gives that title."""
+    for m in mentions:
+        after = m.trigger[1]
+        reach = doc.text[after:min(m.end, after + _ARREST_REACH)]
+        office = _OFFICE.search(reach)
+        if office is None or _NAME_BREAK.search(reach, 0, office.start()):
+            continue
+        title = re.escape(office.group(1))
+        named = {n.group(1): n.span(1) for n in re.finditer(
+            rf"\b(?-i:{title[0].upper()}){title[1:]}\s+((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){{0,2}})",
+            doc.text, re.I)}
+        if len(named) == 1:
+            return next(iter(named.items()))
     return None
 
 
 _TITLED_NAME = re.compile(rf"\s+(?:[a-z]+\s+){{0,2}}?(?=[A-Z])(?:{lexicons.alternation('titles')})\s+"
                           r"((?-i:[A-Z][\w'’\-]+)(?:\s+(?-i:[A-Z][\w'’\-]+)){1,2})\b")
 _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a phrase at most
+# an office written in lower case after the arrest ('detained a Catholic bishop'): a detainee
+_OFFICE = re.compile(r"\b(?-i:(" + "|".join(
+    re.escape(t.lower()) for t in lexicons.words("titles") if t[:1].isupper()) + r"))\b")
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
@@ -583,9 +604,11 @@ def _nation_resolver(gazetteer) -> Nation | None:
 
 
 # ---- responsibility claimed in a sentence of its own -----------------------------------------
-_CLAIMED = re.compile(rf"\b{lexicons.pattern('role_claim_verbs')}\s+(?:the\s+)?{lexicons.pattern('role_claim_objects')}\b|"
-                      rf"\bclaimed\s+{lexicons.pattern('role_claimed_determiners')}\s+(?:\w+\s+)?"
-                      rf"{lexicons.pattern('role_claimed_attacks')}\b", re.I)
+# 'claimed responsibility', 'took credit', 'claimed the attack'
+CLAIMED = _CLAIMED = re.compile(
+    rf"\b{lexicons.pattern('role_claim_verbs')}\s+(?:the\s+)?{lexicons.pattern('role_claim_objects')}\b|"
+    rf"\bclaimed\s+{lexicons.pattern('role_claimed_determiners')}\s+(?:\w+\s+)?"
+    rf"{lexicons.pattern('role_claimed_attacks')}\b", re.I)
 
 
 def claimed_by(doc, events: list) -> None:

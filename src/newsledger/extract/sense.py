@@ -26,10 +26,12 @@ from dataclasses import dataclass
 from .. import lexicons
 from .casualties import find_counts
 from .first_chars import compile_guarded
-from .taxonomy import ACCIDENT, DISASTER, PROTEST, STRONG, TRIGGER, EventKind, lexicon_rx
+from .taxonomy import (ACCIDENT, AIR_ATTACK, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER, EventKind,
+                       lexicon_rx)
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
+CRUDE_WEAPONS = lexicon_rx("crude_weapons")  # a cue beside a fight, not a sign of a conflict story
 NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
 TALK = lexicon_rx("talk_words")
@@ -154,9 +156,11 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands
+    if kind.sub_event_type == "Disrupted weapons use" and frame.open and _explosive_found(masked):
+        return Verdict(_explosive_found(masked), "explosives found or defused")
     strong = [m for m in STRONG.finditer(masked) if not hedged(masked, m.start())
               and not WEAK_PROTEST.fullmatch(m.group())]
-    talk = TALK.search(masked)
+    talk = _talk(masked)
     if strong and not (talk and not toll):
         return Verdict(strong[0].group(), "unambiguous trigger")
     cue = _armed_cue(masked, armed_names, live, police=frame.open)
@@ -164,7 +168,7 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     trigger = (doers or live)[0].group()
     if talk and not toll:
         return None  # talks, truces, trials: violence named, not told
-    if cue and (doers or cue.startswith("weapon")):
+    if cue and (doers or cue.startswith("weapon") or _air_struck(masked, kind)):
         return Verdict(trigger, cue)
     if POLITICAL_ROLES.search(masked) and not toll:
         return None  # 'the senator attacked the governor': words between politicians
@@ -172,6 +176,34 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
     if frame.open and (doers or frame.name == "conflict" and (toll or cue and cue.startswith("weapon"))):
         return Verdict(trigger, f"violence word, in a {frame.name} story")
     return None
+
+
+def _explosive_found(words: str) -> str | None:
+    """The words that tell a bomb, mine or grenade found, seized or defused ('a bomb has been
+    found near his home'), or an attack foiled: the act, though no one wielded a weapon. Guns
+    found are not enough (a police search in any crime story finds one)."""
+    found = DISRUPTED.search(words)
+    if found and (BOMB.search(found.group()) or _STOPPED.fullmatch(found.group())):
+        return found.group()
+    return None
+
+
+_STOPPED = lexicon_rx("disruption_words")  # 'defused', 'foiled a plot', 'bomb squad'
+
+
+def _talk(words: str) -> bool:
+    """Talks, truces or trials named other than as the setting of the violence told ('seized
+    the oil fields ahead of peace talks', 'despite the truce')."""
+    return any(not _TALK_SETTING.search(words, max(0, m.start() - 50), m.start()) for m in TALK.finditer(words))
+
+
+_TALK_SETTING = re.compile(rf"\b{lexicons.pattern('talk_setting_cues')}\s+(?:[\w.-]+\s+){{0,4}}?$", re.IGNORECASE)
+
+
+def _air_struck(words: str, kind: EventKind) -> bool:
+    """'Syrian warplanes destroyed the depot': an air force word is the instrument, and the
+    verb of its strike, not a trigger, tells the act."""
+    return kind.sub_event_type == "Air/drone strike" and bool(AIR_ATTACK.search(words))
 
 
 def _unhedged(words: str) -> list[re.Match]:
@@ -225,7 +257,7 @@ def _nonviolent_cause(words: str) -> bool:
     if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
             or DISASTER.search(words) or ACCIDENT.search(words)):
         return False
-    if WEAPONS.search(words) or STRONG.search(words):
+    if WEAPONS.search(words) or CRUDE_WEAPONS.search(words) or STRONG.search(words):
         return False
     agent = ARMED_AGENTS.search(words)
     return not (agent and _INFLICTED.search(words))
@@ -236,7 +268,7 @@ def _armed_cue(words: str, armed_names: list[str], triggers: list[re.Match],
     """A weapon or an armed agent beside the triggers (not a trigger itself: 'bombs' alone is no
     cue for 'bombs'); police count only when `police` (in a conflict story)."""
     spans = [(t.start(), t.end()) for t in triggers]
-    for rx, label in ((WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
+    for rx, label in ((WEAPONS, "weapon"), (CRUDE_WEAPONS, "weapon"), (ARMED_AGENTS, "armed agent")):
         for m in rx.finditer(words):
             if any(a < m.end() and m.start() < b for a, b in spans):
                 continue

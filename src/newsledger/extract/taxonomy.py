@@ -64,7 +64,7 @@ HEADQUARTERS = re.compile(
 WEAPONS = lexicons.pattern("disrupted_weapon_nouns")
 DISRUPTED = re.compile(
     lexicon_rx("disruption_words").pattern + "|"
-    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:\w+[\s,]+){0,6}?" + WEAPONS + r"\b|"
+    r"\b" + lexicons.pattern("weapon_finding_verbs") + r"\s+(?:[\w-]+[\s,]+){0,6}?" + WEAPONS + r"\b|"
     r"\b" + WEAPONS + r"\s+(?:\w+[\s,]+){0,10}?" + lexicons.alternation("passive_auxiliaries") + r"\s+"
     r"(?:\w+\s+)?" + lexicons.pattern("weapon_finding_participles") + r"\b", re.IGNORECASE)
 # finite forms only: 'for sending troops into Somalia in 2011' is a motive, not news
@@ -137,6 +137,8 @@ def _protest_kind(text: str) -> EventKind | None:
     has = lambda rx: bool(rx.search(text))  # noqa: E731 - a readable local shorthand
     if not has(PROTEST) or _protest_is_background(text):
         return None
+    if has(TERRITORY) and all(_WEAK_PROTEST.fullmatch(m.group()) for m in PROTEST.finditer(text)):
+        return None  # 'troops captured the town and marched deeper into the city': no protest
     if any(STRONG.fullmatch(m.group()) for m in ABDUCT.finditer(text)) and not has(RIOT):
         return None  # 'gunmen abducted three protest leaders': the abduction, not a protest
     if has(KILL) and (has(LETHAL_FORCE) or _state_kills(text)):
@@ -145,6 +147,12 @@ def _protest_kind(text: str) -> EventKind | None:
         return EventKind("Protests", "Excessive force against protesters", 7)
     if has(RIOT) or has(CLASH) or has(_UNRULY):
         return EventKind("Riots", "Violent demonstration", 6)
+    side = _attack_side(text) if has(ATTACK) and not has(ATTACKERS) else None
+    if side == "crowd":  # 'protesters attacked the police station'
+        return EventKind("Riots", "Violent demonstration", 6)
+    if side == "forces":  # 'police attacked the march': force short of killing, unless some died
+        return EventKind("Protests", "Excessive force against protesters", 7) if has(KILL) \
+            else EventKind("Protests", "Protest with intervention", 6)
     if has(INTERVENTION):
         return EventKind("Protests", "Protest with intervention", 6)
     # 'a protester died fleeing the military': harm where forces acted short of lethal force
@@ -155,6 +163,28 @@ def _protest_kind(text: str) -> EventKind | None:
     return None
 
 
+_PROTESTERS = _lex("protester_words")
+
+
+def _attack_side(text: str) -> str | None:
+    """Who attacked at a protest: 'crowd' when protesters are the subject of the first attack
+    word ('demonstrators attacked a police post'), 'forces' when state forces are ('police
+    attacked the sit-in', 'protesters were attacked by troops'); None when neither is named."""
+    m = ATTACK.search(text)
+    if re.match(r"\s+by\b", text[m.end():]):  # the passive names the attacker after 'by'
+        after = text[m.end():m.end() + 40]
+        sides = [(x.start(), "crowd") for x in _PROTESTERS.finditer(after)]
+        sides += [(x.start(), "forces") for x in STATE_FORCE.finditer(after)]
+        if sides:
+            return min(sides)[1]
+    before = text[max(0, m.start() - 80):m.start()]
+    sides = [(x.end(), "crowd") for x in _PROTESTERS.finditer(before)]
+    sides += [(x.end(), "forces") for x in STATE_FORCE.finditer(before)]
+    return max(sides)[1] if sides else None
+
+
+# protest words with everyday senses ('marched', 'rally'): sense.py reads the same lexicon
+_WEAK_PROTEST = re.compile(r"\b(?:" + "|".join(lexicons.mapping("protest_senses")["weak"]) + r")\b", re.I)
 _FLEEING_FORCES = re.compile(rf"\b{lexicons.pattern('fleeing_words')}\s+(?:from\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
                              r"(?:" + "|".join(lexicons.words("state_force_words")) + r")\b", re.IGNORECASE)
 # a crowd that turned on people or property, short of a riot word
@@ -164,13 +194,14 @@ _UNRULY = _lex("unruly_crowd")
 def _strategic_kind(text: str) -> EventKind | None:
     """Chemical weapons, weapons seized before use, ground taken or handed over, truces and
     bases: what the act changed outweighs the violence that came with it."""
-    if CHEMICAL.search(text) and not re.search(r"\btear gas\b", text, re.I):
+    if CHEMICAL.search(_CHEMICAL_NOT_USE.sub(" ", text)) and not re.search(r"\btear gas\b", text, re.I):
         return EventKind("Explosions/Remote violence", "Chemical weapon", 9)
     hurt = KILL.search(text) or HURT.search(text)
     if DISRUPTED.search(text) and not hurt:
         return EventKind("Strategic developments", "Disrupted weapons use", 4)
     ground = TERRITORY.search(text)
-    unfought = re.sub(r"\bwithout (?:a |any )?fight(?:ing)?\b", " ", text, flags=re.I)
+    # 'without a fight', 'a deal ending weeks of fighting': no fight in this act
+    unfought = _ENDED_VIOLENCE.sub(" ", re.sub(r"\bwithout (?:a |any )?fight(?:ing)?\b", " ", text, flags=re.I))
     if WITHDRAWAL.search(text) and not hurt and not CLASH.search(unfought):
         return EventKind("Strategic developments", "Non-violent transfer of territory", 4)
     if ground:
@@ -179,13 +210,15 @@ def _strategic_kind(text: str) -> EventKind | None:
         return EventKind("Battles", "Government regains territory", 6)
     # a truce named beside violence is the violence's setting; truces and talks themselves are
     # dropped by the sense rules (talk_words)
-    if AGREEMENT.search(text) and not hurt and not CLASH.search(text) and not ATTACK.search(text):
+    if AGREEMENT.search(text) and not hurt and not CLASH.search(unfought) and not ATTACK.search(unfought):
         return EventKind("Strategic developments", "Agreement", 3)
     if HEADQUARTERS.search(text) and not hurt:
         return EventKind("Strategic developments", "Headquarters or base established", 3)
     return None
 
 
+_ENDED_VIOLENCE = _lex("ended_violence")
+_CHEMICAL_NOT_USE = _lex("chemical_not_use")
 STATE_SIDE = _lex("state_side")
 NON_STATE_SIDE = _lex("non_state_side")
 
@@ -194,8 +227,10 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
     """Whether the side that took the ground is a non-state group: the side named last before
     the verb, else the first named after it ('fell to rebels', 'was seized by militants');
     the state by default."""
-    before = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, 0, ground.start())]
-    before += [(m.start(), False) for m in STATE_SIDE.finditer(text, 0, ground.start())]
+    before = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, 0, ground.start())
+              if not _NOT_SUBJECT.match(text, m.end()) and not _PREP_BEFORE.search(text, 0, m.start())]
+    before += [(m.start(), False) for m in STATE_SIDE.finditer(text, 0, ground.start())
+               if not _NOT_SUBJECT.match(text, m.end()) and not _PREP_BEFORE.search(text, 0, m.start())]
     after = [(m.start(), True) for m in NON_STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
     after += [(m.start(), False) for m in STATE_SIDE.finditer(text, ground.end(), ground.end() + 60)]
     if after and ground.group().lower().endswith(" by"):  # the passive names the taker after 'by'
@@ -203,6 +238,13 @@ def _non_state_taker(text: str, ground: re.Match) -> bool:
     if before:
         return max(before)[1]
     return min(after)[1] if after else False
+
+
+# a side named as the object of a preposition or as whose ground it was ('a crackdown on the
+# Taliban', 'clashing with insurgents', 'a rebel-held town'): not the side that took the ground
+_PREP_BEFORE = re.compile(rf"\b{lexicons.alternation('side_object_prepositions')}\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?$",
+                          re.IGNORECASE)
+_NOT_SUBJECT = re.compile(rf"-{lexicons.alternation('held_ground_suffixes')}\b", re.IGNORECASE)
 
 
 def _violence_kind(text: str) -> EventKind | None:
@@ -225,6 +267,9 @@ def _violence_kind(text: str) -> EventKind | None:
     if not has(CLASH) and _AMBUSH.search(text) and has(_TRAVELLERS) and not _armed_target(text) \
             and not has(STATE_FORCE):
         return EventKind("Violence against civilians", "Attack", 4)  # 'ambushed a bus'
+    if has(CLASH) and has(_MOB_DOERS) and has(_CRUDE) and not (has(_FIREARMS) or has(STATE_FORCE)
+                                                                 or has(ATTACKERS) or has(_INSURGENTS)):
+        return EventKind("Riots", "Mob violence", 5)  # 'villagers clashed with sticks and rods'
     if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
@@ -247,12 +292,16 @@ def _violence_kind(text: str) -> EventKind | None:
 
 
 _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
+_MOB_DOERS = _lex("mob_doer_words")
+_CRUDE = _lex("crude_weapons")
+_FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
 STRONG = _lex("strong_triggers")  # their arson and looting are part of their attack
 MOB = _MOB = _lex("mob_words")
 _CROWD = _lex("crowd_words")
-_AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns"), re.I)
+_AIR_ATTACK = AIR_ATTACK = re.compile(lexicons.pattern("air_attack_nouns") + "|"  # 'warplanes pounded the village'
+                                      + lexicon_rx("air_attack_verbs").pattern, re.I)
 _NOT_BOMB = _lex("not_bomb_phrases")
 
 
