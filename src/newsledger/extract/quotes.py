@@ -19,6 +19,7 @@ from ..document import Doc
 from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, CUE_RX, SPEECH
+from .text import _is_abbreviation
 from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
@@ -29,8 +30,9 @@ _INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({SPEECH})\b\s+")
 # the speaker's possessive right before the quote: 'Al Hussein's statement that "…"'
 _OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?(?P<noun>{lexicons.alternation('possessive_speech_nouns')})"
                            r"\s*(?:that\s+|:\s*)?$", re.I)
-_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
-_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+# (read in a tail already cut at its first full stop that ends no abbreviation: 'Mr. Doe said')
+_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
 _CLAUSE_STOP = re.compile(r"[.!?;\"“\n]")
 _APPOSITIVE_STOP = re.compile(r"[,.;!?\"“”\n]")
 
@@ -95,7 +97,7 @@ def _join_split(text: str, spans: list[_Span]) -> list[_Span]:
         if prev and prev.closed and text[prev.close - 1] == ",":
             gap = text[prev.close + 1:sp.open]
             if len(gap.split()) <= 12 and gap.rstrip().endswith(",") and CUE_RX.search(gap) \
-                    and not re.search(r"[.!?]", gap) and "\n" not in gap:
+                    and not _has_stop(gap) and "\n" not in gap:
                 prev.close, prev.closed = sp.close, sp.closed
                 continue
         out.append(sp)
@@ -235,7 +237,7 @@ def _cue_before(ctx: Context, sp: _Span):
         return None
     c = cues[-1]
     rest = head[c.end():]
-    if len(rest.split()) > 6 or re.search(r"[.!?]", rest) or _inside_quote(text, lo + c.start()):
+    if len(rest.split()) > 6 or _has_stop(rest) or _inside_quote(text, lo + c.start()):
         return None
     subj_lo = _subject_start(head, c.start())
     return _resolved(ctx, lo + subj_lo, lo + c.start(), c.group(), told_at=lo + c.end())
@@ -249,13 +251,27 @@ def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,
 
 
 def _clause_end(text: str, start: int, sent_end: int) -> int:
-    m = _CLAUSE_STOP.search(text, start, sent_end)
-    return m.start() if m else sent_end
+    return _first_stop(_CLAUSE_STOP, text, start, sent_end)
 
 
 def _appositive_end(tail: str, at: int) -> int:
-    m = _APPOSITIVE_STOP.search(tail, at)
-    return m.start() if m else len(tail)
+    return _first_stop(_APPOSITIVE_STOP, tail, at, len(tail))
+
+
+_STOP = re.compile(r"[.!?]")
+
+
+def _has_stop(words: str) -> bool:
+    return _first_stop(_STOP, words, 0, len(words)) < len(words)
+
+
+def _first_stop(rx: re.Pattern, text: str, start: int, end: int) -> int:
+    """The first stop of `rx` in text[start:end], passing over the full stop of an
+    abbreviation or an initial ('Mr. Doe said', 'said Rep. Jane Q. Doe (D-Ohio)')."""
+    for m in rx.finditer(text, start, end):
+        if not _is_abbreviation(text, start, m.start()):
+            return m.start()
+    return end
 
 
 
