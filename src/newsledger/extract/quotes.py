@@ -26,13 +26,19 @@ from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _address
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
 # further on when the first words before a cue are bare ('and claimed')
 # (a participle after the quote, '…," saying the unrest had ended', is no inverted cue)
-_INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({SPEECH})\b\s+")
+# a cue beside a quote is a speech cue or one of the verbs that speak only there ('she demanded')
+SIDE_CUES = frozenset(lexicons.words("quote_side_cues"))
+_BESIDE = rf"(?:{SPEECH}|{lexicons.alternation('quote_side_cues')})"
+_BESIDE_RX = re.compile(rf"\b{_BESIDE}\b")
+_INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({_BESIDE})\b\s+")
+# the cue opening the sentence before a quote: 'Said Jane Doe: "…"'
+_CUE_FIRST = re.compile(rf"^[\s\"“”]*((?i:{_BESIDE}))\s+([A-Z][^,:;.!?\"“”]{{1,60}}?)\s*[,:]\s*$")
 # the speaker's possessive right before the quote: 'Al Hussein's statement that "…"'
 _OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?(?P<noun>{lexicons.alternation('possessive_speech_nouns')})"
                            r"\s*(?:that\s+|:\s*)?$", re.I)
 # (read in a tail already cut at its first full stop that ends no abbreviation: 'Mr. Doe said')
-_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
-_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^;!?\"“”]{{1,160}}?)\s+({_BESIDE})\b")
+_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,;!?\"“”]{{1,160}}?)\s+({_BESIDE})\b")
 _CLAUSE_STOP = re.compile(r"[.!?;\"“\n]")
 _APPOSITIVE_STOP = re.compile(r"[,.;!?\"“”\n]")
 
@@ -96,7 +102,7 @@ def _join_split(text: str, spans: list[_Span]) -> list[_Span]:
         prev = out[-1] if out else None
         if prev and prev.closed and text[prev.close - 1] == ",":
             gap = text[prev.close + 1:sp.open]
-            if len(gap.split()) <= 12 and gap.rstrip().endswith(",") and CUE_RX.search(gap) \
+            if len(gap.split()) <= 12 and gap.rstrip().endswith(",") and _BESIDE_RX.search(gap) \
                     and not _has_stop(gap) and "\n" not in gap:
                 prev.close, prev.closed = sp.close, sp.closed
                 continue
@@ -205,10 +211,14 @@ def _cue_after(ctx: Context, sp: _Span):
     text = ctx.text
     if not sp.closed:
         return None
-    _, sent_end = ctx.sentence_span(sp.close)
+    sent_end, question = _sentence_after_quote(ctx, sp)
     stop = _clause_end(text, sp.close + 1, max(sent_end, sp.close + 1))
     tail = text[sp.close + 1:stop]
     base = sp.close + 1
+    if question:  # '"…?" Vitter demanded.': only a short cue sentence goes with the quote
+        m = _SPEAKER_CUE.match(tail)
+        if not m or len(m.group(1).split()) > 8 or len(re.split(r",", tail[m.end():])[0].split()) > 5:
+            return None
     dash = re.match(r"\s*([―—–])\s*([A-Z][^,.;()\n]{1,60})", tail)
     if dash:  # '"…" ― Jane Doe': a quote signed with a dash
         return _resolved(ctx, base + dash.start(2), base + dash.end(2), dash.group(1))
@@ -227,12 +237,27 @@ def _cue_after(ctx: Context, sp: _Span):
     return None
 
 
+def _sentence_after_quote(ctx: Context, sp: _Span) -> tuple[int, bool]:
+    """The end of the sentence that holds the words after a closing quote, and whether it is
+    the next one: the splitter ends a sentence at '?"' or '!"' before a capital ('"Why not?"
+    Doe asked.'), so the words of the same paragraph after it are read as the quote's."""
+    i = ctx.doc.sentence_at(sp.close)
+    sents = ctx.doc.sentences
+    if sents[i].end > sp.close + 1 or ctx.text[sp.close - 1:sp.close] not in ("?", "!") \
+            or i + 1 >= len(sents) or sents[i + 1].paragraph != sents[i].paragraph:
+        return sents[i].end, False
+    return sents[i + 1].end, True
+
+
 def _cue_before(ctx: Context, sp: _Span):
     text = ctx.text
     s, _ = ctx.sentence_span(sp.open)
     lo = max(s, text.rfind("\n", 0, sp.open) + 1)
     head = text[lo:sp.open]
-    cues = list(CUE_RX.finditer(head))
+    first = _CUE_FIRST.match(head)
+    if first:  # 'Said Jane Doe: "…"'
+        return _resolved(ctx, lo + first.start(2), lo + first.end(2), first.group(1).lower(), inverted=True)
+    cues = list(_BESIDE_RX.finditer(head))
     if not cues:
         return None
     c = cues[-1]
@@ -246,6 +271,8 @@ def _cue_before(ctx: Context, sp: _Span):
 def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,
               told_at: int | None = None):
     sp = ctx.speaker(s, e, inverted)
+    if sp.kind == "unknown" and " ".join(cue.lower().split()) in SIDE_CUES:
+        return None  # '"…," read a sign': a verb that speaks only for a speaker it names
     addressee = _addressee(ctx, told_at) if told_at is not None and cue in ADDRESSED else None
     return sp.name, cue, addressee
 
@@ -269,9 +296,14 @@ def _first_stop(rx: re.Pattern, text: str, start: int, end: int) -> int:
     """The first stop of `rx` in text[start:end], passing over the full stop of an
     abbreviation or an initial ('Mr. Doe said', 'said Rep. Jane Q. Doe (D-Ohio)')."""
     for m in rx.finditer(text, start, end):
-        if not _is_abbreviation(text, start, m.start()):
+        if not _is_abbreviation(text, start, m.start()) and not _NO_END_AFTER.match(text, m.end()):
             return m.start()
     return end
+
+
+# a full stop before a comma, a closing bracket or a word in lower case ends no sentence:
+# 'Rep. Jane Doe (D-Md.) said', 'Sen. John Roe, R-Ky., said'
+_NO_END_AFTER = re.compile(r"[,)]|\s+[a-z]")
 
 
 

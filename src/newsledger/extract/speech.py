@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .. import lexicons
 from ..document import Doc
 from .nlp import coarse_pos
+from .text import _is_abbreviation
 
 QUOTE_MIN_WORDS = 4
 ROLE_NOUNS = frozenset(lexicons.words("role_nouns"))
@@ -185,6 +186,8 @@ def _subject_start(head: str, verb: int) -> int:
     # a short parenthesis belongs to the name ('Rep. Jane Doe (D-Ohio) said'): blank it out
     masked = re.sub(r"\((?:[^()\s]+\s?){1,4}\)", lambda m: " " * len(m.group()), head[:verb])
     for m in re.finditer(r"[\"“”:;()–—]|\s-\s|(?<=\w)\.\s", masked):
+        if m.group().startswith(".") and _is_abbreviation(masked, 0, m.start()):
+            continue  # 'Jane Q. Doe', 'Mr. Doe': no sentence ends there
         lo = m.end()
     chunk = head[lo:verb]
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
