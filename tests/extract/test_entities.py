@@ -340,3 +340,16 @@ def test_a_place_and_its_former_name_are_one_entity(text, place, former):
 def test_a_former_post_is_no_alias():
     doc = analyse("Maria Okafor, formerly a judge, spoke in Abuja on Monday.")
     assert forms_of(doc, "Maria Okafor") == {"Maria Okafor"}
+
+
+@pytest.mark.parametrize("text, forms", [
+    # a cue opening the sentence is no first name before a colon …
+    ('The economist Peter Brandt was blunt. Said Brandt: "Nobody here believes the budget."',
+     {"Peter Brandt", "Brandt"}),
+    # … but 'Said' before a comma is a first name
+    ("Said Ahmed, a shopkeeper in the old town, watched the fire spread.", {"Said Ahmed"}),
+])
+def test_a_sentence_opening_cue_is_not_part_of_the_name(text, forms):
+    doc = analyse(text)
+    people = [{m.text for m in e.mentions} for e in doc.entities if e.type == "PERSON"]
+    assert forms in people

@@ -268,3 +268,52 @@ def test_a_quote_opening_a_paragraph_after_a_sentence_with_no_cue(middle, speake
             + '\n\n"We cannot deny that the bridge has been damaged by the floods."')
     found = [q for q in quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in found] == [speaker]
+
+
+# ---- cues past an abbreviation, cues beside a quote only, questions (written for issue 10) ----
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"The bridge will reopen before the rains," Mr. Okonkwo said.', "Okonkwo"),
+    ('"The bridge will reopen before the rains," said Gen. Amadou K. Traore, the army chief.',
+     "Amadou K. Traore"),
+    ('"The bridge will reopen before the rains," Rep. Lena Varga (D-Md.) said on Monday.', "Lena Varga"),
+    ('"The bridge will reopen before the rains," Senator Paul Brandt, R-Ky., said.', "Paul Brandt"),
+])
+def test_a_cue_after_the_quote_reads_past_an_abbreviations_full_stop(sentence, speaker):
+    qs = quotes("Officials met in the capital on Monday to discuss the floods.\n\n" + sentence)
+    assert speaker in qs[0].speaker and qs[0].cue == "said"
+
+
+def test_a_full_stop_that_ends_the_sentence_still_ends_the_cue_search():
+    # the quote's sentence ends; the next sentence's cue belongs to someone else's words
+    qs = quotes('Mayor Ines Duarte toured the valley. "We have lost the harvest this year," she said. '
+                "Farmer Jonas Weber said the river rose in an hour.")
+    assert qs[0].speaker == "Ines Duarte"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Senator Mara Lind pressed the banker. "Why is this bank still too big to manage?" Lind demanded.',
+     "Mara Lind", "demanded"),
+    ('Mary Holt, whose husband died in the attack, spoke after the vote. She continued, '
+     '"All we ask for is a day in court."', "Mary Holt", "continued"),
+    ('The economist Peter Brandt was blunt. Said Brandt: "Nobody here believes the budget adds up."',
+     "Peter Brandt", "said"),
+    ('As Lucia P. Ferrer, a tax lawyer, recently put it, "Was this legal avoidance or illegal evasion?"',
+     "Lucia P. Ferrer", "put it"),
+])
+def test_cues_beside_a_quote(text, speaker, cue):
+    qs = quotes("Budget talks stall\n\n" + text)
+    assert (qs[-1].speaker, qs[-1].cue) == (speaker, cue)
+
+
+def test_a_side_cue_without_a_named_speaker_gives_none():
+    # 'reads' speaks only for a speaker it names: a banner is none, and the quote stays unattributed
+    qs = quotes('Flood waters rose overnight.\n\n"Nobody came to help us in time," reads a banner on the bridge.')
+    assert qs[0].speaker is None
+
+
+def test_a_new_sentence_after_a_question_is_not_its_cue():
+    qs = quotes('Flood waters rose overnight in the valley.\n\n'
+                '"Why did nobody come to help us?" Residents said the police stayed away for hours '
+                "while the water rose in the streets.")
+    assert all(q.speaker != "Residents" for q in qs)
+    assert qs[0].cue is None

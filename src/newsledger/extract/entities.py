@@ -204,6 +204,7 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     if titled and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\W*", span[lead + titled.end():]):
         label = "PERSON"  # 'Bishop Rolando Álvarez' tagged ORG: a title and a full name
     if label == "PERSON":
+        lead += _cue_first(text, start + lead, end)
         lead += _NATIONAL_TITLE.match(span[lead:]).end()  # 'Azerbaijani President' of a name
         title = TITLES.match(span[lead:])
         lead += title.end() if title else 0
@@ -214,6 +215,20 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     m = _make(text, s, e, label, 2)
     return [m] if m else []
 
+
+
+# a speech cue that opens a sentence before the name it speaks for: 'Said Brandt: "…"'
+_CUE_WORD = re.compile(rf"(?:{lexicons.alternation('speech_cues')})\s+(?=[A-Z])", re.I)
+
+
+def _cue_first(text: str, s: int, e: int) -> int:
+    """The length of a capitalised cue opening a sentence before a name that a colon follows
+    ('Said Brandt: "…"'), else 0; with a comma it may be a first name ('Said Ahmed, a
+    shopkeeper, said …')."""
+    m = _CUE_WORD.match(text, s, e)
+    if m and text[s].isupper() and _sentence_initial(text, s) and text[e:e + 1] == ":":
+        return m.end() - s
+    return 0
 
 
 def _extend_name(text: str, s: int, e: int) -> tuple[int, int]:
