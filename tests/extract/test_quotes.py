@@ -317,3 +317,34 @@ def test_a_new_sentence_after_a_question_is_not_its_cue():
                 "while the water rose in the streets.")
     assert all(q.speaker != "Residents" for q in qs)
     assert qs[0].cue is None
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Maria Okafor, the governor, welcomed the decision. She called the ruling '
+     '"a victory for every voter in the state."', "Maria Okafor", "called"),
+    ('Rafael Montes described the plan as "reckless and far too late for the farmers."', "Rafael Montes",
+     "described"),
+])
+def test_a_subject_who_characterises_something_in_quotation_marks(text, speaker, cue):
+    qs = quotes("Ruling upheld\n\n" + text)
+    assert (qs[-1].speaker, qs[-1].cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    'Police found a note reading "we will come back for the rest of you."',  # no person subject
+    'Rafael Montes read a poem titled "The Long Night of the River Crossing."',  # no such verb
+])
+def test_a_quotation_in_a_sentence_whose_subject_does_not_speak_it(text):
+    assert quotes("Ruling upheld\n\n" + text)[-1].speaker is None
+
+
+def test_transcript_labels_name_the_speaker():
+    text = ("Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            '"WALLACE: Will the guest be there tomorrow night, Governor?\n\n'
+            '"PENCE: She will not be attending the debate tomorrow night."')
+    assert [q.speaker for q in quotes(text)] == ["Chris Wallace", "Mike Pence"]
+
+
+def test_a_capitalised_opening_without_a_colon_is_no_label():
+    qs = quotes('Governor Mike Pence spoke on Sunday.\n\n"NATO must spend more on its own defence," he said.')
+    assert qs[0].speaker == "Mike Pence"

@@ -20,7 +20,7 @@ from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, CUE_RX, SPEECH
 from .text import _is_abbreviation
-from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
+from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
@@ -136,7 +136,42 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     for att in _cues_in(ctx, s, e):
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
-    return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+    return _transcript_label(ctx, sp) or _characterising_subject(ctx, sp, s) \
+        or _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+
+
+def _transcript_label(ctx: Context, sp: _Span) -> tuple[str, None, None] | None:
+    """An interview transcript quoted paragraph by paragraph: the label names the speaker,
+    the person of the article whose name ends with it ('PENCE' → 'Mike Pence')."""
+    m = TRANSCRIPT_LABEL.match(ctx.text, sp.open + 1)
+    if not m or len(m.group(1)) < 3:
+        return None
+    label = m.group(1).title()
+    people = [c for _, _, c, t in ctx.mentions if t == "PERSON" and c.split()[-1].lower() == label.lower()]
+    return (people[0] if people else label), None, None
+
+
+# the subject's verb after a name: 'Jane Doe (also) called', 'He has described'
+_CHARACTERISES = re.compile(
+    rf"\s+(?:{lexicons.pattern('speaker_trailing_aux')}\s+)*{lexicons.alternation('characterising_verbs')}\b")
+
+
+def _characterising_subject(ctx: Context, sp: _Span, s: int) -> tuple[str, str, None] | None:
+    """'Jane Doe called the ruling "a victory for every voter"': a quotation inside a sentence
+    whose subject, a person named at its start (or 'he'/'she'), characterises something."""
+    text = ctx.text
+    first = next((m for m in ctx.mentions if s <= m[0] < sp.open), None)
+    pron = _PRONOUN_OPENS.match(text, s)
+    if first and first[3] == "PERSON" and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", text[s:first[0]]):
+        at, who = first[1], Speaker(first[2], "person", first[0])
+    elif pron and not first:
+        at, who = pron.end(1), ctx.speaker(pron.start(1), pron.end(1))
+    else:
+        return None
+    verb = _CHARACTERISES.match(text, at, sp.open)
+    if not verb or who.kind not in ("person", "role") or not who.name:
+        return None
+    return who.name, verb.group().split()[-1], None
 
 
 def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str, None] | None:

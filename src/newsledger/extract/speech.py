@@ -116,11 +116,16 @@ def quote_spans(text: str) -> list[_Span]:
     merged: list[_Span] = []
     for sp in spans:
         prev = merged[-1] if merged else None
-        if prev and not prev.closed and text[prev.close:sp.open].strip() == "":
+        if prev and not prev.closed and text[prev.close:sp.open].strip() == "" \
+                and not TRANSCRIPT_LABEL.match(text, sp.open + 1):  # 'PENCE: …' is the next speaker
             prev.close, prev.closed = sp.close, sp.closed
             continue
         merged.append(sp)
     return merged
+
+
+# 'PENCE: Well, look …': a transcript's speaker label, in capitals, opening a quoted paragraph
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}):\s")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
