@@ -348,3 +348,23 @@ def test_transcript_labels_name_the_speaker():
 def test_a_capitalised_opening_without_a_colon_is_no_label():
     qs = quotes('Governor Mike Pence spoke on Sunday.\n\n"NATO must spend more on its own defence," he said.')
     assert qs[0].speaker == "Mike Pence"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the pronoun after the last comma of a clause before the cue
+    ('Senator Ruth Warren questioned the banker. "You squeezed your staff to the breaking point" '
+     "to drive up the stock price and your pay, she said.", "Ruth Warren"),
+    # the pronoun opening the clause a participle cue hangs on
+    ('Governor Paul Dean appeared on television on Tuesday. He then defended the remark, saying, '
+     '"I do not think this is a ridiculous idea at all."', "Paul Dean"),
+])
+def test_a_pronoun_in_a_clause_before_the_cue_is_the_speaker(text, speaker):
+    qs = [q for q in quotes("Hearing ends\n\n" + text) if q.kind == "direct"]
+    assert qs[-1].speaker == speaker
+
+
+def test_a_pronoun_joined_to_others_is_no_clause_subject():
+    from newsledger.extract.speech import _clause_pronoun
+    assert _clause_pronoun("he and his aides") is None
+    assert _clause_pronoun("the minister") is None
+    assert _clause_pronoun("he then defended the remark") == "he"

@@ -244,6 +244,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     low = words.lower()
     if low in PRONOUNS:
         return _pronoun(ctx, low, start)
+    clause_subject = _clause_pronoun(low)
+    if clause_subject:  # 'He then defended the remark, saying', '… to drive up prices, she said'
+        return _pronoun(ctx, clause_subject, start)
     desc = _description(words)
     head = _head(desc)
     if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
@@ -264,6 +267,21 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
         return Speaker(body or desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
+
+
+def _clause_pronoun(low: str) -> str | None:
+    """A pronoun standing for the speaker in words that are a clause, not a name: the words
+    after the last comma ('… your pay, she'), or the subject opening a clause ('he then
+    defended the remark', 'she urged him to leave and repeatedly'); 'he and his aides' is
+    no clause."""
+    last = low.rsplit(",", 1)[-1].strip()
+    if "," in low and last in PRONOUNS:
+        return last
+    words = low.split()
+    if len(words) >= 3 and words[0] in PRONOUNS and PRONOUNS[words[0]] == "sing" \
+            and words[1] not in ("and", "or", "of", "with"):
+        return words[0]
+    return None
 
 
 _DOCUMENT = re.compile(rf"(?:['’]s)?\s+{lexicons.alternation('speech_documents')}$", re.I)
