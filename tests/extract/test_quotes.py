@@ -368,3 +368,15 @@ def test_a_pronoun_joined_to_others_is_no_clause_subject():
     assert _clause_pronoun("he and his aides") is None
     assert _clause_pronoun("the minister") is None
     assert _clause_pronoun("he then defended the remark") == "he"
+
+
+def test_a_characterising_subject_after_a_run_of_titles():
+    qs = quotes("Ruling upheld\n\nRiver State Farmers Union Chairman Pedro Alves called the ruling "
+                '"a huge win for every farmer in the valley."')
+    assert (qs[0].speaker, qs[0].cue) == ("Pedro Alves", "called")
+
+
+def test_a_characterising_subject_must_open_the_sentence():
+    qs = quotes("Ruling upheld\n\nAfter the vote in the town where Pedro Alves lives, the council called the "
+                'ruling "a huge win for every farmer in the valley."')
+    assert qs[0].speaker is None

@@ -156,15 +156,19 @@ _CHARACTERISES = re.compile(
     rf"\s+(?:{lexicons.pattern('speaker_trailing_aux')}\s+)*{lexicons.alternation('characterising_verbs')}\b")
 
 
+# capitalised words only (titles, an organisation) before a name that opens its sentence
+_TITLE_RUN = re.compile(r"[\s\"“‘]*(?:[A-Z][\w.'’\-]*\s+){0,5}")
+
+
 def _characterising_subject(ctx: Context, sp: _Span, s: int) -> tuple[str, str, None] | None:
     """'Jane Doe called the ruling "a victory for every voter"': a quotation inside a sentence
     whose subject, a person named at its start (or 'he'/'she'), characterises something."""
     text = ctx.text
-    first = next((m for m in ctx.mentions if s <= m[0] < sp.open), None)
+    first = next((m for m in ctx.mentions if s <= m[0] < sp.open and m[3] == "PERSON"), None)
     pron = _PRONOUN_OPENS.match(text, s)
-    if first and first[3] == "PERSON" and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", text[s:first[0]]):
+    if first and _TITLE_RUN.fullmatch(text, s, first[0]):  # 'Ohio Party Chairman Jane Doe called'
         at, who = first[1], Speaker(first[2], "person", first[0])
-    elif pron and not first:
+    elif pron:
         at, who = pron.end(1), ctx.speaker(pron.start(1), pron.end(1))
     else:
         return None
