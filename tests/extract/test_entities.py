@@ -353,3 +353,25 @@ def test_a_sentence_opening_cue_is_not_part_of_the_name(text, forms):
     doc = analyse(text)
     people = [{m.text for m in e.mentions} for e in doc.entities if e.type == "PERSON"]
     assert forms in people
+
+
+def test_a_lone_surname_takes_in_the_full_name_the_ner_missed():
+    # only the lone surname was tagged: where the text names the person in full, that is them
+    doc = analyse("Police detained Matagalpa Bishop Rolando Alvarez on Friday.\n\nAlvarez is being held at home.")
+    people = [{m.text for m in e.mentions} for e in doc.entities if e.type == "PERSON"]
+    assert {"Rolando Alvarez", "Alvarez"} in people
+
+
+def test_a_lone_surname_does_not_take_in_a_place_before_it():
+    from newsledger.extract.aliases import _Groups, _M, _key
+    from newsledger.extract.entities import _propagate
+
+    text = "Karimi arrived on Monday. After a day in Kabul Karimi went home."
+    kabul = text.index("Kabul")
+    mentions = [_M(0, 6, "Karimi", "PERSON", _key("Karimi", "PERSON"), rank=2),
+                _M(kabul, kabul + 5, "Kabul", "GPE", _key("Kabul", "GPE"), rank=2)]
+    groups = _Groups()
+    for m in mentions:
+        groups.add(m)
+    found = {m.text for m in _propagate(text, mentions, groups)}
+    assert "Karimi" in found and "Kabul Karimi" not in found
