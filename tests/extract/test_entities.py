@@ -340,3 +340,38 @@ def test_a_place_and_its_former_name_are_one_entity(text, place, former):
 def test_a_former_post_is_no_alias():
     doc = analyse("Maria Okafor, formerly a judge, spoke in Abuja on Monday.")
     assert forms_of(doc, "Maria Okafor") == {"Maria Okafor"}
+
+
+@pytest.mark.parametrize("text, forms", [
+    # a cue opening the sentence is no first name before a colon …
+    ('The economist Peter Brandt was blunt. Said Brandt: "Nobody here believes the budget."',
+     {"Peter Brandt", "Brandt"}),
+    # … but 'Said' before a comma is a first name
+    ("Said Ahmed, a shopkeeper in the old town, watched the fire spread.", {"Said Ahmed"}),
+])
+def test_a_sentence_opening_cue_is_not_part_of_the_name(text, forms):
+    doc = analyse(text)
+    people = [{m.text for m in e.mentions} for e in doc.entities if e.type == "PERSON"]
+    assert forms in people
+
+
+def test_a_lone_surname_takes_in_the_full_name_the_ner_missed():
+    # only the lone surname was tagged: where the text names the person in full, that is them
+    doc = analyse("Police detained Matagalpa Bishop Rolando Alvarez on Friday.\n\nAlvarez is being held at home.")
+    people = [{m.text for m in e.mentions} for e in doc.entities if e.type == "PERSON"]
+    assert {"Rolando Alvarez", "Alvarez"} in people
+
+
+def test_a_lone_surname_does_not_take_in_a_place_before_it():
+    from newsledger.extract.aliases import _Groups, _M, _key
+    from newsledger.extract.entities import _propagate
+
+    text = "Karimi arrived on Monday. After a day in Kabul Karimi went home."
+    kabul = text.index("Kabul")
+    mentions = [_M(0, 6, "Karimi", "PERSON", _key("Karimi", "PERSON"), rank=2),
+                _M(kabul, kabul + 5, "Kabul", "GPE", _key("Kabul", "GPE"), rank=2)]
+    groups = _Groups()
+    for m in mentions:
+        groups.add(m)
+    found = {m.text for m in _propagate(text, mentions, groups)}
+    assert "Karimi" in found and "Kabul Karimi" not in found

@@ -268,3 +268,115 @@ def test_a_quote_opening_a_paragraph_after_a_sentence_with_no_cue(middle, speake
             + '\n\n"We cannot deny that the bridge has been damaged by the floods."')
     found = [q for q in quotes(text) if q.kind == "direct"]
     assert [q.speaker for q in found] == [speaker]
+
+
+# ---- cues past an abbreviation, cues beside a quote only, questions (written for issue 10) ----
+@pytest.mark.parametrize("sentence, speaker", [
+    ('"The bridge will reopen before the rains," Mr. Okonkwo said.', "Okonkwo"),
+    ('"The bridge will reopen before the rains," said Gen. Amadou K. Traore, the army chief.',
+     "Amadou K. Traore"),
+    ('"The bridge will reopen before the rains," Rep. Lena Varga (D-Md.) said on Monday.', "Lena Varga"),
+    ('"The bridge will reopen before the rains," Senator Paul Brandt, R-Ky., said.', "Paul Brandt"),
+])
+def test_a_cue_after_the_quote_reads_past_an_abbreviations_full_stop(sentence, speaker):
+    qs = quotes("Officials met in the capital on Monday to discuss the floods.\n\n" + sentence)
+    assert speaker in qs[0].speaker and qs[0].cue == "said"
+
+
+def test_a_full_stop_that_ends_the_sentence_still_ends_the_cue_search():
+    # the quote's sentence ends; the next sentence's cue belongs to someone else's words
+    qs = quotes('Mayor Ines Duarte toured the valley. "We have lost the harvest this year," she said. '
+                "Farmer Jonas Weber said the river rose in an hour.")
+    assert qs[0].speaker == "Ines Duarte"
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Senator Mara Lind pressed the banker. "Why is this bank still too big to manage?" Lind demanded.',
+     "Mara Lind", "demanded"),
+    ('Mary Holt, whose husband died in the attack, spoke after the vote. She continued, '
+     '"All we ask for is a day in court."', "Mary Holt", "continued"),
+    ('The economist Peter Brandt was blunt. Said Brandt: "Nobody here believes the budget adds up."',
+     "Peter Brandt", "said"),
+    ('As Lucia P. Ferrer, a tax lawyer, recently put it, "Was this legal avoidance or illegal evasion?"',
+     "Lucia P. Ferrer", "put it"),
+])
+def test_cues_beside_a_quote(text, speaker, cue):
+    qs = quotes("Budget talks stall\n\n" + text)
+    assert (qs[-1].speaker, qs[-1].cue) == (speaker, cue)
+
+
+def test_a_side_cue_without_a_named_speaker_gives_none():
+    # 'reads' speaks only for a speaker it names: a banner is none, and the quote stays unattributed
+    qs = quotes('Flood waters rose overnight.\n\n"Nobody came to help us in time," reads a banner on the bridge.')
+    assert qs[0].speaker is None
+
+
+def test_a_new_sentence_after_a_question_is_not_its_cue():
+    qs = quotes('Flood waters rose overnight in the valley.\n\n'
+                '"Why did nobody come to help us?" Residents said the police stayed away for hours '
+                "while the water rose in the streets.")
+    assert all(q.speaker != "Residents" for q in qs)
+    assert qs[0].cue is None
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ('Maria Okafor, the governor, welcomed the decision. She called the ruling '
+     '"a victory for every voter in the state."', "Maria Okafor", "called"),
+    ('Rafael Montes described the plan as "reckless and far too late for the farmers."', "Rafael Montes",
+     "described"),
+])
+def test_a_subject_who_characterises_something_in_quotation_marks(text, speaker, cue):
+    qs = quotes("Ruling upheld\n\n" + text)
+    assert (qs[-1].speaker, qs[-1].cue) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text", [
+    'Police found a note reading "we will come back for the rest of you."',  # no person subject
+    'Rafael Montes read a poem titled "The Long Night of the River Crossing."',  # no such verb
+])
+def test_a_quotation_in_a_sentence_whose_subject_does_not_speak_it(text):
+    assert quotes("Ruling upheld\n\n" + text)[-1].speaker is None
+
+
+def test_transcript_labels_name_the_speaker():
+    text = ("Governor Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+            '"WALLACE: Will the guest be there tomorrow night, Governor?\n\n'
+            '"PENCE: She will not be attending the debate tomorrow night."')
+    assert [q.speaker for q in quotes(text)] == ["Chris Wallace", "Mike Pence"]
+
+
+def test_a_capitalised_opening_without_a_colon_is_no_label():
+    qs = quotes('Governor Mike Pence spoke on Sunday.\n\n"NATO must spend more on its own defence," he said.')
+    assert qs[0].speaker == "Mike Pence"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the pronoun after the last comma of a clause before the cue
+    ('Senator Ruth Warren questioned the banker. "You squeezed your staff to the breaking point" '
+     "to drive up the stock price and your pay, she said.", "Ruth Warren"),
+    # the pronoun opening the clause a participle cue hangs on
+    ('Governor Paul Dean appeared on television on Tuesday. He then defended the remark, saying, '
+     '"I do not think this is a ridiculous idea at all."', "Paul Dean"),
+])
+def test_a_pronoun_in_a_clause_before_the_cue_is_the_speaker(text, speaker):
+    qs = [q for q in quotes("Hearing ends\n\n" + text) if q.kind == "direct"]
+    assert qs[-1].speaker == speaker
+
+
+def test_a_pronoun_joined_to_others_is_no_clause_subject():
+    from newsledger.extract.speech import _clause_pronoun
+    assert _clause_pronoun("he and his aides") is None
+    assert _clause_pronoun("the minister") is None
+    assert _clause_pronoun("he then defended the remark") == "he"
+
+
+def test_a_characterising_subject_after_a_run_of_titles():
+    qs = quotes("Ruling upheld\n\nRiver State Farmers Union Chairman Pedro Alves called the ruling "
+                '"a huge win for every farmer in the valley."')
+    assert (qs[0].speaker, qs[0].cue) == ("Pedro Alves", "called")
+
+
+def test_a_characterising_subject_must_open_the_sentence():
+    qs = quotes("Ruling upheld\n\nAfter the vote in the town where Pedro Alves lives, the council called the "
+                'ruling "a huge win for every farmer in the valley."')
+    assert qs[0].speaker is None

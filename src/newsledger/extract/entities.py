@@ -204,6 +204,7 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     if titled and re.fullmatch(rf"{_NAME_WORD}(?:\s+{_NAME_WORD})+\W*", span[lead + titled.end():]):
         label = "PERSON"  # 'Bishop Rolando Álvarez' tagged ORG: a title and a full name
     if label == "PERSON":
+        lead += _cue_first(text, start + lead, end)
         lead += _NATIONAL_TITLE.match(span[lead:]).end()  # 'Azerbaijani President' of a name
         title = TITLES.match(span[lead:])
         lead += title.end() if title else 0
@@ -214,6 +215,20 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
     m = _make(text, s, e, label, 2)
     return [m] if m else []
 
+
+
+# a speech cue that opens a sentence before the name it speaks for: 'Said Brandt: "…"'
+_CUE_WORD = re.compile(rf"(?:{lexicons.alternation('speech_cues')})\s+(?=[A-Z])", re.I)
+
+
+def _cue_first(text: str, s: int, e: int) -> int:
+    """The length of a capitalised cue opening a sentence before a name that a colon follows
+    ('Said Brandt: "…"'), else 0; with a comma it may be a first name ('Said Ahmed, a
+    shopkeeper, said …')."""
+    m = _CUE_WORD.match(text, s, e)
+    if m and text[s].isupper() and _sentence_initial(text, s) and text[e:e + 1] == ":":
+        return m.end() - s
+    return 0
 
 
 def _extend_name(text: str, s: int, e: int) -> tuple[int, int]:
@@ -293,13 +308,19 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         src = forms.get(occ.group()) or keyed.get(_key(occ.group(), "GPE")) or keyed.get(_key(occ.group(), "ORG"))
         if src is None:
             continue
-        if src.label == "PERSON" and " " not in src.text and \
-                _foreign_name_before(text, occ.start(), full_words.get(groups.find(src.key))):
-            continue  # a surname ending another person's name
+        start, end = occ.start(), occ.end()
+        if src.label == "PERSON" and " " not in src.text:
+            known = full_words.get(groups.find(src.key))
+            if _foreign_name_before(text, start, known):
+                continue  # a surname ending another person's name
+            if not known:  # 'Bishop Rolando Alvarez' where only 'Alvarez' was tagged: the full name
+                wider = _extend_name(text, start, end)[0]
+                if not any(x.start < start and wider < x.end for x in mentions):  # not 'in Kabul Alvarez'
+                    start = wider
         # a longer form around a shorter mention ('the Congo' of '… Republic of the Congo') wins
-        longer = any(x.start >= occ.start() and x.end <= occ.end() and x.end - x.start < occ.end() - occ.start()
-                     for x in mentions)
-        m = _M(occ.start(), occ.end(), occ.group(), src.label, src.key, src.actor, src.place,
+        longer = any(x.start >= start and x.end <= end and x.end - x.start < end - start for x in mentions)
+        key = src.key if start == occ.start() else _key(text[start:end], src.label)
+        m = _M(start, end, text[start:end], src.label, key, src.actor, src.place,
                rank=src.rank if longer else 0)
         groups.union(src.key, m.key)
         out.append(m)

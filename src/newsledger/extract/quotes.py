@@ -19,18 +19,26 @@ from ..document import Doc
 from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, CUE_RX, SPEECH
-from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, Attribution, Context, _addressee, _inside_quote, _Span,
+from .text import _is_abbreviation
+from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
 # further on when the first words before a cue are bare ('and claimed')
 # (a participle after the quote, '…," saying the unrest had ended', is no inverted cue)
-_INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({SPEECH})\b\s+")
+# a cue beside a quote is a speech cue or one of the verbs that speak only there ('she demanded')
+SIDE_CUES = frozenset(lexicons.words("quote_side_cues"))
+_BESIDE = rf"(?:{SPEECH}|{lexicons.alternation('quote_side_cues')})"
+_BESIDE_RX = re.compile(rf"\b{_BESIDE}\b")
+_INVERTED_CUE = re.compile(rf"\s*,?\s*(?!\w+ing\b)({_BESIDE})\b\s+")
+# the cue opening the sentence before a quote: 'Said Jane Doe: "…"'
+_CUE_FIRST = re.compile(rf"^[\s\"“”]*((?i:{_BESIDE}))\s+([A-Z][^,:;.!?\"“”]{{1,60}}?)\s*[,:]\s*$")
 # the speaker's possessive right before the quote: 'Al Hussein's statement that "…"'
 _OWNED_SPEECH = re.compile(rf"['’]s\s+(?:\w+\s+)?(?P<noun>{lexicons.alternation('possessive_speech_nouns')})"
                            r"\s*(?:that\s+|:\s*)?$", re.I)
-_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
-_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,.;!?\"“”]{{1,160}}?)\s+({SPEECH})\b")
+# (read in a tail already cut at its first full stop that ends no abbreviation: 'Mr. Doe said')
+_SPEAKER_CUE = re.compile(rf"\s*,?\s*([^;!?\"“”]{{1,160}}?)\s+({_BESIDE})\b")
+_LATER_SPEAKER_CUE = re.compile(rf",\s*([^,;!?\"“”]{{1,160}}?)\s+({_BESIDE})\b")
 _CLAUSE_STOP = re.compile(r"[.!?;\"“\n]")
 _APPOSITIVE_STOP = re.compile(r"[,.;!?\"“”\n]")
 
@@ -94,8 +102,8 @@ def _join_split(text: str, spans: list[_Span]) -> list[_Span]:
         prev = out[-1] if out else None
         if prev and prev.closed and text[prev.close - 1] == ",":
             gap = text[prev.close + 1:sp.open]
-            if len(gap.split()) <= 12 and gap.rstrip().endswith(",") and CUE_RX.search(gap) \
-                    and not re.search(r"[.!?]", gap) and "\n" not in gap:
+            if len(gap.split()) <= 12 and gap.rstrip().endswith(",") and _BESIDE_RX.search(gap) \
+                    and not _has_stop(gap) and "\n" not in gap:
                 prev.close, prev.closed = sp.close, sp.closed
                 continue
         out.append(sp)
@@ -128,7 +136,46 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     for att in _cues_in(ctx, s, e):
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
-    return _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+    return _transcript_label(ctx, sp) or _characterising_subject(ctx, sp, s) \
+        or _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+
+
+def _transcript_label(ctx: Context, sp: _Span) -> tuple[str, None, None] | None:
+    """An interview transcript quoted paragraph by paragraph: the label names the speaker,
+    the person of the article whose name ends with it ('PENCE' → 'Mike Pence')."""
+    m = TRANSCRIPT_LABEL.match(ctx.text, sp.open + 1)
+    if not m or len(m.group(1)) < 3:
+        return None
+    label = m.group(1).title()
+    people = [c for _, _, c, t in ctx.mentions if t == "PERSON" and c.split()[-1].lower() == label.lower()]
+    return (people[0] if people else label), None, None
+
+
+# the subject's verb after a name: 'Jane Doe (also) called', 'He has described'
+_CHARACTERISES = re.compile(
+    rf"\s+(?:{lexicons.pattern('speaker_trailing_aux')}\s+)*{lexicons.alternation('characterising_verbs')}\b")
+
+
+# capitalised words only (titles, an organisation) before a name that opens its sentence
+_TITLE_RUN = re.compile(r"[\s\"“‘]*(?:[A-Z][\w.'’\-]*\s+){0,5}")
+
+
+def _characterising_subject(ctx: Context, sp: _Span, s: int) -> tuple[str, str, None] | None:
+    """'Jane Doe called the ruling "a victory for every voter"': a quotation inside a sentence
+    whose subject, a person named at its start (or 'he'/'she'), characterises something."""
+    text = ctx.text
+    first = next((m for m in ctx.mentions if s <= m[0] < sp.open and m[3] == "PERSON"), None)
+    pron = _PRONOUN_OPENS.match(text, s)
+    if first and _TITLE_RUN.fullmatch(text, s, first[0]):  # 'Ohio Party Chairman Jane Doe called'
+        at, who = first[1], Speaker(first[2], "person", first[0])
+    elif pron:
+        at, who = pron.end(1), ctx.speaker(pron.start(1), pron.end(1))
+    else:
+        return None
+    verb = _CHARACTERISES.match(text, at, sp.open)
+    if not verb or who.kind not in ("person", "role") or not who.name:
+        return None
+    return who.name, verb.group().split()[-1], None
 
 
 def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str, None] | None:
@@ -203,10 +250,14 @@ def _cue_after(ctx: Context, sp: _Span):
     text = ctx.text
     if not sp.closed:
         return None
-    _, sent_end = ctx.sentence_span(sp.close)
+    sent_end, question = _sentence_after_quote(ctx, sp)
     stop = _clause_end(text, sp.close + 1, max(sent_end, sp.close + 1))
     tail = text[sp.close + 1:stop]
     base = sp.close + 1
+    if question:  # '"…?" Vitter demanded.': only a short cue sentence goes with the quote
+        m = _SPEAKER_CUE.match(tail)
+        if not m or len(m.group(1).split()) > 8 or len(re.split(r",", tail[m.end():])[0].split()) > 5:
+            return None
     dash = re.match(r"\s*([―—–])\s*([A-Z][^,.;()\n]{1,60})", tail)
     if dash:  # '"…" ― Jane Doe': a quote signed with a dash
         return _resolved(ctx, base + dash.start(2), base + dash.end(2), dash.group(1))
@@ -225,17 +276,32 @@ def _cue_after(ctx: Context, sp: _Span):
     return None
 
 
+def _sentence_after_quote(ctx: Context, sp: _Span) -> tuple[int, bool]:
+    """The end of the sentence that holds the words after a closing quote, and whether it is
+    the next one: the splitter ends a sentence at '?"' or '!"' before a capital ('"Why not?"
+    Doe asked.'), so the words of the same paragraph after it are read as the quote's."""
+    i = ctx.doc.sentence_at(sp.close)
+    sents = ctx.doc.sentences
+    if sents[i].end > sp.close + 1 or ctx.text[sp.close - 1:sp.close] not in ("?", "!") \
+            or i + 1 >= len(sents) or sents[i + 1].paragraph != sents[i].paragraph:
+        return sents[i].end, False
+    return sents[i + 1].end, True
+
+
 def _cue_before(ctx: Context, sp: _Span):
     text = ctx.text
     s, _ = ctx.sentence_span(sp.open)
     lo = max(s, text.rfind("\n", 0, sp.open) + 1)
     head = text[lo:sp.open]
-    cues = list(CUE_RX.finditer(head))
+    first = _CUE_FIRST.match(head)
+    if first:  # 'Said Jane Doe: "…"'
+        return _resolved(ctx, lo + first.start(2), lo + first.end(2), first.group(1).lower(), inverted=True)
+    cues = list(_BESIDE_RX.finditer(head))
     if not cues:
         return None
     c = cues[-1]
     rest = head[c.end():]
-    if len(rest.split()) > 6 or re.search(r"[.!?]", rest) or _inside_quote(text, lo + c.start()):
+    if len(rest.split()) > 6 or _has_stop(rest) or _inside_quote(text, lo + c.start()):
         return None
     subj_lo = _subject_start(head, c.start())
     return _resolved(ctx, lo + subj_lo, lo + c.start(), c.group(), told_at=lo + c.end())
@@ -244,18 +310,39 @@ def _cue_before(ctx: Context, sp: _Span):
 def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,
               told_at: int | None = None):
     sp = ctx.speaker(s, e, inverted)
+    if sp.kind == "unknown" and " ".join(cue.lower().split()) in SIDE_CUES:
+        return None  # '"…," read a sign': a verb that speaks only for a speaker it names
     addressee = _addressee(ctx, told_at) if told_at is not None and cue in ADDRESSED else None
     return sp.name, cue, addressee
 
 
 def _clause_end(text: str, start: int, sent_end: int) -> int:
-    m = _CLAUSE_STOP.search(text, start, sent_end)
-    return m.start() if m else sent_end
+    return _first_stop(_CLAUSE_STOP, text, start, sent_end)
 
 
 def _appositive_end(tail: str, at: int) -> int:
-    m = _APPOSITIVE_STOP.search(tail, at)
-    return m.start() if m else len(tail)
+    return _first_stop(_APPOSITIVE_STOP, tail, at, len(tail))
+
+
+_STOP = re.compile(r"[.!?]")
+
+
+def _has_stop(words: str) -> bool:
+    return _first_stop(_STOP, words, 0, len(words)) < len(words)
+
+
+def _first_stop(rx: re.Pattern, text: str, start: int, end: int) -> int:
+    """The first stop of `rx` in text[start:end], passing over the full stop of an
+    abbreviation or an initial ('Mr. Doe said', 'said Rep. Jane Q. Doe (D-Ohio)')."""
+    for m in rx.finditer(text, start, end):
+        if not _is_abbreviation(text, start, m.start()) and not _NO_END_AFTER.match(text, m.end()):
+            return m.start()
+    return end
+
+
+# a full stop before a comma, a closing bracket or a word in lower case ends no sentence:
+# 'Rep. Jane Doe (D-Md.) said', 'Sen. John Roe, R-Ky., said'
+_NO_END_AFTER = re.compile(r"[,)]|\s+[a-z]")
 
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .. import lexicons
 from ..document import Doc
 from .nlp import coarse_pos
+from .text import _is_abbreviation
 
 QUOTE_MIN_WORDS = 4
 ROLE_NOUNS = frozenset(lexicons.words("role_nouns"))
@@ -115,11 +116,16 @@ def quote_spans(text: str) -> list[_Span]:
     merged: list[_Span] = []
     for sp in spans:
         prev = merged[-1] if merged else None
-        if prev and not prev.closed and text[prev.close:sp.open].strip() == "":
+        if prev and not prev.closed and text[prev.close:sp.open].strip() == "" \
+                and not TRANSCRIPT_LABEL.match(text, sp.open + 1):  # 'PENCE: …' is the next speaker
             prev.close, prev.closed = sp.close, sp.closed
             continue
         merged.append(sp)
     return merged
+
+
+# 'PENCE: Well, look …': a transcript's speaker label, in capitals, opening a quoted paragraph
+TRANSCRIPT_LABEL = re.compile(r"\s*([A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}):\s")
 
 
 def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -185,6 +191,8 @@ def _subject_start(head: str, verb: int) -> int:
     # a short parenthesis belongs to the name ('Rep. Jane Doe (D-Ohio) said'): blank it out
     masked = re.sub(r"\((?:[^()\s]+\s?){1,4}\)", lambda m: " " * len(m.group()), head[:verb])
     for m in re.finditer(r"[\"“”:;()–—]|\s-\s|(?<=\w)\.\s", masked):
+        if m.group().startswith(".") and _is_abbreviation(masked, 0, m.start()):
+            continue  # 'Jane Q. Doe', 'Mr. Doe': no sentence ends there
         lo = m.end()
     chunk = head[lo:verb]
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
@@ -236,6 +244,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     low = words.lower()
     if low in PRONOUNS:
         return _pronoun(ctx, low, start)
+    clause_subject = _clause_pronoun(low)
+    if clause_subject:  # 'He then defended the remark, saying', '… to drive up prices, she said'
+        return _pronoun(ctx, clause_subject, start)
     desc = _description(words)
     head = _head(desc)
     if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
@@ -256,6 +267,21 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
         return Speaker(body or desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
+
+
+def _clause_pronoun(low: str) -> str | None:
+    """A pronoun standing for the speaker in words that are a clause, not a name: the words
+    after the last comma ('… your pay, she'), or the subject opening a clause ('he then
+    defended the remark', 'she urged him to leave and repeatedly'); 'he and his aides' is
+    no clause."""
+    last = low.rsplit(",", 1)[-1].strip()
+    if "," in low and last in PRONOUNS:
+        return last
+    words = low.split()
+    if len(words) >= 3 and words[0] in PRONOUNS and PRONOUNS[words[0]] == "sing" \
+            and words[1] not in ("and", "or", "of", "with"):
+        return words[0]
+    return None
 
 
 _DOCUMENT = re.compile(rf"(?:['’]s)?\s+{lexicons.alternation('speech_documents')}$", re.I)
