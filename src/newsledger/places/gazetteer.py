@@ -7,6 +7,11 @@ $NEWSLEDGER_GAZETTEER, or ~/.cache/newsledger/ when the package directory is rea
 `Gazetteer.load()` keeps only the folded name → place ids map in memory (what `find()` needs
 to be fast) and reads place rows from the file on demand.
 
+`find()` ranks each name's namesakes by the text around it: a province or country told after
+a comma ("Paris, Texas", "LONDON, Ky."), a nearby town it is measured from ("Edmonton, south
+of Cairns"), else the provinces the text's other names lie in (`regions_of`: London, Ontario
+in a story of Ontario towns), among namesakes of a like size only.
+
     gaz = Gazetteer.load()
     gaz.lookup("Hyderabad", countries=["PK"])[0]   # Hyderabad, Sindh, PK
     gaz.find("Gunmen attacked a guesthouse in Mandera, Kenya.")
