@@ -571,3 +571,13 @@ def test_a_town_told_with_its_province_is_the_namesake_there(gaz, text, name, wa
 def test_a_qualifier_is_the_unit_its_town_lies_in(gaz, text, name, want):
     hit = next(m for m in gaz.find(text) if m.text == name)
     assert (hit.candidates[0].country, hit.candidates[0].kind) == want
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("Police found him at a house in Edmonton, south of Cairns, on Monday.", "Edmonton", "Queensland"),
+    ("Floods reached Paris, 20 km from Dallas, on Monday.", "Paris", "Texas"),
+    ("Police found him at a house in Edmonton on Monday.", "Edmonton", "Alberta"),  # told by nothing
+    ("They flew to Paris, near Versailles.", "Paris", "Ile-de-France"),            # already nearest
+])
+def test_a_town_told_by_a_nearby_one_is_the_namesake_near_it(gaz, text, name, admin1):
+    assert first(gaz, text, name).admin1 == admin1

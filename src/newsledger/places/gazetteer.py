@@ -7,6 +7,11 @@ $NEWSLEDGER_GAZETTEER, or ~/.cache/newsledger/ when the package directory is rea
 `Gazetteer.load()` keeps only the folded name → place ids map in memory (what `find()` needs
 to be fast) and reads place rows from the file on demand.
 
+`find()` ranks each name's namesakes by the text around it: a province or country told after
+a comma ("Paris, Texas", "LONDON, Ky."), a nearby town it is measured from ("Edmonton, south
+of Cairns"), else the provinces the text's other names lie in (`regions_of`: London, Ontario
+in a story of Ontario towns), among namesakes of a like size only.
+
     gaz = Gazetteer.load()
     gaz.lookup("Hyderabad", countries=["PK"])[0]   # Hyderabad, Sindh, PK
     gaz.find("Gunmen attacked a guesthouse in Mandera, Kenya.")
@@ -26,6 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import lexicons
+from .distance import haversine
 from .index import (  # noqa: F401  (re-exported: the index file's helpers)
     DEFAULT_PATH,
     INDEX_VERSION,
@@ -361,7 +367,8 @@ class Gazetteer:
                 [(p, True, 0) for p in m.candidates], countries, None, None))) for m in out]
         placed, chosen = self._qualifiers(text, out)
         out = self._qualified(out, placed, chosen)
-        return self._coherent(out, set(placed))
+        out, measured = _measured(text, out)
+        return self._coherent(out, set(placed) | measured)
 
     def _qualifiers(self, text: str, matches: list[PlaceMatch]
                     ) -> tuple[dict[str, tuple[str, str | None]], dict[int, Place]]:
@@ -586,6 +593,30 @@ class Gazetteer:
 _ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
 # "EDMONTON, Ky (WBKO) -", "AUSTIN, TX —": an undotted one where a dateline ends
 _DATELINE_ABBREVIATION = re.compile(r",[ \u00a0]+([A-Z][A-Za-z]{1,3})(?=[ \u00a0]*(?:\(|[-—–]))")
+
+
+# "Edmonton, south of Cairns", "X, 35 km from Y", "X, near Y": a town told by a nearby one
+_MEASURED_GAP = re.compile(
+    rf",?[ \u00a0]+(?:{lexicons.alternation('date_approximators')}[ \u00a0]+)?(?:\d[\d,.]*[ \u00a0]?(?:km|kilometres?|kilometers?|miles?)[ \u00a0]+)?"
+    rf"(?:(?:{lexicons.alternation('compass_words')})[ \u00a0]+of|from|near|outside)[ \u00a0]+(?:the[ \u00a0]+)?$")
+NEAR_KM = 300  # how far a town told by a nearby one may lie from it
+
+
+def _measured(text: str, matches: list[PlaceMatch]) -> tuple[list[PlaceMatch], set[str]]:
+    """Each town told by its distance or direction from the next name ('Edmonton, south of
+    Cairns'): its namesake nearest that name first, when one lies within NEAR_KM of it; and
+    the keys of the names so placed."""
+    out, placed = list(matches), set()
+    for i, (m, n) in enumerate(zip(matches, matches[1:])):
+        if len(m.candidates) < 2 or not n.candidates or not _MEASURED_GAP.fullmatch(text, m.end, n.start):
+            continue
+        ref = n.candidates[0]
+        near = min(m.candidates, key=lambda p: haversine(p.latitude, p.longitude, ref.latitude, ref.longitude))
+        if near is not m.candidates[0] and near.kind != "country" and \
+                haversine(near.latitude, near.longitude, ref.latitude, ref.longitude) <= NEAR_KM:
+            out[i] = PlaceMatch(m.start, m.end, m.text, (near, *(p for p in m.candidates if p is not near)))
+            placed.add(name_key(m.text))
+    return out, placed
 
 
 def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:
