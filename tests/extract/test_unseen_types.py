@@ -174,3 +174,19 @@ ARRESTED = [
 def test_arrested_person(extract, text, held):
     found = extract(text, published=PUBLISHED)["events"]
     assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Arrests", held)]
+
+
+def test_places_told_together_share_their_named_attacker(extract):
+    found = extract("Armed men set fire to vehicles in Tecate, Mexicali and Ensenada on Friday. "
+                    "In Ensenada the buses were set ablaze by members of the Jalisco New Generation "
+                    "Cartel.", published=PUBLISHED)["events"]
+    assert len(found) == 3
+    assert {e["actor1"] for e in found} == {"Jalisco New Generation Cartel (CJNG)"}
+
+
+def test_places_told_apart_keep_their_own_attackers(extract):
+    found = extract("Armed men set fire to vehicles in Tecate on Friday. Members of the Jalisco "
+                    "New Generation Cartel torched shops in Ensenada on Saturday.",
+                    published=PUBLISHED)["events"]
+    assert [(e["location"], e["actor1"]) for e in found] == [
+        ("Tecate", "Unidentified Armed Group (Mexico)"), ("Ensenada", "Jalisco New Generation Cartel (CJNG)")]
