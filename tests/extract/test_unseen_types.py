@@ -115,6 +115,9 @@ TYPED = [
      "Looting/property destruction"),
     ("Ground was regained by the army near Kuri on Monday after a rebel assault.", PUBLISHED,
      "Government regains territory"),
+    # a vehicle driven into a crowd is an attack, not a road accident
+    ("A van veered onto a sidewalk in Girona on Thursday and mowed down pedestrians, killing "
+     "13 people in what police called a terror attack.", PUBLISHED, "Attack"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
