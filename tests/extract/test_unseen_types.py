@@ -115,6 +115,9 @@ TYPED = [
      "Looting/property destruction"),
     ("Ground was regained by the army near Kuri on Monday after a rebel assault.", PUBLISHED,
      "Government regains territory"),
+    # a vehicle driven into a crowd is an attack, not a road accident
+    ("A van veered onto a sidewalk in Girona on Thursday and mowed down pedestrians, killing "
+     "13 people in what police called a terror attack.", PUBLISHED, "Attack"),
     # a claim that tells its incident's toll is news of the incident
     ("Militants claimed responsibility for a bombing that killed 12 soldiers in Kandahar.",
      PUBLISHED, "Remote explosive/landmine/IED"),
@@ -174,3 +177,19 @@ ARRESTED = [
 def test_arrested_person(extract, text, held):
     found = extract(text, published=PUBLISHED)["events"]
     assert [(e["sub_event_type"], e["actor2"]) for e in found] == [("Arrests", held)]
+
+
+def test_places_told_together_share_their_named_attacker(extract):
+    found = extract("Armed men set fire to vehicles in Tecate, Mexicali and Ensenada on Friday. "
+                    "In Ensenada the buses were set ablaze by members of the Jalisco New Generation "
+                    "Cartel.", published=PUBLISHED)["events"]
+    assert len(found) == 3
+    assert {e["actor1"] for e in found} == {"Jalisco New Generation Cartel (CJNG)"}
+
+
+def test_places_told_apart_keep_their_own_attackers(extract):
+    found = extract("Armed men set fire to vehicles in Tecate on Friday. Members of the Jalisco "
+                    "New Generation Cartel torched shops in Ensenada on Saturday.",
+                    published=PUBLISHED)["events"]
+    assert [(e["location"], e["actor1"]) for e in found] == [
+        ("Tecate", "Unidentified Armed Group (Mexico)"), ("Ensenada", "Jalisco New Generation Cartel (CJNG)")]

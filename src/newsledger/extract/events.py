@@ -13,7 +13,7 @@ from .. import lexicons
 from ..document import Doc
 from .geo import Located, article_countries
 from ..ledger import Event
-from .roles import claimed_by, held_by_siblings
+from .roles import attacker_by_siblings, claimed_by, held_by_siblings
 from .sense import doc_frame
 from .mentions import sentence_mentions, _unrest_article, _as_unrest, _lethal_state
 from .incidents import merge_mentions
@@ -42,6 +42,7 @@ def extract_events(doc: Doc, gazetteer) -> list[Event]:
     _resolve_pronoun_actors(doc, events)
     claimed_by(doc, events)
     held_by_siblings(doc, events)
+    attacker_by_siblings(events)
     return events
 
 

@@ -666,3 +666,23 @@ def held_by_siblings(doc, events: list) -> None:
 
 
 _ARRESTED = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\b", re.I)
+
+
+def attacker_by_siblings(events: list) -> None:
+    """'Armed men set alight vehicles in Tecate, Tijuana and Mexicali. … set ablaze by
+    CJNG-affiliated criminals': incidents told together in one sentence, place by place, are
+    one wave by the same hand, so a group named for one of them is the attacker of those whose
+    attacker is unidentified (when no other group is named for any)."""
+    by_sentence: dict[tuple[int, str], list] = {}
+    for e in events:
+        by_sentence.setdefault((min(s.start for s in e.evidence), e.sub_event_type), []).append(e)
+    for told in by_sentence.values():
+        named = {e.actor1 for e in told if e.actor1 and not e.actor1.startswith("Unidentified")}
+        if len(told) < 2 or len(named) != 1:
+            continue
+        source = next(e for e in told if e.actor1 in named)
+        for e in told:
+            if (e.actor1 or "").startswith("Unidentified"):
+                e.actor1 = source.actor1
+                if "actor1" in source.provenance:
+                    e.provenance["actor1"] = source.provenance["actor1"]
