@@ -375,9 +375,12 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
                 and sp.kind in ("person", "role", "anon"):
             return Speaker(sp.name, sp.kind, start, sp.words, sp.plural, True)
     text = ctx.text
-    for s, e, canonical, etype in reversed(ctx.mentions):  # 'Health Minister X visited …'
+    # 'Health Minister X visited …', or the office after the name: 'X, the president, spoke'
+    appositive = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,4}}?{re.escape(head)}\b(?!['’])", re.IGNORECASE)
+    for s, e, canonical, etype in reversed(ctx.mentions):
         if etype == "PERSON" and e <= start and start - e < 2000 and \
-                re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE):
+                (re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE)
+                 or appositive.match(text, e, min(start, e + 60))):
             return Speaker(canonical, "person", start, text[max(0, s - 40):e], False, True)
     return None
 
