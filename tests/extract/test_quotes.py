@@ -398,3 +398,15 @@ def test_a_sentence_final_cue_after_a_long_clause_takes_the_named_official():
                 "dams upstream, built decades ago for a smaller river, could not hold them back, the governor said.")
     assert (qs[-1].kind, qs[-1].speaker) == ("indirect", "Maria Okafor")
     assert qs[-1].text.startswith("The waters had risen") and qs[-1].text.endswith("hold them back")
+
+
+@pytest.mark.parametrize("after, speaker", [
+    # the next paragraph opens with someone who speaks: the quote is theirs
+    ("Interior Minister Rafael Montes said the police would patrol the highway day and night.", "Rafael Montes"),
+    # it names someone without a cue: the person named before keeps the quote
+    ("The words of Interior Minister Rafael Montes came after a week of killings.", "Omar Diallo"),
+])
+def test_a_quote_paragraph_attributed_in_the_next(after, speaker):
+    qs = quotes("Police chief Omar Diallo toured the checkpoints on Monday.\n\n"
+                '"We will not tolerate any more attacks on our officers and their families."\n\n' + after)
+    assert qs[0].kind == "direct" and qs[0].speaker == speaker
