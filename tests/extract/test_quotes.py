@@ -410,3 +410,13 @@ def test_a_quote_paragraph_attributed_in_the_next(after, speaker):
     qs = quotes("Police chief Omar Diallo toured the checkpoints on Monday.\n\n"
                 '"We will not tolerate any more attacks on our officers and their families."\n\n' + after)
     assert qs[0].kind == "direct" and qs[0].speaker == speaker
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("which Mr. Clarke says he is doing everything he can to keep open", "Tom Clarke"),
+    ("which says it is doing everything it can to keep the pits open", None),  # the mine's own words
+])
+def test_the_subject_of_a_relative_clause_speaks(clause, speaker):
+    qs = [q for q in quotes("Mine deal\n\nTom Clarke bought the mine in 2015. The union took a stake in the "
+                            f"Federal mine, {clause}.") if q.kind == "indirect"]
+    assert [q.speaker for q in qs] == ([speaker] if speaker else [])

@@ -203,7 +203,12 @@ def _subject_start(head: str, verb: int) -> int:
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
                 or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
             lo += len(chunk) - len(parts[-1])
-    return lo
+    # 'the mine, which Mr. Doe says he will keep open': the subject of a relative clause
+    rel = _RELATIVE_OPENER.match(head, lo + len(chunk) - len(parts[-1]), verb)
+    return rel.end() if rel else lo
+
+
+_RELATIVE_OPENER = re.compile(rf"\s*(?:{lexicons.alternation('relative_pronouns')})\s+(?=[A-Z][^,]*$)")
 
 
 def _inside_quote(text: str, pos: int) -> bool:
