@@ -375,3 +375,53 @@ def test_a_lone_surname_does_not_take_in_a_place_before_it():
         groups.add(m)
     found = {m.text for m in _propagate(text, mentions, groups)}
     assert "Karimi" in found and "Kabul Karimi" not in found
+
+
+@pytest.mark.parametrize("text, full", [
+    ("Police detained Matagalpa Bishop Rolando Alvarez on Friday.", "Rolando Alvarez"),
+    ("The court heard from nurse Rosa Alvarez on Friday.", "Rosa Alvarez"),
+    ("As one critic put it, 'Did Alvarez lie to the court?'", "Alvarez"),
+    ("The statement from Communications Director Alvarez came late.", "Alvarez"),
+])
+def test_where_the_full_name_of_a_lone_surname_begins(text, full):
+    from newsledger.extract.entities import _full_name_before
+    end = text.index("Alvarez") + len("Alvarez")
+    assert text[_full_name_before(text, end - 7, end, []):end] == full
+
+
+def groups_of(text: str) -> list[set[str]]:
+    return [{m.text for m in e.mentions} for e in analyse(text).entities]
+
+
+def test_an_acronym_spells_a_name_the_ner_cut_short():
+    groups = groups_of("Supporters of the Congress for Progress and Justice marched in the capital.\n\n"
+                      "Amina Diallo, its leader, said the CPJ would boycott the vote.")
+    assert any({"CPJ", "Congress for Progress and Justice"} <= g for g in groups)
+
+
+@pytest.mark.parametrize("text, linked", [
+    ("Leaders of the Congress for Progress and Justice met. The CPJ said the talks go on.", True),
+    # two runs spell it: which one is meant is not known
+    ("The Council for Peace and Justice met the Committee for Press Justice. The CPJ said so.", False),
+])
+def test_an_acronym_spells_one_run_of_capitalised_words(text, linked):
+    from newsledger.extract.aliases import _Groups, _M, _key, _names_by_initials
+
+    at = text.index("CPJ")
+    acr = _M(at, at + 3, "CPJ", "ORG", _key("CPJ", "ORG"), rank=2)
+    groups = _Groups()
+    groups.add(acr)
+    added = _names_by_initials(text, [acr], groups, set())
+    assert bool(added) == linked
+    assert all(groups.find(m.key) == groups.find(acr.key) for m in added)
+
+
+@pytest.mark.parametrize("text, together", [
+    ("Ukrainian President Volodymyr Zelenskiy spoke in Kyiv.\n\nZelensky said the attack killed seven.", True),
+    # a letter apart but another first letter, or a short name: other people
+    ("Ukrainian President Volodymyr Zelenskiy spoke in Kyiv.\n\nBelenskiy said the attack killed seven.", False),
+])
+def test_a_lone_surname_one_letter_from_a_full_names(text, together):
+    groups = groups_of(text)
+    full = next(g for g in groups if "Volodymyr Zelenskiy" in g)
+    assert (len(full) > 1) == together

@@ -380,3 +380,43 @@ def test_a_characterising_subject_must_open_the_sentence():
     qs = quotes("Ruling upheld\n\nAfter the vote in the town where Pedro Alves lives, the council called the "
                 'ruling "a huge win for every farmer in the valley."')
     assert qs[0].speaker is None
+
+
+@pytest.mark.parametrize("office, speaker", [
+    ("the president", "Samuel Okoro"),          # the office after the name, as an appositive
+    ("the president's brother", "president"),   # another's office: 'the president' stays unnamed
+])
+def test_the_office_named_after_a_person(office, speaker):
+    qs = quotes(f"Border talks\n\nOn Sunday, state radio interviewed Samuel Okoro, {office}, about the war.\n\n"
+                "The president said the rebels had been pushed back across the border.")
+    assert qs[-1].speaker == speaker
+
+
+def test_a_sentence_final_cue_after_a_long_clause_takes_the_named_official():
+    qs = quotes("Governor Maria Okafor visited the flooded district on Monday.\n\n"
+                "The waters had risen faster than at any time since records began in the valley, and the "
+                "dams upstream, built decades ago for a smaller river, could not hold them back, the governor said.")
+    assert (qs[-1].kind, qs[-1].speaker) == ("indirect", "Maria Okafor")
+    assert qs[-1].text.startswith("The waters had risen") and qs[-1].text.endswith("hold them back")
+
+
+@pytest.mark.parametrize("after, speaker", [
+    # the next paragraph opens with someone who speaks: the quote is theirs
+    ("Interior Minister Rafael Montes said the police would patrol the highway day and night.", "Rafael Montes"),
+    # it names someone without a cue: the person named before keeps the quote
+    ("The words of Interior Minister Rafael Montes came after a week of killings.", "Omar Diallo"),
+])
+def test_a_quote_paragraph_attributed_in_the_next(after, speaker):
+    qs = quotes("Police chief Omar Diallo toured the checkpoints on Monday.\n\n"
+                '"We will not tolerate any more attacks on our officers and their families."\n\n' + after)
+    assert qs[0].kind == "direct" and qs[0].speaker == speaker
+
+
+@pytest.mark.parametrize("clause, speaker", [
+    ("which Mr. Clarke says he is doing everything he can to keep open", "Tom Clarke"),
+    ("which says it is doing everything it can to keep the pits open", None),  # the mine's own words
+])
+def test_the_subject_of_a_relative_clause_speaks(clause, speaker):
+    qs = [q for q in quotes("Mine deal\n\nTom Clarke bought the mine in 2015. The union took a stake in the "
+                            f"Federal mine, {clause}.") if q.kind == "indirect"]
+    assert [q.speaker for q in qs] == ([speaker] if speaker else [])

@@ -231,6 +231,10 @@ def _spelling_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_
 
     people = {m.key: m for m in mentions if m.label == "PERSON"}
     surnames = {form for m in people.values() for form in _surname_forms(m.text)}
+    owners: dict[str, set[str]] = defaultdict(set)
+    for m in people.values():
+        for form in _surname_forms(m.text):
+            owners[fold(form)].add(groups.find(m.key))
     keys = sorted(set(people) | {fold(f) for f in surnames})
     for i, a in enumerate(keys):
         for b in keys[i + 1:]:
@@ -240,6 +244,9 @@ def _spelling_variants(text: str, mentions: list[_M], groups: _Groups) -> list[_
                     and diff[0][0][0] == diff[0][1][0] and Levenshtein.distance(*diff[0]) == 1 \
                     and groups.find(a) != groups.find(b):
                 groups.union(a, b)
+                for k in (a, b):  # 'Zelensky' a letter from 'Zelenskiy', one person's surname: theirs
+                    if k not in people and len(owners[k]) == 1:
+                        groups.union(next(iter(owners[k])), k)
     # a variant the NER never tagged: a capitalised word outside every mention
     owners = {f: groups.find(m.key) for m in people.values() for f in _surname_forms(m.text)
               if " " not in f and len(f) >= 6}
@@ -415,7 +422,53 @@ def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> lis
              if len(ids) == 1 and a not in TITLE_ACRONYMS}
     added = _standalone(text, mentions, groups, found, "ORG", relabel=("ORG", "GPE", "PERSON", "NORP"))
     # two letters are too easily initials of anything: 'the SC' yes, 'local MP' no
-    return [m for m in added if len(m.text) > 2 or re.search(r"\b[Tt]he $", text[:m.start])]
+    added = [m for m in added if len(m.text) > 2 or re.search(r"\b[Tt]he $", text[:m.start])]
+    return added + _names_by_initials(text, mentions + added, groups, set(by_initials))
+
+
+# a name of capitalised words, function words between them: 'Congress for Progress and Justice'
+_CAPITALISED_NAME = re.compile(
+    rf"(?<![\w'’])[A-Z][\w'’\-]*(?:\s+(?:(?:{lexicons.alternation('name_function_words')})\s+)*[A-Z][\w'’\-]*)+")
+
+
+def _names_by_initials(text: str, mentions: list[_M], groups: _Groups, spelled: set[str]) -> list[_M]:
+    """An acronym of three letters or more that no mention's initials spell, whose letters are
+    the initials of exactly one run of capitalised words in the text, which the NER cut short
+    or missed ('Congress for Progress' of '… Progress and Justice' … 'the CPJ'): that run
+    is its full name."""
+    acronyms = {m.text: m for m in mentions if m.label in ("ORG", "GPE") and is_acronym(m.text)
+                and m.text.isalpha() and m.text.isupper() and len(m.text) >= 3 and m.text not in spelled
+                and m.text not in TITLE_ACRONYMS and len({groups.find(m.key)}) == 1}
+    lone = {a: m for a, m in acronyms.items()
+            if not any(groups.find(x.key) == groups.find(m.key) and not is_acronym(x.text) for x in mentions)}
+    if not lone:
+        return []
+    runs: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    sizes = {len(a) for a in lone}
+    for r in _CAPITALISED_NAME.finditer(text):
+        # every stretch of the run from one capitalised word to another ('Supporters of the
+        # Congress for Progress and Justice' holds 'Congress … Justice')
+        words = [w for w in re.finditer(r"\S+", r.group()) if w.group()[0].isupper()]
+        for i in range(len(words)):
+            for n in sizes:
+                if i + n <= len(words):
+                    initials = "".join(w.group()[0] for w in words[i:i + n]).upper()
+                    if initials in lone:
+                        s, e = r.start() + words[i].start(), r.start() + words[i + n - 1].end()
+                        runs[initials].setdefault(fold(text[s:e]), (s, e))
+    added = []
+    for acr, found in sorted(runs.items()):
+        if len(found) != 1:
+            continue  # two names with the same initials: which one is meant is not known
+        s, e = next(iter(found.values()))
+        if _sentence_initial(text, s) and text[s:e].split()[0].lower() in GENERIC_HEADS:
+            continue
+        long = next((m for m in mentions if (m.start, m.end) == (s, e)), None) \
+            or _M(s, e, text[s:e], "ORG", _key(text[s:e], "ORG"), rank=3)
+        if long not in mentions:
+            added.append(long)
+        groups.union(lone[acr].key, long.key)
+    return added
 
 
 def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str, str],

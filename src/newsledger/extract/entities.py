@@ -304,6 +304,7 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         if m.label == "PERSON" and " " in m.text:
             full_words[groups.find(m.key)].update(m.text.split())
     out = []
+    headline = _headline_end(text)
     for occ in rx.finditer(text):
         src = forms.get(occ.group()) or keyed.get(_key(occ.group(), "GPE")) or keyed.get(_key(occ.group(), "ORG"))
         if src is None:
@@ -313,10 +314,8 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
             known = full_words.get(groups.find(src.key))
             if _foreign_name_before(text, start, known):
                 continue  # a surname ending another person's name
-            if not known:  # 'Bishop Rolando Alvarez' where only 'Alvarez' was tagged: the full name
-                wider = _extend_name(text, start, end)[0]
-                if not any(x.start < start and wider < x.end for x in mentions):  # not 'in Kabul Alvarez'
-                    start = wider
+            if not known and start >= headline:
+                start = _full_name_before(text, start, end, mentions)
         # a longer form around a shorter mention ('the Congo' of '… Republic of the Congo') wins
         longer = any(x.start >= start and x.end <= end and x.end - x.start < end - start for x in mentions)
         key = src.key if start == occ.start() else _key(text[start:end], src.label)
@@ -325,6 +324,25 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
         groups.union(src.key, m.key)
         out.append(m)
     return out
+
+
+_ROLE_WORDS = frozenset(lexicons.words("role_nouns"))
+
+
+def _full_name_before(text: str, start: int, end: int, mentions: list[_M]) -> int:
+    """Where the full name of a lone surname begins, when the NER tagged only the surname:
+    'Bishop Rolando Alvarez' → 'Rolando Alvarez'. The words taken in follow a title, a word
+    in lower case or a comma, and are no other mention, office or sentence opening ('in Kabul
+    Alvarez', 'Director Alvarez', '"Did Alvarez …')."""
+    wider = _extend_name(text, start, end)[0]
+    if wider == start or any(x.start < start and wider < x.end for x in mentions) \
+            or any(w.lower() in _ROLE_WORDS for w in text[wider:start].split()):
+        return start
+    before = re.search(r"(\S+)\s+$", text[max(0, wider - 40):wider])
+    word = before.group(1) if before else ""
+    if word and (TITLES.match(word + " ") or word[0].islower() or word[-1] in ",("):
+        return wider
+    return start
 
 
 def _entities(mentions: list[_M], groups: _Groups) -> list[Entity]:

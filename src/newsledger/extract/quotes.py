@@ -137,7 +137,20 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
         if att[1] < sp.close and att[0].kind != "unknown":  # before it, or in a split quote's gap
             return att[0].name, att[2], att[3]
     return _transcript_label(ctx, sp) or _characterising_subject(ctx, sp, s) \
-        or _cue_just_before(ctx, sp.open) or _named_just_before(ctx, sp.open)
+        or _cue_just_before(ctx, sp.open) or _named_or_next(ctx, sp)
+
+
+def _named_or_next(ctx: Context, sp: _Span) -> tuple[str | None, str | None, str | None]:
+    """The person named in the sentence before a quote, unless the quote is a paragraph of
+    its own after that sentence's paragraph and the next paragraph opens with someone who
+    speaks ('"…"' ¶ 'Minister X said …'): a cue says more than a name."""
+    named = _named_just_before(ctx, sp.open)
+    i = ctx.doc.sentence_at(sp.open)
+    alone = i > 0 and ctx.doc.sentences[i - 1].paragraph != ctx.doc.sentences[i].paragraph \
+        and ctx.doc.sentences[ctx.doc.sentence_at(max(sp.open, sp.close - 1))].end <= sp.close + 2
+    if named[0] and alone:
+        return _cue_just_after(ctx, sp) or named
+    return named
 
 
 def _transcript_label(ctx: Context, sp: _Span) -> tuple[str, None, None] | None:

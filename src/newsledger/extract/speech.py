@@ -199,11 +199,22 @@ def _subject_start(head: str, verb: int) -> int:
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
     last = parts[-1].strip()
-    if len(parts) >= 2 and last and not re.fullmatch(rf"(?:{lexicons.pattern('speaker_trailing_aux')}|\s)+", last):
+    if len(parts) >= 2 and last and not _ONLY_AUX.fullmatch(last):
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
                 or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
             lo += len(chunk) - len(parts[-1])
-    return lo
+    # 'the mine, which Mr. Doe says he will keep open': the subject of a relative clause
+    rel = _RELATIVE_OPENER.match(head, lo + len(chunk) - len(parts[-1]), verb)
+    return rel.end() if rel else lo
+
+
+_RELATIVE_OPENER = re.compile(rf"\s*(?:{lexicons.alternation('relative_pronouns')})\s+(?=[A-Z][^,]*$)")
+
+
+_ONLY_AUX = re.compile(rf"(?:{lexicons.pattern('speaker_trailing_aux')}|\s)+")
+_RELATIVE_CLAUSE = re.compile(rf",\s*{lexicons.alternation('relative_pronouns')}\b")
+_DESCRIPTION_BREAK = re.compile(rf",|\s+{lexicons.alternation('speaker_description_breaks')}\b")
+_LEADING_CONJUNCTION = re.compile(rf"^{lexicons.alternation('speaker_leading_conjunctions')}\s+", re.I)
 
 
 def _inside_quote(text: str, pos: int) -> bool:
@@ -230,8 +241,8 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     words = AUX.sub("", words)  # 'X has also later': a second trailing word
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
-    clause = re.search(rf",\s*{lexicons.alternation('relative_pronouns')}\b", text[start:end])
-    head_end = start + clause.start() if clause else end  # 'the general, who is close to X,'
+    clause = _RELATIVE_CLAUSE.search(text, start, end)
+    head_end = clause.start() if clause else end  # 'the general, who is close to X,'
     people = [m for m in ents if m[3] == "PERSON" and m[1] <= head_end
               and _word_before(text, m[0]).lower() not in GROUP_NOUNS
               and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
@@ -306,9 +317,8 @@ def _covers_head(orgs, end: int) -> bool:
 
 def _description(words: str) -> str:
     """'a local official, who did not give his name' → 'local official'."""
-    words = re.split(rf",|\s+{lexicons.alternation('speaker_description_breaks')}\b", words)[0]
-    words = re.sub(rf"^{lexicons.alternation('speaker_leading_conjunctions')}\s+", "", words.strip(),
-                   flags=re.I)
+    words = _DESCRIPTION_BREAK.split(words)[0]
+    words = _LEADING_CONJUNCTION.sub("", words.strip())
     words = DETERMINERS.sub("", words.strip())
     first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
     if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
@@ -375,9 +385,12 @@ def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
                 and sp.kind in ("person", "role", "anon"):
             return Speaker(sp.name, sp.kind, start, sp.words, sp.plural, True)
     text = ctx.text
-    for s, e, canonical, etype in reversed(ctx.mentions):  # 'Health Minister X visited …'
+    # 'Health Minister X visited …', or the office after the name: 'X, the president, spoke'
+    appositive = re.compile(rf",\s+(?:the|a|an)\s+(?:[\w'’\-]+\s+){{0,4}}?{re.escape(head)}\b(?!['’])", re.IGNORECASE)
+    for s, e, canonical, etype in reversed(ctx.mentions):
         if etype == "PERSON" and e <= start and start - e < 2000 and \
-                re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE):
+                (re.search(rf"\b{re.escape(head)}\b", text[max(0, s - 40):s], re.IGNORECASE)
+                 or appositive.match(text, e, min(start, e + 60))):
             return Speaker(canonical, "person", start, text[max(0, s - 40):e], False, True)
     return None
 
