@@ -18,7 +18,7 @@ from .. import lexicons
 from ..document import Doc
 from ..ledger import Quote
 from .clauses import _cues_in, attributions
-from .cues import ADDRESSED, CUE_RX, SPEECH
+from .cues import ADDRESSED, SPEECH
 from .text import _is_abbreviation
 from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
