@@ -281,7 +281,8 @@ def _surface_name(m, place, gazetteer) -> str | None:
 
 def located_name(m, place, gazetteer=None) -> Located:
     """The place a name match means, reported as `_surface_name` says (for callers outside
-    choose_place: a list of places in one sentence)."""
+    choose_place: a list of places in one sentence). Pass the pipeline's gazetteer: the
+    process-wide default is a second copy in memory, loaded on first use."""
     return Located(place, m.start, m.end, False,
                    _surface_name(m, place, gazetteer or default_gazetteer()))
 

@@ -409,7 +409,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     shares = _distributed(doc, lo, hi, base)
     if shares:
         return shares
-    listed = _listed_places(doc, lo, hi, skip)
+    listed = _listed_places(doc, lo, hi, skip, gazetteer)
     if len(listed) < 2:
         return [base]
     return [Mention(index, lo, hi, kind, base.trigger, date, p, [], groups, shared=True,
@@ -530,7 +530,7 @@ _BETWEEN = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:towns?\s+of\s+|cities
                       re.IGNORECASE)
 
 
-def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
+def _listed_places(doc: Doc, lo: int, hi: int, skip, gazetteer=None) -> list[Located]:
     """'in Songkhla, Narathiwat, and Yala': places of one kind joined only by commas/'and'."""
     found = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
              and not any(s <= m.start and m.end <= e for s, e in skip)]
@@ -546,7 +546,7 @@ def _listed_places(doc: Doc, lo: int, hi: int, skip) -> list[Located]:
     places = [rank_candidates(m.candidates, doc.countries)[0] for m in run]
     if any(p.kind == "country" for p in places):
         return []
-    listed = _one_per_place([located_name(m, p) for p, m in zip(places, run)])
+    listed = _one_per_place([located_name(m, p, gazetteer) for p, m in zip(places, run)])
     return listed if len(listed) >= 2 else []
 
 
