@@ -284,3 +284,24 @@ def test_exports_show_each_reports_role_and_why_it_was_merged(tmp_path):
     assert roles == {"a": "first", "b": "revision"} and row["fatalities"] == 20
     assert all(r["merge_reason"]["agreed"]["date"].startswith("same day") for r in row["reports"])
     assert "a [first] score" in csv_row["merge_reasons"] and "b [revision]" in csv_row["merge_reasons"]
+
+
+def test_a_countrys_blocks_merged_in_one_pass_equal_each_block_merged_alone(tmp_path):
+    """The store merge reads a country's dirty blocks at once and writes them in one
+    transaction: the incidents are those of merging each block on its own."""
+    raid = {**VILLAGE, **RAID}
+    months = ["2024-01-10", "2024-03-10", "2024-05-13", "2024-07-10"]  # four blocks, weeks apart
+    articles = [(f"{k}{m[5:7]}", m, [event(**{**raid, "event_date": m, "fatalities": 5 + i})])
+                for i, m in enumerate(months) for k in "ab"]
+    articles.append(("o", "2024-05-13", [event(**{**CAPITAL, **RAID, "actor1": "Boko Haram"})]))
+    _store_with(tmp_path / "c.duckdb", articles)
+    with Store(tmp_path / "c.duckdb", read_only=True) as store:
+        spans = store.event_spans("NG")
+        assert len(blocks(spans)) == 4
+        expected = []
+        for block in blocks(spans):
+            incidents, members = merge_events(store.events_by_keys([e["event_key"] for e in block]))
+            expected += [(m["event_key"], m["incident_id"], m["merge_reason"]) for m in members]
+        stored = store.rows("SELECT event_key, incident_id, merge_reason FROM incident_reports")
+        assert sorted(stored) == sorted(expected)
+        assert store.scalar("SELECT count(*) FROM incidents") == len({i for _, i, _ in expected})

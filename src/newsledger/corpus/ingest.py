@@ -246,6 +246,15 @@ class Ingest:
             self._commit_head()
 
     def _commit_head(self) -> None:
+        """Commit the oldest batch once extracted, and in the same opening of the file the
+        batches behind it that are already done (each still in its own transaction)."""
+        self.pending[0][1].result()  # wait for the workers without holding the file
+        with self.store.session():
+            self._commit_one()
+            while self.pending and self.pending[0][1].done():
+                self._commit_one()
+
+    def _commit_one(self) -> None:
         batch, future = self.pending.popleft()
         write = BatchWrite(sources=list(batch.rows))
         for job, result in zip(batch.jobs, future.result()):

@@ -15,6 +15,8 @@ The pieces, each in its own module and importable from here:
 from __future__ import annotations
 
 import json
+import time
+from collections import deque
 from collections.abc import Iterable
 from typing import Any
 
@@ -65,20 +67,33 @@ def merge_store(store: Any, countries: Iterable[str] | None = None) -> int:
     """Re-merge the blocks that hold events not yet in an incident (or every block of the
     countries given): a new report re-merges only its neighbourhood, the block of its country
     whose dates chain to its own. Returns how many countries had a block re-merged. A
-    country's re-merged blocks are read in one query and replaced in one transaction."""
-    todo = list(countries) if countries is not None else store.countries_to_merge()
+    country's re-merged blocks are read in one query and replaced in one transaction; the
+    file is held for at most about HOLD_SECONDS at a time."""
+    todo = deque(countries if countries is not None else store.countries_to_merge())
     everything = countries is not None
     touched = 0
-    for country in todo:
-        with store.session():  # one country's read and rewrite while no other writer is in
-            dirty = [b for b in blocks(store.event_spans(country))
-                     if everything or any(not e["merged"] for e in b)]
-            if dirty:
-                keys = [e["event_key"] for block in dirty for e in block]
-                incidents, members = _merge_blocks(dirty, store.events_by_keys(keys))
-                store.replace_block(keys, incidents, members)
-        touched += bool(dirty)
+    while todo:
+        # The file is held for a few countries at a time, then closed so that readers and
+        # other writers get in: each opening and closing (with its checkpoint) costs ~60 ms.
+        with store.session():
+            held = time.monotonic()
+            while todo and (time.monotonic() - held < HOLD_SECONDS):
+                touched += _merge_country(store, todo.popleft(), everything)
     return touched
+
+
+HOLD_SECONDS = 0.5  # how long the merge keeps the file before letting others in
+
+
+def _merge_country(store: Any, country: str, everything: bool) -> bool:
+    """Whether a block of the country was re-merged (in one transaction for the country)."""
+    dirty = [b for b in blocks(store.event_spans(country))
+             if everything or any(not e["merged"] for e in b)]
+    if dirty:
+        keys = [e["event_key"] for block in dirty for e in block]
+        incidents, members = _merge_blocks(dirty, store.events_by_keys(keys))
+        store.replace_block(keys, incidents, members)
+    return bool(dirty)
 
 
 def _merge_blocks(dirty: list[list[Event]], rows: list[Event]) -> tuple[list, list]:

@@ -401,7 +401,7 @@ def _segment_mentions(doc: Doc, index: int, lo: int, hi: int, dates: list,
     skip = [(a.start, a.end) for a in doc.actors]
     place = choose_place(doc, lo, hi, skip, gazetteer, anchor=lo + trig.start())
     base = Mention(index, lo, hi, kind, (lo + trig.start(), lo + trig.end()), date,
-                   place, _own_counts(words, lo, find_counts(words, lo)), groups, verdict=verdict)
+                   place, _own_counts(words, lo, counts), groups, verdict=verdict)
     base.scope = bool(_SCOPE.search(words)) and not _ELSEWHERE.search(words) and \
         (place is None or place.location is None)
     base.elsewhere, base.later = bool(_APART.search(words)), bool(_LATER.search(words))

@@ -405,7 +405,7 @@ def _sentence_starts(text: str, start: int) -> bool:
 
 def _letters(text: str, start: int, end: int) -> tuple[int, int]:
     span = text[start:end]
-    return sum(c.isupper() for c in span), sum(c.islower() for c in span)
+    return sum(map(str.isupper, span)), sum(map(str.islower, span))
 
 
 def _starts_lower(text: str, start: int, end: int) -> bool:
