@@ -22,7 +22,8 @@ from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold
 
-KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+# A named region ("Darfur", "Donbas") locates no better than a province.
+KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "region": 1, "country": 0}
 SETTLEMENTS = set(lexicons.words("settlement_words"))
 _NEAR = re.compile(
     rf"\b{lexicons.pattern('near_place_cues')}\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
