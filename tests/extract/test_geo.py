@@ -269,3 +269,29 @@ def test_a_place_that_ends_a_persons_name_is_the_surname(events, text, where_):
 def test_a_world_city_against_a_small_namesake_of_the_storys_country(events, text, place):
     e = events(text)[0]
     assert (e["country"], e["location"]) == place
+
+
+# --- a named region: coded at its admin1, coarse precision ---------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("Fighters attacked a camp for displaced people in Darfur on Tuesday, killing 12 civilians.",
+     ("SD", None, "Darfur")),
+    ("Militants killed three soldiers in North Waziristan on Monday, the army said.",
+     ("PK", "Khyber Pakhtunkhwa", "North Waziristan")),
+    ("Gunmen kidnapped six oil workers in the Niger Delta on Wednesday, police said.",
+     ("NG", None, "Niger Delta")),
+])
+def test_an_event_told_only_by_a_region(events, text, place):
+    e = events(text)[0]
+    assert (where(e), e["geo_precision"]) == (place, 3)
+
+
+def test_a_region_over_two_provinces_takes_the_one_its_sentence_names(events):
+    e = events("Shelling killed two civilians in the Donbas on Sunday, the governor of the "
+               "Donetsk region said.")[0]
+    assert where(e)[:2] == ("UA", "Donetsk")
+
+
+def test_a_town_in_a_region_is_the_town(events):
+    e = events("Gunmen killed four soldiers in El Fasher in Darfur on Monday.")[0]
+    assert (where(e), e["geo_precision"]) == (("SD", "North Darfur", "El Fasher"), 1)

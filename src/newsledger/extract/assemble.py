@@ -450,7 +450,7 @@ def _geo_precision(located: Located | None) -> int | None:
     kind = located.place.kind
     if located.unlisted:
         return 2
-    if kind == "country" or kind == "admin1":
+    if kind in ("country", "admin1", "region"):  # a region: only its provinces are known
         return 3
     return 2 if located.near or kind == "admin2" else 1
 

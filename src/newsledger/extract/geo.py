@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz.fuzz import ratio
 
@@ -22,7 +22,8 @@ from ..document import Doc
 from .cues import PLACE_OF_SPEECH
 from .text import fold
 
-KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "country": 0}
+# A named region ("Darfur", "Donbas") locates no better than a province.
+KIND_RANK = {"city": 3, "admin2": 2, "admin1": 1, "region": 1, "country": 0}
 SETTLEMENTS = set(lexicons.words("settlement_words"))
 _NEAR = re.compile(
     rf"\b{lexicons.pattern('near_place_cues')}\s+(?:the\s+)?(?:town of\s+|city of\s+)?$",
@@ -173,7 +174,14 @@ def _dwarfs(big, small) -> bool:
 def choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]] = (),
                  gazetteer=None, anchor: int | None = None) -> Located | None:
     """The most specific place named between offsets lo and hi (ties: the first named);
-    a village or camp the gazetteer lacks wins over the region it lies in."""
+    a village or camp the gazetteer lacks wins over the region it lies in; a named region
+    over several provinces takes its admin1 from the text around it (`_region_province`)."""
+    found = _choose_place(doc, lo, hi, skip, gazetteer, anchor)
+    return _region_province(doc, gazetteer, found) if found is not None else None
+
+
+def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
+                  gazetteer, anchor: int | None) -> Located | None:
     skip = [*skip, doc.dateline.place] if doc.dateline else list(skip)
     skip += _within_names(doc, lo, hi)
     inside = [m for m in doc.places if lo <= m.start and m.end <= hi and m.candidates
@@ -405,13 +413,29 @@ def _holder(doc: Doc, region: Located | None, gazetteer, at: int) -> Located | N
     """What holds a village the gazetteer lacks: the place its own words name, else — when
     they name only the country — the province its sentence or paragraph names, or the one
     province the whole article is about; else the country."""
-    if region is not None and region.place.kind != "country":
+    if region is not None and region.place.kind != "country" and not _spans_units(region.place):
         return region
     country = region.place.country if region is not None else (doc.countries or [None])[0]
     province = _context_region(doc, gazetteer, country, at)
     if province is not None:
         return Located(province, region.start if region else 0, region.end if region else 0, False)
     return region or _country_of_article(doc, gazetteer)
+
+
+def _spans_units(place) -> bool:
+    """A named region over several provinces ('Darfur', 'Donbas'): no admin1 of its own."""
+    return place.kind == "region" and place.admin1 is None
+
+
+def _region_province(doc: Doc, gazetteer, found: Located) -> Located:
+    """A region over several provinces takes its admin1 from the province the text tells
+    around it ('fighting in Donbas … in the Donetsk region'); else it keeps none."""
+    if not _spans_units(found.place):
+        return found
+    province = _context_region(doc, gazetteer, found.place.country, found.start, exclude=found.start)
+    if province is None:
+        return found
+    return replace(found, place=replace(found.place, admin1=province.name))
 
 
 def _context_region(doc: Doc, gazetteer, country: str | None, at: int, exclude: int = -1):

@@ -87,7 +87,9 @@ class Place:
     latitude: float
     longitude: float
     population: int      # admin units and countries: sum of their listed towns / census
-    kind: str            # "city" | "admin1" | "admin2" | "country" | "continent"
+    kind: str            # "city" | "admin1" | "admin2" | "region" | "country" | "continent"
+    #                      (a region: a named area over admin1 units, "Darfur"; admin1 set
+    #                      when it lies in one)
     geonames_id: int | None
 
 
@@ -358,7 +360,7 @@ class Gazetteer:
         surnames = self._surnames(text)
         if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
             out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
-                   or m.candidates[0].kind in ("country", "admin1")
+                   or m.candidates[0].kind in ("country", "admin1", "region")
                    or m.candidates[0].population >= 1_000_000]
         if "U." in text:
             out = _merge(out, self._dotted(text))
@@ -533,7 +535,7 @@ class Gazetteer:
             return None
         places = [p for p, _ in cands]
         if context.admin_word:  # "Tillaberi region": the province before its capital
-            places.sort(key=lambda p: p.kind not in ("admin1", "admin2"))
+            places.sort(key=lambda p: p.kind not in ("admin1", "admin2", "region"))
         return PlaceMatch(start, end, surface, tuple(places))
 
     def _acronym(self, surface: str, start: int, end: int) -> PlaceMatch | None:
@@ -554,7 +556,8 @@ class Gazetteer:
             return c.admin_word and any(p.kind in ("admin1", "admin2") for p, _ in cands)
         top, primary = cands[0]
         if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
-            return top.population >= 1000 or top.kind in ("country", "admin1") or self._cue(c)
+            return top.population >= 1000 or top.kind in ("country", "admin1", "region") \
+                or self._cue(c)
         if c.surface.isupper() and len(c.surface) <= 3:
             return False  # "UN", "AU", "IS": country acronyms go through ACRONYMS
         if key in COMMON_WORDS:

@@ -48,7 +48,7 @@ BUILD_MODULES = ("build", "names.py", "variants.py")  # under places/; a folder 
 BUILD_LEXICONS = ("country_names", "country_aliases", "admin1_english", "admin1_by_capital",
                   "admin_name_prefixes", "admin_name_suffixes", "admin_name_keep_whole",
                   "arabic_countries", "name_articles", "arabic_articles", "preferred_places",
-                  "translated_town_words")
+                  "translated_town_words", "named_regions")
 
 
 def build_sources() -> list[Path]:

@@ -13,7 +13,8 @@ news uses ("Muhafazat Kirkuk" → "Kirkuk", "Northern Darfur" → "North Darfur"
 The result is one SQLite file (`gazetteer.default_path()`, normally
 src/newsledger/data/gazetteer.sqlite, git-ignored):
 - places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid); kind is "city",
-  "admin2", "admin1", "country" or "continent" (country "");
+  "admin2", "admin1", "region" (a named region of the `named_regions` lexicon, spanning
+  admin1 units: `regions`), "country" or "continent" (country "");
 - names(key, ids): folded name → place ids, best first; a negative id = matched through an
   alternate name, "~" = not for find() (e.g. a foreign exonym that is an English word);
   a "*" prefix = the name is for find();
@@ -21,7 +22,8 @@ src/newsledger/data/gazetteer.sqlite, git-ignored):
   lexicons it indexes: a changed build is rebuilt on the next load), counts, build time.
 
 The build's modules, in the order it runs: `geonames` (reading the packages), `admin`
-(admin names for each city), `units` (countries and units, the place rows), `keys` (name keys
+(admin names for each city), `units` (countries and units, the place rows), `regions`
+(named regions over the units), `keys` (name keys
 and the names table), then `write_index` here.
 
 Run: python -m newsledger.places.build [--out PATH] [--cities cities500|cities1000]
@@ -40,6 +42,7 @@ from ..index import INDEX_VERSION, default_path, index_stamp
 from .admin import assign_admin, join_admin_names, name_admin1
 from .geonames import read_cities, read_continents, read_countries, read_rg, read_us_state_ids
 from .keys import index_names
+from .regions import build_regions
 from .units import Row, _rows_and_names, build_units
 
 
@@ -85,7 +88,8 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
     admin1 = name_admin1(cities, rg, joined)
     assign_admin(cities, rg, joined, admin1)
     nations, units1, units2 = build_units(cities, countries, admin1, read_us_state_ids())
-    rows, names = _rows_and_names(cities, nations, units1, units2, read_continents())
+    rows, names = _rows_and_names(cities, nations, units1, units2, read_continents(),
+                                  build_regions(units1))
     index = index_names(rows, names)
     meta = {"version": str(INDEX_VERSION), "stamp": index_stamp(), "cities": cities_source,
             "places": str(len(rows)), "names": str(len(index)),

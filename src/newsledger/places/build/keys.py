@@ -103,6 +103,7 @@ def index_names(rows: list[Row], names: list[list[tuple[str, bool, bool]]]
         order = sorted(hits, key=lambda pid: (-prominence(rows[pid - 1].kind, rows[pid - 1].pop,
                                                           hits[pid][0]), pid))
         order = _namesake_city_first(order, rows)
+        order = _region_after_town(order, rows)
         if key in PREFERRED:
             order.sort(key=lambda pid: rows[pid - 1].gid != PREFERRED[key])
         ids = ",".join(("" if hits[pid][1] else "~") + str(pid if hits[pid][0] else -pid)
@@ -127,4 +128,18 @@ def _namesake_city_first(order: list[int], rows: list[Row]) -> list[int]:
                     and c.pop >= NAMESAKE_SHARE * r.pop:
                 order.insert(i, order.pop(j))
                 break
+    return order
+
+
+def _region_after_town(order: list[int], rows: list[Row]) -> list[int]:
+    """A named region after a same-named town of its own country: a bare name the country's
+    GeoNames lists as a town is that town in its news ("Sinai" the region in Egypt, but a
+    town called like a region where one is); a foreign town only by population."""
+    order = list(order)
+    for pid in [p for p in order if rows[p - 1].kind == "region"]:
+        r = rows[pid - 1]
+        towns = [i for i, p in enumerate(order) if rows[p - 1].kind == "city" and rows[p - 1].cc == r.cc]
+        if towns and towns[-1] > order.index(pid):
+            order.remove(pid)
+            order.insert(towns[-1], pid)  # the list shrank by one: this is just after it
     return order

@@ -131,7 +131,7 @@ def _continent_rows(continents: list[dict]) -> Iterator[tuple[Row, list[tuple[st
 
 def _rows_and_names(cities: list[City], nations: dict[str, Unit],
                     units1: dict[tuple[str, str], Unit], units2: dict[tuple, Unit],
-                    continents: Sequence[dict] = ()
+                    continents: Sequence[dict] = (), regions: Sequence[Unit] = ()
                     ) -> tuple[list[Row], list[list[tuple[str, bool, bool]]]]:
     """Place rows, and for each its (key, primary, findable) names."""
     rows: list[Row] = []
@@ -152,6 +152,9 @@ def _rows_and_names(cities: list[City], nations: dict[str, Unit],
     for key in sorted(units1):
         u = units1[key]
         rows.append(Row(u.name, u.cc, u.name, None, *u.latlon(), u.pop, "admin1", u.gid))
+        names.append(_unit_names(u.name, u.aliases, u.cc))
+    for u in regions:  # named regions: admin1 only when they lie in one unit
+        rows.append(Row(u.name, u.cc, u.admin1, None, *u.latlon(), u.pop, "region", None))
         names.append(_unit_names(u.name, u.aliases, u.cc))
     for key in sorted(units2, key=lambda k: tuple(x or "" for x in k)):
         u = units2[key]
