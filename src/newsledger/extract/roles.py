@@ -98,6 +98,9 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         # 'six gunmen were killed in a special operation': the state's forces ran it
         return Roles(f"Military Forces of {cn}", unid[0], None, unid[1])
     target = state or victim or (civ if event_type != "Battles" else None)  # fighters, not bystanders
+    if event_type == "Battles" and target is None and initiator and initiator != unid:
+        target = _other_group(text, base, named, initiator) or \
+            _armed_men_hit(text, base, named, cn)  # 'Koglweogo militiamen killed three gunmen'
     if event_type == "Battles" and state:
         initiator, target = _battle_sides(text, base, initiator, state, unid, cn, mutual)
     if event_type == "Violence against civilians" and target is None or \
@@ -128,6 +131,25 @@ def _victim_group(text: str, base: int, named: list, unid):
         return None
     g = named[0]
     return g.actor.canonical, (g.start, g.end)
+
+
+def _other_group(text: str, base: int, named: list, initiator):
+    """The second named group a fight's mention names ('M23 rebels fought Wazalendo
+    fighters'): the side the initiator fought."""
+    g = next((g for g in named if g.actor.canonical != initiator[0] and _in_mention(text, base, g)), None)
+    return (g.actor.canonical, (g.start, g.end)) if g else None
+
+
+def _armed_men_hit(text: str, base: int, named: list, cn: str):
+    """Anonymous armed men the mention names as the ones hit ('killed three gunmen', 'an
+    attack on bandits'), not the named group's own fighters ('Al-Shabaab fighters')."""
+    for m in UNIDENTIFIED.finditer(text):
+        at = base + m.start()
+        if any(0 <= at - g.end <= 1 for g in named):
+            continue  # the group's own men
+        if not _acts(text, base, (None, (at, base + m.end()))):
+            return f"Unidentified Armed Group ({cn})", (at, base + m.end())
+    return None
 
 
 def _regained(initiator, state, unid) -> Roles:
