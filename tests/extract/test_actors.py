@@ -408,6 +408,11 @@ def test_latin_american_groups_and_forces(text, canonical):
     # two named groups in one fight: the second is the side fought
     ("M23 rebels fought Wazalendo fighters near Sake on Monday, killing six.",
      "March 23 Movement (M23)", "Wazalendo"),
+    # herders and farmers who fight are communal militias; a herders' raid stays an attack
+    ("Herders and farmers clashed in Plateau on Monday, leaving 12 dead.",
+     "Communal Militia (Nigeria)", "Communal Militia (Nigeria)"),
+    ("Armed herdsmen attacked farmers in Benue on Monday, killing 12.",
+     "Unidentified Armed Group (Nigeria)", "Civilians"),
     # a group's own fighters are not a second, anonymous side
     ("Al-Shabaab fighters killed three soldiers in Afgoye on Monday.",
      "Al-Shabaab", "Military Forces of Somalia"),
