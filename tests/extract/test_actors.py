@@ -445,3 +445,19 @@ def test_ambiguous_acronyms_are_not_guessed(actors):
     # 'DPR' is Indonesia's parliament as often as Donetsk; 'KIA' is 'killed in action'
     assert actors.canonical("DPR") is None and actors.canonical("KIA") is None
     assert actors.canonical("DNR") == "Donetsk People's Republic"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a named group that does the detaining holds them; one detained by a force is held
+    ("Taliban fighters detained two journalists in Kabul on Monday.", "Taliban", None),
+    ("Houthi rebels detained 11 UN staff members in Sanaa on Monday.", "Houthis", None),
+    ("Police arrested three Taliban fighters in Quetta on Monday.",
+     "Police Forces of Pakistan", "Taliban"),
+    ("Three Taliban fighters were arrested by Pakistani police in Quetta on Monday.",
+     "Police Forces of Pakistan", "Taliban"),
+])
+def test_the_captor_and_the_held(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["sub_event_type"], found[0]["actor1"], found[0]["actor2"]) == \
+        ("Arrests", actor1, actor2)

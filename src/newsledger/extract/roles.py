@@ -51,6 +51,9 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
+        captor = None if force else _captor_group(text, base, named)
+        if captor:  # 'Taliban fighters detained two journalists': the group holds them
+            return Roles(captor[0], None, captor[1], None)
         held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
@@ -171,6 +174,18 @@ def _held_group(text: str, base: int, groups: list):
     return (held.actor.canonical, (held.start, held.end)) if held else None
 
 
+def _captor_group(text: str, base: int, named: list):
+    """A named armed group that is the subject of the arrest ('Taliban fighters detained two
+    journalists', 'the Houthis arrested UN staff'), with no state force named: the captor."""
+    for g in named:
+        if _in_mention(text, base, g) and _ARRESTS.match(text, g.end - base):
+            return g.actor.canonical, (g.start, g.end)
+    return None
+
+
+# the active arrest verb right after a group's name ('… fighters detained', '… have arrested')
+_ARRESTS = re.compile(rf"(?:\s+(?!(?:{lexicons.pattern('role_victim_aux')})\b)[\w'’-]+){{0,2}}?\s+"
+                      rf"{lexicons.pattern('arrest_triggers')}\b", re.I)
 _HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
 
 
@@ -497,7 +512,8 @@ def arrested_person(doc, mentions: list):
         after = m.trigger[1]
         for start, end, name in people:
             if after <= start < min(m.end, after + _ARREST_REACH) \
-                    and not _NAME_BREAK.search(doc.text, after, start):
+                    and not _NAME_BREAK.search(doc.text, after, start) \
+                    and not _AT_PLACE.search(doc.text, max(0, start - 12), start):
                 return name, (start, end)
         titled = _TITLED_NAME.match(doc.text, after)  # a name the model missed, by its title
         if titled and titled.end() <= m.end:
@@ -529,6 +545,8 @@ _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a 
 # an office written in lower case after the arrest ('detained a Catholic bishop'): a detainee
 _OFFICE = re.compile(r"\b(?-i:(" + "|".join(
     re.escape(t.lower()) for t in lexicons.words("titles") if t[:1].isupper()) + r"))\b")
+# 'detained 11 staff in Sanaa': a name after 'in', 'at' is where, not who (the model may call it a person)
+_AT_PLACE = re.compile(rf"\b{lexicons.alternation('locative_words')}\s+$", re.I)
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
