@@ -388,3 +388,76 @@ def test_groups_of_many_countries_are_known(actors, name, canonical):
 def test_latin_american_groups_and_forces(text, canonical):
     found = ActorDictionary.load().find(text)
     assert (found[0].actor.canonical if found else None) == canonical
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # 'forces' after a nationality are that state's forces; alone or after 'rebel', no state's
+    ("Pakistani forces killed six militants in North Waziristan on Monday.",
+     "Military Forces of Pakistan", "Unidentified Armed Group (Pakistan)"),
+    ("Israeli forces killed two Palestinians in Jenin on Monday.",
+     "Military Forces of Israel", "Civilians"),
+    ("Rebel forces attacked the town of Bambari on Monday, killing four people.",
+     "Unidentified Armed Group (Central African Republic)", "Civilians"),
+    # a named group hit by anonymous attackers is the side hit; when it strikes, the doer
+    ("Gunmen killed four Koglweogo militiamen in Kaya on Monday.",
+     "Unidentified Armed Group (Burkina Faso)", "Koglweogo"),
+    ("Attackers ambushed two members of the Civilian Joint Task Force in Konduga on Monday, "
+     "killing both.", "Unidentified Armed Group (Nigeria)", "Civilian Joint Task Force (CJTF)"),
+    ("Koglweogo militiamen killed three gunmen in Kaya on Monday.",
+     "Koglweogo", "Unidentified Armed Group (Burkina Faso)"),
+    # two named groups in one fight: the second is the side fought
+    ("M23 rebels fought Wazalendo fighters near Sake on Monday, killing six.",
+     "March 23 Movement (M23)", "Wazalendo"),
+    # herders and farmers who fight are communal militias; a herders' raid stays an attack
+    ("Herders and farmers clashed in Plateau on Monday, leaving 12 dead.",
+     "Communal Militia (Nigeria)", "Communal Militia (Nigeria)"),
+    ("Armed herdsmen attacked farmers in Benue on Monday, killing 12.",
+     "Unidentified Armed Group (Nigeria)", "Civilians"),
+    # a group's own fighters are not a second, anonymous side
+    ("Al-Shabaab fighters killed three soldiers in Afgoye on Monday.",
+     "Al-Shabaab", "Military Forces of Somalia"),
+])
+def test_sides_named_by_nationality_and_by_position(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("name, canonical", [
+    # state forces' units and acronyms resolve to ACLED's state actor
+    ("PNP", "Police Forces of Philippines"), ("CTD", "Police Forces of Pakistan"),
+    ("NSCDC", "Police Forces of Nigeria"), ("GSU", "Police Forces of Kenya"),
+    ("Danab", "Military Forces of Somalia"), ("Internal Security Forces", "Police Forces of Lebanon"),
+    ("OMON", "Police Forces of Russia"), ("FDNB", "Military Forces of Burundi"),
+    ("Sandinista Popular Army", "Military Forces of Nicaragua"),
+    # groups and their short names
+    ("FMLN", "Farabundo Marti National Liberation Front (FMLN)"),
+    ("National Liberation Army", "National Liberation Army (ELN)"),
+    ("EIGS", "Islamic State Sahel Province"), ("KKB", "West Papua National Liberation Army (TPNPB)"),
+    ("KDPI", "Democratic Party of Iranian Kurdistan"), ("Darfur Joint Force", "Joint Darfur Force"),
+    ("Extraditables", "Medellin Cartel"), ("EZLN", "Zapatista Army of National Liberation (EZLN)"),
+])
+def test_state_units_and_groups_of_many_countries(actors, name, canonical):
+    assert actors.canonical(name) == canonical
+
+
+def test_ambiguous_acronyms_are_not_guessed(actors):
+    # 'DPR' is Indonesia's parliament as often as Donetsk; 'KIA' is 'killed in action'
+    assert actors.canonical("DPR") is None and actors.canonical("KIA") is None
+    assert actors.canonical("DNR") == "Donetsk People's Republic"
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a named group that does the detaining holds them; one detained by a force is held
+    ("Taliban fighters detained two journalists in Kabul on Monday.", "Taliban", None),
+    ("Houthi rebels detained 11 UN staff members in Sanaa on Monday.", "Houthis", None),
+    ("Police arrested three Taliban fighters in Quetta on Monday.",
+     "Police Forces of Pakistan", "Taliban"),
+    ("Three Taliban fighters were arrested by Pakistani police in Quetta on Monday.",
+     "Police Forces of Pakistan", "Taliban"),
+])
+def test_the_captor_and_the_held(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["sub_event_type"], found[0]["actor1"], found[0]["actor2"]) == \
+        ("Arrests", actor1, actor2)

@@ -51,11 +51,16 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
+        captor = None if force else _captor_group(text, base, named)
+        if captor:  # 'Taliban fighters detained two journalists': the group holds them
+            return Roles(captor[0], None, captor[1], None)
         held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
     initiator = None
-    if named:
+    unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+    victim = _victim_group(text, base, named, unid)
+    if named and not victim:
         g = named[0]
         initiator = (g.actor.canonical, (g.start, g.end))
     state = forces.first()
@@ -71,7 +76,6 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator = weapon
         state = forces.first(besides=weapon[0])
     civ = _first(text, base, CIVILIANS, "Civilians")
-    unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
         # air power is almost always a state's: a named group here is what was struck
         if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
@@ -96,7 +100,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
             and _STATE_OPERATION.search(text) and not _ASSAILED.search(text):
         # 'six gunmen were killed in a special operation': the state's forces ran it
         return Roles(f"Military Forces of {cn}", unid[0], None, unid[1])
-    target = state or (civ if event_type != "Battles" else None)  # fighters, not bystanders
+    target = state or victim or (civ if event_type != "Battles" else None)  # fighters, not bystanders
+    if event_type == "Battles" and target is None and initiator and initiator != unid:
+        target = _other_group(text, base, named, initiator) or \
+            _armed_men_hit(text, base, named, cn)  # 'Koglweogo militiamen killed three gunmen'
     if event_type == "Battles" and state:
         initiator, target = _battle_sides(text, base, initiator, state, unid, cn, mutual)
     if event_type == "Violence against civilians" and target is None or \
@@ -113,6 +120,39 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return Roles(militia, militia)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _victim_group(text: str, base: int, named: list, unid):
+    """The named group that only suffers the violence, when anonymous attackers do it before
+    it ('gunmen killed three Koglweogo members', 'attackers ambushed a convoy of M23
+    rebels'): the attackers are actor1 and the group the side hit, not the other way round."""
+    if not named or not unid or not unid[1] or unid[1][0] > named[0].start:
+        return None
+    if any(_acts(text, base, (None, (g.start, g.end))) for g in named):
+        return None
+    if not _acts(text, base, unid):
+        return None
+    g = named[0]
+    return g.actor.canonical, (g.start, g.end)
+
+
+def _other_group(text: str, base: int, named: list, initiator):
+    """The second named group a fight's mention names ('M23 rebels fought Wazalendo
+    fighters'): the side the initiator fought."""
+    g = next((g for g in named if g.actor.canonical != initiator[0] and _in_mention(text, base, g)), None)
+    return (g.actor.canonical, (g.start, g.end)) if g else None
+
+
+def _armed_men_hit(text: str, base: int, named: list, cn: str):
+    """Anonymous armed men the mention names as the ones hit ('killed three gunmen', 'an
+    attack on bandits'), not the named group's own fighters ('Al-Shabaab fighters')."""
+    for m in UNIDENTIFIED.finditer(text):
+        at = base + m.start()
+        if any(0 <= at - g.end <= 1 for g in named):
+            continue  # the group's own men
+        if not _acts(text, base, (None, (at, base + m.end()))):
+            return f"Unidentified Armed Group ({cn})", (at, base + m.end())
+    return None
 
 
 def _regained(initiator, state, unid) -> Roles:
@@ -134,6 +174,18 @@ def _held_group(text: str, base: int, groups: list):
     return (held.actor.canonical, (held.start, held.end)) if held else None
 
 
+def _captor_group(text: str, base: int, named: list):
+    """A named armed group that is the subject of the arrest ('Taliban fighters detained two
+    journalists', 'the Houthis arrested UN staff'), with no state force named: the captor."""
+    for g in named:
+        if _in_mention(text, base, g) and _ARRESTS.match(text, g.end - base):
+            return g.actor.canonical, (g.start, g.end)
+    return None
+
+
+# the active arrest verb right after a group's name ('… fighters detained', '… have arrested')
+_ARRESTS = re.compile(rf"(?:\s+(?!(?:{lexicons.pattern('role_victim_aux')})\b)[\w'’-]+){{0,2}}?\s+"
+                      rf"{lexicons.pattern('arrest_triggers')}\b", re.I)
 _HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
 
 
@@ -240,15 +292,18 @@ class _Forces:
         self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
-        for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military")):
+        for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
+                         (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
                 if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
                     continue  # 'police said', 'a police uniform'
                 if crowd and _ON_STANDBY.match(text, m.end()):
                     continue  # 'with thousands of police deployed': there, not facing the crowd
                 country = _nation_before(text, m.start(), nation)
-                if rx is STATE_WEAPONS and country is None:
-                    continue  # 'shelling' alone says nothing of whose
+                if rx in (STATE_WEAPONS, NATION_FORCES) and country is None:
+                    continue  # 'shelling', 'rebel forces' alone say nothing of whose
+                if rx is NATION_FORCES and any(a <= base + m.start() < b for _, (a, b), _ in found):
+                    continue  # the 'forces' of 'security forces', found already
                 name, span = f"{kind} Forces of {country or cn}", (base + m.start(), base + m.end())
                 if rx is STATE_WEAPONS:
                     self.weapons.append((name, span))
@@ -352,6 +407,7 @@ def _first(text: str, base: int, rx: re.Pattern, name: str):
 
 # 'Israeli raid', 'Russian shelling': weapons and operations of states, named by nationality
 STATE_WEAPONS = _words("state_weapon_words")
+NATION_FORCES = _words("nation_force_nouns")  # 'Pakistani forces': a state's by its nationality
 _WEAK_FORCE = re.compile(lexicons.alternation("weak_force_words"), re.I)  # police or soldiers
 # a force only posted where a crowd is ('thousands of police and paramilitaries deployed.')
 _ON_STANDBY = re.compile(rf"(?:\s+(?:and\s+)?[\w-]+){{0,3}}?\s+(?:{lexicons.pattern('role_victim_aux')}\s+)?"
@@ -368,7 +424,8 @@ _STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s
 _MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
 _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
-_VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}$", re.I)
+_VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}"
+                            rf"(?:{lexicons.alternation('group_member_nouns')}\s+of\s+(?:the\s+)?)?$", re.I)
 _VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_victim_aux')}\s+"
                            rf"(?:\w+\s+)?{lexicons.pattern('role_victim_verbs')}", re.I)
 
@@ -455,7 +512,8 @@ def arrested_person(doc, mentions: list):
         after = m.trigger[1]
         for start, end, name in people:
             if after <= start < min(m.end, after + _ARREST_REACH) \
-                    and not _NAME_BREAK.search(doc.text, after, start):
+                    and not _NAME_BREAK.search(doc.text, after, start) \
+                    and not _AT_PLACE.search(doc.text, max(0, start - 12), start):
                 return name, (start, end)
         titled = _TITLED_NAME.match(doc.text, after)  # a name the model missed, by its title
         if titled and titled.end() <= m.end:
@@ -487,6 +545,8 @@ _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a 
 # an office written in lower case after the arrest ('detained a Catholic bishop'): a detainee
 _OFFICE = re.compile(r"\b(?-i:(" + "|".join(
     re.escape(t.lower()) for t in lexicons.words("titles") if t[:1].isupper()) + r"))\b")
+# 'detained 11 staff in Sanaa': a name after 'in', 'at' is where, not who (the model may call it a person)
+_AT_PLACE = re.compile(rf"\b{lexicons.alternation('locative_words')}\s+$", re.I)
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
