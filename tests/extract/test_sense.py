@@ -35,6 +35,8 @@ NOT_EVENTS = [
     "Firefighters spent the night fighting two apartment fires in Winnipeg.",
     "The company has set aside its competitive battles to lobby the European Commission.",
     "The developers systematically looted investors' money in Vermont, the complaint says.",
+    "The road projects in Waziristan have been executed by army engineers since March.",
+    "Army engineers executed the irrigation plan in Peshawar on Monday.",
     # death without an attacker: disease, animals, accidents, self-harm
     "Three siblings died of bird flu in the town of Van on Monday.",
     "The plan prepares local officials for 320,000 deaths in a flu pandemic.",
@@ -167,6 +169,11 @@ EVENTS = [
      "Protests", "Peaceful protest"),
     # a prevention ends at 'and': what follows happened
     ("Gunmen blocked villagers from fleeing and shot dead two farmers in Borno state on Tuesday.",
+     "Violence against civilians", "Attack"),
+    # executions of people stay killings, though orders or plans are named nearby
+    ("Militants executed the villagers on orders from their commander in Gao on Monday.",
+     "Violence against civilians", "Attack"),
+    ("Despite the court's orders, militants executed five hostages in Sirte on Friday.",
      "Violence against civilians", "Attack"),
     # ground taken: a district's government centre, not a person
     ("Rebels captured the government centre of Bama in Borno state on Monday, killing five soldiers.",
