@@ -220,8 +220,10 @@ def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
     adv = ADVERBIAL.match(text, at, e)
     rest = text[adv.end() if adv else at:e].strip()
     # '…, she told Reuters by phone.', '…, he said in Kabul.', '…, X said after the meeting.'
-    return not rest or rest[0] in ".!?," or bool(re.match(
-        rf"^{lexicons.alternation('cue_trailing_prepositions')}\s+\w+(?:\s+\w+){{0,4}}[.]$", rest))
+    return not rest or rest[0] in ".!?," or bool(_TRAILING_PHRASE.match(rest))
+
+
+_TRAILING_PHRASE = re.compile(rf"^{lexicons.alternation('cue_trailing_prepositions')}\s+\w+(?:\s+\w+){{0,4}}[.]$")
 
 
 def _content_before(ctx: Context, s: int, end: int) -> tuple[int, int]:
@@ -264,6 +266,8 @@ PREP_START = re.compile(rf"\s*,?\s*{lexicons.pattern('cue_phrase_openers')}\b")
 NOT_CLAUSE_START = re.compile(rf"{lexicons.pattern('not_clause_starts')}\b", re.IGNORECASE)
 
 
+# with no parse, a finite auxiliary or a past form makes a clause
+_FINITE = re.compile(rf"\b(?:{lexicons.alternation('finite_auxiliaries')}|\w+ed)\b")
 # 'it' as the subject of the content clause, not the cue's object ('said it was wrong')
 SUBJECT_IT = re.compile(rf"it\s+{lexicons.alternation('finite_auxiliaries')}\b", re.IGNORECASE)
 
@@ -284,7 +288,7 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
     parsed = doc.parsed.get(i)
     if parsed is None:
         # no parse: a finite auxiliary or a past form makes it a clause
-        return bool(re.search(rf"\b(?:{lexicons.alternation('finite_auxiliaries')}|\w+ed)\b", content))
+        return bool(_FINITE.search(content))
     base = doc.sentences[i].start
     cue = parsed.char_span(cue_at - base, cue_at - base + 1, alignment_mode="expand")
     if cue is None:

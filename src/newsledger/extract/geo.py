@@ -516,13 +516,16 @@ def _country_of_article(doc: Doc, gazetteer=None) -> Located | None:
     return Located(found[0], 0, 0, False) if found else None
 
 
+_DEMONYM_WORD = re.compile(rf"\b[A-Z][a-z]+{lexicons.alternation('demonym_suffixes')}\b")  # 'Nigerien'
+
+
 def country_in(doc: Doc, gazetteer, lo: int, hi: int) -> str | None:
     """A country named in a span, by name or demonym ('Nigerien troops' → NE)."""
     for m in doc.places:  # not 'US troops': forces serve abroad, their name says whose
         if lo <= m.start and m.end <= hi and m.candidates and m.candidates[0].kind == "country" \
                 and not _FORCES_AFTER.match(doc.text, m.end):
             return m.candidates[0].country
-    for m in re.finditer(rf"\b[A-Z][a-z]+{lexicons.alternation('demonym_suffixes')}\b", doc.text[lo:hi]):
+    for m in _DEMONYM_WORD.finditer(doc.text[lo:hi]):
         code = gazetteer.country_code(m.group())
         national = _NATIONALS.search(doc.text[max(0, lo + m.start() - 12):lo + m.start()]) \
             and not _PLACE_KIND_AFTER.match(doc.text, lo + m.end()) \
