@@ -15,8 +15,12 @@ TEXT = ("Gunmen attacked a police post near the river on Tuesday; two officers w
 
 
 @pytest.mark.parametrize("pattern, flags, guard", [
-    (r"\b(?:kill(?:ed|s)?|attack)\b", re.I, "(?=[ak])"),
-    (r"\b(?:(?:army|police) post|shell\w*)\b", re.I, "(?=[aps])"),
+    (r"\b(?:kill(?:ed|s)?|attack)\b", re.I, r"\b(?=[ak])"),
+    (r"\b(?:(?:army|police) post|shell\w*)\b", re.I, r"\b(?=[aps])"),
+    (r"(?:\b(?:riot|mob)|\bloot)ers?", re.I, r"\b(?=[lmr])"),  # every way begins with \b
+    (r"(?:\briot|mob)s?", re.I, "(?=[mr])"),            # 'mob' may begin inside a word
+    (r"(?<!\w)riot", re.I, "(?=[r])"),                  # a lookbehind is not \b: not assumed
+    (r"(?:\b\w+ )?talks", re.I, r"(?=[\wt])"),          # the optional group may be skipped
     (r"(?:\w+ )?talks", re.I, r"(?=[\wt])"),
     (r"[A-Z][a-z]+|\d{2}", 0, r"(?=[A-Z\d])"),
     (r"(?:al-)?Nour", 0, "(?=[Na])"),
@@ -39,6 +43,10 @@ def test_no_guard_when_the_first_characters_cannot_be_listed(pattern, flags):
     assert guarded(pattern, flags) == pattern
 
 
+def test_a_word_edge_alone_when_only_it_is_known():
+    assert guarded(r"\b.+ed\b", 0) == r"\b(?:\b.+ed\b)"
+
+
 def _spans(rx: re.Pattern, text: str) -> list:
     return [(m.span(), m.groups()) for m in rx.finditer(text)]
 
@@ -49,6 +57,8 @@ def _spans(rx: re.Pattern, text: str) -> list:
     (r"'s|-year-old|\(\d+\w*\)", 0),
     (r"\b(?:[A-Z]{2,}\s+)+", 0),
     (r"(?:\w+ )?(?:were|was) (?:killed|hurt|arrested)", re.I),
+    (r"(?:\b(?:riot|mob)|\bloot)ers?|\b[^\W\d]+ed\b", re.I),
+    (r"(?:\bofficers?|ers)\b", re.I),
 ])
 def test_the_same_matches_with_and_without_the_guard(pattern, flags):
     plain, guard = re.compile(pattern, flags), re.compile(guarded(pattern, flags), flags)
@@ -76,6 +86,6 @@ def test_every_shipped_regex_lexicon_keeps_its_matches():
 
 
 def test_the_trigger_pattern_is_guarded():
-    assert TRIGGER.pattern.startswith("(?=[")
+    assert TRIGGER.pattern.startswith(r"\b(?=[")
     body = TRIGGER.pattern[TRIGGER.pattern.index("])(?:") + 5:-1]  # the class escapes its ']'
     assert _spans(TRIGGER, TEXT) == _spans(re.compile(body, re.I), TEXT)
