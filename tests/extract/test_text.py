@@ -1,4 +1,8 @@
-from newsledger.extract.text import fold, split_sentences
+import re
+
+import pytest
+
+from newsledger.extract.text import find_literals, fold, split_sentences
 
 
 def test_sentences_keep_offsets_and_abbreviations():
@@ -40,3 +44,40 @@ def test_bullet_points_are_sentences_of_their_own():
     # lines hard-wrapped without bullets are still one paragraph
     wrapped = "Gunmen killed 12 people in\nthe village of Kabaro on\nMonday night, police said\nlate on Tuesday."
     assert len(split_sentences(wrapped)) == 1
+
+
+# find_literals: the spans re.finditer gives for the same alternation, without compiling it
+_BEFORE, _AFTER = re.compile(r"[\w@]"), re.compile(r"\w|['’][a-rt-z]")
+_NAMES_TEXT = ("Amina Diallo met Diallo's aides in Kano; @Diallo and Diallos did not come. "
+               "Amina Diallo-Ba, Kano State and Kanosh were named, then Dia'ra and Kano's.")
+
+
+@pytest.mark.parametrize("alternatives", [
+    ["Amina Diallo", "Diallo", "Kano State", "Kano"],   # longer first: 'Kano State' whole
+    ["Diallo", "Amina Diallo"],                         # order decides at one start
+    ["Kano", "Kano State"],                             # the first that fits wins, not the longest
+    ["Dia", "Diallo", "Dia'ra"],                        # the lookahead refuses 'Dia' before 'llo'
+    ["ano", "Ka", "Kanosh"],                            # inside a word: never
+    ["Diallo", "Diallo"],                               # a repeat changes nothing
+    ["no name here"],
+])
+def test_find_literals_gives_the_spans_of_the_alternation(alternatives):
+    rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w|['’][a-rt-z])")
+    expected = [m.span() for m in rx.finditer(_NAMES_TEXT)]
+    assert find_literals(_NAMES_TEXT, alternatives, _BEFORE, _AFTER) == expected
+
+
+def test_find_literals_leaves_overlapping_matches_to_the_leftmost():
+    text = "Upper Nile State Nile"
+    assert find_literals(text, ["Nile State", "Upper Nile", "Nile"], _BEFORE, _AFTER) == [(0, 10), (17, 21)]
+
+
+@pytest.mark.parametrize("form", ["Democratic Republic of Congo", "Bank of Ghana", "Gulf of the Gulf of Aden"])
+def test_a_form_with_the_after_of_finds_what_the_optional_the_found(form):
+    from newsledger.extract.entities import _with_the
+
+    text = ("The Democratic Republic of the Congo and the Democratic Republic of Congo; Bank of "
+            "the Ghana, Bank of Ghana; Gulf of the Gulf of Aden and Gulf of Gulf of the Aden.")
+    rx = re.compile(r"(?<![\w@])(?:" + re.escape(form).replace(r"\ of\ ", r"\ of\ (?:the\ )?") + r")(?!\w)")
+    expected = [m.span() for m in rx.finditer(text)]
+    assert expected and find_literals(text, _with_the(form), _BEFORE, re.compile(r"\w")) == expected

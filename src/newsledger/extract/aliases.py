@@ -17,7 +17,7 @@ from anyascii import anyascii
 
 from .. import lexicons
 from .actors import ActorDictionary, is_acronym
-from .text import fold
+from .text import find_literals, fold
 
 # Titles before a name: stripped so "President Buhari" and "Buhari" share the surname.
 _TITLE_ABBR = lexicons.alternation("title_abbreviations")
@@ -471,6 +471,12 @@ def _names_by_initials(text: str, mentions: list[_M], groups: _Groups, spelled: 
     return added
 
 
+# a form's occurrence stands alone: no word character or '@' before it, none after it, nor an
+# apostrophe and a lower-case letter other than s (a possessive ends a name, 'Dia'ra' runs on)
+_NAME_CHAR_BEFORE = re.compile(r"[\w@]")
+_NAME_GOES_ON_AFTER = re.compile(r"[\w]|['’][a-rt-z]")
+
+
 def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str, str],
                 label: str, relabel: tuple[str, ...] = (), generic_check: bool = False,
                 own_words: set[str] | None = None) -> list[_M]:
@@ -482,12 +488,11 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
     if not forms:
         return []
     forms = {**{anyascii(f): r for f, r in forms.items()}, **forms}  # 'Öcalan' → also 'Ocalan'
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
-                    + r")(?![\w]|['’][a-rt-z])")
     spans = sorted(mentions, key=lambda m: m.start)
     added = []
-    for occ in rx.finditer(text):
-        form, s, e = occ.group(), occ.start(), occ.end()
+    for s, e in find_literals(text, sorted(forms, key=len, reverse=True), _NAME_CHAR_BEFORE,
+                              _NAME_GOES_ON_AFTER):
+        form = text[s:e]
         cover = _covering(spans, s, e)
         if cover is not None and (cover.start, cover.end) != (s, e):
             continue  # inside a longer name

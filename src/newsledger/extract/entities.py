@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from .. import lexicons
 from .actors import ActorDictionary, is_acronym
 from .aliases import (DEMONYM, TITLES, _M, _NAME_WORD, _NOT_NAME, _TITLE_ABBR, _foreign_name_before,
-                      _Groups, _key, _link, _same_country, _sentence_initial, _without_nationality)
+                      _Groups, _key, _link, _NAME_CHAR_BEFORE, _same_country, _sentence_initial,
+                      _without_nationality)
 from ..document import Doc
 from .nlp import coarse_pos
 from ..ledger import Entity, Mention
-from .text import fold
+from .text import find_literals, fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
@@ -285,6 +286,19 @@ def _resolve(mentions: list[_M]) -> list[_M]:
 
 
 # ---- propagation and output -----------------------------------------------------------------
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _with_the(form: str) -> list[str]:
+    """The form, and with 'the' after each 'of' ('Republic of Congo' → 'Republic of the
+    Congo'), in the order a pattern with an optional '(?:the )?' after each 'of' tries them."""
+    parts = form.split(" of ")
+    out = [parts[0]]
+    for part in parts[1:]:
+        out = [f"{o} of {the}{part}" for o in out for the in ("the ", "")]
+    return out
+
+
 def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
     """Every known form, searched over the whole text as written and in capitals (datelines)."""
     forms: dict[str, _M] = {}
@@ -296,8 +310,7 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
     if not forms:
         return []
     # 'Democratic Republic of Congo' also finds 'Democratic Republic of the Congo'
-    alts = [re.escape(f).replace(r"\ of\ ", r"\ of\ (?:the\ )?") for f in sorted(forms, key=len, reverse=True)]
-    rx = re.compile(r"(?<![\w@])(?:" + "|".join(alts) + r")(?!\w)")
+    alts = [v for f in sorted(forms, key=len, reverse=True) for v in _with_the(f)]
     keyed = {m.key: m for m in forms.values()}
     full_words: dict[str, set[str]] = defaultdict(set)  # a person's full names, by group
     for m in mentions:
@@ -305,11 +318,12 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
             full_words[groups.find(m.key)].update(m.text.split())
     out = []
     headline = _headline_end(text)
-    for occ in rx.finditer(text):
-        src = forms.get(occ.group()) or keyed.get(_key(occ.group(), "GPE")) or keyed.get(_key(occ.group(), "ORG"))
+    for found, end in find_literals(text, alts, _NAME_CHAR_BEFORE, _WORD_CHAR):
+        form = text[found:end]
+        src = forms.get(form) or keyed.get(_key(form, "GPE")) or keyed.get(_key(form, "ORG"))
         if src is None:
             continue
-        start, end = occ.start(), occ.end()
+        start = found
         if src.label == "PERSON" and " " not in src.text:
             known = full_words.get(groups.find(src.key))
             if _foreign_name_before(text, start, known):
@@ -318,7 +332,7 @@ def _propagate(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
                 start = _full_name_before(text, start, end, mentions)
         # a longer form around a shorter mention ('the Congo' of '… Republic of the Congo') wins
         longer = any(x.start >= start and x.end <= end and x.end - x.start < end - start for x in mentions)
-        key = src.key if start == occ.start() else _key(text[start:end], src.label)
+        key = src.key if start == found else _key(text[start:end], src.label)
         m = _M(start, end, text[start:end], src.label, key, src.actor, src.place,
                rank=src.rank if longer else 0)
         groups.union(src.key, m.key)

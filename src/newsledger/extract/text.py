@@ -95,3 +95,30 @@ def _is_abbreviation(text: str, lo: int, dot: int) -> bool:
 def fold(s: str) -> str:
     """Case- and diacritic-insensitive key for names (ı/İ handled by anyascii)."""
     return " ".join(re.sub(r"[^\w\s]", " ", anyascii(s).lower()).split())
+
+
+def find_literals(text: str, alternatives: list[str], not_before: re.Pattern[str],
+                  not_after: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans `re.finditer` gives for `(?<!B)(?:A1|A2|…)(?!C)` with literal alternatives
+    tried in the order given (leftmost match first; at one start, the first alternative that
+    fits), where `not_before` matches B at the character before a start and `not_after`
+    matches C at an end. Found with `str.find`: an article's own names make a new pattern for
+    every article, and compiling one costs more than the search (empty alternatives skipped)."""
+    found: list[tuple[int, int, int]] = []
+    for rank, alt in enumerate(alternatives):
+        if not alt:
+            continue
+        at = text.find(alt)
+        while at >= 0:
+            end = at + len(alt)
+            if not (at and not_before.match(text, at - 1)) and not not_after.match(text, end):
+                found.append((at, rank, end))
+            at = text.find(alt, at + 1)
+    found.sort()
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for start, _, end in found:
+        if start >= last:  # sorted by rank at one start: the first that fits is taken
+            spans.append((start, end))
+            last = end
+    return spans
