@@ -3,6 +3,7 @@
     python benchmarks/speed_bench.py [N] [--rounds 2]       # ingest vs peer, articles/s and ratio
     python benchmarks/speed_bench.py [N] --baseline DIR     # also race another checkout's ingest
     python benchmarks/speed_bench.py [N] --profile          # where the time goes, per article kind
+    python benchmarks/speed_bench.py --dev GOLD --speech-names parse --out F  # the NER-less experiment, scored
 
 The corpus is `../shared/bench/real_corpus.py N` (real texts, not distributed with the
 project). Each round runs the commands back to back on the same input, so the ratio holds
@@ -88,7 +89,7 @@ def race(corpus: Path, n: int, rounds: int, folder: Path, baseline: Path | None)
             print(f"{name}: median ratio over {rounds} rounds {values[len(values) // 2]:.2f}x")
 
 
-def profile(corpus: Path, wall: bool = False) -> None:
+def profile(corpus: Path, wall: bool = False, speech_names: str = "ner") -> None:
     sys.path.insert(0, str(ROOT / "src"))
     from newsledger.article import Article, parse_published
     from newsledger.corpus.rows import has_event_words
@@ -96,7 +97,7 @@ def profile(corpus: Path, wall: bool = False) -> None:
 
     clock = time.perf_counter if wall else time.process_time
     rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
-    pipeline = Pipeline.load(triage=True)
+    pipeline = Pipeline.load(triage=True, speech_names=speech_names)
     pipeline.clock = clock
     per_kind: dict[str, Counter] = {}
     counts: Counter = Counter()
@@ -129,6 +130,25 @@ def profile(corpus: Path, wall: bool = False) -> None:
         print(f"| {kind} | {n} | {1000 * sum(stages.values()) / n:.1f} | {cells} |")
 
 
+def dev(gold: Path, out: Path, speech_names: str) -> None:
+    """The dev set extracted as ingest's workers do (dev_bench.py --ingest) with the given
+    `speech_names`, scored; and the CPU seconds of that extraction."""
+    sys.path.insert(0, str(ROOT / "src"))
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from dev_bench import ingest_ledgers, load_gold_articles
+    from newsledger.pipeline import Pipeline
+
+    articles = load_gold_articles(gold)
+    pipeline = Pipeline.load(triage=True, speech_names=speech_names)
+    pipeline.extract(articles[0])  # warm up, as dev_bench does
+    t = time.process_time()
+    ledgers = ingest_ledgers(pipeline, articles)
+    cpu = time.process_time() - t
+    out.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in ledgers), encoding="utf-8")
+    subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), str(gold), str(out)], check=False)
+    print(f"speech_names={speech_names}: {len(articles)} articles, {cpu:.2f} s CPU extracting")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("n", nargs="?", type=int, default=2000)
@@ -136,13 +156,22 @@ def main() -> int:
     ap.add_argument("--baseline", type=Path, help="another checkout whose ingest races too")
     ap.add_argument("--profile", action="store_true")
     ap.add_argument("--wall", action="store_true", help="profile wall time, not CPU time")
+    ap.add_argument("--speech-names", choices=("ner", "parse"), default="ner",
+                    help="with --profile or --dev: 'parse' names speech sentences with no "
+                         "trigger word from their parse, without the NER (an experiment)")
+    ap.add_argument("--dev", type=Path, metavar="GOLD", help="score GOLD's ledgers as ingest "
+                    "extracts them (with --speech-names) instead of timing the real corpus")
+    ap.add_argument("--out", type=Path, default=Path("dev-speech-names.jsonl"), help="with --dev")
     args = ap.parse_args()
+    if args.dev is not None:
+        dev(args.dev, args.out, args.speech_names)
+        return 0
     if args.baseline is not None and not (args.baseline / "src" / "newsledger").is_dir():
         sys.exit(f"{args.baseline}: no src/newsledger there")
     with tempfile.TemporaryDirectory(prefix="nl-speed-") as tmp:
         corpus = build_corpus(args.n, Path(tmp))
         if args.profile:
-            profile(corpus, args.wall)
+            profile(corpus, args.wall, args.speech_names)
         else:
             race(corpus, args.n, args.rounds, Path(tmp), args.baseline)
     return 0

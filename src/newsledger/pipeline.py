@@ -31,6 +31,8 @@ from .ledger import Ledger
 from .extract.quotes import extract_quotes
 from .extract.screen import reports_incident
 from .extract.text import split_sentences
+from .extract.parsed_names import parsed_names
+from .extract.taxonomy import sentence_has_trigger
 from .extract.triage import SPEECH, select_sentences
 
 
@@ -47,12 +49,17 @@ class Pipeline:
     # What `seconds` counts: wall time; `time.process_time` on a shared machine, where other
     # processes' load would otherwise be counted as this pipeline's.
     clock: Callable[[], float] = time.perf_counter
+    # "ner": spaCy's NER names every parsed sentence. "parse" (an experiment, issue 11): a
+    # speech sentence with no trigger word skips the NER, its names read from the parse
+    # (extract/parsed_names.py); the ledger changes (BENCHMARKS.md has the figures).
+    speech_names: str = "ner"
 
     @classmethod
-    def load(cls, actor_files: Sequence[str | Path] = (), triage: bool = False) -> "Pipeline":
+    def load(cls, actor_files: Sequence[str | Path] = (), triage: bool = False,
+             speech_names: str = "ner") -> "Pipeline":
         actors = ActorDictionary.load(actor_files)
         model = nlp_mod.load_model(actors.ruler_patterns())
-        return cls(model, Gazetteer.load(), actors, triage)
+        return cls(model, Gazetteer.load(), actors, triage, speech_names=speech_names)
 
     def extract(self, article: Article) -> Ledger:
         return next(iter(self.extract_many([article])))
@@ -124,19 +131,33 @@ class Pipeline:
         neither their tags nor their entities."""
         speech: list[tuple[Doc, int]] = []
         plain: list[tuple[Doc, int]] = []
+        talk: list[tuple[Doc, int]] = []  # speech, no trigger word: with speech_names="parse"
         for doc in docs:
             for i in sorted(doc.selected):
-                (speech if SPEECH.search(doc.sentences[i].text) else plain).append((doc, i))
+                if not SPEECH.search(doc.sentences[i].text):
+                    plain.append((doc, i))
+                elif self.speech_names == "parse" and not sentence_has_trigger(doc, i):
+                    talk.append((doc, i))
+                else:
+                    speech.append((doc, i))
         self._run_spacy(speech)
         with self.nlp.select_pipes(disable=["parser"]):
             self._run_spacy(plain)
+        if talk:
+            with self.nlp.select_pipes(disable=["ner"]):
+                self._run_spacy(talk, names=lambda doc, i, parsed: parsed_names(
+                    doc, i, parsed, self.gazetteer))
         for doc in docs:
             doc.names.sort(key=lambda n: n.start)
 
-    def _run_spacy(self, jobs: list[tuple[Doc, int]]) -> None:
+    def _run_spacy(self, jobs: list[tuple[Doc, int]],
+                   names: Callable[[Doc, int, object], list[NamedSpan]] | None = None) -> None:
         texts = (doc.sentences[i].text for doc, i in jobs)
         for (doc, i), parsed in zip(jobs, self.nlp.pipe(texts, batch_size=64)):
             doc.parsed[i] = parsed
+            if names is not None:
+                doc.names.extend(names(doc, i, parsed))
+                continue
             base = doc.sentences[i].start
             doc.names.extend(
                 NamedSpan(base + e.start_char, base + e.end_char, e.text, e.label_, i)
