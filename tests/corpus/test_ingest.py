@@ -543,3 +543,31 @@ def test_two_ingests_at_once_end_as_one_ingest_of_both(tmp_path):
     run([one, two], alone)
     with Store(db, read_only=True) as a, Store(alone, read_only=True) as b:
         assert table_digest(a) == table_digest(b)
+
+
+def test_a_worker_takes_the_pipeline_its_fork_server_loaded(monkeypatch):
+    """Forked from the fork server, a worker uses the pipeline loaded there when it is the one
+    asked for (same factory and actor files), and loads its own when it is not."""
+    from newsledger.corpus import ingest as ingest_mod
+
+    loaded = object()
+    monkeypatch.setattr(ingest_mod, "PRELOADED", ((FAKE, ("a.yaml",)), loaded))
+    ingest_mod._init_worker(FAKE, ["a.yaml"])
+    assert ingest_mod._PIPELINE is loaded
+    ingest_mod._init_worker(FAKE, ["b.yaml"])
+    assert ingest_mod._PIPELINE is not loaded and ingest_mod._PIPELINE is not None
+    monkeypatch.setattr(ingest_mod, "_PIPELINE", None)
+
+
+def test_the_fork_server_preloads_the_pipeline_named_in_its_environment(monkeypatch):
+    from newsledger.corpus import ingest as ingest_mod
+    from newsledger.corpus import worker_preload
+
+    monkeypatch.setattr(ingest_mod, "PRELOADED", None)
+    monkeypatch.setenv(ingest_mod.PRELOAD_ENV, json.dumps([FAKE, []]))
+    worker_preload._preload()
+    assert ingest_mod.PRELOADED is not None and ingest_mod.PRELOADED[0] == (FAKE, ())
+    monkeypatch.setattr(ingest_mod, "PRELOADED", None)
+    monkeypatch.setenv(ingest_mod.PRELOAD_ENV, json.dumps(["no_such_module:factory", []]))
+    worker_preload._preload()  # a pipeline that fails to load is left to the workers
+    assert ingest_mod.PRELOADED is None

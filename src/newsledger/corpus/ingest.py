@@ -1,8 +1,9 @@
 """`newsledger ingest`: read inputs, extract ledgers on every core, store, merge incidents.
 
 The main process reads and plans (what is new, what is already stored, what failed) and
-writes to the database; worker processes each load the pipeline once (triage on: spaCy runs
-only on sentences that may hold an event, quote or claim) and extract batches of articles.
+writes to the database; worker processes, forked from a fork server that loaded the pipeline
+once (triage on: spaCy runs only on sentences that may hold an event, quote or claim),
+extract batches of articles.
 Batches are committed in the order they were read, each in one transaction, so a run killed
 at any point (even with SIGKILL) leaves whole articles only, and the next run skips what is
 stored and resumes where it stopped. The database file is open only while a batch is written
@@ -119,7 +120,7 @@ def _exit_with_parent(parent: int) -> None:
 
 def resolve(spec: str) -> Callable[..., Any]:
     """`package.module:function` → the function (the pipeline factory is named, not passed,
-    so that spawned workers can import it)."""
+    so that worker processes can import it)."""
     module, _, name = spec.partition(":")
     return getattr(importlib.import_module(module), name)
 
@@ -380,8 +381,9 @@ def ingest(paths: Sequence[str | Path], db: str | Path, workers: int = 2, batch_
     (`module:function`, called with `actor_files` once per worker). `wait` is how long each
     opening of the database waits for another process holding it (store.LockedError after).
 
-    Workers are spawned processes: a script calling this must guard its entry point with
-    `if __name__ == "__main__":`, as for any multiprocessing code."""
+    Workers are forked from a fork server (a fresh interpreter, not this process): a script
+    calling this must guard its entry point with `if __name__ == "__main__":`, as for any
+    multiprocessing code."""
     from .merge import merge_store
 
     started = time.perf_counter()
