@@ -156,8 +156,11 @@ def make_executor(workers: int, factory: str, actor_files: Sequence[str]) -> Any
     # unsafe. A fork server is a fresh interpreter (it holds no DuckDB) that loads the
     # pipeline once; each worker is forked from it with the model already loaded, instead
     # of every spawned worker importing and loading it again (~2.7 s CPU each).
-    context = multiprocessing.get_context("forkserver")
-    _start_fork_server(context, factory, actor_files)
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        _start_fork_server(context, factory, actor_files)
+    else:  # Windows: spawned workers, each loading its own
+        context = multiprocessing.get_context("spawn")
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=context,
         initializer=_init_worker, initargs=(factory, tuple(actor_files), os.getpid()))
@@ -165,8 +168,8 @@ def make_executor(workers: int, factory: str, actor_files: Sequence[str]) -> Any
 
 def _start_fork_server(context: Any, factory: str, actor_files: Sequence[str]) -> None:
     """Start this process's fork server with the pipeline preloaded (worker_preload.py).
-    A fork server already running (a second ingest in one process) is kept: workers whose
-    pipeline it did not preload load their own (_init_worker)."""
+    A fork server already running (another ingest of this process under way) is kept:
+    workers whose pipeline it did not preload load their own (_init_worker)."""
     import json
     import os
     from multiprocessing import forkserver
@@ -188,6 +191,10 @@ def _stop_fork_server() -> None:
     its copy of the pipeline, and this process reaps it, so that its CPU time and its workers'
     count in this process's (and `time`'s) children. multiprocessing has no public call for
     it; without `_stop`, the server ends with this process."""
+    import multiprocessing
+
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return
     from multiprocessing import forkserver
 
     stop = getattr(forkserver._forkserver, "_stop", None)
