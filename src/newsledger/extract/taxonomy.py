@@ -206,6 +206,8 @@ def _strategic_kind(text: str) -> EventKind | None:
         return EventKind("Strategic developments", "Non-violent transfer of territory", 4)
     if ground:
         if _non_state_taker(text, ground):
+            if _held_briefly(text, ground) or _installation_taken(text, ground):
+                return EventKind("Battles", "Armed clash", 5)  # a raid, no territory held
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
     # a truce named beside violence is the violence's setting; truces and talks themselves are
@@ -218,6 +220,24 @@ def _strategic_kind(text: str) -> EventKind | None:
 
 
 _ENDED_VIOLENCE = _lex("ended_violence")
+# the ground a territory verb took was an armed post only ('overran three army checkpoints',
+# 'took control of two positions')
+_INSTALLATION = lexicons.pattern("military_installations")
+_INSTALLATION_TAKEN = re.compile(rf"\b{_INSTALLATION}$", re.IGNORECASE)
+_CONTROL_OF_INSTALLATION = re.compile(rf"\s+(?:of|over)\s+(?:[\w-]+\s+){{0,3}}?{_INSTALLATION}\b", re.IGNORECASE)
+
+
+def _installation_taken(text: str, ground: re.Match) -> bool:
+    taken = ground.group()
+    return bool(_INSTALLATION_TAKEN.search(taken)) or \
+        (taken.lower().endswith("control") and bool(_CONTROL_OF_INSTALLATION.match(text, ground.end())))
+_TRANSIENT = re.compile(rf"\b{lexicons.alternation('transient_words')}\b", re.IGNORECASE)
+
+
+def _held_briefly(text: str, ground: re.Match) -> bool:
+    """'briefly seized the town', 'held the town for a few hours': ground taken, not held."""
+    return bool(_TRANSIENT.search(text, max(0, ground.start() - 20), min(len(text), ground.end() + 40)))
+
 _CHEMICAL_NOT_USE = _lex("chemical_not_use")
 STATE_SIDE = _lex("state_side")
 NON_STATE_SIDE = _lex("non_state_side")
@@ -281,7 +301,7 @@ def _violence_kind(text: str) -> EventKind | None:
         # 'the violence began when the cartel set vehicles on fire': the arson is the act
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     if has(KILL) or has(ATTACK) or has(HURT):
-        if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
+        if _armed_target(text) or _armed_sides(text) or _armed_victims(text):  # ACLED: armed on both sides
             return EventKind("Battles", "Armed clash", 4)
         # 'the violence spread to three cities': an attack named by no act of its own
         vague = not (has(KILL) or has(HURT)) and _attack_words_all(_VAGUE_VIOLENCE, text)
@@ -357,13 +377,38 @@ _CIVILIAN_VICTIMS = _lex("civilian_victims")
 
 
 def _armed_target(text: str) -> bool:
-    """Soldiers or police named as victims, not as the agents ('shot dead by police'). A
-    checkpoint, convoy or patrol alone does not make armed victims of civilians shot there."""
+    """Soldiers or police named as victims, not as the agents ('shot dead by police',
+    'soldiers executed 20 villagers'). A checkpoint, convoy or patrol alone does not make armed
+    victims of civilians shot there, nor is 'an election officer' police."""
     civilians = bool(_CIVILIAN_VICTIMS.search(text))
+    civil = [m.span() for m in _CIVIL_OFFICER.finditer(text)]
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
                and not _BLAMED.search(text[max(0, m.start() - 30):m.start()])
                and not (civilians and _PLACE_ONLY_TARGET.match(m.group()))
+               and not _AGENT_OF.match(text, m.end())
+               and not any(a <= m.start() < b for a, b in civil)
                for m in ARMED_TARGET.finditer(text))
+
+
+# the subject of an active verb of violence: 'troops (on Monday) executed …', not 'soldiers
+# killed in an ambush' or 'soldiers were killed'
+_AGENT_OF = re.compile(
+    rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,3}}?"
+    rf"{lexicons.pattern('agent_harm_verbs')}\b"
+    rf"(?!\s*(?:[,.;:!?]|$)|\s+{lexicons.alternation('passive_participle_followers')}\b)", re.IGNORECASE)
+_CIVIL_OFFICER = re.compile(rf"\b{lexicons.alternation('civilian_officer_titles')}\s+officers?\b", re.IGNORECASE)
+# armed men as the object of a killing: 'killed ten Al-Shabaab fighters' (no preposition or
+# conjunction between: 'killed by militants', 'killed when the attackers stormed' name the doers)
+_HARMED_BEFORE = re.compile(
+    rf"\b{lexicons.pattern('harm_object_verbs')}\s+(?:(?!{lexicons.alternation('harm_object_breaks')}\b)"
+    r"[\w'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _armed_victims(text: str) -> bool:
+    """Armed men killed or wounded by the act ('the army killed ten Al-Shabaab fighters',
+    'police shot dead two gunmen'): they were a side of a fight, so it is a battle."""
+    return any(_HARMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+               for m in ATTACKERS.finditer(text))
 
 
 # 'blaming security forces', 'accused the army': the forces named as the doers
