@@ -103,7 +103,7 @@ def classify(text: str) -> EventKind | None:
     """Type the words of one event mention (a sentence or clause); None when they tell no
     political violence, unrest or strategic development."""
     if ARREST.search(text):  # 'arrested for rioting': the riot is only the charge
-        text = _CHARGE.sub(" ", text)
+        text = ARREST_PROTEST.sub(" ", _CHARGE.sub(" ", text))  # '… who organise protests'
     if PROTEST.search(text):  # 'a march against gun violence': the grievance, not the act
         text = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text)
     if not_an_event(text):
@@ -112,6 +112,7 @@ def classify(text: str) -> EventKind | None:
 
 
 _GRIEVANCE = _lex("grievance_phrases")
+ARREST_PROTEST = _lex("arrest_protest_contexts")  # sense.py: such detainees are political
 
 
 def not_an_event(text: str) -> bool:
