@@ -11,6 +11,7 @@ from ..document import Doc
 from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
+from .sense import hedged
 from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind, forces_acting
 from .mentions import _REPORTED_ON, Mention, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
@@ -378,7 +379,8 @@ def _body_over_headline(d: Draft) -> EventKind:
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
     """A peaceful protest whose reports tell of tear gas or arrests was met with intervention."""
     if kind.sub_event_type == "Peaceful protest" and any(
-            INTERVENTION.search(doc.text[m.start:m.end]) for m in d.mentions):
+            not hedged(doc.text[m.start:m.end], x.start())  # not 'against a plan for mass arrests'
+            for m in d.mentions for x in INTERVENTION.finditer(doc.text[m.start:m.end])):
         return EventKind("Protests", "Protest with intervention", kind.rank)
     return kind
 
