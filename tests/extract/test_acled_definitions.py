@@ -1,0 +1,101 @@
+"""Event types by ACLED's own sub-type definitions, each rule with sentences written for it on
+both sides (published Friday 10 May 2024)."""
+from __future__ import annotations
+
+import pytest
+
+from newsledger.extract.taxonomy import classify
+
+PUBLISHED = "2024-05-10"
+
+
+@pytest.fixture(scope="module")
+def kinds(extract):
+    def run(text: str) -> list[str]:
+        return [e["sub_event_type"] for e in extract(text, published=PUBLISHED)["events"]]
+    return run
+
+
+TYPED = [
+    # Battles are fights between two armed sides: armed men killed by the act were a side
+    ("Kenyan forces killed 10 Al-Shabaab fighters near the town of Garissa on Monday.", "Armed clash"),
+    ("Police shot dead two gunmen on the outskirts of Kano on Monday.", "Armed clash"),
+    ("Militants killed ten villagers in the town of Gwoza on Monday, police said.", "Attack"),
+    # the dead of a raid named after 'when', 'by': not what was killed
+    ("Twelve villagers were killed when the attackers stormed the village of Yelwata on Monday.", "Attack"),
+    # forces as the doers of a killing are no victims: civilians killed by them are attacked
+    ("Soldiers executed 20 civilians in the village of Moura on Monday.", "Attack"),
+    ("Troops on Monday shot dead three farmers in the village of Moura.", "Attack"),
+    ("Three soldiers were killed in an ambush near Moura on Monday.", "Armed clash"),
+    ("Militants killed five soldiers in an attack on a base near Moura on Monday.", "Armed clash"),
+    # a lone officer is police or army, unless a civil title makes him an official
+    ("An officer was killed when gunmen opened fire on his car in Kano on Monday.", "Armed clash"),
+    ("Gunmen shot dead an election officer in the town of Kano on Monday.", "Attack"),
+    # a suicide bomb: the attacker dies setting it off; a kamikaze drone is a drone
+    ("Two female kamikazes blew themselves up at a market in Maiduguri on Monday, killing 12 people.",
+     "Suicide bomb"),
+    ("A kamikaze drone hit a building in Kharkiv on Monday, wounding three people.", "Air/drone strike"),
+    # a non-state group that holds ground overtakes territory; one that raids a post, or holds a
+    # town only briefly, fought a battle
+    ("Rebels seized the town of Kidal on Monday after a week of fighting.", "Non-state actor overtakes territory"),
+    ("Rebels briefly seized the town of Kidal on Monday, residents said.", "Armed clash"),
+    ("Militants overran three army checkpoints near Kidal on Monday, killing nine soldiers.", "Armed clash"),
+    ("Militants overran the district of Tessit on Monday, killing nine soldiers.",
+     "Non-state actor overtakes territory"),
+    # government forces regain a location, posts included; a capital is ground
+    ("Government troops retook two army posts from the rebels near Kidal on Monday.",
+     "Government regains territory"),
+    ("The Taliban captured the provincial capital of Kunduz on Sunday after a two-day battle.",
+     "Non-state actor overtakes territory"),
+    # arrests away from a protest: of its organisers, or ahead of it
+    ("Police in Cairo arrested 40 activists on Monday ahead of planned protests.", "Arrests"),
+    ("The security service continues to detain people who organise or take part in the demonstrations "
+     "in Khartoum, activists said on Monday.", "Arrests"),
+    ("Security forces detained dozens of students during a protest in Khartoum on Monday.",
+     "Protest with intervention"),
+    # the dead a protest mourns are its grievance
+    ("Thousands rallied in Khartoum on Saturday to mourn protesters killed last month in a raid on a sit-in.",
+     "Peaceful protest"),
+    ("Hundreds protested in Dhaka on Monday demanding justice for two students killed in a road accident.",
+     "Peaceful protest"),
+    ("Thousands rallied in Khartoum on Saturday to mourn protesters killed last month, and police shot "
+     "dead two marchers.", "Excessive force against protesters"),
+    ("Anti-government protests were held in several towns on Monday night; people carried pictures of "
+     "the martyrs.", "Peaceful protest"),
+    # a march is a protest
+    ("The police suppressed a march of the opposition coalition in Goma on Monday.", "Protest with intervention"),
+    ("Hundreds of students held a peaceful march through Goma on Monday.", "Peaceful protest"),
+    # an intervention planned or opposed is no intervention
+    ("Thousands of protesters rallied in Chicago on Saturday against the government's plan for mass "
+     "arrests of migrants.", "Peaceful protest"),
+    ("Thousands of protesters rallied in Chicago on Saturday and police made mass arrests.",
+     "Protest with intervention"),
+]
+
+
+@pytest.mark.parametrize("text, sub_type", TYPED)
+def test_typed(kinds, text, sub_type):
+    assert kinds(text) == [sub_type]
+
+
+NOT_EVENTS = [
+    # the month, not a march
+    "Elections are due in March, the party said on Monday.",
+    # a march of troops is no protest
+    "The army began a march toward the city on Monday.",
+    # the accident a protest seeks justice for is no event of its own
+    "Two students were killed in a road accident in Dhaka on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_EVENTS)
+def test_not_events(kinds, text):
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("Militants took control of five more positions in the city after fierce clashes.", "Armed clash"),
+    ("Militants took control of the city after fierce clashes.", "Non-state actor overtakes territory"),
+])
+def test_control_of_posts_is_a_raid(text, sub_type):
+    assert classify(text).sub_event_type == sub_type
