@@ -70,6 +70,21 @@ TYPED = [
      "arrests of migrants.", "Peaceful protest"),
     ("Thousands of protesters rallied in Chicago on Saturday and police made mass arrests.",
      "Protest with intervention"),
+    # a checkpoint is only where a civilian was killed, named in the singular too
+    ("Soldiers beat and killed a farmer at a checkpoint near Bamenda on Monday.", "Attack"),
+    ("Gunmen attacked a checkpoint near Bamenda on Monday, killing two soldiers.", "Armed clash"),
+    # ACLED's violent demonstration: road-blocking with burning tyres, or beating the forces
+    ("Protesters blocked roads with burning tyres in Port-au-Prince on Monday.", "Violent demonstration"),
+    ("Protesters blocked a road in Port-au-Prince on Monday, singing and waving flags.", "Peaceful protest"),
+    ("Protesters beat a police officer outside parliament in Beirut on Saturday.", "Violent demonstration"),
+    ("Protesters beat drums and chanted slogans outside parliament in Beirut on Saturday.", "Peaceful protest"),
+    # forces who beat protesters intervene; one protester killed by them is excessive force
+    ("Riot police beat an anti-government protester during a protest near parliament in Beirut on "
+     "Saturday.", "Protest with intervention"),
+    ("A protester was shot dead by police in the capital, Luanda, on Monday.",
+     "Excessive force against protesters"),
+    ("A demonstrator was killed in the city of Basra on Monday when security forces opened fire.",
+     "Excessive force against protesters"),
 ]
 
 
