@@ -114,3 +114,27 @@ def test_not_events(kinds, text):
 ])
 def test_control_of_posts_is_a_raid(text, sub_type):
     assert classify(text).sub_event_type == sub_type
+
+
+ARTICLES = [
+    # tear gas told in the next sentence of the protest's paragraph: intervention
+    ("Protest in Ouagadougou\n\nHundreds of people protested in Ouagadougou on Tuesday against the "
+     "insecurity. Police fired tear gas to disperse them.", ["Protest with intervention"]),
+    # a crowd that dispersed by itself met no force
+    ("Protest in Ouagadougou\n\nHundreds of people protested in Ouagadougou on Tuesday against the "
+     "insecurity. The crowd dispersed peacefully in the evening after speeches.",
+     ["Peaceful protest"]),
+    # a headline that names the province of the town the body tells is that incident, not one
+    # more at the province's capital
+    ("Air strikes hit Idlib\n\nGovernment warplanes struck a market in the town of Ariha in Idlib "
+     "province on Monday, killing 15 people, rescuers said.", ["Air/drone strike"]),
+    # a headline's town of its own stays its own incident
+    ("Air strikes hit Aleppo\n\nGovernment warplanes struck a market in the town of Ariha in Idlib "
+     "province on Monday, killing 15 people, rescuers said.", ["Air/drone strike", "Air/drone strike"]),
+]
+
+
+@pytest.mark.parametrize("text, rows", ARTICLES)
+def test_articles(extract, text, rows):
+    found = extract(text, published=PUBLISHED)["events"]
+    assert [e["sub_event_type"] for e in found] == rows
