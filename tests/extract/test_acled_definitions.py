@@ -91,6 +91,9 @@ TYPED = [
      "had blocked the entrance to a platinum mine near Rustenburg.", "Protest with intervention"),
     ("A landmine exploded near a gold mine outside the town of Kuri on Monday, killing two miners.",
      "Remote explosive/landmine/IED"),
+    # ACLED's agreements are made, not talked about: a prisoner exchange is one
+    ("The army and the militia exchanged 40 prisoners in the town of Kuri on Monday under a deal "
+     "brokered by the UN.", "Agreement"),
     # hostages taken are abducted
     ("Gunmen took 12 passengers hostage after stopping a bus on the road to Kaduna on Monday.",
      "Abduction/forced disappearance"),
@@ -112,6 +115,7 @@ NOT_EVENTS = [
     # a striker who scores, a striking image: no strike
     "The striker scored twice as the Chiefs beat the Pirates in Soweto on Saturday.",
     "A striking image of the city of Nairobi was published on Monday.",
+    "Peace talks between the government and the rebels resumed in Doha on Monday.",
     # a hostage role is no hostage taken
     "The actor took the hostage role in a new film made in Lagos on Monday.",
 ]
