@@ -94,6 +94,23 @@ TYPED = [
     # ACLED's agreements are made, not talked about: a prisoner exchange is one
     ("The army and the militia exchanged 40 prisoners in the town of Kuri on Monday under a deal "
      "brokered by the UN.", "Agreement"),
+    # ACLED's riots: unorganised crowds that fight, riot or strike; armed men make it a battle
+    ("Youths from two rival villages clashed with machetes and clubs near Kuri on Monday, leaving "
+     "three dead.", "Mob violence"),
+    ("Two men were killed near Kuri on Monday as youths clashed with gunmen who fired on them.", "Armed clash"),
+    ("Football fans rioted after the match in Kuri on Sunday, smashing shop windows and burning cars.",
+     "Mob violence"),
+    ("Shops were torched in Kuri on Sunday night, police said.", "Looting/property destruction"),
+    ("Supporters of two rival parties threw stones at each other during a rally in Kuri on Monday.",
+     "Violent demonstration"),
+    ("A crowd beat a suspected thief to death in a market in Kuri on Monday.", "Mob violence"),
+    ("Villagers attacked a police station in Kuri on Monday after a man died in custody, injuring "
+     "two officers.", "Violent demonstration"),
+    ("Gunmen attacked a police station in Kuri on Monday, injuring two officers.", "Armed clash"),
+    ("Residents attacked gunmen with machetes in Kuri on Monday.", "Armed clash"),
+    ("Gunmen attacked villagers in Kuri on Monday, killing five.", "Attack"),
+    ("Troops came under fire in the camp on Monday and shot two gunmen.", "Armed clash"),
+    ("Police shot a suspect in the camp near Kuri on Monday, witnesses said.", "Attack"),
     # hostages taken are abducted
     ("Gunmen took 12 passengers hostage after stopping a bus on the road to Kaduna on Monday.",
      "Abduction/forced disappearance"),

@@ -293,6 +293,8 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Riots", "Mob violence", 5)  # 'villagers clashed with sticks and rods'
     if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
+    if has(_CROWD_STRIKES) and not (has(_FIREARMS) or has(ATTACKERS) or has(_INSURGENTS) or _armed_victims(text)):
+        return EventKind("Riots", "Violent demonstration", 5)  # 'villagers stormed the police station'
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
     unhurt = not (has(KILL) or has(HURT))
@@ -315,6 +317,9 @@ def _violence_kind(text: str) -> EventKind | None:
 _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
 _MOB_DOERS = _lex("mob_doer_words")
 _CRUDE = _lex("crude_weapons")
+# unarmed people as the doers of violence: a crowd's riot, whoever its target (ACLED's Riots)
+_CROWD_STRIKES = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\s+(?:[\w-]+\s+){{0,2}}?"
+                            rf"{lexicons.pattern('agent_harm_verbs')}\b", re.IGNORECASE)
 _FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
