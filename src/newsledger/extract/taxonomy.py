@@ -293,10 +293,11 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Riots", "Mob violence", 5)  # 'villagers clashed with sticks and rods'
     if has(CLASH) or _AMBUSH.search(text):
         return EventKind("Battles", "Armed clash", 5)
-    if has(_CROWD_STRIKES) and not (has(_FIREARMS) or has(ATTACKERS) or has(_INSURGENTS) or _armed_victims(text)):
-        return EventKind("Riots", "Violent demonstration", 5)  # 'villagers stormed the police station'
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
+    if _crowd_strikes(text) and not (has(_FIREARMS) or has(ATTACKERS) or has(_INSURGENTS) or _armed_victims(text)):
+        # 'villagers stormed the police station': unarmed people's violence is a riot
+        return EventKind("Riots", "Mob violence" if has(_MOB) else "Violent demonstration", 5)
     unhurt = not (has(KILL) or has(HURT))
     if has(ARREST) and unhurt and _attack_words_all(_RAID, text):
         return EventKind("Strategic developments", "Arrests", 2)  # 'police raided …, detaining him'
@@ -318,8 +319,13 @@ _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
 _MOB_DOERS = _lex("mob_doer_words")
 _CRUDE = _lex("crude_weapons")
 # unarmed people as the doers of violence: a crowd's riot, whoever its target (ACLED's Riots)
-_CROWD_STRIKES = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\s+(?:[\w-]+\s+){{0,2}}?"
-                            rf"{lexicons.pattern('agent_harm_verbs')}\b", re.IGNORECASE)
+_MOB_DOER = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\b", re.IGNORECASE)
+
+
+def _crowd_strikes(text: str) -> bool:
+    """Villagers, youths or a crowd as the doers of violence ('villagers stormed the police
+    station'), not its victims ('villagers were massacred')."""
+    return any(_AGENT_OF.match(text, m.end()) for m in _MOB_DOER.finditer(text))
 _FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
