@@ -144,10 +144,12 @@ def test_not_events(kinds, text):
 
 
 @pytest.mark.parametrize("text, sub_type", [
-    ("Militants took control of five more positions in the city after fierce clashes.", "Armed clash"),
+    ("Militants overran five army posts near the city after fierce clashes.", "Armed clash"),
+    ("Militants captured a military base near the city after fierce clashes.",
+     "Non-state actor overtakes territory"),
     ("Militants took control of the city after fierce clashes.", "Non-state actor overtakes territory"),
 ])
-def test_control_of_posts_is_a_raid(text, sub_type):
+def test_overrun_posts_are_a_raid(text, sub_type):
     assert classify(text).sub_event_type == sub_type
 
 

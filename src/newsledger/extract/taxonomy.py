@@ -207,7 +207,7 @@ def _strategic_kind(text: str) -> EventKind | None:
         return EventKind("Strategic developments", "Non-violent transfer of territory", 4)
     if ground:
         if _non_state_taker(text, ground):
-            if _held_briefly(text, ground) or _installation_taken(text, ground):
+            if _raided_only(text, ground):
                 return EventKind("Battles", "Armed clash", 5)  # a raid, no territory held
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
@@ -221,23 +221,19 @@ def _strategic_kind(text: str) -> EventKind | None:
 
 
 _ENDED_VIOLENCE = _lex("ended_violence")
-# the ground a territory verb took was an armed post only ('overran three army checkpoints',
-# 'took control of two positions')
-_INSTALLATION = lexicons.pattern("military_installations")
-_INSTALLATION_TAKEN = re.compile(rf"\b{_INSTALLATION}$", re.IGNORECASE)
-_CONTROL_OF_INSTALLATION = re.compile(rf"\s+(?:of|over)\s+(?:[\w-]+\s+){{0,3}}?{_INSTALLATION}\b", re.IGNORECASE)
-
-
-def _installation_taken(text: str, ground: re.Match) -> bool:
-    taken = ground.group()
-    return bool(_INSTALLATION_TAKEN.search(taken)) or \
-        (taken.lower().endswith("control") and bool(_CONTROL_OF_INSTALLATION.match(text, ground.end())))
+# an armed post overrun ('overran three army checkpoints'): a raid that holds no territory; a
+# base captured or taken control of is ground held
+_OVERRAN_INSTALLATION = re.compile(rf"^overr(?:a|u)n\b.*\b{lexicons.pattern('military_installations')}$",
+                                   re.IGNORECASE)
 _TRANSIENT = re.compile(rf"\b{lexicons.alternation('transient_words')}\b", re.IGNORECASE)
 
 
-def _held_briefly(text: str, ground: re.Match) -> bool:
-    """'briefly seized the town', 'held the town for a few hours': ground taken, not held."""
-    return bool(_TRANSIENT.search(text, max(0, ground.start() - 20), min(len(text), ground.end() + 40)))
+def _raided_only(text: str, ground: re.Match) -> bool:
+    """Ground taken but not held (ACLED's territory needs a monopoly of force): an armed post
+    overrun, or a town seized 'briefly' or 'for a few hours'."""
+    return bool(_OVERRAN_INSTALLATION.match(ground.group())) or bool(
+        _TRANSIENT.search(text, max(0, ground.start() - 20), min(len(text), ground.end() + 40)))
+
 
 _CHEMICAL_NOT_USE = _lex("chemical_not_use")
 STATE_SIDE = _lex("state_side")
