@@ -111,6 +111,13 @@ TYPED = [
     ("Gunmen attacked villagers in Kuri on Monday, killing five.", "Attack"),
     ("Troops came under fire in the camp on Monday and shot two gunmen.", "Armed clash"),
     ("Police shot a suspect in the camp near Kuri on Monday, witnesses said.", "Attack"),
+    # looting by state forces is property destruction, not a riot; a crowd named only as the
+    # source makes no riot; a crowd that loots riots
+    ("Soldiers looted homes and shops in the town of Kuri on Monday, residents said.",
+     "Looting/property destruction"),
+    ("Shops were looted in Kuri on Monday, residents said.", "Looting/property destruction"),
+    ("Youths looted shops in Kuri on Monday, residents said.", "Mob violence"),
+    ("Rioters looted shops in Kuri on Monday as soldiers watched.", "Mob violence"),
     # hostages taken are abducted
     ("Gunmen took 12 passengers hostage after stopping a bus on the road to Kaduna on Monday.",
      "Abduction/forced disappearance"),

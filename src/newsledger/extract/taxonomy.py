@@ -351,11 +351,22 @@ def _weapon(rx: re.Pattern[str], text: str) -> bool:
 
 
 def _riot_kind(text: str) -> EventKind:
-    """Riot words: a crowd's violence, or property looted or burned with no crowd named and
-    no one hurt."""
-    if not _CROWD.search(text) and not (KILL.search(text) or HURT.search(text)):
+    """Riot words: a crowd's violence, or property looted or burned with no crowd named (a
+    crowd only as the source, 'residents said', is none) or by state forces ('soldiers
+    looted shops'), and no one hurt."""
+    crowd = any(not _SAYS.match(text, m.end()) for m in _CROWD.finditer(text))
+    if (not crowd or _forces_looted(text)) and not (KILL.search(text) or HURT.search(text)):
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     return EventKind("Riots", "Mob violence" if _MOB.search(text) else "Violent demonstration", 5)
+
+
+def _forces_looted(text: str) -> bool:
+    """State forces as the doers of the looting or burning ('soldiers looted homes'): no riot."""
+    return any(_RIOT_AFTER.match(text, m.end()) for m in STATE_SIDE.finditer(text))
+
+
+_RIOT_AFTER = re.compile(rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,2}}?(?:{RIOT.pattern})",
+                         re.IGNORECASE)
 
 
 def _minor_kind(text: str) -> EventKind | None:
