@@ -118,6 +118,8 @@ TYPED = [
     ("Shops were looted in Kuri on Monday, residents said.", "Looting/property destruction"),
     ("Youths looted shops in Kuri on Monday, residents said.", "Mob violence"),
     ("Rioters looted shops in Kuri on Monday as soldiers watched.", "Mob violence"),
+    # new leadership of an armed group is a change to the group
+    ("Al-Shabaab named a new leader on Monday, the group said in a statement.", "Change to group/activity"),
     # hostages taken are abducted
     ("Gunmen took 12 passengers hostage after stopping a bus on the road to Kaduna on Monday.",
      "Abduction/forced disappearance"),
@@ -140,6 +142,9 @@ NOT_EVENTS = [
     "The striker scored twice as the Chiefs beat the Pirates in Soweto on Saturday.",
     "A striking image of the city of Nairobi was published on Monday.",
     "Peace talks between the government and the rebels resumed in Doha on Monday.",
+    # a company's or a party's new leader is no armed group's
+    "The company appointed a new chief executive on Monday.",
+    "The party elected a new leader in Nairobi on Monday.",
     # a hostage role is no hostage taken
     "The actor took the hostage role in a new film made in Lagos on Monday.",
 ]
