@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from .. import lexicons
 from .casualties import find_counts
 from .first_chars import compile_guarded
-from .taxonomy import (ACCIDENT, AIR_ATTACK, ARREST_PROTEST, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER, EventKind,
-                       lexicon_rx)
+from .taxonomy import (ACCIDENT, AIR_ATTACK, ARREST_PROTEST, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER,
+                       EventKind, lexicon_rx)
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")

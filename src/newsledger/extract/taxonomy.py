@@ -322,6 +322,8 @@ def _crowd_strikes(text: str) -> bool:
     """Villagers, youths or a crowd as the doers of violence ('villagers stormed the police
     station'), not its victims ('villagers were massacred')."""
     return any(_AGENT_OF.match(text, m.end()) for m in _MOB_DOER.finditer(text))
+
+
 _FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
@@ -365,8 +367,8 @@ def _forces_looted(text: str) -> bool:
     return any(_RIOT_AFTER.match(text, m.end()) for m in STATE_SIDE.finditer(text))
 
 
-_RIOT_AFTER = re.compile(rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,2}}?(?:{RIOT.pattern})",
-                         re.IGNORECASE)
+_RIOT_AFTER = re.compile(
+    rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,2}}?(?:{RIOT.pattern})", re.IGNORECASE)
 
 
 def _minor_kind(text: str) -> EventKind | None:
