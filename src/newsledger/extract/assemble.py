@@ -11,6 +11,7 @@ from ..document import Doc
 from .geo import Located, admin1_of, article_province, as_neighbourhood, choose_place, country_in, dateline_place
 from ..ledger import Event, Span
 from .roles import arrested_person, crowd_fight, event_roles, mob_attack
+from .sense import hedged
 from .taxonomy import INTERVENTION, PROTEST, TRIGGER, EventKind, forces_acting
 from .mentions import _REPORTED_ON, Mention, _in_relative_clause, _possessive
 from .incidents import Draft, _ANAPHORA
@@ -376,11 +377,27 @@ def _body_over_headline(d: Draft) -> EventKind:
 
 
 def _with_intervention(doc: Doc, d: Draft, kind: EventKind) -> EventKind:
-    """A peaceful protest whose reports tell of tear gas or arrests was met with intervention."""
-    if kind.sub_event_type == "Peaceful protest" and any(
-            INTERVENTION.search(doc.text[m.start:m.end]) for m in d.mentions):
+    """A peaceful protest whose reports tell of tear gas or arrests was met with intervention,
+    told in its own words or in the next sentence of its paragraph ('Police fired tear gas to
+    disperse them.'), when that sentence has no trigger or date of its own."""
+    if kind.sub_event_type != "Peaceful protest":
+        return kind
+    after = [_next_in_paragraph(doc, m.sentence) for m in d.mentions]
+    spans = [(m.start, m.end) for m in d.mentions] + [(s.start, s.end) for s in after if s is not None]
+    if any(not hedged(doc.text[a:b], x.start())  # not 'against a plan for mass arrests'
+           for a, b in spans for x in INTERVENTION.finditer(doc.text[a:b])):
         return EventKind("Protests", "Protest with intervention", kind.rank)
     return kind
+
+
+def _next_in_paragraph(doc: Doc, index: int):
+    """The sentence after `index` in its paragraph, when it tells no incident or day of its own."""
+    if index + 1 >= len(doc.sentences) or index == doc.title:
+        return None
+    s, nxt = doc.sentences[index], doc.sentences[index + 1]
+    if nxt.paragraph != s.paragraph or TRIGGER.search(nxt.text) or doc.in_sentence(doc.dates, index + 1):
+        return None
+    return nxt
 
 
 def _militants_killed(d: Draft, kind: EventKind) -> bool:

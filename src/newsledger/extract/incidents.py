@@ -13,7 +13,8 @@ from .. import lexicons
 from ..document import Doc
 from .geo import Located
 from .taxonomy import TRIGGER, EventKind
-from .mentions import PRECISION_RANK, Mention, _places_agree
+from .mentions import PRECISION_RANK, Mention, _admin1, _places_agree
+from .text import fold
 
 FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence",
@@ -100,6 +101,8 @@ def merge_mentions(doc: Doc, mentions: list[Mention]) -> list[Draft]:
         m.headline = True
         target = _headline_target(drafts, m)
         if target is not None:
+            if not _draft_place_agrees(target, m.place):
+                m.place = None  # the headline named the province: the body's town places it
             target.mentions.insert(0, m)
         else:
             drafts.insert(0, Draft([m]))
@@ -120,13 +123,25 @@ def _sum_of_parts(s: Draft, drafts: list[Draft]) -> bool:
 
 
 def _headline_target(drafts: list[Draft], m: Mention) -> Draft | None:
-    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _draft_place_agrees(d, m.place)]
+    fitting = [d for d in drafts if _kinds_agree(d.kind, m.kind) and _draft_place_agrees(d, m.place)] \
+        or [d for d in drafts if _kinds_agree(d.kind, m.kind) and _names_province_of(m.place, d.place)]
     if not fitting:
         return None
     killed = {c.value for c in m.counts if c.kind == "killed"}
     same_toll = [d for d in fitting if killed & {c.value for x in d.mentions for c in x.counts
                                                   if c.kind == "killed"}]
     return (same_toll or fitting)[0]
+
+
+def _names_province_of(headline: Located | None, body: Located | None) -> bool:
+    """'Air strikes hit Idlib' over 'struck a market in Ariha in Idlib province': the
+    headline's place bears the name of the province the body's place lies in (a headline
+    names the region, though the gazetteer reads its city)."""
+    if headline is None or body is None or headline.location is None:
+        return False
+    province = _admin1(body.place)
+    return headline.place.country == body.place.country and province is not None \
+        and fold(headline.location) == fold(province)
 
 
 def _elaborated(doc: Doc, drafts: list[Draft], m: Mention) -> Draft | None:

@@ -26,8 +26,8 @@ from dataclasses import dataclass
 from .. import lexicons
 from .casualties import find_counts
 from .first_chars import compile_guarded
-from .taxonomy import (ACCIDENT, AIR_ATTACK, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER, EventKind,
-                       lexicon_rx)
+from .taxonomy import (ACCIDENT, AIR_ATTACK, ARREST_PROTEST, BOMB, DISASTER, DISRUPTED, PROTEST, STRONG, TRIGGER,
+                       EventKind, lexicon_rx)
 
 ARMED_AGENTS = lexicon_rx("armed_agents")
 WEAPONS = lexicon_rx("weapons")
@@ -241,10 +241,14 @@ def hedged(text: str, at: int) -> bool:
                 and re.match(r"\w+ed\b", text[at:]))
 
 
+# 'continue to detain', 'began to shell': the act itself, not a purpose
+_ASPECTUAL = re.compile(rf"\b{lexicons.alternation('aspectual_verbs')}\s+to\s+$", re.IGNORECASE)
+
+
 def purpose(text: str, at: int) -> bool:
     """'troops sent to fight': the trigger at `at` is a purpose, not what happened — unless
     it completes a crowd's act ('took to the streets to protest', 'gathered to protest')."""
-    if not re.search(r"\bto\s+$", text[max(0, at - 4):at]):
+    if not re.search(r"\bto\s+$", text[max(0, at - 4):at]) or _ASPECTUAL.search(text, max(0, at - 30), at):
         return False
     return not (PROTEST.match(text, at) and _PURPOSE_ACT.search(text, max(0, at - 80), at))
 
@@ -314,7 +318,7 @@ def _arrest_verdict(words: str, live: list[re.Match], frame: Frame,
     """A political arrest: of protesters, activists, militants or opposition figures, or any
     arrest in a conflict story; ordinary crime elsewhere is not coded."""
     trigger = live[0].group()
-    who = POLITICAL_DETAINEES.search(words)
+    who = POLITICAL_DETAINEES.search(words) or ARREST_PROTEST.search(words)  # '… who organise protests'
     if who:
         return Verdict(trigger, f"political detainee '{who.group()}'")
     if armed_names:

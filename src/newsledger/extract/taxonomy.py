@@ -103,7 +103,7 @@ def classify(text: str) -> EventKind | None:
     """Type the words of one event mention (a sentence or clause); None when they tell no
     political violence, unrest or strategic development."""
     if ARREST.search(text):  # 'arrested for rioting': the riot is only the charge
-        text = _CHARGE.sub(" ", text)
+        text = ARREST_PROTEST.sub(" ", _CHARGE.sub(" ", text))  # '… who organise protests'
     if PROTEST.search(text):  # 'a march against gun violence': the grievance, not the act
         text = _GRIEVANCE.sub(lambda m: " " * len(m.group()), text)
     if not_an_event(text):
@@ -112,6 +112,7 @@ def classify(text: str) -> EventKind | None:
 
 
 _GRIEVANCE = _lex("grievance_phrases")
+ARREST_PROTEST = _lex("arrest_protest_contexts")  # sense.py: such detainees are political
 
 
 def not_an_event(text: str) -> bool:
@@ -206,6 +207,8 @@ def _strategic_kind(text: str) -> EventKind | None:
         return EventKind("Strategic developments", "Non-violent transfer of territory", 4)
     if ground:
         if _non_state_taker(text, ground):
+            if _raided_only(text, ground):
+                return EventKind("Battles", "Armed clash", 5)  # a raid, no territory held
             return EventKind("Battles", "Non-state actor overtakes territory", 6)
         return EventKind("Battles", "Government regains territory", 6)
     # a truce named beside violence is the violence's setting; truces and talks themselves are
@@ -218,6 +221,20 @@ def _strategic_kind(text: str) -> EventKind | None:
 
 
 _ENDED_VIOLENCE = _lex("ended_violence")
+# an armed post overrun ('overran three army checkpoints'): a raid that holds no territory; a
+# base captured or taken control of is ground held
+_OVERRAN_INSTALLATION = re.compile(rf"^overr(?:a|u)n\b.*\b{lexicons.pattern('military_installations')}$",
+                                   re.IGNORECASE)
+_TRANSIENT = re.compile(rf"\b{lexicons.alternation('transient_words')}\b", re.IGNORECASE)
+
+
+def _raided_only(text: str, ground: re.Match) -> bool:
+    """Ground taken but not held (ACLED's territory needs a monopoly of force): an armed post
+    overrun, or a town seized 'briefly' or 'for a few hours'."""
+    return bool(_OVERRAN_INSTALLATION.match(ground.group())) or bool(
+        _TRANSIENT.search(text, max(0, ground.start() - 20), min(len(text), ground.end() + 40)))
+
+
 _CHEMICAL_NOT_USE = _lex("chemical_not_use")
 STATE_SIDE = _lex("state_side")
 NON_STATE_SIDE = _lex("non_state_side")
@@ -274,6 +291,9 @@ def _violence_kind(text: str) -> EventKind | None:
         return EventKind("Battles", "Armed clash", 5)
     if has(RIOT) and not has(ATTACKERS):
         return _riot_kind(text)
+    if _crowd_strikes(text) and not (has(_FIREARMS) or has(ATTACKERS) or has(_INSURGENTS) or _armed_victims(text)):
+        # 'villagers stormed the police station': unarmed people's violence is a riot
+        return EventKind("Riots", "Mob violence" if has(_MOB) else "Violent demonstration", 5)
     unhurt = not (has(KILL) or has(HURT))
     if has(ARREST) and unhurt and _attack_words_all(_RAID, text):
         return EventKind("Strategic developments", "Arrests", 2)  # 'police raided …, detaining him'
@@ -281,7 +301,7 @@ def _violence_kind(text: str) -> EventKind | None:
         # 'the violence began when the cartel set vehicles on fire': the arson is the act
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     if has(KILL) or has(ATTACK) or has(HURT):
-        if _armed_target(text) or _armed_sides(text):  # ACLED: fights with soldiers or police are battles
+        if _armed_target(text) or _armed_sides(text) or _armed_victims(text):  # ACLED: armed on both sides
             return EventKind("Battles", "Armed clash", 4)
         # 'the violence spread to three cities': an attack named by no act of its own
         vague = not (has(KILL) or has(HURT)) and _attack_words_all(_VAGUE_VIOLENCE, text)
@@ -294,6 +314,16 @@ def _violence_kind(text: str) -> EventKind | None:
 _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
 _MOB_DOERS = _lex("mob_doer_words")
 _CRUDE = _lex("crude_weapons")
+# unarmed people as the doers of violence: a crowd's riot, whoever its target (ACLED's Riots)
+_MOB_DOER = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\b", re.IGNORECASE)
+
+
+def _crowd_strikes(text: str) -> bool:
+    """Villagers, youths or a crowd as the doers of violence ('villagers stormed the police
+    station'), not its victims ('villagers were massacred')."""
+    return any(_AGENT_OF.match(text, m.end()) for m in _MOB_DOER.finditer(text))
+
+
 _FIREARMS = _lex("firearm_words")
 _TRAVELLERS = _lex("civilian_travellers")
 ATTACKERS = _lex("armed_attackers")
@@ -323,11 +353,22 @@ def _weapon(rx: re.Pattern[str], text: str) -> bool:
 
 
 def _riot_kind(text: str) -> EventKind:
-    """Riot words: a crowd's violence, or property looted or burned with no crowd named and
-    no one hurt."""
-    if not _CROWD.search(text) and not (KILL.search(text) or HURT.search(text)):
+    """Riot words: a crowd's violence, or property looted or burned with no crowd named (a
+    crowd only as the source, 'residents said', is none) or by state forces ('soldiers
+    looted shops'), and no one hurt."""
+    crowd = any(not _SAYS.match(text, m.end()) for m in _CROWD.finditer(text))
+    if (not crowd or _forces_looted(text)) and not (KILL.search(text) or HURT.search(text)):
         return EventKind("Strategic developments", "Looting/property destruction", 4)
     return EventKind("Riots", "Mob violence" if _MOB.search(text) else "Violent demonstration", 5)
+
+
+def _forces_looted(text: str) -> bool:
+    """State forces as the doers of the looting or burning ('soldiers looted homes'): no riot."""
+    return any(_RIOT_AFTER.match(text, m.end()) for m in STATE_SIDE.finditer(text))
+
+
+_RIOT_AFTER = re.compile(
+    rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,2}}?(?:{RIOT.pattern})", re.IGNORECASE)
 
 
 def _minor_kind(text: str) -> EventKind | None:
@@ -357,13 +398,38 @@ _CIVILIAN_VICTIMS = _lex("civilian_victims")
 
 
 def _armed_target(text: str) -> bool:
-    """Soldiers or police named as victims, not as the agents ('shot dead by police'). A
-    checkpoint, convoy or patrol alone does not make armed victims of civilians shot there."""
+    """Soldiers or police named as victims, not as the agents ('shot dead by police',
+    'soldiers executed 20 villagers'). A checkpoint, convoy or patrol alone does not make armed
+    victims of civilians shot there, nor is 'an election officer' police."""
     civilians = bool(_CIVILIAN_VICTIMS.search(text))
+    civil = [m.span() for m in _CIVIL_OFFICER.finditer(text)]
     return any(not _BY.search(text[max(0, m.start() - 30):m.start()])
                and not _BLAMED.search(text[max(0, m.start() - 30):m.start()])
                and not (civilians and _PLACE_ONLY_TARGET.match(m.group()))
+               and not _AGENT_OF.match(text, m.end())
+               and not any(a <= m.start() < b for a, b in civil)
                for m in ARMED_TARGET.finditer(text))
+
+
+# the subject of an active verb of violence: 'troops (on Monday) executed …', not 'soldiers
+# killed in an ambush' or 'soldiers were killed'
+_AGENT_OF = re.compile(
+    rf"\s+(?:(?!{lexicons.alternation('passive_auxiliaries')}\b)[\w-]+\s+){{0,3}}?"
+    rf"{lexicons.pattern('agent_harm_verbs')}\b"
+    rf"(?!\s*(?:[,.;:!?]|$)|\s+{lexicons.alternation('passive_participle_followers')}\b)", re.IGNORECASE)
+_CIVIL_OFFICER = re.compile(rf"\b{lexicons.alternation('civilian_officer_titles')}\s+officers?\b", re.IGNORECASE)
+# armed men as the object of a killing: 'killed ten Al-Shabaab fighters' (no preposition or
+# conjunction between: 'killed by militants', 'killed when the attackers stormed' name the doers)
+_HARMED_BEFORE = re.compile(
+    rf"\b{lexicons.pattern('harm_object_verbs')}\s+(?:(?!{lexicons.alternation('harm_object_breaks')}\b)"
+    r"[\w'-]+\s+){0,4}$", re.IGNORECASE)
+
+
+def _armed_victims(text: str) -> bool:
+    """Armed men killed or wounded by the act ('the army killed ten Al-Shabaab fighters',
+    'police shot dead two gunmen'): they were a side of a fight, so it is a battle."""
+    return any(_HARMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+               for m in ATTACKERS.finditer(text))
 
 
 # 'blaming security forces', 'accused the army': the forces named as the doers
