@@ -572,8 +572,8 @@ def _mark_totals(sc: _Scan) -> None:
         while j >= 0 and toks[j].typ == "p":
             j -= 1
         for h in sc.hits:
-            if h.np is None:
-                continue
+            if h.np is None or _coordinated(sc, h):
+                continue  # 'nine policemen and nine civilians, including four clerks': 18
             cue_end = _cue_end_for(sc, h)
             if h.np.h1 - 1 == j or cue_end - 1 == j:
                 h.total = True
@@ -584,6 +584,12 @@ def _mark_totals(sc: _Scan) -> None:
         for h in sc.hits:
             if h.group == nearest.group:
                 h.total = True
+
+
+def _coordinated(sc: _Scan, h: _Hit) -> bool:
+    """The hit is one of phrases joined under one cue ('two soldiers and five civilians'):
+    a breakdown after the last breaks down that phrase only, and the phrases still add up."""
+    return any(o is not h and o.group == h.group and o.kind == h.kind for o in sc.hits)
 
 
 def _cue_end_for(sc: _Scan, h: _Hit) -> int:

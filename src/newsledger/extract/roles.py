@@ -292,11 +292,16 @@ class _Forces:
         self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
+        # 'Army' of 'National Liberation Army', 'Armed Forces' of 'Revolutionary Armed Forces
+        # of Colombia': a force word inside a named group's name is that group, not the state's
+        inside = [(g.start - base, g.end - base) for g in groups if g.actor.kind != "state_force"]
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
                          (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
                 if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
                     continue  # 'police said', 'a police uniform'
+                if any(a <= m.start() < b for a, b in inside):
+                    continue
                 if crowd and _ON_STANDBY.match(text, m.end()):
                     continue  # 'with thousands of police deployed': there, not facing the crowd
                 country = _nation_before(text, m.start(), nation)
