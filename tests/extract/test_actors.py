@@ -461,3 +461,33 @@ def test_the_captor_and_the_held(extract, text, actor1, actor2):
     assert len(found) == 1, found
     assert (found[0]["sub_event_type"], found[0]["actor1"], found[0]["actor2"]) == \
         ("Arrests", actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # police of any rank hit are the police, not civilians
+    ("Gunmen killed a police inspector in Sukkur on Wednesday.",
+     "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ("A police constable was stabbed to death in Anantnag on Wednesday.",
+     "Unidentified Armed Group (India)", "Police Forces of India"),
+    ("Gunmen killed a shopkeeper in Sukkur on Wednesday.",
+     "Unidentified Armed Group (Pakistan)", "Civilians"),
+    # forces that strike a named group: the forces began it, the group was hit
+    ("Nigerien troops killed 12 Boko Haram fighters near Diffa on Thursday.",
+     "Military Forces of Niger", "Boko Haram"),
+    ("The Nigerien army said its soldiers killed 12 Boko Haram fighters near Diffa on Thursday.",
+     "Military Forces of Niger", "Boko Haram"),
+    ("Boko Haram fighters killed 12 Nigerien soldiers near Diffa on Thursday.",
+     "Boko Haram", "Military Forces of Niger"),
+    # the arresting force is the one that says it made the arrests, by its nationality
+    ("The Israeli army said it detained 14 Palestinians near Tubas overnight.",
+     "Military Forces of Israel", None),
+    ("Residents said soldiers detained 14 men near Kayes overnight.",
+     "Military Forces of Mali", None),
+    # a force word inside a group's name is the group's, not the state's
+    ("ELN [National Liberation Army] rebels blew up a bridge near Saravena on Friday, killing four people.",
+     "National Liberation Army (ELN)", None),
+])
+def test_forces_hit_forces_striking_and_forces_reporting(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

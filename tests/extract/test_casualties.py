@@ -662,3 +662,28 @@ def test_a_time_phrase_after_killed_is_no_object(sentence, expected):
     counts = find_counts(sentence)
     assert kv(sentence) == expected
     assert counts[0].who in ("farmer", "guard")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a breakdown after the last of joined phrases breaks that phrase down: they still add up
+    ("The blast killed six soldiers and four farmers, including two brothers, near the dam.", (10, None)),
+    ("Rebels killed three guards and five porters, among them a boy, on the road.", (8, None)),
+    # a breakdown of one figure leaves that figure the total
+    ("The blast killed ten people, including two soldiers, near the dam.", (10, None)),
+    # another kind's figure is no part of the sum
+    ("The blast killed six soldiers and wounded four farmers, including two brothers.", (6, 4)),
+])
+def test_joined_phrases_before_a_breakdown_add_up(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an age written with spaces is a word of the phrase, not a count
+    ("A grenade wounded a 17 year-old boy outside the school.", (None, 1)),
+    ("A grenade wounded a 30 year old teacher outside the school.", (None, 1)),
+    ("A grenade wounded a 17-year-old boy outside the school.", (None, 1)),
+    # a count before an age is still the count
+    ("A grenade wounded two boys outside the school.", (None, 2)),
+])
+def test_an_age_spaced_out_is_no_count(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected

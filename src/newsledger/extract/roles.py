@@ -230,9 +230,14 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
     operation = _OPERATION.search(text) and not _ASSAILED.search(text)
     if (initiator is None or initiator == unid) and (_strikes(text, base, state) or operation):
         return state, unid
+    if initiator is not None and initiator[1] and _strikes(text, base, state) \
+            and not _acts(text, base, initiator):
+        return state, initiator  # 'Nigerian troops killed 30 Boko Haram fighters': the group was hit
     if initiator is not None:
         return initiator, state
-    if _ASSAILED.search(text) and not _OPERATION.search(text):
+    if _ASSAILED.search(text) and not _OPERATION.search(text) or \
+            state[1] and not _acts(text, base, state) and not _OPERATION.search(text):
+        # 'troops were ambushed' · 'a police constable was stabbed to death': the forces were hit
         return (f"Unidentified Armed Group ({cn})", None), state
     return state, unid  # 'killed in a shoot-out during a police operation'
 
@@ -298,8 +303,9 @@ class _Forces:
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
                          (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
-                if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
-                    continue  # 'police said', 'a police uniform'
+                if _SPEAKS.match(text, m.end()) and not _SAID_IT_DID.match(text, m.end()) \
+                        or _NOT_FORCE.match(text, m.end()):
+                    continue  # 'police said', 'a police uniform' (but 'the army said it detained')
                 if any(a <= m.start() < b for a, b in inside):
                     continue
                 if crowd and _ON_STANDBY.match(text, m.end()):
@@ -428,6 +434,10 @@ _STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s
 # a fight told as mutual: the order of the sides is the only clue of who began it
 _MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
 _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
+# a force that reports its own act is its doer: 'the Israeli army said it detained 20 men'
+_SAID_IT_DID = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\s+(?:that\s+)?"
+                          rf"(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|have\s+)?"
+                          rf"(?:{lexicons.pattern('arrest_triggers')}|{lexicons.pattern('role_striking_verbs')})\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
 _VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}"
                             rf"(?:{lexicons.alternation('group_member_nouns')}\s+of\s+(?:the\s+)?)?$", re.I)
@@ -451,7 +461,8 @@ def _acts(text: str, base: int, found) -> bool:
 
 def _strikes(text: str, base: int, found) -> bool:
     """The actor is the subject of a violent verb ('soldiers killed …', 'police raided …')."""
-    return _acts(text, base, found) and bool(_STRIKES.match(text, found[1][1] - base))
+    end = found[1][1] - base
+    return _acts(text, base, found) and bool(_STRIKES.match(text, end) or _SAID_IT_DID.match(text, end))
 
 
 def _agent_before(text: str, base: int, found) -> bool:
