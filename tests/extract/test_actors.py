@@ -491,3 +491,28 @@ def test_forces_hit_forces_striking_and_forces_reporting(extract, text, actor1, 
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a civil guard is a police force; a battalion or garrison is the army
+    ("Rebels attacked a Civil Guard post in Tocache on Monday, wounding two guards.",
+     "Unidentified Armed Group (Peru)", "Police Forces of Peru"),
+    ("Rebels attacked the garrison at Tocache on Monday, killing two soldiers.",
+     "Unidentified Armed Group (Peru)", "Military Forces of Peru"),
+    ("Rebels attacked a bus in Tocache on Monday, killing two passengers.",
+     "Unidentified Armed Group (Peru)", "Civilians"),
+    # an air force hit on the ground is the target; one that bombs is the doer
+    ("Unidentified men armed with rifles attacked an air force base near Cali on Monday, wounding three soldiers.",
+     "Unidentified Armed Group (Colombia)", "Military Forces of Colombia"),
+    ("Air force jets bombed a rebel camp near Cali on Monday, killing ten people.",
+     "Military Forces of Colombia", "Civilians"),
+    # forces that shell or bomb a named group's positions are the doers
+    ("Sudanese troops shelled RSF positions in Omdurman on Monday, killing five civilians.",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("RSF fighters shelled army positions in Omdurman on Monday, killing five civilians.",
+     "Rapid Support Forces", "Military Forces of Sudan"),
+])
+def test_posts_bases_and_positions_hit(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

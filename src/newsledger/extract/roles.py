@@ -71,12 +71,17 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     elif foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
         # 'Azerbaijani troops shot dead an Armenian soldier': one state's forces on another's
         initiator, state = foes
+    if initiator and initiator[1] and state and state[1] and event_type != "Battles" \
+            and _strikes(text, base, state) and not _acts(text, base, initiator):
+        initiator, state = state, initiator  # 'the army shelled RSF positions': the group was hit
     weapon = forces.wielding()
     if weapon and initiator is None:  # 'Russian shelling killed …': the state's forces did it
         initiator = weapon
         state = forces.first(besides=weapon[0])
     civ = _first(text, base, CIVILIANS, "Civilians")
-    if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
+    hit_on_ground = bool(unid and unid[1] and state and state[1] and _acts(text, base, unid)
+                         and not _acts(text, base, state))  # 'gunmen attacked an air force base'
+    if sub_type == "Air/drone strike" and not _group_flies(text, base, named) and not hit_on_ground:
         # air power is almost always a state's: a named group here is what was struck
         if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
             target = (named[0].actor.canonical, (named[0].start, named[0].end)) if named else civ
@@ -299,7 +304,7 @@ class _Forces:
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
         # 'Army' of 'National Liberation Army', 'Armed Forces' of 'Revolutionary Armed Forces
         # of Colombia': a force word inside a named group's name is that group, not the state's
-        inside = [(g.start - base, g.end - base) for g in groups if g.actor.kind != "state_force"]
+        inside = [(g.start - base, g.end - base) for g in groups]
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
                          (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
@@ -331,7 +336,7 @@ class _Forces:
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
-                    and not _SPEAKS.match(text, g.end - base):
+                    and not (_SPEAKS.match(text, g.end - base) and not _SAID_IT_DID.match(text, g.end - base)):
                 found.append((g.actor.canonical, (g.start, g.end), False))
         found.sort(key=lambda f: f[1][0])
         self.found = found
