@@ -516,3 +516,28 @@ def test_posts_bases_and_positions_hit(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # air strikes that kill people with no armed side named hit civilians; a side named is hit
+    ("Israeli airstrikes killed 14 Palestinians in Khan Younis on Monday.",
+     "Military Forces of Israel", "Civilians"),
+    ("Israeli airstrikes hit Hezbollah positions near Nabatieh on Monday.",
+     "Military Forces of Israel", "Hezbollah"),
+    ("French air strikes stopped a rebel incursion near Faya on Sunday.",
+     "Military Forces of France", None),
+    # territory taken: the side that took it is actor1, whoever lost it
+    ("M23 rebels seized the town of Bunagana from Congolese troops on Monday.",
+     "March 23 Movement (M23)", "Military Forces of Democratic Republic of Congo"),
+    ("Congolese troops recaptured the town of Bunagana from M23 rebels on Monday.",
+     "Military Forces of Democratic Republic of Congo", "March 23 Movement (M23)"),
+    # forces manning a post that is bombed are hit; forces that kill are the doers
+    ("An explosion at a checkpoint manned by Syrian government forces in Deir ez-Zor killed two soldiers on Monday.",
+     "Unidentified Armed Group (Syria)", "Military Forces of Syria"),
+    ("Syrian government forces killed two rebels in Deir ez-Zor on Monday.",
+     "Military Forces of Syria", "Unidentified Armed Group (Syria)"),
+])
+def test_air_strikes_territory_and_manned_posts(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

@@ -86,8 +86,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
             target = (named[0].actor.canonical, (named[0].start, named[0].end)) if named else civ
         else:
-            target = initiator or civ
-            initiator = state or (f"Military Forces of {cn}", None)
+            target = initiator or civ  # 'Israeli airstrikes hit Hezbollah positions': Israel struck
+            initiator = state or weapon or (f"Military Forces of {cn}", None)
+        if target is None and _HARMED.search(text):  # 'air strikes killed 20 Palestinians': no armed side hit
+            target = ("Civilians", None)
         return Roles(initiator[0], target[0] if target else None, initiator[1],
                      target[1] if target else None)
     if initiator is None and unid:
@@ -101,6 +103,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator, state = state, None  # 'troops shelled the village': the forces did it
     if sub_type == "Government regains territory" and state:
         return _regained(initiator, state, unid)
+    if sub_type == "Non-state actor overtakes territory" and state:
+        taker = initiator if initiator and initiator != state else unid
+        if taker:  # 'M23 rebels seized Rubaya from Congolese troops': the group took it
+            return Roles(taker[0], state[0], taker[1], state[1])
     if event_type == "Battles" and state is None and initiator == unid and unid \
             and _STATE_OPERATION.search(text) and not _ASSAILED.search(text):
         # 'six gunmen were killed in a special operation': the state's forces ran it
@@ -454,6 +460,8 @@ _VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_victim
 _ASSAILED = re.compile(rf"\b{lexicons.pattern('role_assault_words')}\b", re.I)
 _OPERATION = re.compile(rf"\b{lexicons.pattern('role_operation_words')}\b", re.I)
 _STATE_OPERATION = re.compile(rf"\b{lexicons.pattern('role_state_operation_words')}\b", re.I)
+_HARMED = re.compile(rf"\b(?:{lexicons.pattern('role_victim_verbs')}|{lexicons.pattern('casualty_killing_cues')}|"
+                     rf"{lexicons.pattern('casualty_injuring_cues')})\b", re.I)  # people killed or hurt
 _STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_striking_verbs')}\b", re.I)
 _AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{lexicons.pattern('role_aircraft_words')}\b")
 
