@@ -541,3 +541,21 @@ def test_air_strikes_territory_and_manned_posts(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a people's armed men who strike are that people's ethnic militia
+    ("Fulani herders killed 14 farmers in Benue state on Sunday.",
+     "Fulani Ethnic Militia (Nigeria)", "Civilians"),
+    ("Suspected Fulani herdsmen attacked the village of Yelwata on Sunday, killing nine people.",
+     "Fulani Ethnic Militia (Nigeria)", "Civilians"),
+    # the same men as victims, or men with no people named, are not
+    ("Gunmen killed five Fulani herders in Benue state on Sunday.",
+     "Unidentified Armed Group (Nigeria)", "Civilians"),
+    ("Herders killed 14 farmers in Benue state on Sunday.",
+     "Unidentified Armed Group (Nigeria)", "Civilians"),
+])
+def test_ethnic_militias(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

@@ -58,7 +58,7 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
     initiator = None
-    unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+    unid = _ethnic_militia(text, base, cn) or _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     victim = _victim_group(text, base, named, unid)
     if named and not victim:
         g = named[0]
@@ -417,6 +417,21 @@ def _coordinated_nation(text: str, at: int, nation: Nation | None):
 
 
 _JOINED_NATION = re.compile(r"([A-Z][\w.\-]*)\s+and\s+$")
+
+
+# 'Fulani herders', 'Nuer youths': a people's armed men, named by their people
+_ETHNIC_MILITIA = re.compile(rf"\b(?-i:(?P<people>{lexicons.alternation('ethnic_militia_peoples')}))\s+"
+                             rf"{lexicons.alternation('ethnic_militia_nouns')}\b", re.I)
+
+
+def _ethnic_militia(text: str, base: int, cn: str):
+    """The ethnic militia ACLED names by its people ('Fulani herders killed 20 farmers' →
+    Fulani Ethnic Militia (Nigeria)), when those men do the violence, not suffer it."""
+    for m in _ETHNIC_MILITIA.finditer(text):
+        found = (f"{m.group('people')} Ethnic Militia ({cn})", (base + m.start(), base + m.end()))
+        if not _SPEAKS.match(text, m.end()) and _acts(text, base, found):
+            return found
+    return None
 
 
 def _first(text: str, base: int, rx: re.Pattern, name: str):
