@@ -547,7 +547,7 @@ def test_air_strikes_territory_and_manned_posts(extract, text, actor1, actor2):
     # a people's armed men who strike are that people's ethnic militia
     ("Fulani herders killed 14 farmers in Benue state on Sunday.",
      "Fulani Ethnic Militia (Nigeria)", "Civilians"),
-    ("Suspected Fulani herdsmen attacked the village of Yelwata on Sunday, killing nine people.",
+    ("Suspected Fulani herdsmen attacked the village of Yelwata in Benue state on Sunday, killing nine people.",
      "Fulani Ethnic Militia (Nigeria)", "Civilians"),
     # the same men as victims, or men with no people named, are not
     ("Gunmen killed five Fulani herders in Benue state on Sunday.",
