@@ -471,6 +471,13 @@ def test_the_captor_and_the_held(extract, text, actor1, actor2):
      "Unidentified Armed Group (India)", "Police Forces of India"),
     ("Gunmen killed a shopkeeper in Sukkur on Wednesday.",
      "Unidentified Armed Group (Pakistan)", "Civilians"),
+    # a lone officer hit is a police officer; an officer who speaks is a source
+    ("Unknown attackers shot dead an off-duty officer in Sukkur on Wednesday.",
+     "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ("Gunmen on motorcycles killed a traffic officer in Sukkur on Wednesday.",
+     "Unidentified Armed Group (Pakistan)", "Police Forces of Pakistan"),
+    ("An officer said gunmen killed a shopkeeper in Sukkur on Wednesday.",
+     "Unidentified Armed Group (Pakistan)", "Civilians"),
     # forces that strike a named group: the forces began it, the group was hit
     ("Nigerien troops killed 12 Boko Haram fighters near Diffa on Thursday.",
      "Military Forces of Niger", "Boko Haram"),
