@@ -566,3 +566,17 @@ def test_ethnic_militias(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a first report that names no side yields to a later one whose reading gives the doer
+    ("Eleven people were killed near Segovia in Antioquia on Sunday. The attack killed six policemen and five "
+     "civilians.", "Unidentified Armed Group (Colombia)", "Police Forces of Colombia"),
+    # a side named later still wins over the default
+    ("Eleven people were killed near Segovia in Antioquia on Sunday. ELN rebels killed six policemen and five "
+     "civilians in the attack.", "National Liberation Army (ELN)", "Police Forces of Colombia"),
+])
+def test_the_doer_from_the_first_report_that_gives_one(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

@@ -609,7 +609,9 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     mutual = not any(_ASSAILED.search(text[m.start:m.end]) for m in mentions)
     told = [assign_roles(text[m.start:m.end], m.start, event_type, sub_type, groups,
                          country_name, nation, mutual) for m in mentions]
-    one = next((r for r in told if r.span1), told[0])
+    # the first sentence that names the doer, else the first whose reading gives one ('the attack
+    # killed nine policemen': their attackers) over a first that gives none ('18 were killed')
+    one = next((r for r in told if r.span1), next((r for r in told if r.actor1), told[0]))
     two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
     if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 != one.actor1:
         posted = _force_at_post(text, mentions, country_name or "Unknown", nation, groups)
