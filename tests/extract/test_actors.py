@@ -568,6 +568,18 @@ def test_ethnic_militias(extract, text, actor1, actor2):
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
 
 
+@pytest.mark.parametrize("text, actor1", [
+    # an ambush has an ambusher, named or not; a fight told with no side names none
+    ("A village defence patrol was ambushed near Tambo on Sunday, and one of its members was killed.",
+     "Unidentified Armed Group (Peru)"),
+    ("Fighting broke out near Tambo on Sunday, leaving three dead.", None),
+])
+def test_an_ambush_has_an_ambusher(extract, text, actor1):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert found[0]["actor1"] == actor1
+
+
 @pytest.mark.parametrize("text, actor1, actor2", [
     # a first report that names no side yields to a later one whose reading gives the doer
     ("Eleven people were killed near Segovia in Antioquia on Sunday. The attack killed six policemen and five "

@@ -126,6 +126,8 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
             initiator is None and event_type in ("Violence against civilians",
                                                  "Explosions/Remote violence"):
         initiator = (f"Unidentified Armed Group ({cn})", None)
+    if event_type == "Battles" and initiator is None and _AMBUSH.search(text):
+        initiator = (f"Unidentified Armed Group ({cn})", None)  # 'the patrol was ambushed': by someone
     if event_type == "Battles" and initiator is None and target is None and COMMUNAL.search(text):
         militia = f"Communal Militia ({cn})"  # 'days of tribal clashes': one community on another
         return Roles(militia, militia)
@@ -472,6 +474,7 @@ _VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_victim
 
 
 # who began a fight with state forces: the ones named as striking, else the assailants
+_AMBUSH = re.compile(r"\bambush\w*", re.I)
 _ASSAILED = re.compile(rf"\b{lexicons.pattern('role_assault_words')}\b", re.I)
 _OPERATION = re.compile(rf"\b{lexicons.pattern('role_operation_words')}\b", re.I)
 _STATE_OPERATION = re.compile(rf"\b{lexicons.pattern('role_state_operation_words')}\b", re.I)
