@@ -592,3 +592,19 @@ def test_the_doer_from_the_first_report_that_gives_one(extract, text, actor1, ac
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # a weapon seized or defused: the forces that stopped it, and whose it was when named
+    ("Police seized a cache of rifles and explosives in Buenaventura on Monday.",
+     "Police Forces of Colombia", None),
+    ("Troops found an arms cache belonging to Boko Haram near Gwoza on Monday.",
+     "Military Forces of Nigeria", "Boko Haram"),
+    # with no force named, no force is made up
+    ("A bomb was defused near a school in Gao on Monday.", None, None),
+])
+def test_disrupted_weapons_use(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert found[0]["sub_event_type"] == "Disrupted weapons use"
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

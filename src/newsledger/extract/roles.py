@@ -57,6 +57,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
+    if sub_type == "Disrupted weapons use":
+        disrupted = _disrupted(text, base, named, forces)
+        if disrupted:
+            return disrupted
     initiator = None
     unid = _ethnic_militia(text, base, cn) or _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     victim = _victim_group(text, base, named, unid)
@@ -133,6 +137,19 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return Roles(militia, militia)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _disrupted(text: str, base: int, named: list, forces: "_Forces") -> Roles | None:
+    """A weapon seized, defused or shot down ('police seized an arms cache', 'Ukrainian air
+    defences downed 20 Russian drones'): the state's forces that stopped it are actor1, and
+    the side whose weapon it was actor2 when named (ACLED)."""
+    weapon = forces.wielding()
+    force = forces.first(besides=weapon[0] if weapon else None)
+    if force is None:
+        return None
+    owner = next(((g.actor.canonical, (g.start, g.end)) for g in named if _in_mention(text, base, g)), None)
+    owner = owner or (weapon if weapon and weapon[0] != force[0] else None)
+    return Roles(force[0], owner[0] if owner else None, force[1], owner[1] if owner else None)
 
 
 def _victim_group(text: str, base: int, named: list, unid):
