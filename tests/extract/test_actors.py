@@ -608,3 +608,18 @@ def test_disrupted_weapons_use(extract, text, actor1, actor2):
     assert len(found) == 1, found
     assert found[0]["sub_event_type"] == "Disrupted weapons use"
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("name, canonical", [
+    ("FDLR-FOCA", "Democratic Forces for the Liberation of Rwanda (FDLR)"),
+    ("OLA-Shane", "Oromo Liberation Army"),
+    ("Amba fighters", "Ambazonia Defence Forces"),
+    ("JeM", "Jaish-e-Mohammed"),
+    ("LeT", "Lashkar-e-Taiba"),
+])
+def test_acronyms_and_short_names_of_groups(actors, name, canonical):
+    assert [m.actor.canonical for m in actors.find(f"{name} claimed the attack.")] == [canonical]
+
+
+def test_short_names_that_are_words_or_names_stay_unmatched(actors):
+    assert actors.find("Let them go, said Shane Smith.") == []
