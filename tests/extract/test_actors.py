@@ -623,3 +623,23 @@ def test_acronyms_and_short_names_of_groups(actors, name, canonical):
 
 def test_short_names_that_are_words_or_names_stay_unmatched(actors):
     assert actors.find("Let them go, said Shane Smith.") == []
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # whose shelling or strike it was: the state named by agent, weapon or its own name
+    ("Shelling by Russian forces killed three civilians in Kherson on Monday.",
+     "Military Forces of Russia", "Civilians"),
+    ("Russia shelled Nikopol on Monday, killing one person.", "Military Forces of Russia", "Civilians"),
+    ("A Russian glide bomb killed five people in Kharkiv on Monday.", "Military Forces of Russia", "Civilians"),
+    ("The United States struck an al-Shabaab camp near Jilib on Monday, killing 12 militants.",
+     "Military Forces of United States", "Al-Shabaab"),
+    # a country named as the place of the blast is where, not who
+    ("A bomb planted on a minibus in southern Iraq killed four passengers on Monday.",
+     "Unidentified Armed Group (Iraq)", "Civilians"),
+    ("Officials in Kherson said shelling killed two people on Monday.",
+     "Unidentified Armed Group (Ukraine)", "Civilians"),
+])
+def test_the_state_whose_strike_it_was(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

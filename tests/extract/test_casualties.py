@@ -687,3 +687,15 @@ def test_joined_phrases_before_a_breakdown_add_up(sentence: str, expected) -> No
 ])
 def test_an_age_spaced_out_is_no_count(sentence: str, expected) -> None:
     assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a nationality before a thing is no person counted
+    ("A Russian glide bomb killed five people in the city.", (5, None)),
+    ("An Israeli missile wounded three children in the camp.", (None, 3)),
+    # a nationality alone, or before a person, is one
+    ("A Russian was killed and two Ukrainians were wounded.", (1, 2)),
+    ("A Nigerian aid worker was killed in the raid.", (1, None)),
+])
+def test_a_nationality_before_a_thing_is_no_victim(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected

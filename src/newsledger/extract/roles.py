@@ -354,6 +354,11 @@ class _Forces:
                     if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
                         found.append((f"{kind} Forces of {partner[0]}",
                                       (base + partner[1][0], base + partner[1][1]), False))
+        for m in _STATE_STRIKES.finditer(text) if nation else ():
+            country = nation(m.group(1), True)  # 'Russia shelled Nikopol': a state by its name
+            if country and (country == m.group(1) or m.group(1).isupper()) \
+                    and _SUBJECT_START.search(text, 0, m.start(1)):  # not 'a bomb in Iraq killed'
+                found.append((f"Military Forces of {country}", (base + m.start(1), base + m.end(1)), False))
         for m in _STATE_CLASH.finditer(text) if nation else ():  # 'a clash between Tajikistan and Kyrgyzstan'
             sides = [(nation(m.group(k), True), m.span(k)) for k in ("a", "b")]
             if all(c for c, _ in sides) and sides[0][0] != sides[1][0]:
@@ -474,6 +479,9 @@ _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
     rf"(?:{lexicons.alternation('role_force_modifiers')}\s+)?$")
 _STATE = r"(?-i:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+_SUBJECT_START = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?i:the)\s+)$")  # a clause's subject starts here
+_STATE_STRIKES = re.compile(rf"\b(?-i:([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?))\s+(?:has\s+|have\s+|had\s+)?"
+                            rf"{lexicons.pattern('role_striking_verbs')}\b")
 _STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s+)?(?P<a>{_STATE})\s+and\s+"
                           rf"(?:the\s+)?(?P<b>{_STATE})", re.I)
 # a fight told as mutual: the order of the sides is the only clue of who began it
