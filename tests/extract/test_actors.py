@@ -502,7 +502,7 @@ def test_forces_hit_forces_striking_and_forces_reporting(extract, text, actor1, 
 
 @pytest.mark.parametrize("text, actor1, actor2", [
     # a civil guard is a police force; a battalion or garrison is the army
-    ("Rebels attacked a Civil Guard post in Tocache on Monday, wounding two guards.",
+    ("Rebels shot dead two civil guards in Tocache on Monday.",
      "Unidentified Armed Group (Peru)", "Police Forces of Peru"),
     ("Rebels attacked the garrison at Tocache on Monday, killing two soldiers.",
      "Unidentified Armed Group (Peru)", "Military Forces of Peru"),
