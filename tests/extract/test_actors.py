@@ -276,6 +276,10 @@ def test_a_lead_claim_covers_the_attacks_of_the_day_the_lead_names(actors, day, 
     ("Supporters of the party clashed with police in Lahore on Sunday, leaving two officers dead.",
      "Riots"),
     ("Gunmen clashed with police in Lahore on Sunday, leaving two officers dead.", "Battles"),
+    # students or fans who fight the police are a crowd too; gunmen among students are not
+    ("Students clashed with police in Rajshahi on Sunday, leaving 20 injured.", "Riots"),
+    ("Football fans clashed with police outside the stadium in Alexandria on Sunday, leaving 12 injured.", "Riots"),
+    ("Gunmen clashed with police in Rajshahi on Sunday, leaving two students dead.", "Battles"),
 ])
 def test_a_crowd_fighting_police_is_a_riot(extract, text, event_type):
     found = extract(text, published="2024-05-07")["events"]
