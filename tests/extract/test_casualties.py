@@ -699,3 +699,15 @@ def test_an_age_spaced_out_is_no_count(sentence: str, expected) -> None:
 ])
 def test_a_nationality_before_a_thing_is_no_victim(sentence: str, expected) -> None:
     assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure of people, a comma, and a list that adds up to it: the list says who they were
+    ("Gunmen killed three people, a guard and two drivers, at the depot.", (3, None)),
+    ("Three people, a guard and two drivers, were killed at the depot.", (3, None)),
+    # a list after a figure of a kind of people adds to it
+    ("Gunmen killed two soldiers, a guard and a driver at the depot.", (4, None)),
+    ("Two soldiers, a guard and three drivers died at the depot.", (6, None)),
+])
+def test_a_list_that_restates_a_figure_is_not_added(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected

@@ -219,10 +219,30 @@ def _coordinate(sc: _Scan, np: _NP, kinds: tuple[str, ...], group: int,
     if forward:
         ands = [n for n, (_, has_and) in enumerate(chain) if has_and]
         chain = chain[:ands[-1] + 1] if ands else []
+        if _restated(toks, np, [other for other, _ in chain]):
+            chain = []  # 'killed three people, a policeman and two civilians': the same three
     elif chain and not chain[0][1]:
         chain = []
+    elif chain and _restated(toks, chain[-1][0], [n for n, _ in reversed(chain[:-1])] + [np]):
+        # 'Three people, a policeman and two civilians, were killed': the three, once
+        sc.hits = [h for h in sc.hits if h.group != group]
+        _add_hit(sc, chain[-1][0], kinds, group)
+        return
     for other, _ in chain:
         _add_hit(sc, other, kinds, group)
+
+
+_GENERIC_PEOPLE = frozenset(lexicons.words("casualty_generic_people"))
+
+
+def _restated(toks: list[_Tok], head: _NP, listed: list[_NP]) -> bool:
+    """A figure of people in general, a comma, then phrases that add up to it: an apposition
+    that tells who they were, not more victims."""
+    if not listed or head.head not in _GENERIC_PEOPLE or head.value is None:
+        return False
+    if [toks[x].low for x in range(head.h1, listed[0].i0)] != [","]:
+        return False
+    return sum(n.value or 0 for n in listed) == head.value
 
 
 _COORD_GAPS = tuple([*pre, *post] for pre in ([], [","]) for post in (
