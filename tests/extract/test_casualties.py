@@ -711,3 +711,15 @@ def test_a_nationality_before_a_thing_is_no_victim(sentence: str, expected) -> N
 ])
 def test_a_list_that_restates_a_figure_is_not_added(sentence: str, expected) -> None:
     assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list of the victims with no figure of its own is the figure
+    ("The dead included a guard and two drivers.", (3, None)),
+    ("Among the wounded were three pupils and a teacher.", (None, 4)),
+    # beside a figure of its kind it is a breakdown of that figure
+    ("Nine people died; among the dead were two guards.", (9, None)),
+    ("Nine people died, including two guards.", (9, None)),
+])
+def test_a_list_of_the_victims(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected

@@ -582,6 +582,32 @@ def _bind_neg_nouns(sc: _Scan) -> set[int]:
     return used
 
 
+_LIST_HEADS = lexicons.mapping("casualty_victim_list_heads")
+_VICTIM_LIST_RE = re.compile(
+    rf"\b(?:(?P<head>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:included|include|were|are)"
+    rf"|among\s+(?P<among>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:were|are|was|is))\s+")
+
+
+def _bind_victim_lists(sc: _Scan) -> None:
+    """'The dead included a policeman and two civilians', 'Among the wounded were three
+    children': a list of the victims with no figure of its kind beside it is that figure."""
+    for m in _VICTIM_LIST_RE.finditer(sc.low):
+        kind = _LIST_HEADS[" ".join((m.group("head") or m.group("among")).split())]
+        if any(h.kind == kind for h in sc.hits):
+            continue  # 'Twelve died; among the dead were two soldiers': a breakdown
+        t = _tok_index(sc.toks, m.end())
+        np = next((n for n in sc.nps if n.i0 == t and not n.claimed and not n.nonperson
+                   and n.kind_noun is None and n.value is not None), None)
+        if np is None:
+            continue
+        listed = [n for n in sc.nps if n.i0 >= t]
+        for n in listed:
+            n.breakdown = False  # no total here: the list is the figure
+        g = sc.new_group()
+        _add_hit(sc, np, (kind,), g)
+        _coordinate(sc, np, (kind,), g, forward=True)
+
+
 def _mark_totals(sc: _Scan) -> None:
     """The figure a breakdown follows is a total ("nine people, including 4 soldiers")."""
     toks = sc.toks
@@ -645,6 +671,7 @@ def _scan(sentence: str) -> _Scan:
     _bind_active(sc)
     _bind_passive(sc)
     _bind_nouns(sc)
+    _bind_victim_lists(sc)
     _mark_totals(sc)
     bounds = [i for i, t in enumerate(sc.toks) if t.low in _CLAUSE_SPLIT]
     for h in sc.hits:
