@@ -647,3 +647,19 @@ def test_the_state_whose_strike_it_was(extract, text, actor1, actor2):
     found = extract(text, published="2024-05-10")["events"]
     assert len(found) == 1, found
     assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)
+
+
+@pytest.mark.parametrize("text, actor1, actor2", [
+    # forces taken are held, by the side that took them; forces that take others hold them
+    ("Rebels captured 12 soldiers near Rutshuru in North Kivu on Monday.",
+     "Unidentified Armed Group (Democratic Republic of the Congo)",
+     "Military Forces of Democratic Republic of the Congo"),
+    ("Soldiers captured 12 rebels near Rutshuru in North Kivu on Monday.",
+     "Military Forces of Democratic Republic of the Congo", None),
+    # a place after 'near' is where, not who was held
+    ("Border guards arrested 30 migrants near Calais on Monday.", "Military Forces of France", None),
+])
+def test_who_held_whom(extract, text, actor1, actor2):
+    found = extract(text, published="2024-05-10")["events"]
+    assert len(found) == 1, found
+    assert (found[0]["actor1"], found[0]["actor2"]) == (actor1, actor2)

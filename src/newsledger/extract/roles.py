@@ -51,6 +51,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
+        if force and force[1] and _HELD_BEFORE.search(text[:force[1][0] - base]):
+            # 'rebels captured 12 soldiers': the forces were taken, by whoever the text names
+            taker = _captor_group(text, base, named) or _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+            return Roles(taker[0] if taker else None, force[0], taker[1] if taker else None, force[1])
         captor = None if force else _captor_group(text, base, named)
         if captor:  # 'Taliban fighters detained two journalists': the group holds them
             return Roles(captor[0], None, captor[1], None)
@@ -216,6 +220,8 @@ def _captor_group(text: str, base: int, named: list):
 # the active arrest verb right after a group's name ('… fighters detained', '… have arrested')
 _ARRESTS = re.compile(rf"(?:\s+(?!(?:{lexicons.pattern('role_victim_aux')})\b)[\w'’-]+){{0,2}}?\s+"
                       rf"{lexicons.pattern('arrest_triggers')}\b", re.I)
+# the force right after an arrest verb is the one held ('captured 12 soldiers')
+_HELD_BEFORE = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
 _HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
 
 
@@ -618,7 +624,7 @@ _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a 
 _OFFICE = re.compile(r"\b(?-i:(" + "|".join(
     re.escape(t.lower()) for t in lexicons.words("titles") if t[:1].isupper()) + r"))\b")
 # 'detained 11 staff in Sanaa': a name after 'in', 'at' is where, not who (the model may call it a person)
-_AT_PLACE = re.compile(rf"\b{lexicons.alternation('locative_words')}\s+$", re.I)
+_AT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('locative_words')}|{lexicons.pattern('near_place_cues')})\s+$", re.I)
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
