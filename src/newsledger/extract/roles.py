@@ -221,7 +221,7 @@ def _captor_group(text: str, base: int, named: list):
 _ARRESTS = re.compile(rf"(?:\s+(?!(?:{lexicons.pattern('role_victim_aux')})\b)[\w'’-]+){{0,2}}?\s+"
                       rf"{lexicons.pattern('arrest_triggers')}\b", re.I)
 # the force right after an arrest verb is the one held ('captured 12 soldiers')
-_HELD_BEFORE = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\s+(?:[\w-]+\s+){{0,3}}$", re.I)
+_HELD_BEFORE = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\s+(?:(?!{lexicons.pattern('role_agent_cues')}\s)[\w-]+\s+){{0,3}}$", re.I)
 _HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
 
 
