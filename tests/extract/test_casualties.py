@@ -662,3 +662,64 @@ def test_a_time_phrase_after_killed_is_no_object(sentence, expected):
     counts = find_counts(sentence)
     assert kv(sentence) == expected
     assert counts[0].who in ("farmer", "guard")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a breakdown after the last of joined phrases breaks that phrase down: they still add up
+    ("The blast killed six soldiers and four farmers, including two brothers, near the dam.", (10, None)),
+    ("Rebels killed three guards and five porters, among them a boy, on the road.", (8, None)),
+    # a breakdown of one figure leaves that figure the total
+    ("The blast killed ten people, including two soldiers, near the dam.", (10, None)),
+    # another kind's figure is no part of the sum
+    ("The blast killed six soldiers and wounded four farmers, including two brothers.", (6, 4)),
+])
+def test_joined_phrases_before_a_breakdown_add_up(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # an age written with spaces is a word of the phrase, not a count
+    ("A grenade wounded a 17 year-old boy outside the school.", (None, 1)),
+    ("A grenade wounded a 30 year old teacher outside the school.", (None, 1)),
+    ("A grenade wounded a 17-year-old boy outside the school.", (None, 1)),
+    # a count before an age is still the count
+    ("A grenade wounded two boys outside the school.", (None, 2)),
+])
+def test_an_age_spaced_out_is_no_count(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a nationality before a thing is no person counted
+    ("A Russian glide bomb killed five people in the city.", (5, None)),
+    ("An Israeli missile wounded three children in the camp.", (None, 3)),
+    # a nationality alone, or before a person, is one
+    ("A Russian was killed and two Ukrainians were wounded.", (1, 2)),
+    ("A Nigerian aid worker was killed in the raid.", (1, None)),
+])
+def test_a_nationality_before_a_thing_is_no_victim(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a figure of people, a comma, and a list that adds up to it: the list says who they were
+    ("Gunmen killed three people, a guard and two drivers, at the depot.", (3, None)),
+    ("Three people, a guard and two drivers, were killed at the depot.", (3, None)),
+    # a list after a figure of a kind of people adds to it
+    ("Gunmen killed two soldiers, a guard and a driver at the depot.", (4, None)),
+    ("Two soldiers, a guard and three drivers died at the depot.", (6, None)),
+])
+def test_a_list_that_restates_a_figure_is_not_added(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a list of the victims with no figure of its own is the figure
+    ("The dead included a guard and two drivers.", (3, None)),
+    ("Among the wounded were three pupils and a teacher.", (None, 4)),
+    # beside a figure of its kind it is a breakdown of that figure
+    ("Nine people died; among the dead were two guards.", (9, None)),
+    ("Nine people died, including two guards.", (9, None)),
+])
+def test_a_list_of_the_victims(sentence: str, expected) -> None:
+    assert casualties([sentence]) == expected

@@ -219,10 +219,30 @@ def _coordinate(sc: _Scan, np: _NP, kinds: tuple[str, ...], group: int,
     if forward:
         ands = [n for n, (_, has_and) in enumerate(chain) if has_and]
         chain = chain[:ands[-1] + 1] if ands else []
+        if _restated(toks, np, [other for other, _ in chain]):
+            chain = []  # 'killed three people, a policeman and two civilians': the same three
     elif chain and not chain[0][1]:
         chain = []
+    elif chain and _restated(toks, chain[-1][0], [n for n, _ in reversed(chain[:-1])] + [np]):
+        # 'Three people, a policeman and two civilians, were killed': the three, once
+        sc.hits = [h for h in sc.hits if h.group != group]
+        _add_hit(sc, chain[-1][0], kinds, group)
+        return
     for other, _ in chain:
         _add_hit(sc, other, kinds, group)
+
+
+_GENERIC_PEOPLE = frozenset(lexicons.words("casualty_generic_people"))
+
+
+def _restated(toks: list[_Tok], head: _NP, listed: list[_NP]) -> bool:
+    """A figure of people in general, a comma, then phrases that add up to it: an apposition
+    that tells who they were, not more victims."""
+    if not listed or head.head not in _GENERIC_PEOPLE or head.value is None:
+        return False
+    if [toks[x].low for x in range(head.h1, listed[0].i0)] != [","]:
+        return False
+    return sum(n.value or 0 for n in listed) == head.value
 
 
 _COORD_GAPS = tuple([*pre, *post] for pre in ([], [","]) for post in (
@@ -562,6 +582,32 @@ def _bind_neg_nouns(sc: _Scan) -> set[int]:
     return used
 
 
+_LIST_HEADS = lexicons.mapping("casualty_victim_list_heads")
+_VICTIM_LIST_RE = re.compile(
+    rf"\b(?:(?P<head>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:included|include|were|are)"
+    rf"|among\s+(?P<among>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:were|are|was|is))\s+")
+
+
+def _bind_victim_lists(sc: _Scan) -> None:
+    """'The dead included a policeman and two civilians', 'Among the wounded were three
+    children': a list of the victims with no figure of its kind beside it is that figure."""
+    for m in _VICTIM_LIST_RE.finditer(sc.low):
+        kind = _LIST_HEADS[" ".join((m.group("head") or m.group("among")).split())]
+        if any(h.kind == kind for h in sc.hits):
+            continue  # 'Twelve died; among the dead were two soldiers': a breakdown
+        t = _tok_index(sc.toks, m.end())
+        np = next((n for n in sc.nps if n.i0 == t and not n.claimed and not n.nonperson
+                   and n.kind_noun is None and n.value is not None), None)
+        if np is None:
+            continue
+        listed = [n for n in sc.nps if n.i0 >= t]
+        for n in listed:
+            n.breakdown = False  # no total here: the list is the figure
+        g = sc.new_group()
+        _add_hit(sc, np, (kind,), g)
+        _coordinate(sc, np, (kind,), g, forward=True)
+
+
 def _mark_totals(sc: _Scan) -> None:
     """The figure a breakdown follows is a total ("nine people, including 4 soldiers")."""
     toks = sc.toks
@@ -572,8 +618,8 @@ def _mark_totals(sc: _Scan) -> None:
         while j >= 0 and toks[j].typ == "p":
             j -= 1
         for h in sc.hits:
-            if h.np is None:
-                continue
+            if h.np is None or _coordinated(sc, h):
+                continue  # 'nine policemen and nine civilians, including four clerks': 18
             cue_end = _cue_end_for(sc, h)
             if h.np.h1 - 1 == j or cue_end - 1 == j:
                 h.total = True
@@ -584,6 +630,12 @@ def _mark_totals(sc: _Scan) -> None:
         for h in sc.hits:
             if h.group == nearest.group:
                 h.total = True
+
+
+def _coordinated(sc: _Scan, h: _Hit) -> bool:
+    """The hit is one of phrases joined under one cue ('two soldiers and five civilians'):
+    a breakdown after the last breaks down that phrase only, and the phrases still add up."""
+    return any(o is not h and o.group == h.group and o.kind == h.kind for o in sc.hits)
 
 
 def _cue_end_for(sc: _Scan, h: _Hit) -> int:
@@ -619,6 +671,7 @@ def _scan(sentence: str) -> _Scan:
     _bind_active(sc)
     _bind_passive(sc)
     _bind_nouns(sc)
+    _bind_victim_lists(sc)
     _mark_totals(sc)
     bounds = [i for i, t in enumerate(sc.toks) if t.low in _CLAUSE_SPLIT]
     for h in sc.hits:

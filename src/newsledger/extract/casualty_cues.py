@@ -147,6 +147,7 @@ _L = r"[^\W\d_]"
 _TOKEN_RE = re.compile(
     rf"(?P<w>{_L}++(?:-{_L}++)*+-\d+\w*"  # AK-47, COVID-19
     rf"|\d++(?:[.,]\d+)*+-{_L}+(?:-{_L}+)*"  # 25-year-old, 24-hour
+    rf"|\d++\s+years?(?:-|\s+)old\b"  # an age spaced out: 'an 18 year-old girl', '25 years old'
     rf"|\d{{1,2}}[:.]\d{{2}}\s?(?:[ap]\.?m\b\.?)|\d{{1,2}}:\d{{2}}"  # times
     rf"|\d++{_L}\w*|{_L}++\d\w*"  # 14th, 8am, 1990s, MH17
     rf")|(?P<n>\d+(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"

@@ -339,6 +339,8 @@ def _parse_run(toks: list[_Tok], k: int, cue_tok: set[int],
         # "a student demonstration", "an army convoy": the person word is a modifier
         if _personish(nxt) or nxt.endswith(_NOUN_SUFFIX):
             return None, None, ()
+        if toks[head].text[:1].isupper() and toks[head + 1].text[:1].islower():
+            return None, None, ()  # "a Russian glide bomb": a nationality before a thing
     mods = tuple(toks[x].low for x in words if x < head)
     return head, pren, mods
 

@@ -51,14 +51,22 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         return _crowd_roles(text, base, event_type, sub_type, cn, forces, _armed_doer(text, base, named))
     if sub_type == "Arrests":
         force = forces.first(arrest=True)
+        if force and force[1] and _HELD_BEFORE.search(text[:force[1][0] - base]):
+            # 'rebels captured 12 soldiers': the forces were taken, by whoever the text names
+            taker = _captor_group(text, base, named) or _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+            return Roles(taker[0] if taker else None, force[0], taker[1] if taker else None, force[1])
         captor = None if force else _captor_group(text, base, named)
         if captor:  # 'Taliban fighters detained two journalists': the group holds them
             return Roles(captor[0], None, captor[1], None)
         held = _held_group(text, base, groups) or _arrested_crowd(text, base, cn)
         return Roles(force[0] if force else f"Police Forces of {cn}", held[0] if held else None,
                      force[1] if force else None, held[1] if held else None)
+    if sub_type == "Disrupted weapons use":
+        disrupted = _disrupted(text, base, named, forces)
+        if disrupted:
+            return disrupted
     initiator = None
-    unid = _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
+    unid = _ethnic_militia(text, base, cn) or _first(text, base, UNIDENTIFIED, f"Unidentified Armed Group ({cn})")
     victim = _victim_group(text, base, named, unid)
     if named and not victim:
         g = named[0]
@@ -71,18 +79,25 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
     elif foes and initiator is None and (_strikes(text, base, foes[0]) or _MUTUAL.search(text)):
         # 'Azerbaijani troops shot dead an Armenian soldier': one state's forces on another's
         initiator, state = foes
+    if initiator and initiator[1] and state and state[1] and event_type != "Battles" \
+            and _strikes(text, base, state) and not _acts(text, base, initiator):
+        initiator, state = state, initiator  # 'the army shelled RSF positions': the group was hit
     weapon = forces.wielding()
     if weapon and initiator is None:  # 'Russian shelling killed …': the state's forces did it
         initiator = weapon
         state = forces.first(besides=weapon[0])
     civ = _first(text, base, CIVILIANS, "Civilians")
-    if sub_type == "Air/drone strike" and not _group_flies(text, base, named):
+    hit_on_ground = bool(unid and unid[1] and state and state[1] and _acts(text, base, unid)
+                         and not _acts(text, base, state))  # 'gunmen attacked an air force base'
+    if sub_type == "Air/drone strike" and not _group_flies(text, base, named) and not hit_on_ground:
         # air power is almost always a state's: a named group here is what was struck
         if weapon and initiator == weapon:  # 'French air strikes stopped the column': France struck
             target = (named[0].actor.canonical, (named[0].start, named[0].end)) if named else civ
         else:
-            target = initiator or civ
-            initiator = state or (f"Military Forces of {cn}", None)
+            target = initiator or civ  # 'Israeli airstrikes hit Hezbollah positions': Israel struck
+            initiator = state or weapon or (f"Military Forces of {cn}", None)
+        if target is None and _HARMED.search(text):  # 'air strikes killed 20 Palestinians': no armed side hit
+            target = ("Civilians", None)
         return Roles(initiator[0], target[0] if target else None, initiator[1],
                      target[1] if target else None)
     if initiator is None and unid:
@@ -96,6 +111,10 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
         initiator, state = state, None  # 'troops shelled the village': the forces did it
     if sub_type == "Government regains territory" and state:
         return _regained(initiator, state, unid)
+    if sub_type == "Non-state actor overtakes territory" and state:
+        taker = initiator if initiator and initiator != state else unid
+        if taker:  # 'M23 rebels seized Rubaya from Congolese troops': the group took it
+            return Roles(taker[0], state[0], taker[1], state[1])
     if event_type == "Battles" and state is None and initiator == unid and unid \
             and _STATE_OPERATION.search(text) and not _ASSAILED.search(text):
         # 'six gunmen were killed in a special operation': the state's forces ran it
@@ -115,11 +134,26 @@ def assign_roles(text: str, base: int, event_type: str, sub_type: str,
             initiator is None and event_type in ("Violence against civilians",
                                                  "Explosions/Remote violence"):
         initiator = (f"Unidentified Armed Group ({cn})", None)
+    if event_type == "Battles" and initiator is None and _AMBUSH.search(text):
+        initiator = (f"Unidentified Armed Group ({cn})", None)  # 'the patrol was ambushed': by someone
     if event_type == "Battles" and initiator is None and target is None and COMMUNAL.search(text):
         militia = f"Communal Militia ({cn})"  # 'days of tribal clashes': one community on another
         return Roles(militia, militia)
     a1, a2 = initiator or (None, None), target or (None, None)
     return Roles(a1[0], a2[0] if a2[0] != a1[0] else None, a1[1], a2[1])
+
+
+def _disrupted(text: str, base: int, named: list, forces: "_Forces") -> Roles | None:
+    """A weapon seized, defused or shot down ('police seized an arms cache', 'Ukrainian air
+    defences downed 20 Russian drones'): the state's forces that stopped it are actor1, and
+    the side whose weapon it was actor2 when named (ACLED)."""
+    weapon = forces.wielding()
+    force = forces.first(besides=weapon[0] if weapon else None)
+    if force is None:
+        return None
+    owner = next(((g.actor.canonical, (g.start, g.end)) for g in named if _in_mention(text, base, g)), None)
+    owner = owner or (weapon if weapon and weapon[0] != force[0] else None)
+    return Roles(force[0], owner[0] if owner else None, force[1], owner[1] if owner else None)
 
 
 def _victim_group(text: str, base: int, named: list, unid):
@@ -186,6 +220,8 @@ def _captor_group(text: str, base: int, named: list):
 # the active arrest verb right after a group's name ('… fighters detained', '… have arrested')
 _ARRESTS = re.compile(rf"(?:\s+(?!(?:{lexicons.pattern('role_victim_aux')})\b)[\w'’-]+){{0,2}}?\s+"
                       rf"{lexicons.pattern('arrest_triggers')}\b", re.I)
+# the force right after an arrest verb is the one held ('captured 12 soldiers')
+_HELD_BEFORE = re.compile(rf"\b{lexicons.pattern('arrest_triggers')}\s+(?:(?!{lexicons.pattern('role_agent_cues')}\s)[\w-]+\s+){{0,3}}$", re.I)
 _HELD_KINDS = ("armed_group", "party")  # not the state, media or agencies that report it
 
 
@@ -230,9 +266,14 @@ def _battle_sides(text: str, base: int, initiator, state, unid, cn: str, mutual:
     operation = _OPERATION.search(text) and not _ASSAILED.search(text)
     if (initiator is None or initiator == unid) and (_strikes(text, base, state) or operation):
         return state, unid
+    if initiator is not None and initiator[1] and _strikes(text, base, state) \
+            and not _acts(text, base, initiator):
+        return state, initiator  # 'Nigerian troops killed 30 Boko Haram fighters': the group was hit
     if initiator is not None:
         return initiator, state
-    if _ASSAILED.search(text) and not _OPERATION.search(text):
+    if _ASSAILED.search(text) and not _OPERATION.search(text) or \
+            state[1] and not _acts(text, base, state) and not _OPERATION.search(text):
+        # 'troops were ambushed' · 'a police constable was stabbed to death': the forces were hit
         return (f"Unidentified Armed Group ({cn})", None), state
     return state, unid  # 'killed in a shoot-out during a police operation'
 
@@ -292,11 +333,17 @@ class _Forces:
         self.cn, self.text, self.base = cn, text, base
         found: list[tuple[str, tuple[int, int], bool]] = []  # name, span, weak
         self.weapons: list[tuple[str, tuple[int, int]]] = []  # 'Russian shelling', 'Israeli raid'
+        # 'Army' of 'National Liberation Army', 'Armed Forces' of 'Revolutionary Armed Forces
+        # of Colombia': a force word inside a named group's name is that group, not the state's
+        inside = [(g.start - base, g.end - base) for g in groups]
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
                          (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
-                if _SPEAKS.match(text, m.end()) or _NOT_FORCE.match(text, m.end()):
-                    continue  # 'police said', 'a police uniform'
+                if _SPEAKS.match(text, m.end()) and not _SAID_IT_DID.match(text, m.end()) \
+                        or _NOT_FORCE.match(text, m.end()):
+                    continue  # 'police said', 'a police uniform' (but 'the army said it detained')
+                if any(a <= m.start() < b for a, b in inside):
+                    continue
                 if crowd and _ON_STANDBY.match(text, m.end()):
                     continue  # 'with thousands of police deployed': there, not facing the crowd
                 country = _nation_before(text, m.start(), nation)
@@ -313,6 +360,11 @@ class _Forces:
                     if partner and partner[0] != country:  # 'Kyrgyz and Tajik border guards'
                         found.append((f"{kind} Forces of {partner[0]}",
                                       (base + partner[1][0], base + partner[1][1]), False))
+        for m in _STATE_STRIKES.finditer(text) if nation else ():
+            country = nation(m.group(1), True)  # 'Russia shelled Nikopol': a state by its name
+            if country and (country == m.group(1) or m.group(1).isupper()) \
+                    and _SUBJECT_START.search(text, 0, m.start(1)):  # not 'a bomb in Iraq killed'
+                found.append((f"Military Forces of {country}", (base + m.start(1), base + m.end(1)), False))
         for m in _STATE_CLASH.finditer(text) if nation else ():  # 'a clash between Tajikistan and Kyrgyzstan'
             sides = [(nation(m.group(k), True), m.span(k)) for k in ("a", "b")]
             if all(c for c, _ in sides) and sides[0][0] != sides[1][0]:
@@ -320,7 +372,7 @@ class _Forces:
         hi = base + len(text)
         for g in groups:
             if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
-                    and not _SPEAKS.match(text, g.end - base):
+                    and not (_SPEAKS.match(text, g.end - base) and not _SAID_IT_DID.match(text, g.end - base)):
                 found.append((g.actor.canonical, (g.start, g.end), False))
         found.sort(key=lambda f: f[1][0])
         self.found = found
@@ -397,6 +449,21 @@ def _coordinated_nation(text: str, at: int, nation: Nation | None):
 _JOINED_NATION = re.compile(r"([A-Z][\w.\-]*)\s+and\s+$")
 
 
+# 'Fulani herders', 'Nuer youths': a people's armed men, named by their people
+_ETHNIC_MILITIA = re.compile(rf"\b(?-i:(?P<people>{lexicons.alternation('ethnic_militia_peoples')}))\s+"
+                             rf"{lexicons.alternation('ethnic_militia_nouns')}\b", re.I)
+
+
+def _ethnic_militia(text: str, base: int, cn: str):
+    """The ethnic militia ACLED names by its people ('Fulani herders killed 20 farmers' →
+    Fulani Ethnic Militia (Nigeria)), when those men do the violence, not suffer it."""
+    for m in _ETHNIC_MILITIA.finditer(text):
+        found = (f"{m.group('people')} Ethnic Militia ({cn})", (base + m.start(), base + m.end()))
+        if not _SPEAKS.match(text, m.end()) and _acts(text, base, found):
+            return found
+    return None
+
+
 def _first(text: str, base: int, rx: re.Pattern, name: str):
     """The first mention of an actor that is not only the source ('police said')."""
     for m in rx.finditer(text):
@@ -418,11 +485,18 @@ _NATION_WORDS = re.compile(
     r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*?)(['’]s)?\s+"
     rf"(?:{lexicons.alternation('role_force_modifiers')}\s+)?$")
 _STATE = r"(?-i:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)"
+_SUBJECT_START = re.compile(r"(?:^|[.,;:\"“(]\s*|\b(?i:the)\s+)$")  # a clause's subject starts here
+_STATE_STRIKES = re.compile(rf"\b(?-i:([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?))\s+(?:has\s+|have\s+|had\s+)?"
+                            rf"{lexicons.pattern('role_striking_verbs')}\b")
 _STATE_CLASH = re.compile(rf"\b{lexicons.pattern('role_state_clash')}\s+(?:the\s+)?(?P<a>{_STATE})\s+and\s+"
                           rf"(?:the\s+)?(?P<b>{_STATE})", re.I)
 # a fight told as mutual: the order of the sides is the only clue of who began it
 _MUTUAL = re.compile(rf"\b{lexicons.pattern('role_mutual_fight_words')}\b", re.I)
 _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
+# a force that reports its own act is its doer: 'the Israeli army said it detained 20 men'
+_SAID_IT_DID = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\s+(?:that\s+)?"
+                          rf"(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|have\s+)?"
+                          rf"(?:{lexicons.pattern('arrest_triggers')}|{lexicons.pattern('role_striking_verbs')})\b", re.I)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
 _VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}"
                             rf"(?:{lexicons.alternation('group_member_nouns')}\s+of\s+(?:the\s+)?)?$", re.I)
@@ -431,9 +505,12 @@ _VICTIM_AFTER = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_victim
 
 
 # who began a fight with state forces: the ones named as striking, else the assailants
+_AMBUSH = re.compile(r"\bambush\w*", re.I)
 _ASSAILED = re.compile(rf"\b{lexicons.pattern('role_assault_words')}\b", re.I)
 _OPERATION = re.compile(rf"\b{lexicons.pattern('role_operation_words')}\b", re.I)
 _STATE_OPERATION = re.compile(rf"\b{lexicons.pattern('role_state_operation_words')}\b", re.I)
+_HARMED = re.compile(rf"\b(?:{lexicons.pattern('role_victim_verbs')}|{lexicons.pattern('casualty_killing_cues')}|"
+                     rf"{lexicons.pattern('casualty_injuring_cues')})\b", re.I)  # people killed or hurt
 _STRIKES = re.compile(rf"(?:\s+\w+){{0,2}}\s+{lexicons.pattern('role_striking_verbs')}\b", re.I)
 _AIRCRAFT_AFTER = re.compile(rf"[\w'’ -]{{0,20}}?\b{lexicons.pattern('role_aircraft_words')}\b")
 
@@ -446,7 +523,8 @@ def _acts(text: str, base: int, found) -> bool:
 
 def _strikes(text: str, base: int, found) -> bool:
     """The actor is the subject of a violent verb ('soldiers killed …', 'police raided …')."""
-    return _acts(text, base, found) and bool(_STRIKES.match(text, found[1][1] - base))
+    end = found[1][1] - base
+    return _acts(text, base, found) and bool(_STRIKES.match(text, end) or _SAID_IT_DID.match(text, end))
 
 
 def _agent_before(text: str, base: int, found) -> bool:
@@ -546,7 +624,7 @@ _ARREST_REACH = 60  # characters between 'arrested' and the name: a title and a 
 _OFFICE = re.compile(r"\b(?-i:(" + "|".join(
     re.escape(t.lower()) for t in lexicons.words("titles") if t[:1].isupper()) + r"))\b")
 # 'detained 11 staff in Sanaa': a name after 'in', 'at' is where, not who (the model may call it a person)
-_AT_PLACE = re.compile(rf"\b{lexicons.alternation('locative_words')}\s+$", re.I)
+_AT_PLACE = re.compile(rf"\b(?:{lexicons.alternation('locative_words')}|{lexicons.pattern('near_place_cues')})\s+$", re.I)
 _NAME_BREAK = re.compile(rf"[.;:,]|\b{lexicons.pattern('role_name_breaks')}\b", re.I)
 
 
@@ -565,7 +643,9 @@ def event_roles(text: str, mentions: list, event_type: str, sub_type: str,
     mutual = not any(_ASSAILED.search(text[m.start:m.end]) for m in mentions)
     told = [assign_roles(text[m.start:m.end], m.start, event_type, sub_type, groups,
                          country_name, nation, mutual) for m in mentions]
-    one = next((r for r in told if r.span1), told[0])
+    # the first sentence that names the doer, else the first whose reading gives one ('the attack
+    # killed nine policemen': their attackers) over a first that gives none ('18 were killed')
+    one = next((r for r in told if r.span1), next((r for r in told if r.actor1), told[0]))
     two = next((r for r in told if r.span2 and r.actor2 != one.actor1), told[0])
     if event_type in ("Explosions/Remote violence", "Battles") and two.actor2 != one.actor1:
         posted = _force_at_post(text, mentions, country_name or "Unknown", nation, groups)
