@@ -69,6 +69,7 @@ from .scan import (
     STOPWORDS,
     TITLES,
     _Context,
+    _city_word_follows,
     _hyphen_parts,
     _is_connector,
     _may_be_forename,
@@ -370,7 +371,7 @@ class Gazetteer:
         placed, chosen = self._qualifiers(text, out)
         out = self._qualified(out, placed, chosen)
         out, measured = _measured(text, out)
-        return self._coherent(out, set(placed) | measured)
+        return _listed_units(text, self._coherent(out, set(placed) | measured))
 
     def _qualifiers(self, text: str, matches: list[PlaceMatch]
                     ) -> tuple[dict[str, tuple[str, str | None]], dict[int, Place]]:
@@ -384,7 +385,9 @@ class Gazetteer:
         for m, n in zip(matches, [*matches[1:], None]):
             if not m.candidates or m.candidates[0].kind == "country":
                 continue
-            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " else None
+            # ('Montreal, Quebec City and Halifax' is a list: a town names no province)
+            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " \
+                and not _city_word_follows(text, n.end) else None
             unit, holder = self._qualifier(text, m, after)
             if unit is None:
                 continue
@@ -536,6 +539,8 @@ class Gazetteer:
         places = [p for p, _ in cands]
         if context.admin_word:  # "Tillaberi region": the province before its capital
             places.sort(key=lambda p: p.kind not in ("admin1", "admin2", "region"))
+        elif context.city_word:  # "Quebec City": the capital before its province
+            places.sort(key=lambda p: p.kind != "city")
         return PlaceMatch(start, end, surface, tuple(places))
 
     def _acronym(self, surface: str, start: int, end: int) -> PlaceMatch | None:
@@ -620,6 +625,33 @@ def _measured(text: str, matches: list[PlaceMatch]) -> tuple[list[PlaceMatch], s
             out[i] = PlaceMatch(m.start, m.end, m.text, (near, *(p for p in m.candidates if p is not near)))
             placed.add(name_key(m.text))
     return out, placed
+
+
+def _listed_units(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A name that is a state and a city or country ('Washington', 'New York', 'Georgia')
+    listed beside a state of that country ('California or Washington', 'Texas, New York and
+    Georgia'): the state. A list of towns ('Kano and Kaduna') keeps its towns."""
+    out = list(matches)
+    for _ in range(2):  # a list's states reach along it both ways
+        for i, m in enumerate(out):
+            unit = _namesake_unit(m)
+            if unit is None:
+                continue
+            beside = [out[k] for k in (i - 1, i + 1) if 0 <= k < len(out)
+                      and text[min(m.end, out[k].end):max(m.start, out[k].start)] in _LIST_GAPS]
+            if any(n.candidates and n.candidates[0].kind == "admin1"
+                   and n.candidates[0].country == unit.country for n in beside):
+                out[i] = PlaceMatch(m.start, m.end, m.text,
+                                    (unit, *(p for p in m.candidates if p is not unit)))
+    return out
+
+
+def _namesake_unit(m: PlaceMatch) -> Place | None:
+    """The first-level unit of a match's very name that a town or country comes before."""
+    if not m.candidates or m.candidates[0].kind not in ("city", "country"):
+        return None
+    return next((p for p in m.candidates[1:] if p.kind == "admin1" and fold(p.name) == fold(m.text)),
+                None)
 
 
 def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:
