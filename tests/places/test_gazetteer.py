@@ -581,3 +581,43 @@ def test_a_qualifier_is_the_unit_its_town_lies_in(gaz, text, name, want):
 ])
 def test_a_town_told_by_a_nearby_one_is_the_namesake_near_it(gaz, text, name, admin1):
     assert first(gaz, text, name).admin1 == admin1
+
+
+# --- a state named like its city or a country: the words around it tell which -------------
+@pytest.mark.parametrize("text, name, kind", [
+    ("Snow closed schools across upstate New York on Monday.", "New York", "admin1"),
+    ("New York Gov. Ruth Palmer signed the bill on Monday.", "New York", "admin1"),
+    ("The Washington legislature passed the budget late on Friday.", "Washington", "admin1"),
+    ("Snow closed schools across New York on Monday.", "New York", "city"),
+    ("The New York mayor signed the bill on Monday.", "New York", "city"),
+    ("The Kano governor visited the market after the fire.", "Kano", "admin1"),
+    ("Traders in Kano reopened the market after the fire.", "Kano", "city"),
+])
+def test_a_part_or_an_office_of_a_state_makes_the_name_the_state(gaz, text, name, kind):
+    assert first(gaz, text, name).kind == kind
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Tech firms left states such as California or Washington for Texas.", "Washington", ("US", "admin1")),
+    ("Storms swept Texas, New York and Georgia on Tuesday.", "New York", ("US", "admin1")),
+    ("Storms swept Texas, New York and Georgia on Tuesday.", "Georgia", ("US", "admin1")),
+    ("Troops were sent to Borno, Kano and Yobe after the raids.", "Kano", ("NG", "admin1")),
+    # a list of towns, or a state beside no state of its country, keeps the town or country
+    ("Flights from Washington to Chicago were cancelled.", "Washington", ("US", "city")),
+    ("Gunmen attacked markets in Kano and Kaduna on Monday.", "Kano", ("NG", "city")),
+    ("Envoys from Armenia and Georgia met on Monday.", "Georgia", ("GE", "country")),
+    ("Envoys from Chechnya and Georgia met on Monday.", "Georgia", ("GE", "country")),
+])
+def test_a_name_listed_beside_states_of_its_country_is_the_state(gaz, text, name, want):
+    hit = first(gaz, text, name)
+    assert (hit.country, hit.kind) == want
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The ranking compares Toronto, Montreal, Quebec City and Halifax.", "Quebec", "city"),
+    ("Fighting spread in Kirkuk city on Monday.", "Kirkuk", "city"),
+    ("The festival moved to Montreal, Quebec, in June.", "Quebec", "admin1"),
+    ("Police in Quebec said the roads were closed.", "Quebec", "admin1"),
+])
+def test_a_city_word_after_a_province_name_makes_it_the_town(gaz, text, name, kind):
+    assert first(gaz, text, name).kind == kind
