@@ -621,3 +621,29 @@ def test_a_name_listed_beside_states_of_its_country_is_the_state(gaz, text, name
 ])
 def test_a_city_word_after_a_province_name_makes_it_the_town(gaz, text, name, kind):
     assert first(gaz, text, name).kind == kind
+
+
+# --- namesakes in one country: the province the text tells ---------------------------------
+@pytest.mark.parametrize("text, name, admin1", [
+    # a small county in the state the story is about beats a big one elsewhere
+    ("Farmers from Des Moines and Ames in Iowa met at the Montgomery County fair.",
+     "Montgomery County", "Iowa"),
+    ("Farmers in Ohio and Athens sold hay; the Montgomery County fair opened in Dayton.",
+     "Montgomery County", "Ohio"),
+    ("The Montgomery County fair opened on Saturday.", "Montgomery County", "Pennsylvania"),  # none told: the biggest
+])
+def test_a_district_namesake_in_the_province_of_the_other_names(gaz, text, name, admin1):
+    assert first(gaz, text, name).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("The family bought a farm in Monroe County in northeast Missouri.", "Monroe County", ("US", "Missouri")),
+    ("Fighters killed six farmers in Bara in northeastern Nigeria. Bara lies on the road.",
+     "Bara", ("NG", "Gombe")),
+    ("Gunmen killed four soldiers in Gao in northern Mali.", "Gao", ("ML", "Gao")),
+    # a province before 'in' is no town told by its country
+    ("Protests over Kashmir in Pakistan grew on Friday.", "Kashmir", ("IN", "Jammu and Kashmir")),
+])
+def test_a_town_told_in_its_province_or_country_is_the_namesake_there(gaz, text, name, want):
+    hits = [m for m in gaz.find(text) if m.text == name]
+    assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)

@@ -289,13 +289,19 @@ class Gazetteer:
         floor = max(sizes) - CONTEXT_MARGIN if sizes else 0.0
         if not regions or hits and hits[0][0].kind == "country":
             regions = {}
+        # Districts of one name in one country ('Montgomery County', 'Bagh') are told apart
+        # by the province, whatever their sizes: no district is the famous one.
+        districts = {p.country for p, _, _ in hits if p.kind == "admin2"}
+        districts = {c for c in districts if sum(p.kind == "admin2" and p.country == c
+                                                 for p, _, _ in hits) > 1}
 
         def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
             i, (p, primary, dist) = item
             abroad = p.country not in wanted and _size(p, primary) < bar
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            support = regions.get(region_of(p), 0) if regions and _size(p, primary) >= floor else 0
+            alike = _size(p, primary) >= floor or p.kind == "admin2" and p.country in districts
+            support = regions.get(region_of(p), 0) if regions and alike else 0
             return (abroad, not in_unit, not kind_ok, dist, -support, i)
 
         seen: set[Place] = set()
@@ -389,6 +395,10 @@ class Gazetteer:
             after = n if n is not None and n.candidates and text[m.end:n.start] == ", " \
                 and not _city_word_follows(text, n.end) else None
             unit, holder = self._qualifier(text, m, after)
+            if unit is None and n is not None and n.candidates and _IN_UNIT.fullmatch(text, m.end, n.start) \
+                    and m.candidates[0].kind in ("city", "admin2") \
+                    and n.candidates[0].kind in ("admin1", "country"):
+                unit = self._qualifier(text, m, n)[0]  # 'Monroe County in northeast Missouri'
             if unit is None:
                 continue
             units.setdefault(name_key(m.text), unit)
@@ -597,6 +607,10 @@ class Gazetteer:
                     return True
         return False
 
+# "Bara in northeastern Nigeria", "Monroe County in northeast Missouri": a town or district
+# told by the province or country it lies in
+_IN_UNIT = re.compile(rf"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:far[ \u00a0]+)?"
+                      rf"{lexicons.alternation('compass_words')}[ \u00a0]+)?")
 # "LONDON, Ky.", "Victoria, B.C.": a dotted state or province abbreviation after a comma
 _ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
 # "EDMONTON, Ky (WBKO) -", "AUSTIN, TX —": an undotted one where a dateline ends
