@@ -647,3 +647,35 @@ def test_a_district_namesake_in_the_province_of_the_other_names(gaz, text, name,
 def test_a_town_told_in_its_province_or_country_is_the_namesake_there(gaz, text, name, want):
     hits = [m for m in gaz.find(text) if m.text == name]
     assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)
+
+
+# --- compounds and short names ---------------------------------------------------------------
+@pytest.mark.parametrize("text, name, country", [
+    ("A claim was filed against a Los Angeles-based broker.", "Los Angeles", "US"),
+    ("The move came as Seattle-based Starbucks cut prices.", "Seattle", "US"),
+    ("A Nairobi-born runner won the race.", "Nairobi", "KE"),
+    # a tail that opens with a capital is part of the name
+    ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Port-au-Prince", "HT"),
+    ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Guinea-Bissau", "GW"),
+])
+def test_a_lower_case_compound_tail_ends_the_name(gaz, text, name, country):
+    assert first(gaz, text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Bankers in Frankfurt cut rates on Monday.", "Frankfurt", "Frankfurt am Main"),
+    ("Doctors in Newcastle, Leeds and Sunderland tried the method.", "Newcastle", "Newcastle upon Tyne"),
+    ("Doctors in Newcastle and Sydney tried the method.", "Newcastle", "Newcastle"),  # the Australian one
+])
+def test_a_towns_name_without_its_qualifier_finds_it(gaz, text, name, want):
+    assert first(gaz, text, name).name == want
+
+
+@pytest.mark.parametrize("alt, name, short", [
+    ("Frankfurt", "Frankfurt am Main", True), ("Halle", "Halle (Saale)", True),
+    ("Rostov", "Rostov-na-Donu", True),
+    ("Mexico", "Mexico City", False), ("Santa", "Santa Cruz", False), ("Bad", "Bad Ems", False),
+])
+def test_short_form_is_the_name_before_a_lower_case_qualifier(alt, name, short):
+    from newsledger.places.build.keys import _short_form
+    assert _short_form(alt, name) is short

@@ -39,7 +39,7 @@ _JOIN = "|".join(sorted(CONNECTORS))
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{_JOIN})[ \u00a0])*{_CAP})*")
 _TOKEN = re.compile(r"[^ \u00a0]+")
 _POSSESSIVE = ("'s", "’s")
-_Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
+_Token = tuple[int, int, str, bool]  # start, end, word, ends the name (a possessive, "-based")
 _WORD = re.compile(r"[^\W\d_]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -100,8 +100,17 @@ def _tokens(run: str, offset: int) -> list[_Token]:
         possessive = word.endswith(_POSSESSIVE) and len(word) > 3
         if possessive:
             word, e = word[:-2], e - 2
+        tail = _LOWER_TAIL.search(word)
+        if tail and not possessive:  # "Los Angeles-based": the name ends at the hyphen,
+            word, e = word[:tail.start()], e - len(tail.group())  # as at a possessive
+            possessive = True
         out.append((s, e, word, possessive))
     return out
+
+
+# "-based", "-born", "-led": a lower-case compound tail after a name ("Guinea-Bissau",
+# "al-Shabaab", "Port-au-Prince" end on a capital and keep theirs)
+_LOWER_TAIL = re.compile(r"(?<=[^\W\d_])-[a-z]+(?:-[a-z]+)*$")
 
 
 def _is_connector(word: str) -> bool:
