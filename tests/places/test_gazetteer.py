@@ -679,3 +679,12 @@ def test_a_towns_name_without_its_qualifier_finds_it(gaz, text, name, want):
 def test_short_form_is_the_name_before_a_lower_case_qualifier(alt, name, short):
     from newsledger.places.build.keys import _short_form
     assert _short_form(alt, name) is short
+
+
+@pytest.mark.parametrize("text, admin1s", [
+    ("Police found him at a house in Edmonton, south of Cairns. He had lived at Edmonton for "
+     "a year.", ["Queensland", "Queensland"]),
+    ("He had lived at Edmonton for a year.", ["Alberta"]),  # told by nothing: the big one
+])
+def test_a_town_told_by_a_nearby_one_is_that_namesake_each_time_it_is_named(gaz, text, admin1s):
+    assert [m.candidates[0].admin1 for m in gaz.find(text) if m.text == "Edmonton"] == admin1s

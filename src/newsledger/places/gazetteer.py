@@ -628,17 +628,19 @@ def _measured(text: str, matches: list[PlaceMatch]) -> tuple[list[PlaceMatch], s
     """Each town told by its distance or direction from the next name ('Edmonton, south of
     Cairns'): its namesake nearest that name first, when one lies within NEAR_KM of it; and
     the keys of the names so placed."""
-    out, placed = list(matches), set()
-    for i, (m, n) in enumerate(zip(matches, matches[1:])):
+    chosen: dict[str, Place] = {}  # name key → its namesake near the named town
+    for m, n in zip(matches, matches[1:]):
         if len(m.candidates) < 2 or not n.candidates or not _MEASURED_GAP.fullmatch(text, m.end, n.start):
             continue
         ref = n.candidates[0]
         near = min(m.candidates, key=lambda p: haversine(p.latitude, p.longitude, ref.latitude, ref.longitude))
         if near is not m.candidates[0] and near.kind != "country" and \
                 haversine(near.latitude, near.longitude, ref.latitude, ref.longitude) <= NEAR_KM:
-            out[i] = PlaceMatch(m.start, m.end, m.text, (near, *(p for p in m.candidates if p is not near)))
-            placed.add(name_key(m.text))
-    return out, placed
+            chosen.setdefault(name_key(m.text), near)
+    # every mention of the name: 'a house in Edmonton, south of Cairns … back at Edmonton'
+    out = [PlaceMatch(m.start, m.end, m.text, (chosen[k], *(p for p in m.candidates if p != chosen[k])))
+           if (k := name_key(m.text)) in chosen and chosen[k] in m.candidates else m for m in matches]
+    return out, set(chosen)
 
 
 def _listed_units(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
