@@ -115,8 +115,21 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
         if m.candidates and m.candidates[0].kind != "country" and fold(m.text) not in seen:
             seen.add(fold(m.text))
             local = [c for c in m.candidates if c.country in named]
-            votes[(local or m.candidates)[0].country] += 1
+            place = (local or m.candidates)[0]
+            votes[place.country] += _country_evidence(place)
     return [c for c, _ in votes.most_common()]
+
+
+def _country_evidence(place) -> float:
+    """How much a place name tells of the article's country: a province or district more
+    than a town ('Benue State' names few countries), a hamlet of no listed people less
+    (GeoNames has one of almost every name somewhere: 'Guma' in Xinjiang)."""
+    if place.kind in ("admin1", "admin2", "region"):
+        return 1.5
+    return 0.5 if place.kind == "city" and place.population < HAMLET else 1.0
+
+
+HAMLET = 1000  # people: below it a town is weak evidence of its country
 
 
 def _namesake_in_context(doc: Doc, m, place, gazetteer):
