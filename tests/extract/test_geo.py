@@ -328,3 +328,23 @@ def test_what_a_place_tells_of_the_articles_country(kind, population, weight):
     from newsledger.extract.geo import _country_evidence
     from newsledger.places.gazetteer import Place
     assert _country_evidence(Place("X", "NG", None, None, 0.0, 0.0, population, kind, None)) == weight
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A bomb exploded in the Karrada district of Baghdad on Monday, killing five people.",
+     ("IQ", "Baghdad", "Karrada")),
+    ("A bomb exploded in the Adhamiya district of the city of Baghdad on Monday, killing five people.",
+     ("IQ", "Baghdad", "Adhamiya")),
+    # a district told beside the town, not as part of it: the town
+    ("A bomb exploded near a market in Baghdad on Monday, killing five people, officials of the "
+     "Karrada district said.", ("IQ", "Baghdad", "Baghdad")),
+])
+def test_a_district_of_a_town_is_a_neighbourhood_of_it(events, text, want):
+    assert where(events(text)[0]) == want
+
+
+def test_a_district_of_a_province_abroad_is_no_namesake_town_there(events):
+    # 'Chora' is also a Greek village: the Afghan province tells the country
+    e = events("Militants attacked a checkpoint in the Chora district of Uruzgan province on "
+               "Sunday, killing two policemen.")[0]
+    assert where(e) == ("AF", "Uruzgan", "Chora")

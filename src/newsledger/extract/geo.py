@@ -231,13 +231,21 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
         return found
     if found is None or found.place.kind != "city" or small.name_kind == "distance":
         return small  # 'Kuruvita, 125 km south of Kandy': Kandy only measures the way
-    if small.name_kind not in SETTLEMENTS:
+    if small.name_kind not in SETTLEMENTS and not _part_of_town(doc.text, small, found):
         return found
     # a village beats a town named beside it ('X village near Y'), not one told of elsewhere
     # in the sentence: of the two, the one nearer the event's trigger word
     if anchor is not None and abs(found.start - anchor) < abs(small.start - anchor):
         return found
     return small
+
+
+def _part_of_town(text: str, small: Located, town: Located) -> bool:
+    """'the Karrada district of Baghdad': a district the words make part of the town named
+    right after it is a neighbourhood of it, more precise than the town."""
+    return bool(small.name_kind) and town.start > small.end and re.fullmatch(
+        rf"\s+{re.escape(small.name_kind)}\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+        text[small.end:town.start], re.IGNORECASE) is not None
 
 
 # 'marched in the capital', 'Haiti's capital': the capital named by its title alone
