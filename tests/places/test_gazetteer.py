@@ -688,3 +688,14 @@ def test_short_form_is_the_name_before_a_lower_case_qualifier(alt, name, short):
 ])
 def test_a_town_told_by_a_nearby_one_is_that_namesake_each_time_it_is_named(gaz, text, admin1s):
     assert [m.candidates[0].admin1 for m in gaz.find(text) if m.text == "Edmonton"] == admin1s
+
+
+@pytest.mark.parametrize("text, kept", [
+    # an acronym before a town is a broadcaster's or a body's name, not a forename
+    ("The director told CTV Winnipeg that the dog was driven to Winnipeg.", True),
+    # a person named in full: his surname alone later is him
+    ("Officer Mark Winnipeg said the dog was found. Winnipeg said it was nearly dead.", False),
+])
+def test_a_town_after_an_acronym_is_no_surname(gaz, text, kept):
+    alone = [m for m in gaz.find(text) if m.text == "Winnipeg" and text[m.start - 4:m.start] != "CTV "]
+    assert bool(alone) is kept

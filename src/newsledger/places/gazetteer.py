@@ -475,13 +475,14 @@ class Gazetteer:
     def _surnames(self, text: str) -> set[str]:
         """Last names of the people a text names in full ("Mark Duggan", "Jimmy Chérizier"):
         two capitalised words inside a sentence that are no place together, the first no
-        place either, so that the second alone later is the person, not a namesake town."""
+        place either, so that the second alone later is the person, not a namesake town. An
+        acronym is no forename ('CTV Winnipeg' is a broadcaster)."""
         found: set[str] = set()
         for run in _RUN.finditer(text):
             tokens = _tokens(run.group(), run.start())
             for a, b in zip(tokens, tokens[1:]):
                 first, last = a[2], b[2]
-                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() \
+                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() or first.isupper() \
                         or name_key(first) in TITLES:
                     continue
                 if name_key(f"{first} {last}") in self._names or name_key(first) in STOPWORDS \
