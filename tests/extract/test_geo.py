@@ -348,3 +348,20 @@ def test_a_district_of_a_province_abroad_is_no_namesake_town_there(events):
     e = events("Militants attacked a checkpoint in the Chora district of Uruzgan province on "
                "Sunday, killing two policemen.")[0]
     assert where(e) == ("AF", "Uruzgan", "Chora")
+
+
+@pytest.mark.parametrize("text, want", [
+    # 'X village of Y district': X is the village, not 'the village of Y'
+    ("Taliban fighters overran a checkpoint in Ghorak village of Khakrez district in Kandahar "
+     "province on Monday, killing four policemen.", ("AF", "Kandahar", "Ghorak")),
+    ("Taliban fighters overran a checkpoint in the village of Ghorak in Kandahar province on "
+     "Monday, killing four policemen.", ("AF", "Kandahar", "Ghorak")),
+    # a village in a district named after its town is more precise than the town
+    ("Militants stormed Wuro Sawa village in the Djibo department on Saturday, killing 14 "
+     "civilians.", ("BF", "Sahel", "Wuro Sawa")),
+    # the town itself, or the district with no village told: the town
+    ("Militants attacked a market in Djibo on Saturday, killing 14 civilians.", ("BF", "Sahel", "Djibo")),
+    ("Militants killed 14 civilians in the Djibo department on Saturday.", ("BF", "Sahel", "Djibo")),
+])
+def test_a_village_in_a_district_is_the_village(events, text, want):
+    assert where(events(text)[0]) == want

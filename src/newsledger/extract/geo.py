@@ -79,6 +79,10 @@ _UNLISTED_APPOSITION = re.compile(
     rf"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:{lexicons.alternation('place_apposition_adjectives')} )?"
     rf"(?P<kind>{lexicons.pattern('unlisted_place_kinds_apposition')}) "
     r"(?:in|of|near|on|outside)\b")
+# a capitalised name right before 'village of …': the name is the village's ('X village of Y')
+_NAME_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+ $")
+# 'the Djibo department', 'Khakrez district': a town's name told as its unit's
+_UNIT_AFTER = re.compile(rf"\s+{lexicons.alternation('admin_words')}\b", re.IGNORECASE)
 _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
                    (_UNLISTED_IN_IN, "town"), (_UNLISTED_APPOSITION, ""))
 # 'told reporters in Colombo', 'reporting from Nairobi': where it was said, not where it happened
@@ -217,10 +221,14 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
         if place.kind == "country" and (_is_adjective(doc.text, m) or _qualifying_possessive(doc.text, m)) \
                 or _far_fetched(m, place, trusted) or _site_in_other_place(doc.text, m, inside):
             continue
-        key = (KIND_RANK.get(place.kind, 0), -m.start)
+        # a town named as its district locates no better than the district: a village
+        # told in it is more precise ('the village of X in the Djibo department')
+        as_unit = place.kind == "city" and bool(_UNIT_AFTER.match(doc.text, m.end))
+        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
-            best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
+            best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer),
+                                 name_kind="district" if as_unit else ""))
     found = best[1] if best else None
     if found is None or found.place.kind != "city":
         found = _capital(doc, lo, hi, gazetteer) or found
@@ -229,7 +237,8 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
     small = _unlisted(doc, lo, hi, skip, found, known, gazetteer)
     if small is None:
         return found
-    if found is None or found.place.kind != "city" or small.name_kind == "distance":
+    if found is None or found.place.kind != "city" or small.name_kind == "distance" \
+            or found.name_kind == "district" and small.name_kind in SETTLEMENTS:
         return small  # 'Kuruvita, 125 km south of Kandy': Kandy only measures the way
     if small.name_kind not in SETTLEMENTS and not _part_of_town(doc.text, small, found):
         return found
@@ -333,6 +342,8 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
                 s <= start < e and " " in doc.text[s:e] for s, e in people)
             if name.split()[0] in _NOT_NAMES or named_person or any(s <= start < e for s, e in skip):
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
+            if rx is _UNLISTED_BEFORE and _NAME_BEFORE.search(words, 0, m.start()):
+                continue  # 'Ghorak village of Khakrez district': Ghorak is the village
             told = _told_holder(doc, lo + m.end(), 40 if rx is _UNLISTED_DISTANCE else 25) \
                 if rx in (_UNLISTED_DISTANCE, _UNLISTED_APPOSITION, _UNLISTED_IN_IN) else None
             namesake = rx is _UNLISTED_DISTANCE and told is not None and \
