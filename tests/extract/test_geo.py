@@ -365,3 +365,9 @@ def test_a_district_of_a_province_abroad_is_no_namesake_town_there(events):
 ])
 def test_a_village_in_a_district_is_the_village(events, text, want):
     assert where(events(text)[0]) == want
+
+
+def test_a_village_in_a_short_named_province_takes_its_district(events):
+    e = events("Militants stormed the village of Wuro Sawa in Soum province on Saturday, killing "
+               "14 civilians.")[0]
+    assert (where(e), e["admin2"]) == (("BF", "Sahel", "Wuro Sawa"), "Soum")

@@ -699,3 +699,24 @@ def test_a_town_told_by_a_nearby_one_is_that_namesake_each_time_it_is_named(gaz,
 def test_a_town_after_an_acronym_is_no_surname(gaz, text, kept):
     alone = [m for m in gaz.find(text) if m.text == "Winnipeg" and text[m.start - 4:m.start] != "CTV "]
     assert bool(alone) is kept
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Province du Soum", "Soum"), ("Province de la Kossi", "Kossi"),   # the longest prefix
+    ("Province de l'Oudalan", "Oudalan"), ("Departement des Landes", "Landes"),
+    ("Prefecture de Bassar", "Bassar"), ("Sahiwal District", "Sahiwal"),
+    ("Kirklees", "Kirklees"),                                            # nothing to drop
+])
+def test_a_districts_name_loses_its_local_word_for_district(raw, name):
+    from newsledger.places.build.admin import clean_admin2_name
+    assert clean_admin2_name(raw) == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Militants stormed a village in Soum province on Saturday.", ("admin2", "BF")),
+    ("Troops patrolled the Seno province on Friday.", ("admin2", "BF")),
+    ("Soum said the talks failed.", None),  # a short district name alone is no place
+])
+def test_a_short_district_name_is_found_with_its_admin_word(gaz, text, found):
+    hits = [(m.candidates[0].kind, m.candidates[0].country) for m in gaz.find(text) if m.candidates]
+    assert hits == ([found] if found else [])

@@ -96,6 +96,7 @@ _REPORTED_FROM = re.compile(
 _BASED = re.compile(r"[-‐–]based\b")
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
+_NEVER_PERSON = frozenset(lexicons.words("unlisted_kinds_never_person"))
 _NOT_NAMES = set(lexicons.words("not_place_name_words"))
 
 
@@ -338,8 +339,9 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
             first, _, rest = name.partition(" ")
             if first in _PREPOSITIONS and rest:  # 'In Kuruvita, 125 km south of …'
                 name, start = rest, start + len(first) + 1
-            named_person = rx is _UNLISTED_BEFORE and any(
-                s <= start < e and " " in doc.text[s:e] for s, e in people)
+            named_person = rx is _UNLISTED_BEFORE and \
+                m.group(0).split(" of ")[0].split()[-1].lower() not in _NEVER_PERSON and any(
+                    s <= start < e and " " in doc.text[s:e] for s, e in people)
             if name.split()[0] in _NOT_NAMES or named_person or any(s <= start < e for s, e in skip):
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
             if rx is _UNLISTED_BEFORE and _NAME_BEFORE.search(words, 0, m.start()):

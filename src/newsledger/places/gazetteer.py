@@ -541,11 +541,13 @@ class Gazetteer:
             return self._acronym(surface, start, end)
         key = name_key(surface)
         ids = self._names.get(key)
-        if ids is None or ids[0] != "*":
+        if ids is None:
             return None
-        cands = [(p, primary) for p, primary, ok in self._candidates(key) if ok]
         context = _Context(text, tokens, i, j, after_name, last_end, headers)
-        if not self._plausible(key, cands, context):
+        # a unit too short a name for find() alone is found as one: 'Soum province'
+        cands = [(p, primary) for p, primary, ok in self._candidates(key)
+                 if ok or context.admin_word and p.kind in ("admin1", "admin2")]
+        if not cands or not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]
         if context.admin_word:  # "Tillaberi region": the province before its capital
