@@ -425,3 +425,12 @@ def test_a_lone_surname_one_letter_from_a_full_names(text, together):
     groups = groups_of(text)
     full = next(g for g in groups if "Volodymyr Zelenskiy" in g)
     assert (len(full) > 1) == together
+
+
+@pytest.mark.parametrize("name, label", [
+    ("Kordofan", "GPE"), ("Waziristan", "GPE"), ("Ogaden", "GPE"), ("Azawad", "GPE"),  # regions
+    ("Wana", "PERSON"),  # a small town at a sentence's start: the tagger's reading stands
+])
+def test_a_named_region_opening_a_sentence_is_a_place_like_a_province(extract, name, label):
+    ledger = extract(f"{name} was calm on Monday, officials said.")
+    assert [e["type"] for e in ledger["entities"] if e["canonical"] == name] == [label]

@@ -276,14 +276,21 @@ def test_a_world_city_against_a_small_namesake_of_the_storys_country(events, tex
 @pytest.mark.parametrize("text, place", [
     ("Fighters attacked a camp for displaced people in Darfur on Tuesday, killing 12 civilians.",
      ("SD", None, "Darfur")),
-    ("Militants killed three soldiers in North Waziristan on Monday, the army said.",
-     ("PK", "Khyber Pakhtunkhwa", "North Waziristan")),
+    ("Militants killed three soldiers in Waziristan on Monday, the army said.",
+     ("PK", "Khyber Pakhtunkhwa", "Waziristan")),
     ("Gunmen kidnapped six oil workers in the Niger Delta on Wednesday, police said.",
      ("NG", None, "Niger Delta")),
 ])
 def test_an_event_told_only_by_a_region(events, text, place):
     e = events(text)[0]
     assert (where(e), e["geo_precision"]) == (place, 3)
+
+
+def test_a_region_that_is_a_district_is_coded_as_the_district(events):
+    e = events("Militants killed three soldiers in North Waziristan on Monday, the army said.")[0]
+    assert (where(e), e["admin2"], e["geo_precision"]) == \
+        (("PK", "Khyber Pakhtunkhwa", "North Waziristan"), "North Waziristan", 2)
+    assert abs(e["latitude"] - 33.0) < 0.3  # at Miran Shah, not Khyber Pakhtunkhwa's point
 
 
 def test_a_region_over_two_provinces_takes_the_one_its_sentence_names(events):
@@ -295,3 +302,72 @@ def test_a_region_over_two_provinces_takes_the_one_its_sentence_names(events):
 def test_a_town_in_a_region_is_the_town(events):
     e = events("Gunmen killed four soldiers in El Fasher in Darfur on Monday.")[0]
     assert (where(e), e["geo_precision"]) == (("SD", "North Darfur", "El Fasher"), 1)
+
+
+# --- a Nigerian local government area; the country of a story told by its provinces ----------
+@pytest.mark.parametrize("text, want", [
+    ("Bandits killed nine villagers in Bokkos LGA of Plateau State on Tuesday.",
+     ("NG", "Plateau", "Bokkos")),
+    # a district GeoNames lists only as a hamlet abroad: the story's province tells the country
+    ("Gunmen killed 12 people in Guma Local Government Area of Benue State on Sunday.",
+     ("NG", "Benue", "Guma")),
+    ("Herdsmen attacked Torkula village in Guma LGA of Benue State on Sunday, killing seven farmers.",
+     ("NG", "Benue", "Torkula")),
+    ("Bandits killed nine villagers in Bokkos on Tuesday.", ("NG", "Plateau", "Bokkos")),
+])
+def test_a_local_government_area_is_a_place_of_its_state(events, text, want):
+    assert where(events(text)[0]) == want
+
+
+@pytest.mark.parametrize("kind, population, weight", [
+    ("admin1", 900_000, 1.5), ("region", 0, 1.5),   # a province names few countries
+    ("city", 50_000, 1.0),
+    ("city", 0, 0.5),                               # a hamlet: GeoNames has one of most names
+])
+def test_what_a_place_tells_of_the_articles_country(kind, population, weight):
+    from newsledger.extract.geo import _country_evidence
+    from newsledger.places.gazetteer import Place
+    assert _country_evidence(Place("X", "NG", None, None, 0.0, 0.0, population, kind, None)) == weight
+
+
+@pytest.mark.parametrize("text, want", [
+    ("A bomb exploded in the Karrada district of Baghdad on Monday, killing five people.",
+     ("IQ", "Baghdad", "Karrada")),
+    ("A bomb exploded in the Adhamiya district of the city of Baghdad on Monday, killing five people.",
+     ("IQ", "Baghdad", "Adhamiya")),
+    # a district told beside the town, not as part of it: the town
+    ("A bomb exploded near a market in Baghdad on Monday, killing five people, officials of the "
+     "Karrada district said.", ("IQ", "Baghdad", "Baghdad")),
+])
+def test_a_district_of_a_town_is_a_neighbourhood_of_it(events, text, want):
+    assert where(events(text)[0]) == want
+
+
+def test_a_district_of_a_province_abroad_is_no_namesake_town_there(events):
+    # 'Chora' is also a Greek village: the Afghan province tells the country
+    e = events("Militants attacked a checkpoint in the Chora district of Uruzgan province on "
+               "Sunday, killing two policemen.")[0]
+    assert where(e) == ("AF", "Uruzgan", "Chora")
+
+
+@pytest.mark.parametrize("text, want", [
+    # 'X village of Y district': X is the village, not 'the village of Y'
+    ("Taliban fighters overran a checkpoint in Ghorak village of Khakrez district in Kandahar "
+     "province on Monday, killing four policemen.", ("AF", "Kandahar", "Ghorak")),
+    ("Taliban fighters overran a checkpoint in the village of Ghorak in Kandahar province on "
+     "Monday, killing four policemen.", ("AF", "Kandahar", "Ghorak")),
+    # a village in a district named after its town is more precise than the town
+    ("Militants stormed Wuro Sawa village in the Djibo department on Saturday, killing 14 "
+     "civilians.", ("BF", "Sahel", "Wuro Sawa")),
+    # the town itself, or the district with no village told: the town
+    ("Militants attacked a market in Djibo on Saturday, killing 14 civilians.", ("BF", "Sahel", "Djibo")),
+    ("Militants killed 14 civilians in the Djibo department on Saturday.", ("BF", "Sahel", "Djibo")),
+])
+def test_a_village_in_a_district_is_the_village(events, text, want):
+    assert where(events(text)[0]) == want
+
+
+def test_a_village_in_a_short_named_province_takes_its_district(events):
+    e = events("Militants stormed the village of Wuro Sawa in Soum province on Saturday, killing "
+               "14 civilians.")[0]
+    assert (where(e), e["admin2"]) == (("BF", "Sahel", "Wuro Sawa"), "Soum")

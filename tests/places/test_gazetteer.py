@@ -581,3 +581,142 @@ def test_a_qualifier_is_the_unit_its_town_lies_in(gaz, text, name, want):
 ])
 def test_a_town_told_by_a_nearby_one_is_the_namesake_near_it(gaz, text, name, admin1):
     assert first(gaz, text, name).admin1 == admin1
+
+
+# --- a state named like its city or a country: the words around it tell which -------------
+@pytest.mark.parametrize("text, name, kind", [
+    ("Snow closed schools across upstate New York on Monday.", "New York", "admin1"),
+    ("New York Gov. Ruth Palmer signed the bill on Monday.", "New York", "admin1"),
+    ("The Washington legislature passed the budget late on Friday.", "Washington", "admin1"),
+    ("Snow closed schools across New York on Monday.", "New York", "city"),
+    ("The New York mayor signed the bill on Monday.", "New York", "city"),
+    ("The Kano governor visited the market after the fire.", "Kano", "admin1"),
+    ("Traders in Kano reopened the market after the fire.", "Kano", "city"),
+])
+def test_a_part_or_an_office_of_a_state_makes_the_name_the_state(gaz, text, name, kind):
+    assert first(gaz, text, name).kind == kind
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Tech firms left states such as California or Washington for Texas.", "Washington", ("US", "admin1")),
+    ("Storms swept Texas, New York and Georgia on Tuesday.", "New York", ("US", "admin1")),
+    ("Storms swept Texas, New York and Georgia on Tuesday.", "Georgia", ("US", "admin1")),
+    ("Troops were sent to Borno, Kano and Yobe after the raids.", "Kano", ("NG", "admin1")),
+    # a list of towns, or a state beside no state of its country, keeps the town or country
+    ("Flights from Washington to Chicago were cancelled.", "Washington", ("US", "city")),
+    ("Gunmen attacked markets in Kano and Kaduna on Monday.", "Kano", ("NG", "city")),
+    ("Envoys from Armenia and Georgia met on Monday.", "Georgia", ("GE", "country")),
+    ("Envoys from Chechnya and Georgia met on Monday.", "Georgia", ("GE", "country")),
+])
+def test_a_name_listed_beside_states_of_its_country_is_the_state(gaz, text, name, want):
+    hit = first(gaz, text, name)
+    assert (hit.country, hit.kind) == want
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The ranking compares Toronto, Montreal, Quebec City and Halifax.", "Quebec", "city"),
+    ("Fighting spread in Kirkuk city on Monday.", "Kirkuk", "city"),
+    ("The festival moved to Montreal, Quebec, in June.", "Quebec", "admin1"),
+    ("Police in Quebec said the roads were closed.", "Quebec", "admin1"),
+])
+def test_a_city_word_after_a_province_name_makes_it_the_town(gaz, text, name, kind):
+    assert first(gaz, text, name).kind == kind
+
+
+# --- namesakes in one country: the province the text tells ---------------------------------
+@pytest.mark.parametrize("text, name, admin1", [
+    # a small county in the state the story is about beats a big one elsewhere
+    ("Farmers from Des Moines and Ames in Iowa met at the Montgomery County fair.",
+     "Montgomery County", "Iowa"),
+    ("Farmers in Ohio and Athens sold hay; the Montgomery County fair opened in Dayton.",
+     "Montgomery County", "Ohio"),
+    ("The Montgomery County fair opened on Saturday.", "Montgomery County", "Pennsylvania"),  # none told: the biggest
+])
+def test_a_district_namesake_in_the_province_of_the_other_names(gaz, text, name, admin1):
+    assert first(gaz, text, name).admin1 == admin1
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("The family bought a farm in Monroe County in northeast Missouri.", "Monroe County", ("US", "Missouri")),
+    ("Fighters killed six farmers in Bara in northeastern Nigeria. Bara lies on the road.",
+     "Bara", ("NG", "Gombe")),
+    ("Gunmen killed four soldiers in Gao in northern Mali.", "Gao", ("ML", "Gao")),
+    # a province before 'in' is no town told by its country
+    ("Protests over Kashmir in Pakistan grew on Friday.", "Kashmir", ("IN", "Jammu and Kashmir")),
+])
+def test_a_town_told_in_its_province_or_country_is_the_namesake_there(gaz, text, name, want):
+    hits = [m for m in gaz.find(text) if m.text == name]
+    assert hits and all((m.candidates[0].country, m.candidates[0].admin1) == want for m in hits)
+
+
+# --- compounds and short names ---------------------------------------------------------------
+@pytest.mark.parametrize("text, name, country", [
+    ("A claim was filed against a Los Angeles-based broker.", "Los Angeles", "US"),
+    ("The move came as Seattle-based Starbucks cut prices.", "Seattle", "US"),
+    ("A Nairobi-born runner won the race.", "Nairobi", "KE"),
+    # a tail that opens with a capital is part of the name
+    ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Port-au-Prince", "HT"),
+    ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Guinea-Bissau", "GW"),
+])
+def test_a_lower_case_compound_tail_ends_the_name(gaz, text, name, country):
+    assert first(gaz, text, name).country == country
+
+
+@pytest.mark.parametrize("text, name, want", [
+    ("Bankers in Frankfurt cut rates on Monday.", "Frankfurt", "Frankfurt am Main"),
+    ("Doctors in Newcastle, Leeds and Sunderland tried the method.", "Newcastle", "Newcastle upon Tyne"),
+    ("Doctors in Newcastle and Sydney tried the method.", "Newcastle", "Newcastle"),  # the Australian one
+])
+def test_a_towns_name_without_its_qualifier_finds_it(gaz, text, name, want):
+    assert first(gaz, text, name).name == want
+
+
+@pytest.mark.parametrize("alt, name, short", [
+    ("Frankfurt", "Frankfurt am Main", True), ("Halle", "Halle (Saale)", True),
+    ("Rostov", "Rostov-na-Donu", True),
+    ("Mexico", "Mexico City", False), ("Santa", "Santa Cruz", False), ("Bad", "Bad Ems", False),
+])
+def test_short_form_is_the_name_before_a_lower_case_qualifier(alt, name, short):
+    from newsledger.places.build.keys import _short_form
+    assert _short_form(alt, name) is short
+
+
+@pytest.mark.parametrize("text, admin1s", [
+    ("Police found him at a house in Edmonton, south of Cairns. He had lived at Edmonton for "
+     "a year.", ["Queensland", "Queensland"]),
+    ("He had lived at Edmonton for a year.", ["Alberta"]),  # told by nothing: the big one
+])
+def test_a_town_told_by_a_nearby_one_is_that_namesake_each_time_it_is_named(gaz, text, admin1s):
+    assert [m.candidates[0].admin1 for m in gaz.find(text) if m.text == "Edmonton"] == admin1s
+
+
+@pytest.mark.parametrize("text, kept", [
+    # an acronym before a town is a broadcaster's or a body's name, not a forename
+    ("The director told CTV Winnipeg that the dog was driven to Winnipeg.", True),
+    # a person named in full: his surname alone later is him
+    ("Officer Mark Winnipeg said the dog was found. Winnipeg said it was nearly dead.", False),
+])
+def test_a_town_after_an_acronym_is_no_surname(gaz, text, kept):
+    alone = [m for m in gaz.find(text) if m.text == "Winnipeg" and text[m.start - 4:m.start] != "CTV "]
+    assert bool(alone) is kept
+
+
+@pytest.mark.parametrize("raw, name", [
+    ("Province du Soum", "Soum"), ("Province de la Kossi", "Kossi"),   # the longest prefix
+    ("Province de l'Oudalan", "Oudalan"), ("Departement des Landes", "Landes"),
+    ("Prefecture de Bassar", "Bassar"), ("Sahiwal District", "Sahiwal"),
+    ("Kirklees", "Kirklees"),                                            # nothing to drop
+])
+def test_a_districts_name_loses_its_local_word_for_district(raw, name):
+    from newsledger.places.build.admin import clean_admin2_name
+    assert clean_admin2_name(raw) == name
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Militants stormed a village in Soum province on Saturday.", ("admin2", "BF")),
+    ("Troops patrolled the Seno province on Friday.", ("admin2", "BF")),
+    ("Soum said the talks failed.", None),  # a short district name alone is no place
+])
+def test_a_short_district_name_is_found_with_its_admin_word(gaz, text, found):
+    hits = [(m.candidates[0].kind, m.candidates[0].country) for m in gaz.find(text) if m.candidates]
+    assert hits == ([found] if found else [])

@@ -6,6 +6,7 @@ import pytest
 
 from newsledger import lexicons
 from newsledger.places.build.keys import index_names
+from newsledger.places.build.geonames import City
 from newsledger.places.build.regions import build_regions
 from newsledger.places.build.units import Row, Unit
 from newsledger.places.distance import haversine
@@ -28,7 +29,7 @@ def gaz() -> Gazetteer:
     ("Kordofan", "SD", None),
     ("the Middle Belt", "NG", None),
     ("Anglophone regions", "CM", None),
-    ("North Waziristan", "PK", "Khyber Pakhtunkhwa"),  # one unit: its admin1
+    ("Waziristan", "PK", "Khyber Pakhtunkhwa"),  # one unit: its admin1
     ("Eastern Ghouta", "SY", "Rif Dimashq"),
     ("Pakistani Kashmir", "PK", "Azad Kashmir"),
 ])
@@ -58,6 +59,29 @@ def test_a_region_of_several_countries_follows_the_storys_country(gaz):
 def test_a_bare_kashmir_stays_the_indian_unit(gaz):
     top = gaz.lookup("Kashmir")[0]
     assert (top.kind, top.country) == ("admin1", "IN")
+
+
+@pytest.mark.parametrize("name, district", [("South Waziristan", "South Waziristan"),
+                                            ("North Waziristan", "North Waziristan")])
+def test_a_region_that_is_a_district_is_an_admin2_unit(gaz, name, district):
+    top = gaz.lookup(name)[0]
+    assert (top.kind, top.admin1, top.admin2) == ("admin2", "Khyber Pakhtunkhwa", district)
+
+
+@pytest.mark.parametrize("region, seat", [("South Waziristan", "Wana"), ("North Waziristan", "Miran Shah"),
+                                          ("Eastern Ghouta", "Douma")])
+def test_a_small_region_lies_at_its_towns_not_its_provinces_point(gaz, region, seat):
+    place = gaz.lookup(region)[0]
+    town = next(p for p in gaz.lookup(seat) if p.kind == "city" and p.country == place.country)
+    unit = gaz.region(place.country, place.admin1)
+    to_town = haversine(place.latitude, place.longitude, town.latitude, town.longitude)
+    assert to_town < 40 and haversine(place.latitude, place.longitude, unit.latitude, unit.longitude) > to_town + 20
+
+
+def test_a_region_without_towns_lies_among_its_units_towns(gaz):
+    # Darfur names no seat: the middle of its five states
+    darfur = gaz.lookup("Darfur")[0]
+    assert 10 < darfur.latitude < 17 and 22 < darfur.longitude < 27
 
 
 def test_find_reads_a_region_in_a_sentence(gaz):
@@ -107,6 +131,28 @@ def test_a_region_in_one_unit_takes_it_as_admin1(monkeypatch):
     assert build_regions(_units(("XX", "East Vale")))[0].admin1 == "East Vale"
 
 
+def _city(name: str, cc: str, admin1: str, lat: float, lon: float, alts=()) -> City:
+    return City(1, name, lat, lon, cc, "0", 500, list(alts), admin1)
+
+
+def test_a_region_told_by_its_towns_lies_at_them(monkeypatch):
+    monkeypatch.setattr(lexicons, "mapping", lambda name: {
+        "High Pass": {"units": {"XX": ["East Vale"]}, "towns": {"XX": ["Dunmore"]}, "district": True},
+        "Low Pass": {"units": {"XX": ["East Vale"]}}})
+    towns = [_city("Dûnmorë", "XX", "East Vale", 12.0, 24.0, ["Dunmore"])]
+    high, low = build_regions(_units(("XX", "East Vale")), towns)
+    assert (high.kind, high.admin1, high.latlon(), high.pop) == ("admin2", "East Vale", (12.0, 24.0), 1000)
+    assert (low.kind, low.latlon()) == ("region", (10.0, 20.0))  # no towns named: its unit's
+
+
+def test_a_town_outside_the_regions_units_stops_the_build(monkeypatch):
+    monkeypatch.setattr(lexicons, "mapping", lambda name: {
+        "High Pass": {"units": {"XX": ["East Vale"]}, "towns": {"XX": ["Dunmore"]}}})
+    with pytest.raises(ValueError, match="High Pass.*Dunmore"):
+        build_regions(_units(("XX", "East Vale"), ("XX", "West Vale")),
+                      [_city("Dunmore", "XX", "West Vale", 12.0, 24.0)])
+
+
 def test_a_unit_the_index_lacks_stops_the_build(monkeypatch):
     monkeypatch.setattr(lexicons, "mapping", lambda name: {"Lost Land": {"units": {"XX": ["Nowhere"]}}})
     with pytest.raises(ValueError, match="Lost Land.*Nowhere"):
@@ -116,5 +162,5 @@ def test_a_unit_the_index_lacks_stops_the_build(monkeypatch):
 def test_every_shipped_region_names_units_the_index_has(gaz):
     for name, entry in lexicons.mapping("named_regions").items():
         for cc in entry["units"]:
-            assert any(p.kind == "region" and p.country == cc
+            assert any(p.kind == ("admin2" if entry.get("district") else "region") and p.country == cc
                        for p in gaz.lookup(name, fuzzy=False)), (name, cc)

@@ -22,7 +22,10 @@ from ..ledger import Entity, Mention
 from .text import find_literals, fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
-PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated"}
+PLACE_KINDS = {"country", "admin1", "admin2", "region", "city", "town", "village", "populated"}
+# Kinds named like a state: trusted over the tagger's PERSON/ORG/NORP and at a sentence's
+# start (a named region, "Darfur", "Donbas", is one as much as a province is)
+STATE_KINDS = ("country", "admin1", "region")
 # a name in lower case may open with one of these ('al-Shabaab', 'bin Laden', 'van Dijk')
 _ARTICLES, _PARTICLES = lexicons.alternation("name_articles"), lexicons.alternation("surname_particles")
 # State forces named by nationality and a common noun are descriptions, not names.
@@ -95,7 +98,7 @@ def _relabel(text: str, m: _M, places: dict, gazetteer) -> _M:
     p = places.get((m.start, m.end))
     if p and fold(p.text) == fold(p.candidates[0].name) and p.candidates[0].kind in PLACE_KINDS:
         m.place = p.candidates[0].name
-        if m.label in ("PERSON", "ORG", "NORP") and p.candidates[0].kind in ("country", "admin1"):
+        if m.label in ("PERSON", "ORG", "NORP") and p.candidates[0].kind in STATE_KINDS:
             m.label = "GPE"
         return m
     if m.label in ("GPE", "LOC") and _OFFICE_AFTER.match(text, m.end) \
@@ -150,7 +153,7 @@ def _from_place(text: str, p, gazetteer) -> _M | None:
     if fold(p.text) != fold(top.name):
         code = gazetteer.country_code(p.text) if hasattr(gazetteer, "country_code") else None
         return _make(text, p.start, p.end, "NORP", 1) if code and top.kind == "country" else None
-    if _sentence_initial(text, p.start) and top.kind not in ("country", "admin1"):
+    if _sentence_initial(text, p.start) and top.kind not in STATE_KINDS:
         return None
     m = _make(text, p.start, p.end, "GPE" if top.kind in PLACE_KINDS else "LOC", 1)
     if m:

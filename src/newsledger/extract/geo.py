@@ -79,6 +79,10 @@ _UNLISTED_APPOSITION = re.compile(
     rf"(?<![\w-])(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?), an? (?:{lexicons.alternation('place_apposition_adjectives')} )?"
     rf"(?P<kind>{lexicons.pattern('unlisted_place_kinds_apposition')}) "
     r"(?:in|of|near|on|outside)\b")
+# a capitalised name right before 'village of …': the name is the village's ('X village of Y')
+_NAME_BEFORE = re.compile(r"(?<![\w-])(?!(?:The|A|An|This|That)\b)[A-Z][\w'’-]+ $")
+# 'the Djibo department', 'Khakrez district': a town's name told as its unit's
+_UNIT_AFTER = re.compile(rf"\s+{lexicons.alternation('admin_words')}\b", re.IGNORECASE)
 _UNLISTED_RULES = ((_UNLISTED_BEFORE, ""), (_UNLISTED_AFTER, ""), (_UNLISTED_DISTANCE, "distance"),
                    (_UNLISTED_IN_IN, "town"), (_UNLISTED_APPOSITION, ""))
 # 'told reporters in Colombo', 'reporting from Nairobi': where it was said, not where it happened
@@ -92,6 +96,7 @@ _REPORTED_FROM = re.compile(
 _BASED = re.compile(r"[-‐–]based\b")
 _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\b")
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
+_NEVER_PERSON = frozenset(lexicons.words("unlisted_kinds_never_person"))
 _NOT_NAMES = set(lexicons.words("not_place_name_words"))
 
 
@@ -115,8 +120,21 @@ def article_countries(doc: Doc, gazetteer) -> list[str]:
         if m.candidates and m.candidates[0].kind != "country" and fold(m.text) not in seen:
             seen.add(fold(m.text))
             local = [c for c in m.candidates if c.country in named]
-            votes[(local or m.candidates)[0].country] += 1
+            place = (local or m.candidates)[0]
+            votes[place.country] += _country_evidence(place)
     return [c for c, _ in votes.most_common()]
+
+
+def _country_evidence(place) -> float:
+    """How much a place name tells of the article's country: a province or district more
+    than a town ('Benue State' names few countries), a hamlet of no listed people less
+    (GeoNames has one of almost every name somewhere: 'Guma' in Xinjiang)."""
+    if place.kind in ("admin1", "admin2", "region"):
+        return 1.5
+    return 0.5 if place.kind == "city" and place.population < HAMLET else 1.0
+
+
+HAMLET = 1000  # people: below it a town is weak evidence of its country
 
 
 def _namesake_in_context(doc: Doc, m, place, gazetteer):
@@ -204,10 +222,14 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
         if place.kind == "country" and (_is_adjective(doc.text, m) or _qualifying_possessive(doc.text, m)) \
                 or _far_fetched(m, place, trusted) or _site_in_other_place(doc.text, m, inside):
             continue
-        key = (KIND_RANK.get(place.kind, 0), -m.start)
+        # a town named as its district locates no better than the district: a village
+        # told in it is more precise ('the village of X in the Djibo department')
+        as_unit = place.kind == "city" and bool(_UNIT_AFTER.match(doc.text, m.end))
+        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
-            best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer)))
+            best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer),
+                                 name_kind="district" if as_unit else ""))
     found = best[1] if best else None
     if found is None or found.place.kind != "city":
         found = _capital(doc, lo, hi, gazetteer) or found
@@ -216,15 +238,24 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
     small = _unlisted(doc, lo, hi, skip, found, known, gazetteer)
     if small is None:
         return found
-    if found is None or found.place.kind != "city" or small.name_kind == "distance":
+    if found is None or found.place.kind != "city" or small.name_kind == "distance" \
+            or found.name_kind == "district" and small.name_kind in SETTLEMENTS:
         return small  # 'Kuruvita, 125 km south of Kandy': Kandy only measures the way
-    if small.name_kind not in SETTLEMENTS:
+    if small.name_kind not in SETTLEMENTS and not _part_of_town(doc.text, small, found):
         return found
     # a village beats a town named beside it ('X village near Y'), not one told of elsewhere
     # in the sentence: of the two, the one nearer the event's trigger word
     if anchor is not None and abs(found.start - anchor) < abs(small.start - anchor):
         return found
     return small
+
+
+def _part_of_town(text: str, small: Located, town: Located) -> bool:
+    """'the Karrada district of Baghdad': a district the words make part of the town named
+    right after it is a neighbourhood of it, more precise than the town."""
+    return bool(small.name_kind) and town.start > small.end and re.fullmatch(
+        rf"\s+{re.escape(small.name_kind)}\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+        text[small.end:town.start], re.IGNORECASE) is not None
 
 
 # 'marched in the capital', 'Haiti's capital': the capital named by its title alone
@@ -308,10 +339,13 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
             first, _, rest = name.partition(" ")
             if first in _PREPOSITIONS and rest:  # 'In Kuruvita, 125 km south of …'
                 name, start = rest, start + len(first) + 1
-            named_person = rx is _UNLISTED_BEFORE and any(
-                s <= start < e and " " in doc.text[s:e] for s, e in people)
+            named_person = rx is _UNLISTED_BEFORE and \
+                m.group(0).split(" of ")[0].split()[-1].lower() not in _NEVER_PERSON and any(
+                    s <= start < e and " " in doc.text[s:e] for s, e in people)
             if name.split()[0] in _NOT_NAMES or named_person or any(s <= start < e for s, e in skip):
                 continue  # 'the capture in the city of Salah Abdeslam': a person, not a town
+            if rx is _UNLISTED_BEFORE and _NAME_BEFORE.search(words, 0, m.start()):
+                continue  # 'Ghorak village of Khakrez district': Ghorak is the village
             told = _told_holder(doc, lo + m.end(), 40 if rx is _UNLISTED_DISTANCE else 25) \
                 if rx in (_UNLISTED_DISTANCE, _UNLISTED_APPOSITION, _UNLISTED_IN_IN) else None
             namesake = rx is _UNLISTED_DISTANCE and told is not None and \

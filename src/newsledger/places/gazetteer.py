@@ -69,6 +69,7 @@ from .scan import (
     STOPWORDS,
     TITLES,
     _Context,
+    _city_word_follows,
     _hyphen_parts,
     _is_connector,
     _may_be_forename,
@@ -288,13 +289,19 @@ class Gazetteer:
         floor = max(sizes) - CONTEXT_MARGIN if sizes else 0.0
         if not regions or hits and hits[0][0].kind == "country":
             regions = {}
+        # Districts of one name in one country ('Montgomery County', 'Bagh') are told apart
+        # by the province, whatever their sizes: no district is the famous one.
+        districts = {p.country for p, _, _ in hits if p.kind == "admin2"}
+        districts = {c for c in districts if sum(p.kind == "admin2" and p.country == c
+                                                 for p, _, _ in hits) > 1}
 
         def score(item: tuple[int, tuple[Place, bool, int]]) -> tuple:
             i, (p, primary, dist) = item
             abroad = p.country not in wanted and _size(p, primary) < bar
             in_unit = bool(units) and _in_admin1(p, units)
             kind_ok = prefer is not None and (p.kind in ("admin1", "admin2")) == (prefer == "admin")
-            support = regions.get(region_of(p), 0) if regions and _size(p, primary) >= floor else 0
+            alike = _size(p, primary) >= floor or p.kind == "admin2" and p.country in districts
+            support = regions.get(region_of(p), 0) if regions and alike else 0
             return (abroad, not in_unit, not kind_ok, dist, -support, i)
 
         seen: set[Place] = set()
@@ -370,7 +377,7 @@ class Gazetteer:
         placed, chosen = self._qualifiers(text, out)
         out = self._qualified(out, placed, chosen)
         out, measured = _measured(text, out)
-        return self._coherent(out, set(placed) | measured)
+        return _listed_units(text, self._coherent(out, set(placed) | measured))
 
     def _qualifiers(self, text: str, matches: list[PlaceMatch]
                     ) -> tuple[dict[str, tuple[str, str | None]], dict[int, Place]]:
@@ -384,8 +391,14 @@ class Gazetteer:
         for m, n in zip(matches, [*matches[1:], None]):
             if not m.candidates or m.candidates[0].kind == "country":
                 continue
-            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " else None
+            # ('Montreal, Quebec City and Halifax' is a list: a town names no province)
+            after = n if n is not None and n.candidates and text[m.end:n.start] == ", " \
+                and not _city_word_follows(text, n.end) else None
             unit, holder = self._qualifier(text, m, after)
+            if unit is None and n is not None and n.candidates and _IN_UNIT.fullmatch(text, m.end, n.start) \
+                    and m.candidates[0].kind in ("city", "admin2") \
+                    and n.candidates[0].kind in ("admin1", "country"):
+                unit = self._qualifier(text, m, n)[0]  # 'Monroe County in northeast Missouri'
             if unit is None:
                 continue
             units.setdefault(name_key(m.text), unit)
@@ -462,13 +475,14 @@ class Gazetteer:
     def _surnames(self, text: str) -> set[str]:
         """Last names of the people a text names in full ("Mark Duggan", "Jimmy Chérizier"):
         two capitalised words inside a sentence that are no place together, the first no
-        place either, so that the second alone later is the person, not a namesake town."""
+        place either, so that the second alone later is the person, not a namesake town. An
+        acronym is no forename ('CTV Winnipeg' is a broadcaster)."""
         found: set[str] = set()
         for run in _RUN.finditer(text):
             tokens = _tokens(run.group(), run.start())
             for a, b in zip(tokens, tokens[1:]):
                 first, last = a[2], b[2]
-                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() \
+                if a[3] or _is_connector(first) or _is_connector(last) or last.isupper() or first.isupper() \
                         or name_key(first) in TITLES:
                     continue
                 if name_key(f"{first} {last}") in self._names or name_key(first) in STOPWORDS \
@@ -527,15 +541,19 @@ class Gazetteer:
             return self._acronym(surface, start, end)
         key = name_key(surface)
         ids = self._names.get(key)
-        if ids is None or ids[0] != "*":
+        if ids is None:
             return None
-        cands = [(p, primary) for p, primary, ok in self._candidates(key) if ok]
         context = _Context(text, tokens, i, j, after_name, last_end, headers)
-        if not self._plausible(key, cands, context):
+        # a unit too short a name for find() alone is found as one: 'Soum province'
+        cands = [(p, primary) for p, primary, ok in self._candidates(key)
+                 if ok or context.admin_word and p.kind in ("admin1", "admin2")]
+        if not cands or not self._plausible(key, cands, context):
             return None
         places = [p for p, _ in cands]
         if context.admin_word:  # "Tillaberi region": the province before its capital
             places.sort(key=lambda p: p.kind not in ("admin1", "admin2", "region"))
+        elif context.city_word:  # "Quebec City": the capital before its province
+            places.sort(key=lambda p: p.kind != "city")
         return PlaceMatch(start, end, surface, tuple(places))
 
     def _acronym(self, surface: str, start: int, end: int) -> PlaceMatch | None:
@@ -592,6 +610,10 @@ class Gazetteer:
                     return True
         return False
 
+# "Bara in northeastern Nigeria", "Monroe County in northeast Missouri": a town or district
+# told by the province or country it lies in
+_IN_UNIT = re.compile(rf"[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:far[ \u00a0]+)?"
+                      rf"{lexicons.alternation('compass_words')}[ \u00a0]+)?")
 # "LONDON, Ky.", "Victoria, B.C.": a dotted state or province abbreviation after a comma
 _ABBREVIATION_AFTER = re.compile(r",[ \u00a0]+((?:[A-Z][a-z]{0,3}\.){1,2}(?:[A-Z][a-z]{0,3}\.?)?)(?![\w])")
 # "EDMONTON, Ky (WBKO) -", "AUSTIN, TX —": an undotted one where a dateline ends
@@ -609,17 +631,46 @@ def _measured(text: str, matches: list[PlaceMatch]) -> tuple[list[PlaceMatch], s
     """Each town told by its distance or direction from the next name ('Edmonton, south of
     Cairns'): its namesake nearest that name first, when one lies within NEAR_KM of it; and
     the keys of the names so placed."""
-    out, placed = list(matches), set()
-    for i, (m, n) in enumerate(zip(matches, matches[1:])):
+    chosen: dict[str, Place] = {}  # name key → its namesake near the named town
+    for m, n in zip(matches, matches[1:]):
         if len(m.candidates) < 2 or not n.candidates or not _MEASURED_GAP.fullmatch(text, m.end, n.start):
             continue
         ref = n.candidates[0]
         near = min(m.candidates, key=lambda p: haversine(p.latitude, p.longitude, ref.latitude, ref.longitude))
         if near is not m.candidates[0] and near.kind != "country" and \
                 haversine(near.latitude, near.longitude, ref.latitude, ref.longitude) <= NEAR_KM:
-            out[i] = PlaceMatch(m.start, m.end, m.text, (near, *(p for p in m.candidates if p is not near)))
-            placed.add(name_key(m.text))
-    return out, placed
+            chosen.setdefault(name_key(m.text), near)
+    # every mention of the name: 'a house in Edmonton, south of Cairns … back at Edmonton'
+    out = [PlaceMatch(m.start, m.end, m.text, (chosen[k], *(p for p in m.candidates if p != chosen[k])))
+           if (k := name_key(m.text)) in chosen and chosen[k] in m.candidates else m for m in matches]
+    return out, set(chosen)
+
+
+def _listed_units(text: str, matches: list[PlaceMatch]) -> list[PlaceMatch]:
+    """A name that is a state and a city or country ('Washington', 'New York', 'Georgia')
+    listed beside a state of that country ('California or Washington', 'Texas, New York and
+    Georgia'): the state. A list of towns ('Kano and Kaduna') keeps its towns."""
+    out = list(matches)
+    for _ in range(2):  # a list's states reach along it both ways
+        for i, m in enumerate(out):
+            unit = _namesake_unit(m)
+            if unit is None:
+                continue
+            beside = [out[k] for k in (i - 1, i + 1) if 0 <= k < len(out)
+                      and text[min(m.end, out[k].end):max(m.start, out[k].start)] in _LIST_GAPS]
+            if any(n.candidates and n.candidates[0].kind == "admin1"
+                   and n.candidates[0].country == unit.country for n in beside):
+                out[i] = PlaceMatch(m.start, m.end, m.text,
+                                    (unit, *(p for p in m.candidates if p is not unit)))
+    return out
+
+
+def _namesake_unit(m: PlaceMatch) -> Place | None:
+    """The first-level unit of a match's very name that a town or country comes before."""
+    if not m.candidates or m.candidates[0].kind not in ("city", "country"):
+        return None
+    return next((p for p in m.candidates[1:] if p.kind == "admin1" and fold(p.name) == fold(m.text)),
+                None)
 
 
 def _lies_in(p: Place, unit: tuple[str, str | None]) -> bool:

@@ -27,6 +27,9 @@ CUE_WORDS: frozenset[str] = frozenset(lexicons.words("place_cue_words"))
 _SPEECH = re.compile(r"[ \u00a0]+" + lexicons.alternation("speech_cues") + r"\b")
 CONNECTORS: frozenset[str] = frozenset(lexicons.words("name_connectors"))
 ADMIN_WORDS: frozenset[str] = frozenset(lexicons.words("admin_words"))
+ADMIN_PART_WORDS: frozenset[str] = frozenset(lexicons.words("admin_part_words"))
+CITY_WORDS: frozenset[str] = frozenset(lexicons.words("city_words"))
+_ADMIN_OFFICE = re.compile(rf"[ \u00a0]+{lexicons.alternation('admin_office_words')}\b", re.IGNORECASE)
 _DOTTED = re.compile(r"\b(?:U\.S\.(?:A\.)?|U\.K\.|U\.A\.E\.)")
 # A run of capitalised words (and connectors between them); all the rest is skipped at C speed.
 _CAP = (r"(?:(?:St|Ste|Mt|Ft)\."                                  # "St. Louis"
@@ -36,7 +39,7 @@ _JOIN = "|".join(sorted(CONNECTORS))
 _RUN = re.compile(rf"(?<![\w'’-]){_CAP}(?:[ \u00a0](?:(?:{_JOIN})[ \u00a0])*{_CAP})*")
 _TOKEN = re.compile(r"[^ \u00a0]+")
 _POSSESSIVE = ("'s", "’s")
-_Token = tuple[int, int, str, bool]  # start, end, word, ends with a possessive
+_Token = tuple[int, int, str, bool]  # start, end, word, ends the name (a possessive, "-based")
 _WORD = re.compile(r"[^\W\d_]+")
 _PREV_WORD = re.compile(r"([A-Za-z]+)[ \u00a0]+$")
 _NEXT_WORD = re.compile(r"[ \u00a0]+([A-Za-z]+)")
@@ -57,7 +60,7 @@ class _Context:
     """Where a candidate name stands in the text, for the find() rules."""
 
     __slots__ = ("text", "i", "j", "start", "end", "surface", "after_name", "last_end",
-                 "admin_word", "prev_word", "next_word", "initial", "dateline")
+                 "admin_word", "city_word", "prev_word", "next_word", "initial", "dateline")
 
     def __init__(self, text: str, tokens: list[_Token], i: int, j: int, after_name: bool,
                  last_end: int, headers: Sequence[tuple[int, int]] = ()) -> None:
@@ -66,9 +69,13 @@ class _Context:
         self.surface = text[self.start:self.end]
         self.after_name, self.last_end = after_name, last_end
         # "Tillaberi region", "the province of Ar-Raqqah": the name is a province's
-        self.admin_word = _admin_word_follows(text, self.end) or _admin_word_before(text, self.start)
         m = _PREV_WORD.search(text, max(0, self.start - 24), self.start)
         self.prev_word = m.group(1).lower() if m else ""
+        # … and "upstate New York", "New York Gov. …": a part or an office of the unit
+        self.admin_word = _admin_word_follows(text, self.end) or _admin_word_before(text, self.start) \
+            or self.prev_word in ADMIN_PART_WORDS or bool(_ADMIN_OFFICE.match(text, self.end))
+        # "Quebec City", "Kirkuk city", "Hawija town": the town, not the province it names
+        self.city_word = _city_word_follows(text, self.end)
         following = tokens[j + 1][2] if j + 1 < len(tokens) and not tokens[j][3] else ""
         self.next_word = "" if _is_connector(following) else following
         self.initial = _sentence_start(text, self.start)
@@ -93,8 +100,17 @@ def _tokens(run: str, offset: int) -> list[_Token]:
         possessive = word.endswith(_POSSESSIVE) and len(word) > 3
         if possessive:
             word, e = word[:-2], e - 2
+        tail = _LOWER_TAIL.search(word)
+        if tail and not possessive:  # "Los Angeles-based": the name ends at the hyphen,
+            word, e = word[:tail.start()], e - len(tail.group())  # as at a possessive
+            possessive = True
         out.append((s, e, word, possessive))
     return out
+
+
+# "-based", "-born", "-led": a lower-case compound tail after a name ("Guinea-Bissau",
+# "al-Shabaab", "Port-au-Prince" end on a capital and keep theirs)
+_LOWER_TAIL = re.compile(r"(?<=[^\W\d_])-[a-z]+(?:-[a-z]+)*$")
 
 
 def _is_connector(word: str) -> bool:
@@ -137,6 +153,11 @@ def _sentence_start(text: str, start: int) -> bool:
 def _admin_word_follows(text: str, end: int) -> bool:
     m = _NEXT_WORD.match(text, end)
     return bool(m) and m.group(1).lower() in ADMIN_WORDS
+
+
+def _city_word_follows(text: str, end: int) -> bool:
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1).lower() in CITY_WORDS
 
 
 _ADMIN_OF = re.compile(rf"\b(?:the|a|{lexicons.alternation('compass_words')})"

@@ -14,7 +14,8 @@ The result is one SQLite file (`gazetteer.default_path()`, normally
 src/newsledger/data/gazetteer.sqlite, git-ignored):
 - places(id, name, country, admin1, admin2, lat, lon, pop, kind, gid); kind is "city",
   "admin2", "admin1", "region" (a named region of the `named_regions` lexicon, spanning
-  admin1 units: `regions`), "country" or "continent" (country "");
+  admin1 units: `regions`; one the lexicon calls a district is an "admin2"), "country" or
+  "continent" (country "");
 - names(key, ids): folded name → place ids, best first; a negative id = matched through an
   alternate name, "~" = not for find() (e.g. a foreign exonym that is an English word);
   a "*" prefix = the name is for find();
@@ -89,7 +90,7 @@ def build(out: str | Path | None = None, cities_source: str = "cities500",
     assign_admin(cities, rg, joined, admin1)
     nations, units1, units2 = build_units(cities, countries, admin1, read_us_state_ids())
     rows, names = _rows_and_names(cities, nations, units1, units2, read_continents(),
-                                  build_regions(units1))
+                                  build_regions(units1, cities))
     index = index_names(rows, names)
     meta = {"version": str(INDEX_VERSION), "stamp": index_stamp(), "cities": cities_source,
             "places": str(len(rows)), "names": str(len(index)),

@@ -17,7 +17,9 @@ MAX_JOIN_KM = 12.0
 
 # --- admin1 names ------------------------------------------------------------------------
 # GeoNames wraps many admin1 names in a local word for "province"; English news drops it ...
-_ADMIN_PREFIXES = tuple(w + " " for w in lexicons.words("admin_name_prefixes"))
+_ADMIN_PREFIXES = tuple(w if w.endswith("'") else w + " " for w in lexicons.words("admin_name_prefixes"))
+# A district's name loses its longest prefix ("Province de la Kossi" → Kossi, not "la Kossi").
+_ADMIN2_PREFIXES = tuple(sorted(_ADMIN_PREFIXES, key=len, reverse=True))
 _ADMIN_SUFFIXES = tuple(" " + w for w in lexicons.words("admin_name_suffixes"))
 # ... but not when what is left means nothing alone ("Federal District", "Capital Region").
 _KEEP_WHOLE_IF_LAST = frozenset(lexicons.words("admin_name_keep_whole"))
@@ -123,7 +125,7 @@ def name_admin1(cities: list[City], rg: list[tuple], joined: list[tuple[int, flo
 
 
 def clean_admin2_name(raw: str) -> str:
-    for p in _ADMIN_PREFIXES:
+    for p in _ADMIN2_PREFIXES:
         if raw.startswith(p) and len(raw) > len(p) + 2:
             return raw[len(p):]
     if raw.endswith(" District") and len(raw) > 12:

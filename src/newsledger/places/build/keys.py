@@ -51,10 +51,22 @@ def _city_names(c: City) -> list[tuple[str, bool, bool]]:
     own = name_key(c.name)
     out += [(k, True, True) for k in closed_up(own)]  # "Dan Sadau" written "Dansadau"
     for a in c.alts:
+        short = _short_form(a, c.name)
         for k in _variants(a, c.cc):
-            close = ratio(k, own) >= CLOSE_VARIANT
+            close = short or ratio(k, own) >= CLOSE_VARIANT
             out.append((k, close, _alt_findable(k, close, c.pop)))
     return out
+
+
+# After a town's short name, what its full name adds: a lower-case word ("Frankfurt am Main",
+# "Newcastle upon Tyne", "Freiburg im Breisgau", "Rostov-na-Donu") or a bracket ("Halle (Saale)")
+_QUALIFIER_TAIL = re.compile(r"[ -](?:\(|[a-z])")
+
+
+def _short_form(alt: str, name: str) -> bool:
+    """An alternate name that is the town's own name without its qualifier: as close to it
+    as a spelling (news writes "Newcastle", "Frankfurt")."""
+    return len(alt) >= 4 and name.startswith(alt) and bool(_QUALIFIER_TAIL.match(name, len(alt)))
 
 
 def _alt_findable(alt: str, close: bool, pop: int) -> bool:

@@ -153,8 +153,9 @@ def _rows_and_names(cities: list[City], nations: dict[str, Unit],
         u = units1[key]
         rows.append(Row(u.name, u.cc, u.name, None, *u.latlon(), u.pop, "admin1", u.gid))
         names.append(_unit_names(u.name, u.aliases, u.cc))
-    for u in regions:  # named regions: admin1 only when they lie in one unit
-        rows.append(Row(u.name, u.cc, u.admin1, None, *u.latlon(), u.pop, "region", None))
+    for u in regions:  # named regions: admin1 only when they lie in one unit (a district: admin2)
+        rows.append(Row(u.name, u.cc, u.admin1, u.name if u.kind == "admin2" else None,
+                        *u.latlon(), u.pop, u.kind, None))
         names.append(_unit_names(u.name, u.aliases, u.cc))
     for key in sorted(units2, key=lambda k: tuple(x or "" for x in k)):
         u = units2[key]
