@@ -137,7 +137,11 @@ def main() -> int:
     ap.add_argument("--split", default="test", choices=("test", "dev"))
     ap.add_argument("--dir", default=str(SHARED / "benchmarks" / "polnear"))
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--errors", action="store_true",
+                    help="list wrong speakers and missed direct quotes (dev only: test stays unread)")
     args = ap.parse_args()
+    if args.errors and args.split != "dev":
+        ap.error("--errors reads the dev split only: the test split is for checking")
     folder = Path(args.dir) / args.split
     if not (folder / "attributions").is_dir():
         print(f"no PolNeAR data at {folder}", file=sys.stderr)
@@ -153,6 +157,7 @@ def main() -> int:
     prec = {k: [0, 0] for k in ("direct", "indirect", "claim")}
     spk = {k: [0, 0] for k in ("quote named", "quote pronoun", "claim named", "claim pronoun")}
     cue = {k: [0, 0] for k in ("quote", "claim")}
+    errors: list[str] = []
     for (article, gold), ledger in zip(data, ledgers):
         preds = predictions(ledger)
         for p in preds:
@@ -167,13 +172,20 @@ def main() -> int:
                 recall[key][0] += paired
                 recall[key][1] += 1
             if not paired:  # the speaker and cue are judged on the quote+claim pairing
+                if args.errors and g.direct:
+                    errors.append(f"MISS  {article.id}: {_snippet(article.text, g.content)}")
                 continue
             which = "claim" if best.kind == "claim" else "quote"
             if g.source:
                 pron = " ".join(article.text[s:e] for s, e in g.source).casefold() in PRONOUNS
                 bucket = spk[f"{which} {'pronoun' if pron else 'named'}"]
-                bucket[0] += speaker_ok(g, best, article.text, ledger)
+                ok = speaker_ok(g, best, article.text, ledger)
+                bucket[0] += ok
                 bucket[1] += 1
+                if args.errors and not ok:
+                    src = " ".join(article.text[s:e] for s, e in g.source)
+                    errors.append(f"SPEAKER {article.id}: gold {src!r} got {best.speaker!r} "
+                                  f"({best.kind}) | {_snippet(article.text, g.content)}")
             if g.cue:
                 cue[which][0] += cue_ok(g, best)
                 cue[which][1] += 1
@@ -206,7 +218,15 @@ def main() -> int:
     print("on pairs with a gold Cue: cue accuracy")
     for key, (n, d) in cue.items():
         print(f"  {key + 's':30s} {rate(n, d)}")
+    for line in errors:
+        print(line)
     return 0
+
+
+def _snippet(text: str, spans: Spans, width: int = 120) -> str:
+    """The gold content's first words and the words after it (where a cue usually is)."""
+    s, e = spans[0][0], spans[-1][1]
+    return " ".join((text[s:s + width] + " [...] " + text[e:e + width]).split())
 
 
 if __name__ == "__main__":

@@ -85,6 +85,7 @@ class Context:
         return s.start, s.end
 
     def speaker(self, start: int, end: int, inverted: bool = False) -> Speaker:
+        start = self._after_header(start, end)
         key = (start, end)
         if key not in self._cache:
             self._cache[key] = resolve_speaker(self, start, end, inverted)
@@ -92,6 +93,17 @@ class Context:
             if sp.kind != "unknown" and not sp.derived and sp not in self.history:
                 self.history.append(sp)
         return self._cache[key]
+
+
+    def _after_header(self, start: int, end: int) -> int:
+        """Where the speaker's words begin after a dateline that opens them ('ADEN (Saba) The
+        governor said'): the dateline names where the story was filed, not who speaks."""
+        for h in self.doc.header_records():
+            if h.start <= start < h.end < end:
+                start = h.end
+                while start < end and self.text[start] in " \t-–—:":
+                    start += 1
+        return start
 
 
 def normalise_marks(text: str) -> str:
@@ -195,6 +207,9 @@ def _subject_start(head: str, verb: int) -> int:
             continue  # 'Jane Q. Doe', 'Mr. Doe': no sentence ends there
         lo = m.end()
     chunk = head[lo:verb]
+    opener = _CONNECTIVES.match(chunk)
+    if opener:  # 'However, 63 percent said', 'Still, the agency said': no subject
+        lo, chunk = lo + opener.end(), chunk[opener.end():]
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
@@ -208,6 +223,8 @@ def _subject_start(head: str, verb: int) -> int:
     return rel.end() if rel else lo
 
 
+_CONNECTIVES = re.compile(rf"\s*(?:(?i:{lexicons.pattern('sentence_connectives')}|"
+                          rf"{lexicons.pattern('bare_speaker_words')})\s*,\s*)+")
 _RELATIVE_OPENER = re.compile(rf"\s*(?:{lexicons.alternation('relative_pronouns')})\s+(?=[A-Z][^,]*$)")
 
 
@@ -260,6 +277,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         return _pronoun(ctx, clause_subject, start)
     desc = _description(words)
     head = _head(desc)
+    named = _name_in_apposition(ctx, end) if inverted and head in ROLE_NOUNS else None
+    if named:  # '…, said the regional commander, Gen. Jane Doe.': the name says who
+        return Speaker(named, "person", start, words)
     if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
         earlier = _definite(ctx, head, start)
         if earlier is None and head in ROLE_NOUNS:  # 'General X criticized … The chief of staff said'
@@ -278,6 +298,24 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
         return Speaker(body or desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
+
+
+# a comma, capitalised titles ('Gen.', 'Lt. Col.'), then the name and the end of the phrase
+_TITLES_THEN = re.compile(r",\s*(?:[A-Z][\w'’\-]*\.?\s+){0,3}?")
+_PHRASE_END = re.compile(r"\s*(?:[,.;!?\"”’)]|$)", re.MULTILINE)
+
+
+def _name_in_apposition(ctx: Context, end: int) -> str | None:
+    """The person named right after an official's role ('the commander, Gen. Jane Doe.')."""
+    text = ctx.text
+    for s, e, canonical, etype in ctx.mentions:
+        if s < end:
+            continue
+        if s > end + 40:
+            break
+        if etype == "PERSON" and _TITLES_THEN.fullmatch(text, end, s) and _PHRASE_END.match(text, e):
+            return canonical
+    return None
 
 
 def _clause_pronoun(low: str) -> str | None:
