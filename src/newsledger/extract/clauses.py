@@ -99,6 +99,9 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             lo = prev_end + _subject_start(before, len(before))
             if last and last[1] == m.start() and cue in CONTINUING:
                 sp = last[0]  # '… that X is safe adding that …': the same speaker goes on
+            elif _COORDINATED.search(before):
+                # 'X condemned the attack and said that …': the subject of the first verb
+                sp = _parsed_subject(ctx, m.start(), ("person", "role", "group", "anon"))
             else:
                 sp = _subject_speaker(ctx, lo, m.start(), cue)
             c_s = _content_start(text, m.end(), e, cue)
@@ -196,9 +199,14 @@ def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     return ctx.speaker(s, e)
 
 
-def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
+_COORDINATED = re.compile(r"\w\s+and\s+$")
+
+
+def _parsed_subject(ctx: Context, cue_at: int, kinds: tuple[str, ...] = ("person", "role")
+                    ) -> Speaker | None:
     """The subject of the verb a participle cue hangs on ('He rejected it, saying …' → he),
-    a person or an official, from the sentence's parse."""
+    or that a coordinated cue shares ('He claimed it and said …'), of one of `kinds` (a
+    person or an official), from the sentence's parse."""
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
@@ -213,7 +221,7 @@ def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
         return None
     tokens = list(subjects[0].subtree)
     sp = ctx.speaker(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
-    return sp if sp.kind in ("person", "role") else None
+    return sp if sp.kind in kinds else None
 
 
 def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
@@ -266,6 +274,7 @@ PREP_START = re.compile(rf"\s*,?\s*{lexicons.pattern('cue_phrase_openers')}\b")
 NOT_CLAUSE_START = re.compile(rf"{lexicons.pattern('not_clause_starts')}\b", re.IGNORECASE)
 
 
+_PRONOUN_START = re.compile(rf"{lexicons.pattern('clause_start_pronouns')}\s", re.IGNORECASE)
 # with no parse, a finite auxiliary or a past form makes a clause
 _FINITE = re.compile(rf"\b(?:{lexicons.alternation('finite_auxiliaries')}|\w+ed)\b")
 # 'it' as the subject of the content clause, not the cue's object ('said it was wrong')
@@ -281,11 +290,12 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
         return False
     if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
         return True  # 'adding that by the end of the day …': 'that' makes it a clause
-    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content):
-        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
+    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content) \
+            and not (parsed is not None and _PRONOUN_START.match(content)):
+        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     if parsed is None:
         # no parse: a finite auxiliary or a past form makes it a clause
         return bool(_FINITE.search(content))

@@ -216,13 +216,15 @@ def _subject_start(head: str, verb: int) -> int:
     last = parts[-1].strip()
     if len(parts) >= 2 and last and not _ONLY_AUX.fullmatch(last):
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
-                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
+                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])) \
+                or _CONJUNCTION_NAME.match(last):  # '…, but Harlow said': a new clause
             lo += len(chunk) - len(parts[-1])
     # 'the mine, which Mr. Doe says he will keep open': the subject of a relative clause
     rel = _RELATIVE_OPENER.match(head, lo + len(chunk) - len(parts[-1]), verb)
     return rel.end() if rel else lo
 
 
+_CONJUNCTION_NAME = re.compile(rf"{lexicons.alternation('speaker_leading_conjunctions')}\s+[A-Z]")
 _CONNECTIVES = re.compile(rf"\s*(?:(?i:{lexicons.pattern('sentence_connectives')}|"
                           rf"{lexicons.pattern('bare_speaker_words')})\s*,\s*)+")
 _RELATIVE_OPENER = re.compile(rf"\s*(?:{lexicons.alternation('relative_pronouns')})\s+(?=[A-Z][^,]*$)")
@@ -265,6 +267,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
               and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
     if people:
         return Speaker(people[0][2], "person", start, words)
+    surname = _surname_of(ctx, words)
+    if surname:  # 'Lynch said …' after 'Attorney General Jane Lynch': the person, not a group
+        return Speaker(surname, "person", start, words)
     unnamed = _NAME_WITH_APPOSITIVE.match(words)
     if unnamed and not any(m[0] <= start + words.find(unnamed.group(1)) < m[1] for m in ents):
         # 'Jane Q Doe, the father of …': a name the NER missed, described as a person
@@ -316,6 +321,20 @@ def _name_in_apposition(ctx: Context, end: int) -> str | None:
         if etype == "PERSON" and _TITLES_THEN.fullmatch(text, end, s) and _PHRASE_END.match(text, e):
             return canonical
     return None
+
+
+def _surname_of(ctx: Context, words: str) -> str | None:
+    """A lone capitalised word ('Lynch', 'Mr. Lynch') that ends the name of one person of the
+    article: that person, however the entity finder typed the lone word."""
+    m = _LONE_NAME.fullmatch(words)
+    if not m:
+        return None
+    people = {c for _, _, c, t in ctx.mentions
+              if t == "PERSON" and " " in c and c.split()[-1] == m.group(1)}
+    return people.pop() if len(people) == 1 else None
+
+
+_LONE_NAME = re.compile(rf"(?:{lexicons.alternation('title_abbreviations')}\.?\s+)?([A-Z][a-z][\w'’\-]*)")
 
 
 def _clause_pronoun(low: str) -> str | None:
