@@ -11,12 +11,18 @@ On pairs with a gold Source, the speaker (quote) or claimant (claim) is right wh
 the entity of that name overlaps the Source span, one of its mentions (or the name itself)
 equals the Source text, or name and Source text contain one another (case folded). For a
 pronoun Source the antecedent is not in the gold: the speaker is right when the name or one of
-its mentions occurs earlier in the text than the pronoun (a lenient check). The cue is right
+its mentions occurs earlier in the text than the pronoun (a lenient check). A description
+Source ('the president', 'The Indiana governor': a determiner, then words ending in one in
+lower case) is scored in its own bucket: right as for a named Source, or when an earlier
+mention of the predicted entity has the description's last word (or its abbreviation, 'Gov.')
+within 40 characters before or after it ('President Barack Obama', 'Pence, the governor').
+"named + description" is the named bucket as it was before descriptions had their own. The cue is right
 when the predicted cue and the gold Cue text are equal or one contains the other (case folded).
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -31,6 +37,7 @@ SHARED = ROOT.parent / "shared"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their",
             "its", "our", "us", "me", "my"}
 Spans = list[tuple[int, int]]
+DESCRIPTION = re.compile(r"(?i:the|this|that|a|an)\s+(?:[\w'’.\-]+\s+)*?(?P<head>[a-z][\w\-]*)")
 
 
 @dataclass
@@ -119,8 +126,29 @@ def speaker_ok(g: Gold, p: Pred, text: str, ledger: Ledger) -> bool:
     if src in PRONOUNS:
         return name in text[:s0].casefold() or any(e <= s0 for _, _, e in mentions)
     forms = {name} | {t for t, _, _ in mentions}
-    return (any(overlap(g.source, s, e) for _, s, e in mentions) or src in forms
-            or name in src or src in name)
+    if (any(overlap(g.source, s, e) for _, s, e in mentions) or src in forms
+            or name in src or src in name):
+        return True
+    head = description(" ".join(text[s:e] for s, e in g.source))
+    if head is None:
+        return False
+    low = text.casefold()
+    heads = (head, head[:3] + ".") if len(head) > 4 else (head,)
+    return any(h in low[max(0, s - 40):s] or h in low[e:e + 40] for _, s, e in mentions
+               if e <= s0 for h in heads)
+
+
+def description(src: str) -> str | None:
+    """The head of a description Source ('The Indiana governor' → 'governor'): a determiner,
+    then words ending in one in lower case; None for a name ('the White House')."""
+    m = DESCRIPTION.fullmatch(src.strip())
+    return m.group("head").casefold() if m else None
+
+
+def source_kind(src: str) -> str:
+    if src.casefold() in PRONOUNS:
+        return "pronoun"
+    return "description" if description(src) else "named"
 
 
 def cue_ok(g: Gold, p: Pred) -> bool:
@@ -155,7 +183,7 @@ def main() -> int:
 
     recall = {k: [0, 0] for k in ("direct", "indirect", "q+c direct", "q+c indirect")}
     prec = {k: [0, 0] for k in ("direct", "indirect", "claim")}
-    spk = {k: [0, 0] for k in ("quote named", "quote pronoun", "claim named", "claim pronoun")}
+    spk = {f"{w} {k}": [0, 0] for w in ("quote", "claim") for k in ("named", "description", "pronoun")}
     cue = {k: [0, 0] for k in ("quote", "claim")}
     errors: list[str] = []
     for (article, gold), ledger in zip(data, ledgers):
@@ -177,8 +205,8 @@ def main() -> int:
                 continue
             which = "claim" if best.kind == "claim" else "quote"
             if g.source:
-                pron = " ".join(article.text[s:e] for s, e in g.source).casefold() in PRONOUNS
-                bucket = spk[f"{which} {'pronoun' if pron else 'named'}"]
+                kind = source_kind(" ".join(article.text[s:e] for s, e in g.source))
+                bucket = spk[f"{which} {kind}"]
                 ok = speaker_ok(g, best, article.text, ledger)
                 bucket[0] += ok
                 bucket[1] += 1
@@ -214,6 +242,8 @@ def main() -> int:
     print("on quote+claim pairs with a gold Source: speaker accuracy")
     for key, (n, d) in spk.items():
         print(f"  {key + ' sources':30s} {rate(n, d)}")
+    for w in ("quote", "claim"):
+        print(f"  {w + ' named + description':30s} {rate(*add(spk[w + ' named'], spk[w + ' description']))}")
     print(f"  {'all':30s} {rate(*add(*spk.values()))}")
     print("on pairs with a gold Cue: cue accuracy")
     for key, (n, d) in cue.items():

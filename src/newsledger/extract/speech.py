@@ -425,11 +425,16 @@ def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
     ('Jane Doe, who lives there, gave a similar account. He said …'): the subject the
     pronoun most likely takes up, though no speech cue named them."""
     i = ctx.doc.sentence_at(start)
-    for sent in reversed(ctx.doc.sentences[:i]):
+    # the pronoun's own sentence too: 'Sen. Jane Doe scolded him: "…," she said'
+    for sent in reversed(ctx.doc.sentences[:i + 1]):
         if sent.end <= lo:
             break
-        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end), None)
-        if first and first[3] == "PERSON" and first[0] > lo \
+        # the first person named, after nothing but capitalised words ('Democratic Sen.')
+        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end
+                      and m[3] == "PERSON"), None)
+        own = sent is ctx.doc.sentences[i]  # the pronoun's: not a name inside its quote
+        if first and lo < first[0] and first[1] <= start \
+                and not (own and any(qs < first[0] < qe for qs, qe in ctx.quoted)) \
                 and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", ctx.text[sent.start:first[0]]):
             return Speaker(first[2], "person", start, "", False, True)
     return None
