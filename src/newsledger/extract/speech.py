@@ -224,6 +224,9 @@ def _subject_start(head: str, verb: int) -> int:
     return rel.end() if rel else lo
 
 
+# a bare word before a pronoun ('So he says'), a contracted auxiliary after one ("I've argued")
+_BARE_FIRST = re.compile(rf"^(?i:{lexicons.pattern('bare_speaker_words')})\s+(?=(?i:{'|'.join(PRONOUNS)}|i)\b)")
+_CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
 _CONJUNCTION_NAME = re.compile(rf"{lexicons.alternation('speaker_leading_conjunctions')}\s+[A-Z]")
 _CONNECTIVES = re.compile(rf"\s*(?:(?i:{lexicons.pattern('sentence_connectives')}|"
                           rf"{lexicons.pattern('bare_speaker_words')})\s*,\s*)+")
@@ -258,6 +261,7 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     text = ctx.text
     words = AUX.sub("", text[start:end].strip(" ,")).strip()
     words = AUX.sub("", words)  # 'X has also later': a second trailing word
+    words = _CONTRACTED.sub("", _BARE_FIRST.sub("", words))  # 'So he', "I've" → 'he', 'I'
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
     clause = _RELATIVE_CLAUSE.search(text, start, end)
@@ -358,7 +362,9 @@ _NAME_WITH_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z\-]+)\W*$", text[max(0, pos - 30):pos])
+    """The word right before `pos`; none across a comma ('a spokesman for the agency, Jane
+    Doe': the name in apposition is no compound of 'agency')."""
+    m = re.search(r"([A-Za-z\-]+)[^\w,;:]*$", text[max(0, pos - 30):pos])
     return m.group(1) if m else ""
 
 
