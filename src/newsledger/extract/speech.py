@@ -224,8 +224,9 @@ def _subject_start(head: str, verb: int) -> int:
     return rel.end() if rel else lo
 
 
-# a bare word before a pronoun ('So he says'), a contracted auxiliary after one ("I've argued")
-_BARE_FIRST = re.compile(rf"^(?i:{lexicons.pattern('bare_speaker_words')})\s+(?=(?i:{'|'.join(PRONOUNS)}|i)\b)")
+# bare words before a subject ('So he says', 'later the officers said'), a contracted
+# auxiliary after a pronoun ("I've argued")
+_BARE_WORDS_FIRST = re.compile(rf"^(?:(?i:{lexicons.pattern('bare_speaker_words')})\s+)+(?=\w)")
 _CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
 _CONJUNCTION_NAME = re.compile(rf"{lexicons.alternation('speaker_leading_conjunctions')}\s+[A-Z]")
 _CONNECTIVES = re.compile(rf"\s*(?:(?i:{lexicons.pattern('sentence_connectives')}|"
@@ -261,7 +262,7 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     text = ctx.text
     words = AUX.sub("", text[start:end].strip(" ,")).strip()
     words = AUX.sub("", words)  # 'X has also later': a second trailing word
-    words = _CONTRACTED.sub("", _BARE_FIRST.sub("", words))  # 'So he', "I've" → 'he', 'I'
+    words = _CONTRACTED.sub("", _BARE_WORDS_FIRST.sub("", words))  # 'So he', "I've" → 'he', 'I'
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
     clause = _RELATIVE_CLAUSE.search(text, start, end)
@@ -382,6 +383,7 @@ def _description(words: str) -> str:
     """'a local official, who did not give his name' → 'local official'."""
     words = _DESCRIPTION_BREAK.split(words)[0]
     words = _LEADING_CONJUNCTION.sub("", words.strip())
+    words = _BARE_WORDS_FIRST.sub("", words)  # 'later the officers'
     words = DETERMINERS.sub("", words.strip())
     first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
     if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
