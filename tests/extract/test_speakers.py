@@ -150,3 +150,15 @@ def test_a_dateline_opening_the_speakers_words_is_cut():
         == ["governor"]
     assert speakers("The governor of Aden said the curfew would be lifted on Friday.") \
         == ["governor of Aden"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an organisation's statement speaks for the organisation, named as the entity…
+    ('The State Committee for National Security (SCNS) said the guards opened fire. "Two '
+     'guards were wounded by the return fire of the other side," the SCNS statement says.',
+     ["State Committee for National Security", "State Committee for National Security"]),
+    # …a statement of no organisation named is the document's body as written
+    ("A government statement said the curfew would be lifted.", ["government"]),
+])
+def test_an_organisations_statement(text, expected):
+    assert speakers(text) == expected

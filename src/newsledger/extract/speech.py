@@ -297,6 +297,11 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         if earlier:
             return earlier
     orgs = [m for m in ents if m[3] in ("ORG", "GPE", "NORP")]
+    document = _DOCUMENT.search(words)
+    owner = document and DETERMINERS.sub("", words[:document.start()]).strip()
+    owners = [m for m in orgs if owner and text[m[0]:m[1]] == owner]
+    if owners:  # 'the CSNS statement says', "the ministry's statement said": the organisation's words
+        return Speaker(owners[0][2], "group", start, words, True)
     if head in ROLE_NOUNS:
         return Speaker(desc, "role", start, words)
     if head in ANON_NOUNS:
