@@ -38,6 +38,12 @@ def speakers(text: str) -> list[str | None]:
      ["Yusuf Garba"]),
     ("A spokesman for the agency, Yusuf Garba, said aid would reach every village by Friday.",
      ["Yusuf Garba"]),
+    # a role, then the name, before a cue that ends the sentence…
+    ("More than 300 houses were razed in the villages, while the cattle were driven off, the "
+     "state police spokesman, Gambo Isah, told reporters.", ["Gambo Isah"]),
+    # …not a place before the name ('in Kano, Gambo Isah,' is no office)
+    ("More than 300 houses were razed in the villages, while the cattle were driven off, in "
+     "Kano, Gambo Isah, told reporters.", []),
 ])
 def test_names_in_apposition_to_a_role(text, expected):
     assert speakers(text) == expected

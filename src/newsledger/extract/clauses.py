@@ -8,8 +8,8 @@ import re
 
 from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
-from .speech import (ACCORDING, ADVERBIAL, Attribution, Context, Speaker, _addressee,
-                     _before, _subject_start, _trim, is_noun_phrase)
+from .speech import (ACCORDING, ADVERBIAL, ROLE_NOUNS, Attribution, Context, Speaker, _addressee,
+                     _before, _description, _head, _subject_start, _trim, is_noun_phrase)
 
 def attributions(ctx: Context) -> list[Attribution]:
     """Every speech cue with a content clause outside quotation marks, in text order."""
@@ -131,14 +131,18 @@ def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, 
     m = re.search(r",\s*([^,]{2,60}?)\s*,\s*([^,]{2,120}?)\s*$", text[lo:comma])
     if not m:
         return None
-    n_s, n_e = lo + m.start(1), lo + m.end(1)
-    people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
-    # the name ends the words, after nothing but capitalised titles ('Colonel Jane Doe')
-    if len(people) != 1 or people[0][1] != n_e or \
-            not re.fullmatch(r"(?:[A-Z][\w.\-]*\s+)*", text[n_s:people[0][0]]):
-        return None
-    sp = ctx.speaker(n_s, n_e)
-    return (sp, lo + m.start()) if sp.kind == "person" else None
+    for name, other in ((1, 2), (2, 1)):  # '…, Jane Doe, a former mayor,' or '…, the mayor, Jane Doe,'
+        n_s, n_e = lo + m.start(name), lo + m.end(name)
+        people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
+        # the name ends the words, after nothing but capitalised titles ('Colonel Jane Doe')
+        if len(people) != 1 or people[0][1] != n_e or \
+                not re.fullmatch(r"(?:[A-Z][\w.\-]*\s+)*", text[n_s:people[0][0]]):
+            continue
+        if name == 2 and _head(_description(m.group(other))) not in ROLE_NOUNS:
+            continue  # '…, in Kano, Jane Doe, told': a place is no office
+        sp = ctx.speaker(n_s, n_e)
+        return (sp, lo + m.start()) if sp.kind == "person" else None
+    return None
 
 
 # where a content clause gives way to the next cue: ', adding that', ', according to', and
