@@ -134,6 +134,12 @@ def test_a_speaker_before_the_quote_without_a_cue(text, expected):
     ("Mayor Jane Holt spoke first. So she says that parents should borrow against the house.",
      ["Jane Holt"]),
     ("I've argued that the rules should apply to every candidate equally.", ["I"]),
+    # 'it' and 'they' take up an organisation that opens a sentence before them…
+    ("The Interior Ministry issued a statement on Monday. It said the curfew would be lifted "
+     "at dawn.", ["Interior Ministry"]),
+    # …not one named later in its sentence
+    ("Reporters asked about the Interior Ministry on Monday. It said the curfew would be "
+     "lifted at dawn.", []),
 ])
 def test_pronouns(text, expected):
     assert speakers(text) == expected

@@ -422,7 +422,12 @@ def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
             subject = _subject_after(ctx, sp.start, start)
             return subject or Speaker(sp.name, sp.kind, start, sp.words, False, True)
         if number != "sing" and (sp.plural or sp.kind == "group"):
-            return Speaker(sp.name, sp.kind, start, sp.words, True, True)
+            subject = _subject_after(ctx, sp.start, start, _GROUP_TYPES)
+            return subject or Speaker(sp.name, sp.kind, start, sp.words, True, True)
+    if number != "sing":  # 'The Interior Ministry issued a statement. It said …'
+        subject = _subject_after(ctx, start - 1500, start, _GROUP_TYPES)
+        if subject:
+            return subject
     if number == "sing":
         subject = _subject_after(ctx, start - 1500, start)
         if subject:
@@ -433,10 +438,14 @@ def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
     return Speaker(None, "unknown", start, pron)
 
 
-def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
-    """The last person who opens a sentence between `lo` (the last speaker) and a pronoun
-    ('Jane Doe, who lives there, gave a similar account. He said …'): the subject the
-    pronoun most likely takes up, though no speech cue named them."""
+_GROUP_TYPES = ("ORG",)
+
+
+def _subject_after(ctx: Context, lo: int, start: int, types: tuple[str, ...] = ("PERSON",)
+                   ) -> Speaker | None:
+    """The last person (or organisation, of `types`) who opens a sentence between `lo` (the
+    last speaker) and a pronoun ('Jane Doe, who lives there, gave a similar account. He said
+    …'): the subject the pronoun most likely takes up, though no speech cue named them."""
     i = ctx.doc.sentence_at(start)
     # the pronoun's own sentence too: 'Sen. Jane Doe scolded him: "…," she said'
     for sent in reversed(ctx.doc.sentences[:i + 1]):
@@ -444,12 +453,13 @@ def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
             break
         # the first person named, after nothing but capitalised words ('Democratic Sen.')
         first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end
-                      and m[3] == "PERSON"), None)
+                      and m[3] in types), None)
         own = sent is ctx.doc.sentences[i]  # the pronoun's: not a name inside its quote
         if first and lo < first[0] and first[1] <= start \
                 and not (own and any(qs < first[0] < qe for qs, qe in ctx.quoted)) \
                 and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", ctx.text[sent.start:first[0]]):
-            return Speaker(first[2], "person", start, "", False, True)
+            group = "PERSON" not in types
+            return Speaker(first[2], "group" if group else "person", start, "", group, True)
     return None
 
 
