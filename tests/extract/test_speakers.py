@@ -174,3 +174,30 @@ def test_a_dateline_opening_the_speakers_words_is_cut():
 ])
 def test_an_organisations_statement(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quote too short to keep, with its own cue, says who goes on speaking in the next one…
+    ("In Lima the mood was grim. ''That is weak,'' said Luis Herrera, who heads the Center for "
+     "Rural Studies in Lima. ''There is nothing more important here than the treaty.''",
+     ["Luis Herrera"]),
+    # …a scare quote, with no cue of its own, does not
+    ('The army promised an "iron fist" in the north. "We will not allow the town to fall to the '
+     'rebels," the statement read.', [None]),
+])
+def test_a_short_quote_with_its_own_cue(text, expected):
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a connective before the subject that characterises a quotation…
+    ('Mayor Jane Holt spoke first. However, she described the plan as "a betrayal of every '
+     'family in the valley".', ["Jane Holt"]),
+    ('Mayor Jane Holt spoke first. In contrast, Governor Tom Reyes called the plan "a gift to '
+     'every family in the valley".', ["Tom Reyes"]),
+    # …and a place before it is no connective
+    ('Mayor Jane Holt spoke first. In Lima, the papers called the plan "a gift to every family '
+     'in the valley".', [None]),
+])
+def test_a_connective_before_a_characterising_subject(text, expected):
+    assert speakers(text) == expected

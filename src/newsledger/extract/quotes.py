@@ -20,7 +20,7 @@ from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, SPEECH
 from .text import _is_abbreviation
-from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
+from .speech import (_CONNECTIVES, BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
@@ -82,6 +82,11 @@ def _direct_quotes(ctx: Context) -> list[Quote]:
     for sp in spans:
         start, end = _trim(text, sp.open + 1, sp.close)
         if len(text[start:end].split()) < QUOTE_MIN_WORDS:
+            # too short to be a quote of its own; with a cue of its own ('"It's over," said
+            # Jane Doe.') it still says who goes on speaking in the next one
+            said = _cue_after(ctx, sp)
+            if said and said[0]:
+                prev = (sp, Quote(said[0], ctx.doc.text[start:end], "direct", start, end, said[1], said[2]))
             continue
         speaker, cue, addressee = _direct_speaker(ctx, sp)
         if speaker is None and prev and _continues(text, prev[0], sp):
@@ -190,6 +195,8 @@ def _opening_subject(ctx: Context, s: int, end: int) -> tuple[int, Speaker] | No
     """The person who opens the sentence at `s` (after capitalised titles, or 'He'/'She'),
     and where their words end."""
     text = ctx.text
+    opener = _CONNECTIVES.match(text, s, end)  # 'However, he characterised …'
+    s = opener.end() if opener else s
     first = next((m for m in ctx.mentions if s <= m[0] < end and m[3] == "PERSON"), None)
     if first and _TITLE_RUN.fullmatch(text, s, first[0]):  # 'Ohio Party Chairman Jane Doe'
         return first[1], Speaker(first[2], "person", first[0])
@@ -284,7 +291,7 @@ def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, 
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-_PRONOUN_OPENS = re.compile(r"\s*(He|She)\b")
+_PRONOUN_OPENS = re.compile(r"\s*([Hh]e|[Ss]he)\b")
 
 
 def _cue_after(ctx: Context, sp: _Span):
