@@ -11,12 +11,18 @@ On pairs with a gold Source, the speaker (quote) or claimant (claim) is right wh
 the entity of that name overlaps the Source span, one of its mentions (or the name itself)
 equals the Source text, or name and Source text contain one another (case folded). For a
 pronoun Source the antecedent is not in the gold: the speaker is right when the name or one of
-its mentions occurs earlier in the text than the pronoun (a lenient check). The cue is right
+its mentions occurs earlier in the text than the pronoun (a lenient check). A description
+Source ('the president', 'The Indiana governor': a determiner, then words ending in one in
+lower case) is scored in its own bucket: right as for a named Source, or when an earlier
+mention of the predicted entity has the description's last word (or its abbreviation, 'Gov.')
+within 40 characters before or after it ('President Barack Obama', 'Pence, the governor').
+"named + description" is the named bucket as it was before descriptions had their own. The cue is right
 when the predicted cue and the gold Cue text are equal or one contains the other (case folded).
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from dataclasses import dataclass, field
@@ -31,6 +37,7 @@ SHARED = ROOT.parent / "shared"
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "his", "their",
             "its", "our", "us", "me", "my"}
 Spans = list[tuple[int, int]]
+DESCRIPTION = re.compile(r"(?i:the|this|that|a|an)\s+(?:[\w'’.\-]+\s+)*?(?P<head>[a-z][\w\-]*)")
 
 
 @dataclass
@@ -119,8 +126,29 @@ def speaker_ok(g: Gold, p: Pred, text: str, ledger: Ledger) -> bool:
     if src in PRONOUNS:
         return name in text[:s0].casefold() or any(e <= s0 for _, _, e in mentions)
     forms = {name} | {t for t, _, _ in mentions}
-    return (any(overlap(g.source, s, e) for _, s, e in mentions) or src in forms
-            or name in src or src in name)
+    if (any(overlap(g.source, s, e) for _, s, e in mentions) or src in forms
+            or name in src or src in name):
+        return True
+    head = description(" ".join(text[s:e] for s, e in g.source))
+    if head is None:
+        return False
+    low = text.casefold()
+    heads = (head, head[:3] + ".") if len(head) > 4 else (head,)
+    return any(h in low[max(0, s - 40):s] or h in low[e:e + 40] for _, s, e in mentions
+               if e <= s0 for h in heads)
+
+
+def description(src: str) -> str | None:
+    """The head of a description Source ('The Indiana governor' → 'governor'): a determiner,
+    then words ending in one in lower case; None for a name ('the White House')."""
+    m = DESCRIPTION.fullmatch(src.strip())
+    return m.group("head").casefold() if m else None
+
+
+def source_kind(src: str) -> str:
+    if src.casefold() in PRONOUNS:
+        return "pronoun"
+    return "description" if description(src) else "named"
 
 
 def cue_ok(g: Gold, p: Pred) -> bool:
@@ -137,7 +165,11 @@ def main() -> int:
     ap.add_argument("--split", default="test", choices=("test", "dev"))
     ap.add_argument("--dir", default=str(SHARED / "benchmarks" / "polnear"))
     ap.add_argument("--limit", type=int)
+    ap.add_argument("--errors", action="store_true",
+                    help="list wrong speakers and missed direct quotes (dev only: test stays unread)")
     args = ap.parse_args()
+    if args.errors and args.split != "dev":
+        ap.error("--errors reads the dev split only: the test split is for checking")
     folder = Path(args.dir) / args.split
     if not (folder / "attributions").is_dir():
         print(f"no PolNeAR data at {folder}", file=sys.stderr)
@@ -151,8 +183,9 @@ def main() -> int:
 
     recall = {k: [0, 0] for k in ("direct", "indirect", "q+c direct", "q+c indirect")}
     prec = {k: [0, 0] for k in ("direct", "indirect", "claim")}
-    spk = {k: [0, 0] for k in ("quote named", "quote pronoun", "claim named", "claim pronoun")}
+    spk = {f"{w} {k}": [0, 0] for w in ("quote", "claim") for k in ("named", "description", "pronoun")}
     cue = {k: [0, 0] for k in ("quote", "claim")}
+    errors: list[str] = []
     for (article, gold), ledger in zip(data, ledgers):
         preds = predictions(ledger)
         for p in preds:
@@ -167,13 +200,20 @@ def main() -> int:
                 recall[key][0] += paired
                 recall[key][1] += 1
             if not paired:  # the speaker and cue are judged on the quote+claim pairing
+                if args.errors and g.direct:
+                    errors.append(f"MISS  {article.id}: {_snippet(article.text, g.content)}")
                 continue
             which = "claim" if best.kind == "claim" else "quote"
             if g.source:
-                pron = " ".join(article.text[s:e] for s, e in g.source).casefold() in PRONOUNS
-                bucket = spk[f"{which} {'pronoun' if pron else 'named'}"]
-                bucket[0] += speaker_ok(g, best, article.text, ledger)
+                kind = source_kind(" ".join(article.text[s:e] for s, e in g.source))
+                bucket = spk[f"{which} {kind}"]
+                ok = speaker_ok(g, best, article.text, ledger)
+                bucket[0] += ok
                 bucket[1] += 1
+                if args.errors and not ok:
+                    src = " ".join(article.text[s:e] for s, e in g.source)
+                    errors.append(f"SPEAKER {article.id}: gold {src!r} got {best.speaker!r} "
+                                  f"({best.kind}) | {_snippet(article.text, g.content)}")
             if g.cue:
                 cue[which][0] += cue_ok(g, best)
                 cue[which][1] += 1
@@ -202,11 +242,21 @@ def main() -> int:
     print("on quote+claim pairs with a gold Source: speaker accuracy")
     for key, (n, d) in spk.items():
         print(f"  {key + ' sources':30s} {rate(n, d)}")
+    for w in ("quote", "claim"):
+        print(f"  {w + ' named + description':30s} {rate(*add(spk[w + ' named'], spk[w + ' description']))}")
     print(f"  {'all':30s} {rate(*add(*spk.values()))}")
     print("on pairs with a gold Cue: cue accuracy")
     for key, (n, d) in cue.items():
         print(f"  {key + 's':30s} {rate(n, d)}")
+    for line in errors:
+        print(line)
     return 0
+
+
+def _snippet(text: str, spans: Spans, width: int = 120) -> str:
+    """The gold content's first words and the words after it (where a cue usually is)."""
+    s, e = spans[0][0], spans[-1][1]
+    return " ".join((text[s:s + width] + " [...] " + text[e:e + width]).split())
 
 
 if __name__ == "__main__":

@@ -434,3 +434,28 @@ def test_a_lone_surname_one_letter_from_a_full_names(text, together):
 def test_a_named_region_opening_a_sentence_is_a_place_like_a_province(extract, name, label):
     ledger = extract(f"{name} was calm on Monday, officials said.")
     assert [e["type"] for e in ledger["entities"] if e["canonical"] == name] == [label]
+
+
+@pytest.mark.parametrize("text, acronym, together", [
+    # the acronym of the name in another language, its words in another order
+    ("The State Committee for National Security said the guards opened fire. "
+     "A CSNS officer said the border was closed.", "CSNS", True),
+    ("The National Liberation Army claimed the attack. The ALN has about 2,000 fighters.", "ALN", True),
+    # letters that are no name's initials in any order, or the initials of two names
+    ("The State Committee for National Security said the guards opened fire. "
+     "A CNSA officer said the border was closed.", "CNSA", False),
+])
+def test_an_acronym_of_the_name_in_another_word_order(text, acronym, together):
+    grouped = [g for g in groups_of(text) if acronym in g]
+    assert bool(grouped and len(grouped[0]) > 1) == together
+
+
+def test_a_reordered_acronym_of_two_names_or_of_the_dictionary_names_neither():
+    from newsledger.extract.aliases import _reordered_acronyms
+
+    text = "A CSNS officer and an ICC judge met."
+    one = {"SCNS": {"state committee"}, "CCI": {"commission"}}
+    assert _reordered_acronyms(text, one, set()) == {"CSNS": "state committee", "ICC": "commission"}
+    assert _reordered_acronyms(text, one, {"ICC"}) == {"CSNS": "state committee"}
+    two = {"SCNS": {"state committee"}, "NSCS": {"national council"}}
+    assert _reordered_acronyms(text, two, set()) == {}

@@ -124,6 +124,11 @@ def test_normalising_then_mapping_back_is_the_identity_on_offsets(text):
      "damaged the roof, the windows and two cars parked nearby.", []),
     ("GUNMEN KILL SIX VILLAGERS IN AN ATTACK ON A MARKET IN THE NORTH\n"
      "the gunmen fled on motorbikes after the attack, police said.", ["upper", "lower"]),
+    # a party and state or a rank in brackets after a name ends no sentence…
+    ('"He would make a fine senator," Rep. Anna B. Holloway (D-Md.) said in a phone call.', []),
+    ("Col. Dale Moss (Ret.) said the unit would be disbanded within the year.", []),
+    # …but a sentence in brackets does, and a lower-case one after it is still found
+    ("The road was closed (it had flooded.) then the police said nobody could pass it.", ["lower"]),
 ])
 def test_single_case_sentences_are_found(text, expected):
     assert [case for _, _, case in case_spans(text)] == expected

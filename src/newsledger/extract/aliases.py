@@ -420,10 +420,34 @@ def _acronyms_by_initials(text: str, mentions: list[_M], groups: _Groups) -> lis
             by_initials["".join(w[0] for w in words).upper()].add(groups.find(m.key))
     found = {a: next(iter(ids)) for a, ids in by_initials.items()
              if len(ids) == 1 and a not in TITLE_ACRONYMS}
+    known = {m.text for m in mentions if m.actor}  # the actor dictionary's acronyms say who they are
+    found.update(_reordered_acronyms(text, by_initials, known))
     added = _standalone(text, mentions, groups, found, "ORG", relabel=("ORG", "GPE", "PERSON", "NORP"))
     # two letters are too easily initials of anything: 'the SC' yes, 'local MP' no
     added = [m for m in added if len(m.text) > 2 or re.search(r"\b[Tt]he $", text[:m.start])]
     return added + _names_by_initials(text, mentions + added, groups, set(by_initials))
+
+
+_CAPITALS = re.compile(r"(?<![\w@])[A-Z]{3,6}(?![\w])")
+
+
+def _reordered_acronyms(text: str, by_initials: dict[str, set[str]], known: set[str]
+                        ) -> dict[str, str]:
+    """An acronym of the name in another language, whose word order differs ('UFR' of the
+    'Union of Resistance Forces', the Union des forces de la résistance; 'CJNG' of the Jalisco
+    New Generation Cartel): three letters or more, the initials of one long name of the text
+    in another order, no name's initials in their own order, not an acronym of the actor
+    dictionary (which names its own)."""
+    by_letters: dict[str, set[str]] = defaultdict(set)
+    for initials, ids in by_initials.items():
+        if len(initials) >= 3:
+            by_letters["".join(sorted(initials))] |= ids
+    out = {}
+    for acr in sorted({m.group() for m in _CAPITALS.finditer(text)}):
+        ids = by_letters.get("".join(sorted(acr)), set())
+        if acr not in by_initials and acr not in TITLE_ACRONYMS and acr not in known and len(ids) == 1:
+            out[acr] = next(iter(ids))
+    return out
 
 
 # a name of capitalised words, function words between them: 'Congress for Progress and Justice'

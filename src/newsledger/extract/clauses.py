@@ -8,8 +8,8 @@ import re
 
 from .. import lexicons
 from .cues import ADDRESSED, CLAUSE_CUES, CONTINUING, CUE_RX
-from .speech import (ACCORDING, ADVERBIAL, Attribution, Context, Speaker, _addressee,
-                     _before, _subject_start, _trim, is_noun_phrase)
+from .speech import (ACCORDING, ADVERBIAL, ROLE_NOUNS, Attribution, Context, Speaker, _addressee,
+                     _before, _description, _head, _subject_start, _trim, is_noun_phrase)
 
 def attributions(ctx: Context) -> list[Attribution]:
     """Every speech cue with a content clause outside quotation marks, in text order."""
@@ -99,6 +99,9 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             lo = prev_end + _subject_start(before, len(before))
             if last and last[1] == m.start() and cue in CONTINUING:
                 sp = last[0]  # '… that X is safe adding that …': the same speaker goes on
+            elif _COORDINATED.search(before):
+                # 'X condemned the attack and said that …': the subject of the first verb
+                sp = _parsed_subject(ctx, m.start(), ("person", "role", "group", "anon"))
             else:
                 sp = _subject_speaker(ctx, lo, m.start(), cue)
             c_s = _content_start(text, m.end(), e, cue)
@@ -128,14 +131,18 @@ def _named_with_appositive(ctx: Context, lo: int, comma: int) -> tuple[Speaker, 
     m = re.search(r",\s*([^,]{2,60}?)\s*,\s*([^,]{2,120}?)\s*$", text[lo:comma])
     if not m:
         return None
-    n_s, n_e = lo + m.start(1), lo + m.end(1)
-    people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
-    # the name ends the words, after nothing but capitalised titles ('Colonel Jane Doe')
-    if len(people) != 1 or people[0][1] != n_e or \
-            not re.fullmatch(r"(?:[A-Z][\w.\-]*\s+)*", text[n_s:people[0][0]]):
-        return None
-    sp = ctx.speaker(n_s, n_e)
-    return (sp, lo + m.start()) if sp.kind == "person" else None
+    for name, other in ((1, 2), (2, 1)):  # '…, Jane Doe, a former mayor,' or '…, the mayor, Jane Doe,'
+        n_s, n_e = lo + m.start(name), lo + m.end(name)
+        people = [x for x in ctx.entities_in(n_s, n_e) if x[3] == "PERSON"]
+        # the name ends the words, after nothing but capitalised titles ('Colonel Jane Doe')
+        if len(people) != 1 or people[0][1] != n_e or \
+                not re.fullmatch(r"(?:[A-Z][\w.\-]*\s+)*", text[n_s:people[0][0]]):
+            continue
+        if name == 2 and _head(_description(m.group(other))) not in ROLE_NOUNS:
+            continue  # '…, in Kano, Jane Doe, told': a place is no office
+        sp = ctx.speaker(n_s, n_e)
+        return (sp, lo + m.start()) if sp.kind == "person" else None
+    return None
 
 
 # where a content clause gives way to the next cue: ', adding that', ', according to', and
@@ -196,9 +203,14 @@ def _subject_speaker(ctx: Context, s: int, e: int, cue: str) -> Speaker | None:
     return ctx.speaker(s, e)
 
 
-def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
+_COORDINATED = re.compile(r"\w\s+and\s+$")
+
+
+def _parsed_subject(ctx: Context, cue_at: int, kinds: tuple[str, ...] = ("person", "role")
+                    ) -> Speaker | None:
     """The subject of the verb a participle cue hangs on ('He rejected it, saying …' → he),
-    a person or an official, from the sentence's parse."""
+    or that a coordinated cue shares ('He claimed it and said …'), of one of `kinds` (a
+    person or an official), from the sentence's parse."""
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
@@ -213,7 +225,7 @@ def _parsed_subject(ctx: Context, cue_at: int) -> Speaker | None:
         return None
     tokens = list(subjects[0].subtree)
     sp = ctx.speaker(base + tokens[0].idx, base + tokens[-1].idx + len(tokens[-1].text))
-    return sp if sp.kind in ("person", "role") else None
+    return sp if sp.kind in kinds else None
 
 
 def _clause_after_is_empty(text: str, at: int, e: int) -> bool:
@@ -266,6 +278,7 @@ PREP_START = re.compile(rf"\s*,?\s*{lexicons.pattern('cue_phrase_openers')}\b")
 NOT_CLAUSE_START = re.compile(rf"{lexicons.pattern('not_clause_starts')}\b", re.IGNORECASE)
 
 
+_PRONOUN_START = re.compile(rf"{lexicons.pattern('clause_start_pronouns')}\s", re.IGNORECASE)
 # with no parse, a finite auxiliary or a past form makes a clause
 _FINITE = re.compile(rf"\b(?:{lexicons.alternation('finite_auxiliaries')}|\w+ed)\b")
 # 'it' as the subject of the content clause, not the cue's object ('said it was wrong')
@@ -281,11 +294,12 @@ def _is_clause(ctx: Context, cue_at: int, start: int, end: int) -> bool:
         return False
     if content.startswith("that ") or re.search(r"\bthat\s+$", ctx.text[max(0, start - 6):start]):
         return True  # 'adding that by the end of the day …': 'that' makes it a clause
-    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content):
-        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     doc = ctx.doc
     i = doc.sentence_at(cue_at)
     parsed = doc.parsed.get(i)
+    if NOT_CLAUSE_START.match(content) and not SUBJECT_IT.match(content) \
+            and not (parsed is not None and _PRONOUN_START.match(content)):
+        return False  # 'said in a statement', 'told him' — but 'said it was wrong' is a clause
     if parsed is None:
         # no parse: a finite auxiliary or a past form makes it a clause
         return bool(_FINITE.search(content))

@@ -20,7 +20,7 @@ from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, SPEECH
 from .text import _is_abbreviation
-from .speech import (BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
+from .speech import (_CONNECTIVES, BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
@@ -82,6 +82,11 @@ def _direct_quotes(ctx: Context) -> list[Quote]:
     for sp in spans:
         start, end = _trim(text, sp.open + 1, sp.close)
         if len(text[start:end].split()) < QUOTE_MIN_WORDS:
+            # too short to be a quote of its own; with a cue of its own ('"It's over," said
+            # Jane Doe.') it still says who goes on speaking in the next one
+            said = _cue_after(ctx, sp)
+            if said and said[0]:
+                prev = (sp, Quote(said[0], ctx.doc.text[start:end], "direct", start, end, said[1], said[2]))
             continue
         speaker, cue, addressee = _direct_speaker(ctx, sp)
         if speaker is None and prev and _continues(text, prev[0], sp):
@@ -128,7 +133,7 @@ def _direct_speaker(ctx: Context, sp: _Span) -> tuple[str | None, str | None, st
     owned = _owner_before(ctx, sp.open)
     if owned:
         return owned
-    before = _cue_before(ctx, sp)
+    before = _cue_before(ctx, sp) or _colon_subject(ctx, sp) or _according_before(ctx, sp)
     if before:
         return before
     s, e = ctx.sentence_span(sp.open)
@@ -176,19 +181,49 @@ _TITLE_RUN = re.compile(r"[\s\"“‘]*(?:[A-Z][\w.'’\-]*\s+){0,5}")
 def _characterising_subject(ctx: Context, sp: _Span, s: int) -> tuple[str, str, None] | None:
     """'Jane Doe called the ruling "a victory for every voter"': a quotation inside a sentence
     whose subject, a person named at its start (or 'he'/'she'), characterises something."""
-    text = ctx.text
-    first = next((m for m in ctx.mentions if s <= m[0] < sp.open and m[3] == "PERSON"), None)
-    pron = _PRONOUN_OPENS.match(text, s)
-    if first and _TITLE_RUN.fullmatch(text, s, first[0]):  # 'Ohio Party Chairman Jane Doe called'
-        at, who = first[1], Speaker(first[2], "person", first[0])
-    elif pron:
-        at, who = pron.end(1), ctx.speaker(pron.start(1), pron.end(1))
-    else:
+    found = _opening_subject(ctx, s, sp.open)  # 'Ohio Party Chairman Jane Doe called'
+    if not found:
         return None
-    verb = _CHARACTERISES.match(text, at, sp.open)
+    at, who = found
+    verb = _CHARACTERISES.match(ctx.text, at, sp.open)
     if not verb or who.kind not in ("person", "role") or not who.name:
         return None
     return who.name, verb.group().split()[-1], None
+
+
+def _opening_subject(ctx: Context, s: int, end: int) -> tuple[int, Speaker] | None:
+    """The person who opens the sentence at `s` (after capitalised titles, or 'He'/'She'),
+    and where their words end."""
+    text = ctx.text
+    opener = _CONNECTIVES.match(text, s, end)  # 'However, he characterised …'
+    s = opener.end() if opener else s
+    first = next((m for m in ctx.mentions if s <= m[0] < end and m[3] == "PERSON"), None)
+    if first and _TITLE_RUN.fullmatch(text, s, first[0]):  # 'Ohio Party Chairman Jane Doe'
+        return first[1], Speaker(first[2], "person", first[0])
+    pron = _PRONOUN_OPENS.match(text, s)
+    if pron:
+        return pron.end(1), ctx.speaker(pron.start(1), pron.end(1))
+    return None
+
+
+# the words between a subject and a colon that opens a quote: a verb and a short object
+# ('scolded him:', 'put it this way:'), no second clause
+_TO_COLON = re.compile(r"\s*(?:\([^()]{1,12}\)\s*)?(?P<verb>[a-z][\w'’\-]*)[^.;!?\"“”:]{0,60}:\s*$")
+
+
+def _colon_subject(ctx: Context, sp: _Span) -> tuple[str, str, None] | None:
+    """'Sen. Jane Doe (D-Mo.) scolded him: "…"': a quote after a colon that ends a short
+    clause whose subject, a person named at its start (or 'he'/'she'), is the speaker."""
+    s, _ = ctx.sentence_span(sp.open)
+    found = _opening_subject(ctx, s, sp.open)
+    if not found:
+        return None
+    at, who = found
+    verb = _TO_COLON.fullmatch(ctx.text, at, sp.open)
+    if not verb or who.kind not in ("person", "role") or not who.name \
+            or any(at <= m[0] < sp.open and m[3] == "PERSON" for m in ctx.mentions):
+        return None
+    return who.name, verb.group("verb"), None
 
 
 def _owner_before(ctx: Context, pos: int) -> tuple[str | None, str, None] | None:
@@ -256,7 +291,7 @@ def _named_just_before(ctx: Context, pos: int) -> tuple[str | None, str | None, 
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
-_PRONOUN_OPENS = re.compile(r"\s*(He|She)\b")
+_PRONOUN_OPENS = re.compile(r"\s*([Hh]e|[Ss]he)\b")
 
 
 def _cue_after(ctx: Context, sp: _Span):
@@ -318,6 +353,16 @@ def _cue_before(ctx: Context, sp: _Span):
         return None
     subj_lo = _subject_start(head, c.start())
     return _resolved(ctx, lo + subj_lo, lo + c.start(), c.group(), told_at=lo + c.end())
+
+
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+([^,;:.!?\"“”]{2,60}?)\s*,\s*$")
+
+
+def _according_before(ctx: Context, sp: _Span):
+    """'According to Jane Doe, "…"': the source named just before the quote."""
+    s, _ = ctx.sentence_span(sp.open)
+    m = _ACCORDING_BEFORE.search(ctx.text, s, sp.open)
+    return _resolved(ctx, m.start(1), m.end(1), "according to") if m else None
 
 
 def _resolved(ctx: Context, s: int, e: int, cue: str, inverted: bool = False,

@@ -85,6 +85,7 @@ class Context:
         return s.start, s.end
 
     def speaker(self, start: int, end: int, inverted: bool = False) -> Speaker:
+        start = self._after_header(start, end)
         key = (start, end)
         if key not in self._cache:
             self._cache[key] = resolve_speaker(self, start, end, inverted)
@@ -92,6 +93,17 @@ class Context:
             if sp.kind != "unknown" and not sp.derived and sp not in self.history:
                 self.history.append(sp)
         return self._cache[key]
+
+
+    def _after_header(self, start: int, end: int) -> int:
+        """Where the speaker's words begin after a dateline that opens them ('ADEN (Saba) The
+        governor said'): the dateline names where the story was filed, not who speaks."""
+        for h in self.doc.header_records():
+            if h.start <= start < h.end < end:
+                start = h.end
+                while start < end and self.text[start] in " \t-–—:":
+                    start += 1
+        return start
 
 
 def normalise_marks(text: str) -> str:
@@ -195,19 +207,30 @@ def _subject_start(head: str, verb: int) -> int:
             continue  # 'Jane Q. Doe', 'Mr. Doe': no sentence ends there
         lo = m.end()
     chunk = head[lo:verb]
+    opener = _CONNECTIVES.match(chunk)
+    if opener:  # 'However, 63 percent said', 'Still, the agency said': no subject
+        lo, chunk = lo + opener.end(), chunk[opener.end():]
     # 'X, a spokesman for Y, said' keeps its commas; 'In Kuruvita, south of Kandy, police said'
     # and 'Later on Thursday, X said' keep only the words after the last comma
     parts = chunk.split(",")
     last = parts[-1].strip()
     if len(parts) >= 2 and last and not _ONLY_AUX.fullmatch(last):
         if _head(_description(last)) in ROLE_NOUNS | ANON_NOUNS | GROUP_NOUNS \
-                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])):
+                or last[:1].isupper() or len(parts) == 2 and not _head(_description(parts[0])) \
+                or _CONJUNCTION_NAME.match(last):  # '…, but Harlow said': a new clause
             lo += len(chunk) - len(parts[-1])
     # 'the mine, which Mr. Doe says he will keep open': the subject of a relative clause
     rel = _RELATIVE_OPENER.match(head, lo + len(chunk) - len(parts[-1]), verb)
     return rel.end() if rel else lo
 
 
+# bare words before a subject ('So he says', 'later the officers said'), a contracted
+# auxiliary after a pronoun ("I've argued")
+_BARE_WORDS_FIRST = re.compile(rf"^(?:(?i:{lexicons.pattern('bare_speaker_words')})\s+)+(?=\w)")
+_CONTRACTED = re.compile(r"(?<=\w)['’](?:ve|d|ll|m|re)$", re.IGNORECASE)
+_CONJUNCTION_NAME = re.compile(rf"{lexicons.alternation('speaker_leading_conjunctions')}\s+[A-Z]")
+_CONNECTIVES = re.compile(rf"\s*(?:(?i:{lexicons.pattern('sentence_connectives')}|"
+                          rf"{lexicons.pattern('bare_speaker_words')})\s*,\s*)+")
 _RELATIVE_OPENER = re.compile(rf"\s*(?:{lexicons.alternation('relative_pronouns')})\s+(?=[A-Z][^,]*$)")
 
 
@@ -239,6 +262,7 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
     text = ctx.text
     words = AUX.sub("", text[start:end].strip(" ,")).strip()
     words = AUX.sub("", words)  # 'X has also later': a second trailing word
+    words = _CONTRACTED.sub("", _BARE_WORDS_FIRST.sub("", words))  # 'So he', "I've" → 'he', 'I'
     ents = ctx.entities_in(start, end)
     # 'the local news website Actuniger': a name after an outlet noun is the outlet's
     clause = _RELATIVE_CLAUSE.search(text, start, end)
@@ -248,6 +272,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
               and _word_after(text, m[1]) not in GROUP_NOUNS | ANON_NOUNS]
     if people:
         return Speaker(people[0][2], "person", start, words)
+    surname = _surname_of(ctx, words)
+    if surname:  # 'Lynch said …' after 'Attorney General Jane Lynch': the person, not a group
+        return Speaker(surname, "person", start, words)
     unnamed = _NAME_WITH_APPOSITIVE.match(words)
     if unnamed and not any(m[0] <= start + words.find(unnamed.group(1)) < m[1] for m in ents):
         # 'Jane Q Doe, the father of …': a name the NER missed, described as a person
@@ -260,6 +287,9 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         return _pronoun(ctx, clause_subject, start)
     desc = _description(words)
     head = _head(desc)
+    named = _name_in_apposition(ctx, end) if inverted and head in ROLE_NOUNS else None
+    if named:  # '…, said the regional commander, Gen. Jane Doe.': the name says who
+        return Speaker(named, "person", start, words)
     if re.match(r"(?i)the\s", words) and head in ROLE_NOUNS | ANON_NOUNS:
         earlier = _definite(ctx, head, start)
         if earlier is None and head in ROLE_NOUNS:  # 'General X criticized … The chief of staff said'
@@ -267,6 +297,11 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         if earlier:
             return earlier
     orgs = [m for m in ents if m[3] in ("ORG", "GPE", "NORP")]
+    document = _DOCUMENT.search(words)
+    owner = document and DETERMINERS.sub("", words[:document.start()]).strip()
+    owners = [m for m in orgs if owner and text[m[0]:m[1]] == owner]
+    if owners:  # 'the CSNS statement says', "the ministry's statement said": the organisation's words
+        return Speaker(owners[0][2], "group", start, words, True)
     if head in ROLE_NOUNS:
         return Speaker(desc, "role", start, words)
     if head in ANON_NOUNS:
@@ -278,6 +313,38 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         body = _DOCUMENT.sub("", desc)  # 'a government statement said' → 'government'
         return Speaker(body or desc, "group", start, words, True)
     return Speaker(desc or None, "unknown", start, words)
+
+
+# a comma, capitalised titles ('Gen.', 'Lt. Col.'), then the name and the end of the phrase
+_TITLES_THEN = re.compile(r",\s*(?:[A-Z][\w'’\-]*\.?\s+){0,3}?")
+_PHRASE_END = re.compile(r"\s*(?:[,.;!?\"”’)]|$)", re.MULTILINE)
+
+
+def _name_in_apposition(ctx: Context, end: int) -> str | None:
+    """The person named right after an official's role ('the commander, Gen. Jane Doe.')."""
+    text = ctx.text
+    for s, e, canonical, etype in ctx.mentions:
+        if s < end:
+            continue
+        if s > end + 40:
+            break
+        if etype == "PERSON" and _TITLES_THEN.fullmatch(text, end, s) and _PHRASE_END.match(text, e):
+            return canonical
+    return None
+
+
+def _surname_of(ctx: Context, words: str) -> str | None:
+    """A lone capitalised word ('Lynch', 'Mr. Lynch') that ends the name of one person of the
+    article: that person, however the entity finder typed the lone word."""
+    m = _LONE_NAME.fullmatch(words)
+    if not m:
+        return None
+    people = {c for _, _, c, t in ctx.mentions
+              if t == "PERSON" and " " in c and c.split()[-1] == m.group(1)}
+    return people.pop() if len(people) == 1 else None
+
+
+_LONE_NAME = re.compile(rf"(?:{lexicons.alternation('title_abbreviations')}\.?\s+)?([A-Z][a-z][\w'’\-]*)")
 
 
 def _clause_pronoun(low: str) -> str | None:
@@ -301,7 +368,9 @@ _NAME_WITH_APPOSITIVE = re.compile(r"((?:[A-Z][\w'’\-]+\s+){1,3}[A-Z][\w'’\-
 
 
 def _word_before(text: str, pos: int) -> str:
-    m = re.search(r"([A-Za-z\-]+)\W*$", text[max(0, pos - 30):pos])
+    """The word right before `pos`; none across a comma ('a spokesman for the agency, Jane
+    Doe': the name in apposition is no compound of 'agency')."""
+    m = re.search(r"([A-Za-z\-]+)[^\w,;:]*$", text[max(0, pos - 30):pos])
     return m.group(1) if m else ""
 
 
@@ -319,6 +388,7 @@ def _description(words: str) -> str:
     """'a local official, who did not give his name' → 'local official'."""
     words = _DESCRIPTION_BREAK.split(words)[0]
     words = _LEADING_CONJUNCTION.sub("", words.strip())
+    words = _BARE_WORDS_FIRST.sub("", words)  # 'later the officers'
     words = DETERMINERS.sub("", words.strip())
     first = re.split(r"\s+and\s+", words)[0]  # 'an army spokesman and security sources'
     if re.search(r"[A-Za-z]+$", first) and re.search(r"[A-Za-z]+$", first).group().lower() in \
@@ -352,7 +422,12 @@ def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
             subject = _subject_after(ctx, sp.start, start)
             return subject or Speaker(sp.name, sp.kind, start, sp.words, False, True)
         if number != "sing" and (sp.plural or sp.kind == "group"):
-            return Speaker(sp.name, sp.kind, start, sp.words, True, True)
+            subject = _subject_after(ctx, sp.start, start, _GROUP_TYPES)
+            return subject or Speaker(sp.name, sp.kind, start, sp.words, True, True)
+    if number != "sing":  # 'The Interior Ministry issued a statement. It said …'
+        subject = _subject_after(ctx, start - 1500, start, _GROUP_TYPES)
+        if subject:
+            return subject
     if number == "sing":
         subject = _subject_after(ctx, start - 1500, start)
         if subject:
@@ -363,18 +438,28 @@ def _pronoun(ctx: Context, pron: str, start: int) -> Speaker:
     return Speaker(None, "unknown", start, pron)
 
 
-def _subject_after(ctx: Context, lo: int, start: int) -> Speaker | None:
-    """The last person who opens a sentence between `lo` (the last speaker) and a pronoun
-    ('Jane Doe, who lives there, gave a similar account. He said …'): the subject the
-    pronoun most likely takes up, though no speech cue named them."""
+_GROUP_TYPES = ("ORG",)
+
+
+def _subject_after(ctx: Context, lo: int, start: int, types: tuple[str, ...] = ("PERSON",)
+                   ) -> Speaker | None:
+    """The last person (or organisation, of `types`) who opens a sentence between `lo` (the
+    last speaker) and a pronoun ('Jane Doe, who lives there, gave a similar account. He said
+    …'): the subject the pronoun most likely takes up, though no speech cue named them."""
     i = ctx.doc.sentence_at(start)
-    for sent in reversed(ctx.doc.sentences[:i]):
+    # the pronoun's own sentence too: 'Sen. Jane Doe scolded him: "…," she said'
+    for sent in reversed(ctx.doc.sentences[:i + 1]):
         if sent.end <= lo:
             break
-        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end), None)
-        if first and first[3] == "PERSON" and first[0] > lo \
+        # the first person named, after nothing but capitalised words ('Democratic Sen.')
+        first = next((m for m in ctx.mentions if sent.start <= m[0] < sent.end
+                      and m[3] in types), None)
+        own = sent is ctx.doc.sentences[i]  # the pronoun's: not a name inside its quote
+        if first and lo < first[0] and first[1] <= start \
+                and not (own and any(qs < first[0] < qe for qs, qe in ctx.quoted)) \
                 and re.fullmatch(r"[\s\"“‘]*(?:[A-Z][\w.\-]*\s+){0,3}", ctx.text[sent.start:first[0]]):
-            return Speaker(first[2], "person", start, "", False, True)
+            group = "PERSON" not in types
+            return Speaker(first[2], "group" if group else "person", start, "", group, True)
     return None
 
 

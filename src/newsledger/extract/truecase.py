@@ -383,10 +383,17 @@ def _sentences(text: str, start: int, end: int, abbreviations: frozenset[str]):
         word = re.search(r"([\w.]+)\.$", text[max(pos, m.start() - 12):m.start() + 1])
         if word and (word.group(1).lower() in abbreviations or len(word.group(1)) == 1):
             continue
+        if _BRACKETED_ABBREVIATION.search(text, max(pos, m.start() - 12), m.end() + 1):
+            continue  # 'Rep. Jane Doe (D-Md.) said': the stop closes a bracketed abbreviation
         yield pos, m.start() + len(m.group().rstrip())
         pos = m.end()
     if pos < end:
         yield pos, end
+
+
+# one word in brackets ending in a stop, then a word in lower case: a party and state after a
+# name ('(D-Md.)', '(R-Ky.)'), a rank ('(Ret.)'); a sentence in brackets has spaces in it
+_BRACKETED_ABBREVIATION = re.compile(r"\([^\s()]{1,10}\.\)\s+(?=[a-z])")
 
 
 def _sentence_starts(text: str, start: int) -> bool:
