@@ -85,8 +85,10 @@ TYPED = [
      "Excessive force against protesters"),
     ("A demonstrator was killed in the city of Basra on Monday when security forces opened fire.",
      "Excessive force against protesters"),
-    # a strike is a protest; a mine that is dug is no landmine; stun grenades are crowd control
-    ("Thousands of teachers went on strike in Nairobi on Monday demanding higher pay.", "Peaceful protest"),
+    # striking workers who gather protest; a mine that is dug is no landmine; stun grenades are
+    # crowd control
+    ("Hundreds of striking teachers gathered outside parliament in Nairobi on Monday, chanting slogans.",
+     "Peaceful protest"),
     ("Police fired rubber bullets and stun grenades on Wednesday to disperse striking mineworkers who "
      "had blocked the entrance to a platinum mine near Rustenburg.", "Protest with intervention"),
     ("A landmine exploded near a gold mine outside the town of Kuri on Monday, killing two miners.",
@@ -138,6 +140,8 @@ NOT_EVENTS = [
     "The army began a march toward the city on Monday.",
     # the accident a protest seeks justice for is no event of its own
     "Two students were killed in a road accident in Dhaka on Monday.",
+    # a strike that keeps people at home is no protest (ACLED codes events, not absence of action)
+    "Thousands of teachers went on strike in Nairobi on Monday demanding higher pay.",
     # a striker who scores, a striking image: no strike
     "The striker scored twice as the Chiefs beat the Pirates in Soweto on Saturday.",
     "A striking image of the city of Nairobi was published on Monday.",
