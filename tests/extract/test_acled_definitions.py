@@ -169,6 +169,15 @@ def test_overrun_posts_are_a_raid(text, sub_type):
     assert classify(text).sub_event_type == sub_type
 
 
+@pytest.mark.parametrize("text, sub_type", [
+    ("Police shot dead three attackers after they drove a car into pedestrians.", "Attack"),
+    ("Police shot dead three attackers after a chase through the market.", "Armed clash"),
+])
+def test_attackers_stopped_in_a_one_sided_attack_make_no_battle(text, sub_type):
+    # the sentence alone: the attack on the pedestrians is the event, the attackers' deaths its end
+    assert classify(text).sub_event_type == sub_type
+
+
 ARTICLES = [
     # tear gas told in the next sentence of the protest's paragraph: intervention
     ("Protest in Ouagadougou\n\nHundreds of people protested in Ouagadougou on Tuesday against the "

@@ -427,7 +427,11 @@ _HARMED_BEFORE = re.compile(
 
 def _armed_victims(text: str) -> bool:
     """Armed men killed or wounded by the act ('the army killed ten Al-Shabaab fighters',
-    'police shot dead two gunmen'): they were a side of a fight, so it is a battle."""
+    'police shot dead two gunmen'): they were a side of a fight, so it is a battle. Not where
+    the sentence names civilians as victims ('police shot dead the attackers after they drove
+    into pedestrians'): attackers stopped in a one-sided attack make it no battle (ACLED)."""
+    if _CIVILIAN_VICTIMS.search(text):
+        return False
     return any(_HARMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
                for m in ATTACKERS.finditer(text))
 
