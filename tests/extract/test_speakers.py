@@ -201,3 +201,15 @@ def test_a_short_quote_with_its_own_cue(text, expected):
 ])
 def test_a_connective_before_a_characterising_subject(text, expected):
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a participle cue before a quote has its content after it, none before it…
+    ('Governor Tom Reyes mocked the plan during the debate, saying, "Nobody in this state '
+     'believes a word of it."', [("direct", "Tom Reyes", "Nobody in this")]),
+    # …a sentence-final cue has it before
+    ("The talks will resume in the capital in May, Governor Tom Reyes said.",
+     [("indirect", "Tom Reyes", "The talks will")]),
+])
+def test_a_participle_cue_before_a_quote(text, expected):
+    assert attributed(text) == expected

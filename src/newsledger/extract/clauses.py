@@ -89,8 +89,9 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
                 yield sp, *_content_before(ctx, s, lead_end), cue, None
                 prev_end = e
                 continue
-        if final and lead_words >= 3 and no_cue and _clause_after_is_empty(text, m.end(), e):
-            # '…, X said (on Thursday).' the content is before
+        if final and lead_words >= 3 and no_cue and cue not in CONTINUING \
+                and _clause_after_is_empty(text, m.end(), e):
+            # '…, X said (on Thursday).' the content is before ('…, saying, "…"' has none)
             sp = _subject_speaker(ctx, *_subject_words(text, prev_end + final.start(1), m.start()), cue)
             c_s, c_e = _content_before(ctx, s, lead_end)
             if sp:

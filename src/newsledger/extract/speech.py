@@ -94,7 +94,6 @@ class Context:
                 self.history.append(sp)
         return self._cache[key]
 
-
     def _after_header(self, start: int, end: int) -> int:
         """Where the speaker's words begin after a dateline that opens them ('ADEN (Saba) The
         governor said'): the dateline names where the story was filed, not who speaks."""
