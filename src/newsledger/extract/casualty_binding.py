@@ -584,8 +584,9 @@ def _bind_neg_nouns(sc: _Scan) -> set[int]:
 
 _LIST_HEADS = lexicons.mapping("casualty_victim_list_heads")
 _VICTIM_LIST_RE = re.compile(
-    rf"\b(?:(?P<head>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:included|include|were|are)"
-    rf"|among\s+(?P<among>{lexicons.alternation('casualty_victim_list_heads', lower=True)})\s+(?:were|are|was|is))\s+")
+    rf"\b(?:(?P<head>{lexicons.alternation('casualty_victim_list_heads', lower=True)})"
+    rf"|among\s+(?P<among>{lexicons.alternation('casualty_victim_list_heads', lower=True)}))"
+    rf"\s+{lexicons.alternation('casualty_victim_list_verbs')}\s+")
 
 
 def _bind_victim_lists(sc: _Scan) -> None:
