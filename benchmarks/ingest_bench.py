@@ -30,11 +30,14 @@ from newsledger.corpus.ingest import DEFAULT_PIPELINE, ingest  # noqa: E402
 
 
 class TreeMemory:
-    """Peak of the summed RSS of this process and its descendants (workers), from /proc."""
+    """Peak of the summed RSS of this process and its descendants (the fork server and its
+    workers), from /proc; and of their summed PSS, which counts a page shared by forked
+    processes once (summed RSS counts the model the workers share with the server 3 times)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
         self.peak = 0
+        self.peak_pss = 0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -49,6 +52,7 @@ class TreeMemory:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak = max(self.peak, tree_rss(os.getpid()))
+            self.peak_pss = max(self.peak_pss, tree_pss(os.getpid()))
             self._stop.wait(self.interval)
 
 
@@ -63,6 +67,22 @@ def tree_rss(pid: int) -> int:
             with open(f"/proc/{p}/task/{p}/children") as f:
                 stack.extend(int(c) for c in f.read().split())
         except (FileNotFoundError, ProcessLookupError):
+            continue
+    return total
+
+
+def tree_pss(pid: int) -> int:
+    """Proportional set size of `pid` and all its descendants, in bytes (0 where the kernel
+    has no smaps_rollup)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                total += next((int(line.split()[1]) * 1024 for line in f if line.startswith("Pss:")), 0)
+            with open(f"/proc/{p}/task/{p}/children") as f:
+                stack.extend(int(c) for c in f.read().split())
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
     return total
 
@@ -133,6 +153,7 @@ def main() -> int:
             "cpu_bound_articles_per_s_2_cores": round(2000 / cpu_ms, 1),
             "load_before_after": [round(load0, 2), round(load1, 2)],
             "peak_rss_mb": round(mem.peak / 2**20),
+            "peak_pss_mb": round(mem.peak_pss / 2**20),
             "main_max_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
             "worker_max_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
             "db_mb": round(db.stat().st_size / 2**20, 1),
@@ -150,7 +171,8 @@ def main() -> int:
         print(f"\n{result['articles']:,} articles ({result['words']:,} words, violent share "
               f"{args.violent_share}) in {result['ingest_s']} s on {args.workers} workers: "
               f"{result['articles_per_s']} articles/s, {result['words_per_s']:,} words/s")
-        print(f"peak memory {result['peak_rss_mb']:,} MB (all processes; main alone "
+        print(f"peak memory {result['peak_rss_mb']:,} MB summed RSS, {result['peak_pss_mb']:,} MB PSS "
+              f"(all processes; main alone "
               f"{result['main_max_rss_mb']} MB, largest worker {result['worker_max_rss_mb']} MB); "
               f"database {result['db_mb']} MB")
         print(f"CPU {cpu_ms:.1f} ms per article (all processes): {2000 / cpu_ms:.1f} articles/s "
