@@ -396,3 +396,19 @@ def test_a_part_a_town_owns_is_the_place(events, text, want):
 def test_a_news_agency_in_a_dateline_is_not_the_place(events):
     e = events("SANAA (Saba) - An air strike killed five civilians in Saada province on Monday.")[0]
     assert where(e)[:2] == ("YE", "Saada") and e["location"] != "Saba"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a tribal district of Khyber Pakhtunkhwa is coded as the district, at its own towns
+    ("Gunmen killed six soldiers in Khyber district on Monday, officials said.",
+     ("PK", "Khyber Pakhtunkhwa", "Khyber", 34.05)),
+    ("Militants attacked a police post in the Bajaur district on Monday, killing two policemen.",
+     ("PK", "Khyber Pakhtunkhwa", "Bajaur", 34.74)),
+    # the province named in full is the province, not its district
+    ("Militants attacked a police post in Khyber Pakhtunkhwa on Monday, killing two policemen.",
+     ("PK", "Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", None)),
+])
+def test_a_district_our_tables_lacked_is_the_district(events, text, want):
+    e = events(text)[0]
+    lat = round(e["latitude"], 2) if want[3] is not None else None
+    assert (*where(e), lat) == want
