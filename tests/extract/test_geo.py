@@ -382,6 +382,12 @@ def test_a_village_in_a_short_named_province_takes_its_district(events):
     # a part told by an apposition: 'X, a slum of Y'
     ("Police fired tear gas at protesters in Kibera, a slum of Nairobi, on Tuesday.",
      ("KE", "Nairobi", "Kibera")),
+    # a part the gazetteer knows as a town of its own: the part
+    ("Gunmen killed four people in Lagos's Ikeja area on Monday, police said.",
+     ("NG", "Lagos", "Ikeja")),
+    # the two towns named apart: the first named
+    ("Gunmen killed four people in Lagos on Monday, police in Ikeja said.",
+     ("NG", "Lagos", "Lagos")),
     # no part named after the possessive: the town
     ("Gunmen shot dead two shopkeepers in Peshawar's old city on Monday, police said.",
      ("PK", "Khyber Pakhtunkhwa", "Peshawar")),

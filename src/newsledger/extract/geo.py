@@ -227,7 +227,9 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
         # a town named as its district locates no better than the district: a village
         # told in it is more precise ('the village of X in the Djibo department')
         as_unit = place.kind == "city" and bool(_UNIT_AFTER.match(doc.text, m.end))
-        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), -m.start)
+        # 'Lagos's Ikeja area': a town the town before it owns is the more precise of the two
+        owned = place.kind == "city" and any(_owns(doc.text, o, m) for o in inside)
+        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), owned, -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer),
@@ -262,6 +264,12 @@ def _part_of_town(text: str, small: Located, town: Located) -> bool:
     return bool(small.name_kind) and town.start > small.end and re.fullmatch(
         rf"(?:\s+{kind}\s+of|,\s+an?\s+(?:[\w-]+\s+)?{kind}\s+(?:of|in))\s+(?:the\s+)?(?:city\s+of\s+)?",
         text[small.end:town.start], re.IGNORECASE) is not None
+
+
+def _owns(text: str, owner, m) -> bool:
+    """'Lagos's Ikeja': the town match `owner` names match `m` as a part of it."""
+    return owner.end < m.start and owner.candidates[0].kind == "city" and \
+        _POSSESSIVE.fullmatch(text, owner.end, m.start) is not None
 
 
 def _owned_by_town(text: str, small: Located, town: Located) -> bool:
