@@ -371,3 +371,50 @@ def test_a_village_in_a_short_named_province_takes_its_district(events):
     e = events("Militants stormed the village of Wuro Sawa in Soum province on Saturday, killing "
                "14 civilians.")[0]
     assert (where(e), e["admin2"]) == (("BF", "Sahel", "Wuro Sawa"), "Soum")
+
+
+@pytest.mark.parametrize("text, want", [
+    # a town's possessive names a part of it: the part, placed in the town's province
+    ("Gunmen shot dead two shopkeepers in Peshawar's Qissa Khwani area on Monday, police said.",
+     ("PK", "Khyber Pakhtunkhwa", "Qissa Khwani")),
+    ("Soldiers killed three people in Bamako's Kalaban Coura neighbourhood on Sunday.",
+     ("ML", "Bamako", "Kalaban Coura")),
+    # a part told by an apposition: 'X, a slum of Y'
+    ("Police fired tear gas at protesters in Kibera, a slum of Nairobi, on Tuesday.",
+     ("KE", "Nairobi", "Kibera")),
+    # a part the gazetteer knows as a town of its own: the part
+    ("Gunmen killed four people in Lagos's Ikeja area on Monday, police said.",
+     ("NG", "Lagos", "Ikeja")),
+    # the two towns named apart: the first named
+    ("Gunmen killed four people in Lagos on Monday, police in Ikeja said.",
+     ("NG", "Lagos", "Lagos")),
+    # no part named after the possessive: the town
+    ("Gunmen shot dead two shopkeepers in Peshawar's old city on Monday, police said.",
+     ("PK", "Khyber Pakhtunkhwa", "Peshawar")),
+    # a slum told beside the town, not as part of it: the town
+    ("Police fired tear gas at protesters in Nairobi on Tuesday, residents of the Kibera slum said.",
+     ("KE", "Nairobi", "Nairobi")),
+])
+def test_a_part_a_town_owns_is_the_place(events, text, want):
+    assert where(events(text)[0]) == want
+
+
+def test_a_news_agency_in_a_dateline_is_not_the_place(events):
+    e = events("SANAA (Saba) - An air strike killed five civilians in Saada province on Monday.")[0]
+    assert where(e)[:2] == ("YE", "Saada") and e["location"] != "Saba"
+
+
+@pytest.mark.parametrize("text, want", [
+    # a tribal district of Khyber Pakhtunkhwa is coded as the district, at its own towns
+    ("Gunmen killed six soldiers in Khyber district on Monday, officials said.",
+     ("PK", "Khyber Pakhtunkhwa", "Khyber", 34.05)),
+    ("Militants attacked a police post in the Bajaur district on Monday, killing two policemen.",
+     ("PK", "Khyber Pakhtunkhwa", "Bajaur", 34.74)),
+    # the province named in full is the province, not its district
+    ("Militants attacked a police post in Khyber Pakhtunkhwa on Monday, killing two policemen.",
+     ("PK", "Khyber Pakhtunkhwa", "Khyber Pakhtunkhwa", None)),
+])
+def test_a_district_our_tables_lacked_is_the_district(events, text, want):
+    e = events(text)[0]
+    lat = round(e["latitude"], 2) if want[3] is not None else None
+    assert (*where(e), lat) == want

@@ -720,3 +720,28 @@ def test_a_districts_name_loses_its_local_word_for_district(raw, name):
 def test_a_short_district_name_is_found_with_its_admin_word(gaz, text, found):
     hits = [(m.candidates[0].kind, m.candidates[0].country) for m in gaz.find(text) if m.candidates]
     assert hits == ([found] if found else [])
+
+
+@pytest.mark.parametrize("text, agency", [
+    # a news agency alone in brackets after a dateline credits the wire: no place
+    ("SANAA (Saba) - An air strike hit a market in Saada province on Monday.", True),
+    ("TEHRAN (Fars) - Protesters gathered outside the embassy on Monday.", True),
+    # the same name outside brackets, or in brackets with more words, is the place
+    ("Tourists flew from Saba to Sint Maarten on Monday.", False),
+    ("The ferry left the island (Saba and Statia) on Monday.", False),
+])
+def test_a_news_agency_in_brackets_is_no_place(gaz, text, agency):
+    names = [m.text for m in gaz.find(text)]
+    assert (not any(n in ("Saba", "Fars") for n in names)) is agency
+
+
+@pytest.mark.parametrize("text, kind_word", [
+    # 'The Village of X' opening a sentence tells the kind of X: not the US town 'The Village'
+    ("The Village of Kafr Qasim saw protests on Monday.", True),
+    ("The village of Kafr Qasim saw protests on Monday.", True),
+    # the town itself, named without 'of'
+    ("Residents of The Village in Oklahoma protested on Monday.", False),
+])
+def test_the_village_of_a_place_is_its_kind(gaz, text, kind_word):
+    names = [m.text for m in gaz.find(text)]
+    assert ("The Village" not in names) is kind_word and ("Kafr Qasim" in names or not kind_word)

@@ -62,13 +62,16 @@ def test_a_bare_kashmir_stays_the_indian_unit(gaz):
 
 
 @pytest.mark.parametrize("name, district", [("South Waziristan", "South Waziristan"),
-                                            ("North Waziristan", "North Waziristan")])
+                                            ("North Waziristan", "North Waziristan"),
+                                            ("Khyber", "Khyber"), ("Khyber Agency", "Khyber"),
+                                            ("Kurram", "Kurram"), ("Bajaur", "Bajaur")])
 def test_a_region_that_is_a_district_is_an_admin2_unit(gaz, name, district):
     top = gaz.lookup(name)[0]
     assert (top.kind, top.admin1, top.admin2) == ("admin2", "Khyber Pakhtunkhwa", district)
 
 
 @pytest.mark.parametrize("region, seat", [("South Waziristan", "Wana"), ("North Waziristan", "Miran Shah"),
+                                          ("Kurram", "Parachinar"), ("Bajaur", "Khar"),
                                           ("Eastern Ghouta", "Douma")])
 def test_a_small_region_lies_at_its_towns_not_its_provinces_point(gaz, region, seat):
     place = gaz.lookup(region)[0]

@@ -98,6 +98,8 @@ _DESCRIBES = re.compile(rf"\s+{lexicons.alternation('descriptive_place_heads')}\
 _PREPOSITIONS = set(lexicons.words("unlisted_place_prepositions"))
 _NEVER_PERSON = frozenset(lexicons.words("unlisted_kinds_never_person"))
 _NOT_NAMES = set(lexicons.words("not_place_name_words"))
+_OWNER = re.compile(r"\w['’]s$")       # 'Peshawar's' before the name of a part of it
+_POSSESSIVE = re.compile(r"['’]s\s+")  # the gap between the town and its part
 
 
 def article_countries(doc: Doc, gazetteer) -> list[str]:
@@ -225,7 +227,9 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
         # a town named as its district locates no better than the district: a village
         # told in it is more precise ('the village of X in the Djibo department')
         as_unit = place.kind == "city" and bool(_UNIT_AFTER.match(doc.text, m.end))
-        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), -m.start)
+        # 'Lagos's Ikeja area': a town the town before it owns is the more precise of the two
+        owned = place.kind == "city" and any(_owns(doc.text, o, m) for o in inside)
+        key = (KIND_RANK["admin2"] if as_unit else KIND_RANK.get(place.kind, 0), owned, -m.start)
         if best is None or key > best[0]:
             near = bool(_NEAR.search(doc.text[max(0, m.start - 40):m.start]))
             best = (key, Located(place, m.start, m.end, near, _surface_name(m, place, gazetteer),
@@ -241,6 +245,8 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
     if found is None or found.place.kind != "city" or small.name_kind == "distance" \
             or found.name_kind == "district" and small.name_kind in SETTLEMENTS:
         return small  # 'Kuruvita, 125 km south of Kandy': Kandy only measures the way
+    if _owned_by_town(doc.text, small, found):
+        return small  # 'Bamako's Kalaban Coura neighbourhood': the part, wherever the trigger
     if small.name_kind not in SETTLEMENTS and not _part_of_town(doc.text, small, found):
         return found
     # a village beats a town named beside it ('X village near Y'), not one told of elsewhere
@@ -251,11 +257,25 @@ def _choose_place(doc: Doc, lo: int, hi: int, skip: Sequence[tuple[int, int]],
 
 
 def _part_of_town(text: str, small: Located, town: Located) -> bool:
-    """'the Karrada district of Baghdad': a district the words make part of the town named
-    right after it is a neighbourhood of it, more precise than the town."""
+    """'the Karrada district of Baghdad', 'Kibera, a slum of Nairobi': a district the words
+    make part of the town named right after it is a neighbourhood of it, more precise than
+    the town."""
+    kind = re.escape(small.name_kind)
     return bool(small.name_kind) and town.start > small.end and re.fullmatch(
-        rf"\s+{re.escape(small.name_kind)}\s+of\s+(?:the\s+)?(?:city\s+of\s+)?",
+        rf"(?:\s+{kind}\s+of|,\s+an?\s+(?:[\w-]+\s+)?{kind}\s+(?:of|in))\s+(?:the\s+)?(?:city\s+of\s+)?",
         text[small.end:town.start], re.IGNORECASE) is not None
+
+
+def _owns(text: str, owner, m) -> bool:
+    """'Lagos's Ikeja': the town match `owner` names match `m` as a part of it."""
+    return owner.end < m.start and owner.candidates[0].kind == "city" and \
+        _POSSESSIVE.fullmatch(text, owner.end, m.start) is not None
+
+
+def _owned_by_town(text: str, small: Located, town: Located) -> bool:
+    """'Peshawar's Qissa Khwani area': a part the town's possessive names is a part of it."""
+    return bool(small.name_kind) and town.end < small.start and \
+        _POSSESSIVE.fullmatch(text, town.end, small.start) is not None
 
 
 # 'marched in the capital', 'Haiti's capital': the capital named by its title alone
@@ -337,7 +357,9 @@ def _unlisted(doc: Doc, lo: int, hi: int, skip, region: Located | None,
             start = lo + m.start("name")
             name = m.group("name")
             first, _, rest = name.partition(" ")
-            if first in _PREPOSITIONS and rest:  # 'In Kuruvita, 125 km south of …'
+            if (first in _PREPOSITIONS or _OWNER.search(first)) and rest:
+                # 'In Kuruvita, 125 km south of …'; 'Peshawar's Qissa Khwani area': the town
+                # owns the part, the part is the name
                 name, start = rest, start + len(first) + 1
             named_person = rx is _UNLISTED_BEFORE and \
                 m.group(0).split(" of ")[0].split()[-1].lower() not in _NEVER_PERSON and any(

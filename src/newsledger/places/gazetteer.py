@@ -363,7 +363,7 @@ class Gazetteer:
         `countries` (an article's countries) only re-orders the candidates; `headers` (the
         place spans of datelines and paragraph headers, from the clean stage) are a cue for
         a small place."""
-        out = list(self._scan(text, headers))
+        out = [m for m in self._scan(text, headers) if not _agency(text, m) and not _kind_of(text, m)]
         surnames = self._surnames(text)
         if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
             out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
@@ -696,6 +696,25 @@ def regions_of(matches: Sequence[PlaceMatch], exclude: str = "") -> Counter[tupl
             seen[key] = region_of(m.candidates[0])
     votes = Counter(r for r in seen.values() if r[0] and r[1])
     return votes
+
+
+_AGENCIES = frozenset(fold(w) for w in lexicons.words("news_agencies"))
+
+
+def _agency(text: str, m: PlaceMatch) -> bool:
+    """'SANAA (Saba) -': a news agency's name alone in brackets credits the wire, no place."""
+    return text[m.start - 1:m.start] == "(" and text[m.end:m.end + 1] == ")" \
+        and fold(m.text) in _AGENCIES
+
+
+_KIND_OF = re.compile(rf"The {lexicons.pattern('unlisted_place_kinds_before')}", re.IGNORECASE)
+_OF_NAME = re.compile(r"[ \u00a0]+of[ \u00a0]+[A-Z]")
+
+
+def _kind_of(text: str, m: PlaceMatch) -> bool:
+    """'The Village of Kafr Qasim' opening a sentence: the kind of the place named after
+    it, not the US town 'The Village'."""
+    return _KIND_OF.fullmatch(m.text) is not None and _OF_NAME.match(text, m.end) is not None
 
 
 def _strip_suffix(key: str) -> tuple[str, str | None]:
