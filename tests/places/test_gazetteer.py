@@ -657,6 +657,8 @@ def test_a_town_told_in_its_province_or_country_is_the_namesake_there(gaz, text,
     # a tail that opens with a capital is part of the name
     ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Port-au-Prince", "HT"),
     ("Aid reached Port-au-Prince and Guinea-Bissau on Monday.", "Guinea-Bissau", "GW"),
+    # a lower-case part that is no compound tail is the name's own (truecased 'sar-i-pul')
+    ("Fighting was reported in Sar-i-pul province on Monday.", "Sar-i-pul", "AF"),
 ])
 def test_a_lower_case_compound_tail_ends_the_name(gaz, text, name, country):
     assert first(gaz, text, name).country == country

@@ -108,9 +108,10 @@ def _tokens(run: str, offset: int) -> list[_Token]:
     return out
 
 
-# "-based", "-born", "-led": a lower-case compound tail after a name ("Guinea-Bissau",
-# "al-Shabaab", "Port-au-Prince" end on a capital and keep theirs)
-_LOWER_TAIL = re.compile(r"(?<=[^\W\d_])-[a-z]+(?:-[a-z]+)*$")
+# "-based", "-born", "-led": a compound tail after a name ("Guinea-Bissau", "al-Shabaab",
+# "Port-au-Prince" end on a capital and keep theirs; "Sar-i-pul", truecased from lower case,
+# keeps its lower-case part: only the listed tails end a name)
+_LOWER_TAIL = re.compile(rf"(?<=[^\W\d_])-{lexicons.alternation('compound_tails')}$")
 
 
 def _is_connector(word: str) -> bool:
