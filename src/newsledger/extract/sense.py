@@ -34,6 +34,7 @@ WEAPONS = lexicon_rx("weapons")
 CRUDE_WEAPONS = lexicon_rx("crude_weapons")  # a cue beside a fight, not a sign of a conflict story
 NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
+ANIMAL_COMPOUNDS = lexicon_rx("animal_compounds")  # 'a cattle camp': a place, not animals harmed
 TALK = lexicon_rx("talk_words")
 STRUGGLE = lexicon_rx("struggle_phrases")
 EVERYDAY = lexicon_rx("everyday_senses")
@@ -258,7 +259,7 @@ def _nonviolent_cause(words: str) -> bool:
     weapon, unambiguous trigger or armed agent that inflicted them in the same words."""
     if SELF_HARM.search(words):
         return True
-    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
+    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(ANIMAL_COMPOUNDS.sub(" ", words))
             or DISASTER.search(words) or ACCIDENT.search(words)):
         return False
     if WEAPONS.search(words) or CRUDE_WEAPONS.search(words) or STRONG.search(words):

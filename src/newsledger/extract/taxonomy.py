@@ -26,7 +26,15 @@ KILL = _lex("kill_triggers")
 HURT = _lex("hurt_triggers")
 ATTACK = _lex("attack_triggers")
 CLASH = _lex("clash_triggers")
-BOMB = _lex("bomb_triggers")
+# a structure blown up: explosives used on property ('militants blew up a pipeline'); no
+# preposition before the structure ('blew up at the office' is temper, not a blast)
+_BLOWN_UP = r"(?:bl(?:ew|ow|ows|owing|own)\s+up|dynamit(?:ed|ing))"
+_STRUCTURE = rf"{lexicons.alternation('sabotage_targets')}\b"
+BLOWN_UP = compile_guarded(
+    rf"\b{_BLOWN_UP}\s+(?:(?!{lexicons.alternation('object_ending_prepositions')}\b)[\w-]+\s+){{0,3}}?{_STRUCTURE}"
+    rf"|\b{_STRUCTURE}\s+(?:\w+\s+){{0,3}}?{lexicons.alternation('passive_auxiliaries')}\s+"
+    rf"(?:blown\s+up|dynamited)\b", re.IGNORECASE)
+BOMB = compile_guarded(_lex("bomb_triggers").pattern + "|" + BLOWN_UP.pattern, re.IGNORECASE)
 SUICIDE = _lex("suicide_bomb_words")
 AIR = _lex("air_strike_words")
 SHELL = _lex("shelling_words")
