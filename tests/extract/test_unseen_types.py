@@ -221,3 +221,33 @@ def test_carry_over_kinds(kinds, text, expected):
 def test_armed_youths_are_an_armed_group_not_rioters(extract):
     event, = extract("Armed youths raided a cattle camp in Lakes state on Monday, killing 30 people.")["events"]
     assert event["actor1"].startswith("Unidentified Armed Group") and event["fatalities"] == 30
+
+
+# issue 10, round 4: who acted — party supporters, air defences, marchers met with tear gas
+ROLES = [
+    ("Supporters of the ruling party attacked opposition offices in Harare on Monday.",
+     "Mob violence", "Rioters (Zimbabwe)", None),
+    ("Gunmen attacked supporters of the ruling party in Harare on Monday.",
+     "Attack", "Unidentified Armed Group (Zimbabwe)", "Civilians"),
+    ("Ukrainian air defences shot down 20 Russian drones over the Kyiv region overnight, the "
+     "air force said on Friday.", "Disrupted weapons use", "Military Forces of Ukraine",
+     "Military Forces of Russia"),
+    ("Russian drones struck an apartment block in Kharkiv overnight, killing three people.",
+     "Air/drone strike", "Military Forces of Russia", "Civilians"),
+    ("Police fired tear gas at supporters marching to the court in Lahore on Monday.",
+     "Protest with intervention", "Protesters (Pakistan)", "Police Forces of Pakistan"),
+]
+
+
+@pytest.mark.parametrize("text,sub_type,actor1,actor2", ROLES)
+def test_carry_over_roles(extract, text, sub_type, actor1, actor2):
+    event, = extract(text)["events"]
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_type, actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "A marching band played in the main square of Lahore on Monday.",
+    "The minister said the army was marching towards reform, in Lahore on Monday.",
+])
+def test_marching_alone_is_no_protest(kinds, text):
+    assert kinds(text) == []
