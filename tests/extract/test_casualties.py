@@ -723,3 +723,24 @@ def test_a_list_that_restates_a_figure_is_not_added(sentence: str, expected) -> 
 ])
 def test_a_list_of_the_victims(sentence: str, expected) -> None:
     assert casualties([sentence]) == expected
+
+
+# issue 10, round 4: victims listed without a number, companions, 'a third'
+LISTED_TOLLS = [
+    ("Gunmen killed a farmer, his wife and their two children in Kuru on Monday.", (4, None)),
+    ("Gunmen killed a teacher and her husband in Kuru on Monday.", (2, None)),
+    ("Gunmen killed a teacher in Kuru on Monday, his wife said.", (1, None)),  # 'his wife' the source
+    ("His wife said two soldiers were killed in Kuru on Monday.", (2, None)),
+    ("A soldier was killed along with two civilians when gunmen attacked a market in Gao.", (3, None)),
+    ("Gunmen killed a policeman along with three civilians in Gao on Monday.", (4, None)),
+    ("A soldier was killed in Gao on Monday, along with his commander's driver.", (1, None)),
+    ("Gunmen shot dead two villagers in Kuru on Monday and wounded a third.", (2, 1)),
+    ("Gunmen shot dead two villagers in Kuru on Monday and wounded a third man.", (2, 1)),
+    ("Gunmen shot dead two villagers in Kuru, the second attack there this week.", (2, None)),
+    ("He was re-elected for a third term after two people were killed in Kuru.", (2, None)),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", LISTED_TOLLS)
+def test_listed_victims(sentence: str, expected: tuple[int | None, int | None]) -> None:
+    assert casualties(sentence) == expected

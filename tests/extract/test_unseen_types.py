@@ -193,3 +193,61 @@ def test_places_told_apart_keep_their_own_attackers(extract):
                     published=PUBLISHED)["events"]
     assert [(e["location"], e["actor1"]) for e in found] == [
         ("Tecate", "Unidentified Armed Group (Mexico)"), ("Ensenada", "Jalisco New Generation Cartel (CJNG)")]
+
+
+# issue 10, round 4: property blown up, tank fire, a raid on a cattle camp (both sides)
+CARRY_OVER = [
+    ("Rebels blew up a railway bridge near the town of Kosti on Monday.",
+     ["Remote explosive/landmine/IED"]),
+    ("Militants blew up a gas pipeline in the province of Kalat on Sunday.",
+     ["Remote explosive/landmine/IED"]),
+    ("An electricity pylon was blown up outside Dara on Tuesday, the army said.",
+     ["Remote explosive/landmine/IED"]),
+    ("The minister blew up at reporters outside the office in Dara on Monday.", []),
+    ("A row blew up over the budget in parliament in Nairobi on Monday.", []),
+    ("Israeli tank fire killed three people in Khan Younis on Monday.",
+     ["Shelling/artillery/missile attack"]),
+    ("A fuel tank fire killed three workers at a depot in Kano on Monday.", []),
+    ("Armed youths raided a cattle camp in Lakes state on Monday, killing 30 people.", ["Attack"]),
+    ("Floods killed 30 cattle in Lakes state on Monday.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CARRY_OVER)
+def test_carry_over_kinds(kinds, text, expected):
+    assert kinds(text) == expected
+
+
+def test_armed_youths_are_an_armed_group_not_rioters(extract):
+    event, = extract("Armed youths raided a cattle camp in Lakes state on Monday, killing 30 people.")["events"]
+    assert event["actor1"].startswith("Unidentified Armed Group") and event["fatalities"] == 30
+
+
+# issue 10, round 4: who acted — party supporters, air defences, marchers met with tear gas
+ROLES = [
+    ("Supporters of the ruling party attacked opposition offices in Harare on Monday.",
+     "Mob violence", "Rioters (Zimbabwe)", None),
+    ("Gunmen attacked supporters of the ruling party in Harare on Monday.",
+     "Attack", "Unidentified Armed Group (Zimbabwe)", "Civilians"),
+    ("Ukrainian air defences shot down 20 Russian drones over the Kyiv region overnight, the "
+     "air force said on Friday.", "Disrupted weapons use", "Military Forces of Ukraine",
+     "Military Forces of Russia"),
+    ("Russian drones struck an apartment block in Kharkiv overnight, killing three people.",
+     "Air/drone strike", "Military Forces of Russia", "Civilians"),
+    ("Police fired tear gas at supporters marching to the court in Lahore on Monday.",
+     "Protest with intervention", "Protesters (Pakistan)", "Police Forces of Pakistan"),
+]
+
+
+@pytest.mark.parametrize("text,sub_type,actor1,actor2", ROLES)
+def test_carry_over_roles(extract, text, sub_type, actor1, actor2):
+    event, = extract(text)["events"]
+    assert (event["sub_event_type"], event["actor1"], event["actor2"]) == (sub_type, actor1, actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "A marching band played in the main square of Lahore on Monday.",
+    "The minister said the army was marching towards reform, in Lahore on Monday.",
+])
+def test_marching_alone_is_no_protest(kinds, text):
+    assert kinds(text) == []

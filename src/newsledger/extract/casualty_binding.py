@@ -17,7 +17,7 @@ from .casualty_cues import (
     _VAGUE_SEQ, _WEEKDAYS,
 )
 from .casualty_phrases import (
-    _Cue, _Hit, _NP, _Scan, _Tok,
+    POSSESSIVES, _Cue, _Hit, _NP, _Scan, _Tok,
     _cap, _low, _match_seq, _parse_np, _tok_index,
     _tokenize,
 )
@@ -89,7 +89,7 @@ def _find_nps(sc: _Scan, cue_tok: set[int], skip: set[int]) -> None:
 _NP_START = (set(_UNITS) | set(_TENS) | set(_QUAL_BY_FIRST) | _VAGUE
              | {seq[0] for seq in _VAGUE_SEQ}
              | {"a", "an", "the", "no", "no-one", "nobody", "none", "between", "from", "as",
-                "half", "dozen"})
+                "half", "dozen"} | POSSESSIVES)
 
 
 def _find_regions(sc: _Scan, cue_tok: set[int]) -> None:
@@ -461,7 +461,23 @@ def _bind_active(sc: _Scan) -> None:
             continue
         _add_hit(sc, np, kinds, g)
         _coordinate(sc, np, kinds, g, forward=True)
+        _companions(sc, np.h1, kinds, g)
         c.mode = "done"
+
+
+_COMPANION_LINKS = tuple(tuple(w.split()) for w in lexicons.words("casualty_companion_links"))
+
+
+def _companions(sc: _Scan, at: int, kinds: tuple[str, ...], group: int) -> None:
+    """'a soldier was killed along with two civilians': the phrase after the link at token
+    `at` shares the count of the victims just bound."""
+    for link in _COMPANION_LINKS:
+        if _match_seq(sc.toks, at, link):
+            np = _np_at(sc, at + len(link))
+            if np is not None and not np.claimed and _eligible(np) and not np.neg:
+                _add_hit(sc, np, kinds, group)
+                _coordinate(sc, np, kinds, group, forward=True)
+            return
 
 
 def _gap_ok(sc: _Scan, a: int, b: int, limit: int) -> bool:
@@ -526,6 +542,7 @@ def _bind_passive(sc: _Scan) -> None:
             _add_hit(sc, cand, ("killed",), g, suicide=True)
         else:
             _add_hit(sc, cand, c.kinds, g)
+            _companions(sc, c.t1, c.kinds, g)
         _coordinate(sc, cand, c.kinds if c.mode != "self" else ("killed",), g, forward=False)
     # "blew himself up" with no number before it: one attacker
     for c in sc.cues:

@@ -349,6 +349,30 @@ _RANGE_VERBS = set(lexicons.words("casualty_range_verbs"))  # data/lexicons/casu
 _NOUN_SUFFIX = lexicons.words("casualty_noun_suffix")  # data/lexicons/casualty_noun_suffix
 
 _PRENOMINAL_KIND = lexicons.mapping("casualty_prenominal_kind")  # data/lexicons/casualty_prenominal_kind
+POSSESSIVES = frozenset(lexicons.words("casualty_possessives"))  # data/lexicons/casualty_possessives
+_ORDINALS = frozenset(lexicons.mapping("ordinal_words"))  # 'a third': one more of a set told
+_LIST_GAPS = ([","], ["and"], [",", "and"])
+
+
+def _listed_after(toks: list[_Tok], i: int, prev: _NP | None) -> bool:
+    """Token i follows a counted phrase with only a comma or 'and' between ('a farmer, his
+    wife'): the next item of a list of victims."""
+    return prev is not None and [t.low for t in toks[prev.h1:i]] in _LIST_GAPS
+
+
+def _listed_person(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> _NP | None:
+    """One more victim named without a number: 'his wife' listed after a counted phrase, or
+    'a third' ('shot dead two villagers and wounded a third'), one more of a set told before."""
+    low = toks[i].low
+    if low in POSSESSIVES and _listed_after(toks, i, prev):
+        head, pren, mods = _parse_run(toks, i + 1, cue_tok, True)
+        if head is not None and head == i + 1:
+            return _NP(i, i + 1, head + 1, 1, head=toks[head].low, article=True, prenominal=pren)
+    if low in ("a", "an") and _low(toks, i + 1) in _ORDINALS and prev is not None:
+        nxt = toks[i + 2] if i + 2 < len(toks) else None
+        if nxt is None or not _is_word(nxt) or nxt.low in _STOP:  # not 'a third term'
+            return _NP(i, i + 2, i + 2, 1, head=prev.head, additive=True)
+    return None
 
 
 def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> _NP | None:
@@ -426,6 +450,9 @@ def _parse_np(toks: list[_Tok], i: int, cue_tok: set[int], prev: _NP | None) -> 
         return _NP(i, i + 1, head + 1, 1, head=toks[head].low, mods=mods, additive=True,
                    prenominal=pren)
     if core is None:
+        listed = _listed_person(toks, i, cue_tok, prev)
+        if listed is not None:
+            return listed
         # "a policeman", "an elderly woman", "the suicide bomber"
         if low in ("a", "an", "the") and i + 1 < n:
             head, pren, mods = _parse_run(toks, i + 1, cue_tok, True)

@@ -34,6 +34,7 @@ WEAPONS = lexicon_rx("weapons")
 CRUDE_WEAPONS = lexicon_rx("crude_weapons")  # a cue beside a fight, not a sign of a conflict story
 NONVIOLENT_CAUSE = lexicon_rx("nonviolent_causes")
 ANIMALS = lexicon_rx("animal_words")
+ANIMAL_COMPOUNDS = lexicon_rx("animal_compounds")  # 'a cattle camp': a place, not animals harmed
 TALK = lexicon_rx("talk_words")
 STRUGGLE = lexicon_rx("struggle_phrases")
 EVERYDAY = lexicon_rx("everyday_senses")
@@ -68,6 +69,7 @@ _PROTEST_COMPOUND = re.compile(rf"[ \t]+{lexicons.alternation('protest_compound_
 # tells it ('blocked villagers from fleeing and shot dead two farmers': the shooting happened)
 _PREVENTED = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+\w+ing\b(?:(?!\b(?:and|but)\b)[^,;:])*$",
                         re.IGNORECASE)
+_PREVENTED_HERE = re.compile(rf"\b{lexicons.pattern('prevention_phrases')}\s+$", re.IGNORECASE)
 # 'took to the streets to protest': the purpose of a crowd's act, not a hedge
 _PURPOSE_ACT = re.compile(rf"\b{lexicons.pattern('protest_purpose_acts')}\s+to\s+$", re.IGNORECASE)
 # 'a demonstration of', 'demonstrated that', 'demonstrating her skill': to show, not to protest
@@ -234,8 +236,8 @@ def hedged(text: str, at: int) -> bool:
         return True
     if purpose(text, at):
         return True
-    if _PREVENTED.search(text, max(0, at - 100), at):
-        return True  # 'stopped from marching … for a rally'
+    if _PREVENTED.search(text, max(0, at - 100), at) or _PREVENTED_HERE.search(text, max(0, at - 40), at):
+        return True  # 'stopped from marching … for a rally'; 'stopped from marching' itself
     # 'people are detained in overcrowded cells': a present passive tells a habit
     return bool(re.search(r"\bare\s+(?:being\s+|often\s+|routinely\s+)?$", before)
                 and re.match(r"\w+ed\b", text[at:]))
@@ -258,7 +260,7 @@ def _nonviolent_cause(words: str) -> bool:
     weapon, unambiguous trigger or armed agent that inflicted them in the same words."""
     if SELF_HARM.search(words):
         return True
-    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(words)
+    if not (NONVIOLENT_CAUSE.search(words) or ANIMALS.search(ANIMAL_COMPOUNDS.sub(" ", words))
             or DISASTER.search(words) or ACCIDENT.search(words)):
         return False
     if WEAPONS.search(words) or CRUDE_WEAPONS.search(words) or STRONG.search(words):

@@ -26,7 +26,15 @@ KILL = _lex("kill_triggers")
 HURT = _lex("hurt_triggers")
 ATTACK = _lex("attack_triggers")
 CLASH = _lex("clash_triggers")
-BOMB = _lex("bomb_triggers")
+# a structure blown up: explosives used on property ('militants blew up a pipeline'); no
+# preposition before the structure ('blew up at the office' is temper, not a blast)
+_BLOWN_UP = r"(?:bl(?:ew|ow|ows|owing|own)\s+up|dynamit(?:ed|ing))"
+_STRUCTURE = rf"{lexicons.alternation('sabotage_targets')}\b"
+BLOWN_UP = compile_guarded(
+    rf"\b{_BLOWN_UP}\s+(?:(?!{lexicons.alternation('object_ending_prepositions')}\b)[\w-]+\s+){{0,3}}?{_STRUCTURE}"
+    rf"|\b{_STRUCTURE}\s+(?:\w+\s+){{0,3}}?{lexicons.alternation('passive_auxiliaries')}\s+"
+    rf"(?:blown\s+up|dynamited)\b", re.IGNORECASE)
+BOMB = compile_guarded(_lex("bomb_triggers").pattern + "|" + BLOWN_UP.pattern, re.IGNORECASE)
 SUICIDE = _lex("suicide_bomb_words")
 AIR = _lex("air_strike_words")
 SHELL = _lex("shelling_words")
@@ -198,7 +206,8 @@ def _strategic_kind(text: str) -> EventKind | None:
     if CHEMICAL.search(_CHEMICAL_NOT_USE.sub(" ", text)) and not re.search(r"\btear gas\b", text, re.I):
         return EventKind("Explosions/Remote violence", "Chemical weapon", 9)
     hurt = KILL.search(text) or HURT.search(text)
-    if DISRUPTED.search(text) and not hurt:
+    disrupted = DISRUPTED.search(text)
+    if disrupted and not _hurt_beside(text, disrupted):
         return EventKind("Strategic developments", "Disrupted weapons use", 4)
     ground = TERRITORY.search(text)
     # 'without a fight', 'a deal ending weeks of fighting': no fight in this act
@@ -221,6 +230,13 @@ def _strategic_kind(text: str) -> EventKind | None:
 
 
 _ENDED_VIOLENCE = _lex("ended_violence")
+
+
+def _hurt_beside(text: str, disrupted: re.Match) -> bool:
+    """Harm told beside weapons stopped, outside their words ('shot down 20 drones' is an
+    interception: its 'shot' hurt no one)."""
+    rest = text[:disrupted.start()] + " " * len(disrupted.group()) + text[disrupted.end():]
+    return bool(KILL.search(rest) or HURT.search(rest))
 # an armed post overrun ('overran three army checkpoints'): a raid that holds no territory; a
 # base captured or taken control of is ground held
 _OVERRAN_INSTALLATION = re.compile(rf"^overr(?:a|u)n\b.*\b{lexicons.pattern('military_installations')}$",
@@ -321,7 +337,11 @@ _MOB_DOER = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\b", re.IGNO
 def _crowd_strikes(text: str) -> bool:
     """Villagers, youths or a crowd as the doers of violence ('villagers stormed the police
     station'), not its victims ('villagers were massacred')."""
-    return any(_AGENT_OF.match(text, m.end()) for m in _MOB_DOER.finditer(text))
+    return any(_AGENT_OF.match(text, _OF_GROUP.match(text, m.end()).end()) for m in _MOB_DOER.finditer(text))
+
+
+# whose the crowd is, between it and its verb ('supporters of the ruling party attacked')
+_OF_GROUP = re.compile(r"(?:\s+of\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+(?=\s))?")
 
 
 _FIREARMS = _lex("firearm_words")
