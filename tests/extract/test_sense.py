@@ -301,8 +301,8 @@ _QUAKE = ("Rescue teams reached the mountain villages on Thursday, three days af
 
 
 @pytest.mark.parametrize("toll", [
-    "The death toll, which officially stands at 12,000, is expected to rise.",
-    "More than 400 were killed across four provinces.",
+    "The death toll in Kashmir, which officially stands at 12,000, is expected to rise.",
+    "More than 400 were killed in Pakistan, India and Afghanistan.",
 ])
 def test_a_disaster_story_s_toll_is_no_attack(events, toll):
     """A toll in a story framed by a quake, a storm or a flood, with no weapon or armed agent
@@ -342,4 +342,13 @@ def test_a_scheduled_protest_has_not_happened_yet(events, text, n):
     ("The rebels set up a new militia unit in the hills of Kivu on Tuesday, the army said.", 1),
 ])
 def test_troops_who_set_up_relief_change_no_armed_group(events, text, n):
+    assert len(events(text)) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Drug-related violence has hurt tourism in the resort of Mazatlan, hotel owners said on Monday.", 0),
+    ("Gang violence has scared investors away from the port city of Lazaro Cardenas, bankers said.", 0),
+    ("Cartel gunmen killed six police officers in an ambush in Mazatlan on Monday.", 1),
+])
+def test_drug_and_gang_violence_as_a_social_ill_is_no_incident(events, text, n):
     assert len(events(text)) == n
