@@ -352,3 +352,13 @@ def test_troops_who_set_up_relief_change_no_armed_group(events, text, n):
 ])
 def test_drug_and_gang_violence_as_a_social_ill_is_no_incident(events, text, n):
     assert len(events(text)) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The letters, which were posted from Ohio, targeted six mosques across Texas on Monday.", 0),
+    ("New sanctions announced on Monday targeted three banks in Tehran.", 0),
+    ("Letter bombs targeted six judges in Athens on Monday, police said.", 1),
+    ("Gunmen targeted a mosque in Kano on Monday, killing four worshippers.", 1),
+])
+def test_letters_and_sanctions_that_target_someone_are_no_attack(events, text, n):
+    assert len(events(text)) == n
