@@ -290,3 +290,75 @@ def test_a_long_story_without_a_word_of_violence_is_general_news():
     calm = " ".join(["The council met on Tuesday and talked about the new school budget."] * 20)
     assert article_frame(calm).name == "general" and not article_frame(calm).open
     assert article_frame("Two people died in a fight in the market, residents said.").open
+
+
+# --- event-free news on disasters and health (GeoVirus-like stories) ----------------------
+
+_QUAKE = ("Rescue teams reached the mountain villages on Thursday, three days after the earthquake "
+          "struck the region. Aid agencies say the quake left 200,000 people without shelter and "
+          "the aftershocks have not stopped. Some looting of shops was reported in the valley town. "
+          "{toll} Snow and heavy rains are now slowing the relief flights, officials said.")
+
+
+@pytest.mark.parametrize("toll", [
+    "The death toll in Kashmir, which officially stands at 12,000, is expected to rise.",
+    "More than 400 were killed in Pakistan, India and Afghanistan.",
+])
+def test_a_disaster_story_s_toll_is_no_attack(events, toll):
+    """A toll in a story framed by a quake, a storm or a flood, with no weapon or armed agent
+    beside it, is the disaster's, though the story's first line has no break (a whole article
+    on one line is not its headline). The looting told beside it stays an event."""
+    assert kinds(events(_QUAKE.format(toll=toll))) == [("Strategic developments", "Looting/property destruction")]
+
+
+def test_a_killing_by_gunmen_in_a_disaster_story_is_still_an_attack(events):
+    found = events(_QUAKE.format(toll="Gunmen shot dead 12 aid workers at a camp in the valley on Wednesday."))
+    assert ("Violence against civilians", "Attack") in kinds(found)
+
+
+def test_the_lead_is_the_first_sentence_when_a_text_has_no_line_breaks():
+    """Looting told after a quake's lead is no violent lead; looting in the lead sentence is."""
+    rest = "The aftershocks and the floods that followed went on all night. " + "Rescuers dug through the rubble. " * 20
+    later = "An earthquake struck the valley on Monday. " + rest + "Some looting of shops was reported."
+    first = "Looting broke out in the valley on Monday after the earthquake. " + rest
+    assert article_frame(later).name == "disaster"
+    assert article_frame(first).name == "conflict"
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Activists held a news conference in Lima on Monday ahead of a scheduled protest against the mine.", 0),
+    ("Students in Lima are set to march against the fee rise on Friday, their union said on Monday.", 0),
+    ("The upcoming rally against the dam in Lima has drawn wide support, organisers said on Monday.", 0),
+    ("Thousands of students marched against the fee rise in Lima on Monday.", 1),
+    ("Hundreds of miners protested against the pit closure in Lima on Monday.", 1),
+])
+def test_a_scheduled_protest_has_not_happened_yet(events, text, n):
+    assert len(events(text)) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Troops set up a field hospital in the flooded town of Jacobabad on Tuesday.", 0),
+    ("Soldiers also set up a water purification unit in the camp on Tuesday.", 0),
+    ("The rebels set up a new militia unit in the hills of Kivu on Tuesday, the army said.", 1),
+])
+def test_troops_who_set_up_relief_change_no_armed_group(events, text, n):
+    assert len(events(text)) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Drug-related violence has hurt tourism in the resort of Mazatlan, hotel owners said on Monday.", 0),
+    ("Gang violence has scared investors away from the port city of Lazaro Cardenas, bankers said.", 0),
+    ("Cartel gunmen killed six police officers in an ambush in Mazatlan on Monday.", 1),
+])
+def test_drug_and_gang_violence_as_a_social_ill_is_no_incident(events, text, n):
+    assert len(events(text)) == n
+
+
+@pytest.mark.parametrize("text, n", [
+    ("The letters, which were posted from Ohio, targeted six mosques across Texas on Monday.", 0),
+    ("New sanctions announced on Monday targeted three banks in Tehran.", 0),
+    ("Letter bombs targeted six judges in Athens on Monday, police said.", 1),
+    ("Gunmen targeted a mosque in Kano on Monday, killing four worshippers.", 1),
+])
+def test_letters_and_sanctions_that_target_someone_are_no_attack(events, text, n):
+    assert len(events(text)) == n

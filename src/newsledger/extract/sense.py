@@ -13,7 +13,7 @@ rally', 'three siblings died of bird flu'. The rules, in order:
    protest' is a purpose fulfilled);
 4. an unambiguous trigger ('ambushed', 'beheaded', 'rioters') stands on its own;
 5. a trigger with everyday senses needs an armed agent or weapon in the same words, or an
-   article whose frame is conflict (not sport, health, elections or markets); a death alone
+   article whose frame is conflict (not sport, health, disaster, elections or markets); a death alone
    ('died', 'bodies') needs a weapon, or a toll or an armed agent in a conflict story;
 6. talk about violence (talks, truces, trials, anniversaries) needs a toll of its own;
 7. politicians who attack or battle with no weapon, armed agent or toll trade words.
@@ -46,6 +46,7 @@ SELF_HARM = lexicon_rx("self_harm")
 POLICE = lexicon_rx("police_words")
 INSTRUMENTS = re.compile(lexicons.pattern("instrument_words"), re.IGNORECASE)
 AGREEMENT_ACTS = lexicon_rx("agreement_acts")
+RELIEF = lexicon_rx("relief_words")
 DEATH_ONLY = re.compile("(?:" + "|".join(lexicons.words("death_words")) + ")", re.IGNORECASE)
 # 'the capture in the city of Salah Abdeslam': an arrest noun with the person named
 _NAMED_DETAINEE = re.compile(r"\w+(?:\s+[\w’']+){0,5}?\s+of\s+(?:[A-Z][\w’'-]+\s+){1,3}", re.UNICODE)
@@ -115,6 +116,7 @@ def article_frame(text: str) -> Frame:
     agents = len(ARMED_AGENTS.findall(text)) - len(POLICE.findall(text))
     conflict = max(0, agents) + len(WEAPONS.findall(text)) + len(STRONG.findall(text))
     counts = {name: len(rx.findall(text)) for name, rx in FRAMES.items()}
+    counts["disaster"] = len(DISASTER.findall(text))  # a quake's or a storm's toll is no attack
     name, other = max(counts.items(), key=lambda kv: kv[1], default=("none", 0))
     if conflict >= 1 and (2 * conflict >= other or _violent_lead(text)):
         return Frame("conflict", conflict, other)
@@ -123,8 +125,12 @@ def article_frame(text: str) -> Frame:
     return Frame(name if other >= 3 else "none", conflict, other)  # a frame needs some words
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z\"“])")
+
+
 def _violent_lead(text: str) -> bool:
-    lead = text.lstrip().split("\n", 1)[0]
+    # the headline, or the lead sentence of a text with no line breaks (not the whole story)
+    lead = _SENTENCE_END.split(text.lstrip().split("\n", 1)[0], 1)[0]
     if _nonviolent_cause(lead):
         return False
     if any(not hedged(lead, m.start()) for m in STRONG.finditer(lead)):
@@ -152,9 +158,9 @@ def judge(words: str, kind: EventKind, frame: Frame, armed_names: list[str] = ()
         return _arrest_verdict(masked, live, frame, armed_names)
     if kind.sub_event_type == "Agreement":
         return _agreement_verdict(masked, live, armed_names)
-    if kind.sub_event_type == "Change to group/activity" and not (
-            _armed_cue(masked, armed_names, []) and not TALK.search(masked)):
-        return None  # 'the council was formed', a unit formed at a parade
+    if kind.sub_event_type == "Change to group/activity" and (RELIEF.search(masked) or not (
+            _armed_cue(masked, armed_names, []) and not TALK.search(masked))):
+        return None  # 'the council was formed', a unit formed at a parade, a field hospital set up
     if kind.sub_event_type == "Non-violent transfer of territory" and not (
             _HANDED_OVER.search(masked) and _armed_cue(masked, armed_names, live)):
         return None  # 'until the National Guard was withdrawn': no ground changed hands
