@@ -32,7 +32,11 @@ FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))
 
 ALIAS_CUE = re.compile(
     r"\b" + lexicons.pattern("alias_cues")
-    + r"\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
+    + r"\s+[\"“‘']?(the\s+)?[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
+# what may stand between a name and a cue whose alias opens with 'the' ('Jean Moreau, known as
+# "the Crocodile"', 'the Unity Front, also called the Front'): a comma, 'who is' — nothing longer,
+# as 'the area known as the Green Zone' names no earlier mention
+_THE_ALIAS_GAP = re.compile(r"\s*[,(]?\s*(?:(?:who|which|that)\s+(?:is|was|are|were)\s+)?$")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
 ACRONYM_HYPHEN = re.compile(r"(?<=[a-z])[-–]([A-Z]{2,8})\b")
 NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
@@ -214,12 +218,18 @@ def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]
         if not prev:
             continue
         owner = prev[-1]
-        s, e = m.start(1), m.end(1)
-        alias = _covering(mentions, s, e) or _M(s, e, m.group(1), owner.label,
-                                                _key(m.group(1), owner.label), rank=3)
+        if m.group(1) and not _THE_ALIAS_GAP.match(text[owner.end:m.start()]):
+            continue
+        s, e = m.start(2), m.end(2)
+        alias = _covering(mentions, s, e) or _M(s, e, m.group(2), owner.label,
+                                                _key(m.group(2), owner.label), rank=3)
         if alias not in mentions:
             added.append(alias)
         groups.union(owner.key, alias.key)
+        if owner.label == "PERSON":  # a person's nickname names that person wherever it stands
+            for x in mentions + added:
+                if x.key == alias.key and not x.actor and not x.place:
+                    x.label = "PERSON"
     return added
 
 
@@ -320,8 +330,15 @@ def _surname_forms(name: str) -> list[str]:
     article = re.match(rf"{_ARTICLE}[-‐](?=[A-Z])", last, re.IGNORECASE)
     if article and len(last) - article.end() > 2:
         forms.append(last[article.end():])
+    first = len(parts) - 1  # where the particles before the last word begin ('van der Berg')
+    while first > 1 and _PARTICLE.match(parts[first - 1]):
+        first -= 1
     if len(parts) >= 3 and _PARTICLE.match(parts[-2]) and parts[-2][:1].isupper():
         forms.append(" ".join(parts[-2:]))
+    elif first < len(parts) - 1 and last[:1].isupper():
+        # 'Mohammed bin Salman' → 'bin Salman', and 'Bin Salman' opening a sentence
+        tail = " ".join(parts[first:])
+        forms += [tail, tail[:1].upper() + tail[1:]]
     elif len(parts) >= 3 and all(p[:1].isupper() and len(p) > 2 for p in parts[-2:]):
         forms.append(" ".join(parts[-2:]))  # two surnames: 'Andrés Manuel López Obrador' → 'López Obrador'
     if len(parts) >= 3:
@@ -529,8 +546,12 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
             if cover.label in relabel and groups.find(cover.key) != root:
                 groups.union(root, cover.key)
             continue
-        if any(m.start < e and s < m.end for m in spans):
+        inside = [m for m in spans if m.start < e and s < m.end]
+        if inside and (label != "PERSON" or any(m.start < s or e < m.end or m.label not in relabel
+                                                for m in inside)):
             continue
+        for m in inside:  # 'Van der Berg' that the NER cut to 'Berg': the part is the person too
+            groups.union(root, m.key)
         m = _M(s, e, form, label, _key(form, label), rank=2)
         groups.union(root, m.key)
         added.append(m)

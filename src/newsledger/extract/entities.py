@@ -44,6 +44,7 @@ def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]
         groups.add(m)
     mentions += _link(text, mentions, groups, actors)
     mentions += _without_nationality(text, mentions, groups, gazetteer)
+    _short_place_names(mentions, groups, doc.places)
     _same_country(mentions, groups, gazetteer)
     mentions = _resolve(mentions + _propagate(text, mentions, groups))
     return _entities(mentions, groups)
@@ -110,6 +111,25 @@ def _relabel(text: str, m: _M, places: dict, gazetteer) -> _M:
     if code and (not name or fold(name) != fold(m.text)) and DEMONYM.search(m.text):
         m.label, m.key = "NORP", _key(m.text, "NORP")
     return m
+
+
+def _short_place_names(mentions: list[_M], groups: _Groups, places) -> None:
+    """'Nagorno-Karabakh … in Karabakh': a mention the gazetteer knows as another name of a
+    place the article names in full, whose words it is part of, is that place whatever type
+    spaCy gave each ('Bissau' is a city of its own, not 'Guinea-Bissau'; a person is never
+    joined to a place for a word they share)."""
+    full = {fold(m.place): m for m in mentions if m.place}
+    at = {(p.start, p.end): p for p in places if getattr(p, "candidates", None)}
+    for m in mentions:
+        p = at.get((m.start, m.end))
+        if m.place or m.label == "PERSON" or p is None:
+            continue
+        name = fold(p.candidates[0].name)
+        owner = full.get(name)
+        if owner is not None and owner.label != "PERSON" and fold(m.text) != name \
+                and fold(m.text) in re.split(r"[\s\-]+", name):
+            groups.union(owner.key, m.key)
+            m.label = owner.label
 
 
 def _from_actor(text: str, a, gazetteer) -> list[_M]:
