@@ -509,3 +509,23 @@ def test_another_name_of_a_place_in_its_full_name_joins_it_whatever_its_type():
 def test_a_city_named_in_a_countrys_name_is_another_place():
     doc = analyse("Troops in Guinea-Bissau patrolled on Monday. Residents of Bissau stayed home.")
     assert "Guinea-Bissau" not in forms_of(doc, "Bissau")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Protesters gathered outside the Casa de la Cultura on Sunday.", "Casa de la Cultura"),
+])
+def test_a_name_cut_before_a_lower_case_particle_runs_on(text, name):
+    assert name in {m.text for e in analyse(text).entities for m in e.mentions}
+
+
+@pytest.mark.parametrize("sample, name", [
+    ("The Casa de Monday", "Casa"),  # a particle then a weekday is no name's rest
+    ("Ahmed de la fuente", "Ahmed"),  # nor one then a lower-case word
+    ("Jan van der Berg", "Jan"),
+])
+def test_where_a_name_cut_before_a_particle_ends(sample, name):
+    from newsledger.extract.entities import _over_particles
+
+    start = sample.index(name)
+    end = _over_particles(sample, start, start + len(name))
+    assert sample[start:end] == (sample if name == "Jan" else name)

@@ -234,11 +234,30 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
         lead += title.end() if title else 0
     trail = re.search(r"(?:['’]s?|[\s\"”’',.;:)\]\-—–])*$", span[lead:])
     s, e = start + lead, start + lead + (trail.start() if trail else len(span) - lead)
+    e = _over_particles(text, s, e)
     if label == "PERSON":
         s, e = _extend_name(text, s, e)
     m = _make(text, s, e, label, 2)
     return [m] if m else []
 
+
+
+# lower-case particles, then capitalised words: the rest of a name ('… de la Cultura')
+_PARTICLE_RUN = re.compile(
+    rf"(?:\s+(?:{lexicons.alternation('inner_name_particles')})){{1,3}}((?:\s+{_NAME_WORD}){{1,3}})")
+
+
+def _over_particles(text: str, s: int, e: int) -> int:
+    """The end of a name the NER cut before a lower-case particle ('Casa' of 'Casa de la
+    Cultura'): over the particles and the capitalised words after them, not a date's."""
+    for _ in range(2):
+        if e <= s or not text[e - 1].isalpha():
+            break
+        m = _PARTICLE_RUN.match(text, e)
+        if not m or any(_NOT_NAME.match(w) or TITLES.match(w + " ") for w in m.group(1).split()):
+            break
+        e = m.end()
+    return e
 
 
 # a speech cue that opens a sentence before the name it speaks for: 'Said Brandt: "…"'
