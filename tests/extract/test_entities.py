@@ -530,3 +530,10 @@ def test_where_a_name_cut_before_a_particle_ends(sample, name, full):
     start = sample.index(name)
     end = _over_particles(sample, start, start + len(name))
     assert sample[start:end] == full
+
+
+def test_a_group_also_called_the_x_is_one_entity():
+    doc = analyse("Fighters of the Ansar Brigade, also called the Black Banners, seized the town. "
+                  "The Black Banners said they would stay.")
+    assert forms_of(doc, "Black Banners") == {"Ansar Brigade", "Black Banners"}
+    assert entity_of(doc, "Black Banners").type == "ORG"
