@@ -537,3 +537,32 @@ def test_a_group_also_called_the_x_is_one_entity():
                   "The Black Banners said they would stay.")
     assert forms_of(doc, "Black Banners") == {"Ansar Brigade", "Black Banners"}
     assert entity_of(doc, "Black Banners").type == "ORG"
+
+
+@pytest.mark.parametrize("text, short, full", [
+    ("Students marched to the Palacio de Gobierno Nacional in the evening. "
+     "Police guarded the Palacio de Gobierno all night.", "Palacio de Gobierno", "Palacio de Gobierno Nacional"),
+    ("Marchers then headed for the Casa de la Cultura Nacional, a theatre used by activists. "
+     "\u201cWe will take back the Casa de la Cultura,\u201d a student said on Tuesday.",
+     "Casa de la Cultura", "Casa de la Cultura Nacional"),
+])
+def test_a_particle_name_without_its_last_word_is_the_longer_name(text, short, full):
+    assert forms_of(analyse(text), short) >= {short, full}
+
+
+@pytest.mark.parametrize("names, together", [
+    (("Banco de la Plata", "Banco de la Plata Norte"), True),
+    # no particle: an affiliate's name ('… State Khorasan') adds a word to another group's
+    (("Free Peoples Army", "Free Peoples Army Brigade"), False),
+    # two longer names: which one is meant is not known
+    (("Banco de la Plata", "Banco de la Plata Norte", "Banco de la Plata Sur"), False),
+])
+def test_a_particle_name_is_the_one_longer_name_without_its_last_word(names, together):
+    from newsledger.extract.aliases import _Groups, _M, _without_last_word
+
+    ms = [_M(0, 1, t, "ORG", t.lower()) for t in names]
+    groups = _Groups()
+    for m in ms:
+        groups.add(m)
+    _without_last_word("", ms, groups)
+    assert (groups.find(ms[0].key) == groups.find(ms[1].key)) is together

@@ -106,7 +106,7 @@ def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionar
     """Apply the linking rules; returns the mentions they found in addition."""
     added: list[_M] = []
     for rule in (_acronyms_defined, _aliases_defined, _nicknames, _surnames, _spelling_variants,
-                 _head_words, _place_variants, _acronyms_by_initials):
+                 _head_words, _place_variants, _acronyms_by_initials, _without_last_word):
         new = rule(text, mentions + added, groups)
         for m in new:
             groups.add(m)
@@ -179,6 +179,27 @@ def _acronyms_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M
             added += [long] if long not in mentions else []
             groups.union(short.key, long.key)
     return added
+
+
+_INNER_PARTICLE = re.compile(rf"\s(?:{lexicons.alternation('inner_name_particles')})\s")
+
+
+def _without_last_word(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
+    """'Casa de la Cultura Nacional … the Casa de la Cultura': a name with a lower-case
+    particle inside (Spanish, Portuguese, Arabic and Dutch names put an adjective last) is
+    the one longer name that only adds a capitalised word to it. Not for names without a
+    particle: 'Islamic State' is no 'Islamic State Khorasan'."""
+    names = [m for m in mentions if m.label in ("ORG", "LOC", "GPE") and not is_acronym(m.text)]
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m in names:
+        parts = m.text.split()
+        if len(parts) >= 4 and parts[-1][:1].isupper() and _INNER_PARTICLE.search(" ".join(parts[:-1]) + " "):
+            longer[" ".join(parts[:-1])].add(groups.find(m.key))
+    for m in names:
+        owners = longer.get(m.text, set())
+        if len(owners) == 1:
+            groups.union(next(iter(owners)), m.key)
+    return []
 
 
 def _initials_fit(name: str, acr: str) -> bool:

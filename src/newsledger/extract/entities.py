@@ -68,6 +68,7 @@ def _collect(doc: Doc, gazetteer, actors: ActorDictionary) -> list[_M]:
             out.append(m)
     out += _datelines(doc, actors)
     out += _handles(text)
+    out += _particle_names(text)
     out += [_make(text, m.start(1), m.end(1), "ORG", 3) for m in INSTITUTIONS.finditer(text)]
     return [m for m in out if m is not None]
 
@@ -245,6 +246,26 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
 # lower-case particles, then capitalised words: the rest of a name ('… de la Cultura')
 _PARTICLE_RUN = re.compile(
     rf"(?:\s+(?:{lexicons.alternation('inner_name_particles')})){{1,3}}((?:\s+{_NAME_WORD}){{1,3}})")
+
+
+# capitalised words joined by lower-case particles: 'Casa de la Cultura', 'Jaish al Adl'
+_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’]){_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    rf"(?:(?:\s+(?:{lexicons.alternation('inner_name_particles')})){{1,3}}(?:\s+{_NAME_WORD})+)+")
+
+
+def _particle_names(text: str) -> list[_M]:
+    """Names the NER missed whole that are plainly names by their form: capitalised words
+    joined by lower-case particles, none of them a date ('Casa de la Cultura'). Their rank is
+    the lowest: any other reading of the words wins; their type is ORG until one says more."""
+    out = []
+    for m in _PARTICLE_NAME.finditer(text):
+        if "\n" in m.group() or any(_NOT_NAME.match(w) or TITLES.fullmatch(w + " ")
+                                     for w in m.group().split() if w[:1].isupper()):
+            continue
+        made = _make(text, m.start(), m.end(), "ORG", 0)
+        out += [made] if made else []
+    return out
 
 
 def _over_particles(text: str, s: int, e: int) -> int:
