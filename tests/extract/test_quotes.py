@@ -420,3 +420,37 @@ def test_the_subject_of_a_relative_clause_speaks(clause, speaker):
     qs = [q for q in quotes("Mine deal\n\nTom Clarke bought the mine in 2015. The union took a stake in the "
                             f"Federal mine, {clause}.") if q.kind == "indirect"]
     assert [q.speaker for q in qs] == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # another civil office: the minister is not the governor named before
+    ('Governor Amina Bello visited the flooded town on Monday. "We will rebuild every home," '
+     "the minister said.", "minister"),
+    ("Gov. Amina Bello visited the flooded town on Monday.\n"
+     "The president said the army would help.", "president"),
+    # the same office, or a rank whose holder has the role
+    ('Governor Amina Bello visited the flooded town on Monday. "We will rebuild every home," '
+     "the governor said.", "Amina Bello"),
+    ('General Ali Musa inspected the troops on Monday. "We are ready to defend the border," '
+     "the chief of staff said.", "Ali Musa"),
+    ('Foreign Minister Ana Reyes landed in Lima on Monday. "Our talks were useful," the minister said.',
+     "Ana Reyes"),
+])
+def test_a_definite_office_takes_up_a_person_of_that_office_only(text, speaker):
+    assert [q.speaker for q in quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("The mayor, Carlos Ruiz, is telling reporters that the city will stay calm.",
+     "Carlos Ruiz", "the city will stay calm"),
+    ("Carlos Ruiz was saying that the city will stay calm.", "Carlos Ruiz", "the city will stay calm"),
+    ("Carlos Ruiz was repeatedly telling residents that the water was safe.",
+     "Carlos Ruiz", "the water was safe"),
+])
+def test_a_progressive_cue_introduces_indirect_speech(text, speaker, content):
+    assert [(q.speaker, q.text, q.kind) for q in quotes(text)] == [(speaker, content, "indirect")]
+
+
+def test_a_participle_telling_alone_takes_no_clause():
+    qs = quotes("Carlos Ruiz left the hall, telling his aides to wait outside.")
+    assert [q for q in qs if q.kind == "indirect"] == []

@@ -32,7 +32,11 @@ FUNCTION_WORDS = frozenset(lexicons.words("name_function_words"))
 
 ALIAS_CUE = re.compile(
     r"\b" + lexicons.pattern("alias_cues")
-    + r"\s+[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
+    + r"\s+[\"“‘']?(the\s+)?[\"“‘']?((?:[A-Z][\w'’\-]*)(?:[ ][A-Z][\w'’\-]*){0,3})")
+# what may stand between a name and a cue whose alias opens with 'the' ('Jean Moreau, known as
+# "the Crocodile"', 'the Unity Front, also called the Front'): a comma, 'who is' — nothing longer,
+# as 'the area known as the Green Zone' names no earlier mention
+_THE_ALIAS_GAP = re.compile(r"\s*[,(]?\s*(?:(?:who|which|that)\s+(?:is|was|are|were)\s+)?$")
 ACRONYM_PAREN = re.compile(r"\(\s*([A-Z][A-Za-z0-9&/\-]*[A-Z0-9][a-z]?)\s*(?=[),;]|\s+also\b)")
 ACRONYM_HYPHEN = re.compile(r"(?<=[a-z])[-–]([A-Z]{2,8})\b")
 NAME_PAREN = re.compile(r"\(\s*([A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|of|the|and|for|de|al))+)\s*\)")
@@ -102,7 +106,7 @@ def _link(text: str, mentions: list[_M], groups: _Groups, actors: ActorDictionar
     """Apply the linking rules; returns the mentions they found in addition."""
     added: list[_M] = []
     for rule in (_acronyms_defined, _aliases_defined, _nicknames, _surnames, _spelling_variants,
-                 _head_words, _place_variants, _acronyms_by_initials):
+                 _head_words, _place_variants, _acronyms_by_initials, _without_last_word):
         new = rule(text, mentions + added, groups)
         for m in new:
             groups.add(m)
@@ -177,6 +181,27 @@ def _acronyms_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M
     return added
 
 
+_INNER_PARTICLE = re.compile(rf"\s(?:{lexicons.alternation('inner_name_particles')})\s")
+
+
+def _without_last_word(text: str, mentions: list[_M], groups: _Groups) -> list[_M]:
+    """'Casa de la Cultura Nacional … the Casa de la Cultura': a name with a lower-case
+    particle inside (Spanish, Portuguese, Arabic and Dutch names put an adjective last) is
+    the one longer name that only adds a capitalised word to it. Not for names without a
+    particle: 'Islamic State' is no 'Islamic State Khorasan'."""
+    names = [m for m in mentions if m.label in ("ORG", "LOC", "GPE") and not is_acronym(m.text)]
+    longer: dict[str, set[str]] = defaultdict(set)
+    for m in names:
+        parts = m.text.split()
+        if len(parts) >= 4 and parts[-1][:1].isupper() and _INNER_PARTICLE.search(" ".join(parts[:-1]) + " "):
+            longer[" ".join(parts[:-1])].add(groups.find(m.key))
+    for m in names:
+        owners = longer.get(m.text, set())
+        if len(owners) == 1:
+            groups.union(next(iter(owners)), m.key)
+    return []
+
+
 def _initials_fit(name: str, acr: str) -> bool:
     """'Uganda People's Defence Forces' and 'UPDF': the acronym's letters are the initials of
     the name's content words, in order."""
@@ -214,12 +239,18 @@ def _aliases_defined(text: str, mentions: list[_M], groups: _Groups) -> list[_M]
         if not prev:
             continue
         owner = prev[-1]
-        s, e = m.start(1), m.end(1)
-        alias = _covering(mentions, s, e) or _M(s, e, m.group(1), owner.label,
-                                                _key(m.group(1), owner.label), rank=3)
+        if m.group(1) and not _THE_ALIAS_GAP.match(text[owner.end:m.start()]):
+            continue
+        s, e = m.start(2), m.end(2)
+        alias = _covering(mentions, s, e) or _M(s, e, m.group(2), owner.label,
+                                                _key(m.group(2), owner.label), rank=3)
         if alias not in mentions:
             added.append(alias)
         groups.union(owner.key, alias.key)
+        if owner.label == "PERSON":  # a person's nickname names that person wherever it stands
+            for x in mentions + added:
+                if x.key == alias.key and not x.actor and not x.place:
+                    x.label = "PERSON"
     return added
 
 
@@ -320,8 +351,15 @@ def _surname_forms(name: str) -> list[str]:
     article = re.match(rf"{_ARTICLE}[-‐](?=[A-Z])", last, re.IGNORECASE)
     if article and len(last) - article.end() > 2:
         forms.append(last[article.end():])
+    first = len(parts) - 1  # where the particles before the last word begin ('van der Berg')
+    while first > 1 and _PARTICLE.match(parts[first - 1]):
+        first -= 1
     if len(parts) >= 3 and _PARTICLE.match(parts[-2]) and parts[-2][:1].isupper():
         forms.append(" ".join(parts[-2:]))
+    elif first < len(parts) - 1 and last[:1].isupper():
+        # 'Mohammed bin Salman' → 'bin Salman', and 'Bin Salman' opening a sentence
+        tail = " ".join(parts[first:])
+        forms += [tail, tail[:1].upper() + tail[1:]]
     elif len(parts) >= 3 and all(p[:1].isupper() and len(p) > 2 for p in parts[-2:]):
         forms.append(" ".join(parts[-2:]))  # two surnames: 'Andrés Manuel López Obrador' → 'López Obrador'
     if len(parts) >= 3:
@@ -529,8 +567,12 @@ def _standalone(text: str, mentions: list[_M], groups: _Groups, forms: dict[str,
             if cover.label in relabel and groups.find(cover.key) != root:
                 groups.union(root, cover.key)
             continue
-        if any(m.start < e and s < m.end for m in spans):
+        inside = [m for m in spans if m.start < e and s < m.end]
+        if inside and (label != "PERSON" or any(m.start < s or e < m.end or m.label not in relabel
+                                                for m in inside)):
             continue
+        for m in inside:  # 'Van der Berg' that the NER cut to 'Berg': the part is the person too
+            groups.union(root, m.key)
         m = _M(s, e, form, label, _key(form, label), rank=2)
         groups.union(root, m.key)
         added.append(m)

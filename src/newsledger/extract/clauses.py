@@ -58,7 +58,8 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
     last: tuple[Speaker, int] | None = None  # the last clause's speaker, and where the next cue would be
     for m in CUE_RX.finditer(text, s, e):
         cue = m.group()
-        if cue not in CLAUSE_CUES or any(qs < m.start() < qe for qs, qe in quoted):
+        if cue not in CLAUSE_CUES and not _PROGRESSIVE.search(text, max(s, m.start() - 30), m.start()) \
+                or any(qs < m.start() < qe for qs, qe in quoted):
             continue
         if re.search(r"\b(?:to|not|n't|never)\s+$", text[max(s, m.start() - 6):m.start()]):
             continue  # 'declined to say', 'did not say'
@@ -116,6 +117,11 @@ def _clauses(ctx: Context, s: int, e: int, quoted: list[tuple[int, int]]):
             prev_end = c_s
             continue
         prev_end = m.end()
+
+
+# 'is telling reporters that', 'was also telling': a finite progressive, which takes a clause
+_PROGRESSIVE = re.compile(
+    rf"(?<![\w'’])(?:{lexicons.alternation('progressive_auxiliaries')})\s+(?:\w+ly\s+|also\s+)?$", re.IGNORECASE)
 
 
 def _told_whom(text: str, at: int, e: int, cue: str) -> bool:

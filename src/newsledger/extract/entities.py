@@ -44,6 +44,7 @@ def build_entities(doc: Doc, gazetteer, actors: ActorDictionary) -> list[Entity]
         groups.add(m)
     mentions += _link(text, mentions, groups, actors)
     mentions += _without_nationality(text, mentions, groups, gazetteer)
+    _short_place_names(mentions, groups, doc.places)
     _same_country(mentions, groups, gazetteer)
     mentions = _resolve(mentions + _propagate(text, mentions, groups))
     return _entities(mentions, groups)
@@ -67,6 +68,7 @@ def _collect(doc: Doc, gazetteer, actors: ActorDictionary) -> list[_M]:
             out.append(m)
     out += _datelines(doc, actors)
     out += _handles(text)
+    out += _particle_names(text)
     out += [_make(text, m.start(1), m.end(1), "ORG", 3) for m in INSTITUTIONS.finditer(text)]
     return [m for m in out if m is not None]
 
@@ -110,6 +112,25 @@ def _relabel(text: str, m: _M, places: dict, gazetteer) -> _M:
     if code and (not name or fold(name) != fold(m.text)) and DEMONYM.search(m.text):
         m.label, m.key = "NORP", _key(m.text, "NORP")
     return m
+
+
+def _short_place_names(mentions: list[_M], groups: _Groups, places) -> None:
+    """'Nagorno-Karabakh … in Karabakh': a mention the gazetteer knows as another name of a
+    place the article names in full, whose words it is part of, is that place whatever type
+    spaCy gave each ('Bissau' is a city of its own, not 'Guinea-Bissau'; a person is never
+    joined to a place for a word they share)."""
+    full = {fold(m.place): m for m in mentions if m.place}
+    at = {(p.start, p.end): p for p in places if getattr(p, "candidates", None)}
+    for m in mentions:
+        p = at.get((m.start, m.end))
+        if m.place or m.label == "PERSON" or p is None:
+            continue
+        name = fold(p.candidates[0].name)
+        owner = full.get(name)
+        if owner is not None and owner.label != "PERSON" and fold(m.text) != name \
+                and fold(m.text) in re.split(r"[\s\-]+", name):
+            groups.union(owner.key, m.key)
+            m.label = owner.label
 
 
 def _from_actor(text: str, a, gazetteer) -> list[_M]:
@@ -214,11 +235,50 @@ def _clean(text: str, start: int, end: int, label: str) -> list[_M]:
         lead += title.end() if title else 0
     trail = re.search(r"(?:['’]s?|[\s\"”’',.;:)\]\-—–])*$", span[lead:])
     s, e = start + lead, start + lead + (trail.start() if trail else len(span) - lead)
+    e = _over_particles(text, s, e)
     if label == "PERSON":
         s, e = _extend_name(text, s, e)
     m = _make(text, s, e, label, 2)
     return [m] if m else []
 
+
+
+# lower-case particles, then capitalised words: the rest of a name ('… de la Cultura')
+_PARTICLE_RUN = re.compile(
+    rf"(?:\s+(?:{lexicons.alternation('inner_name_particles')})){{1,3}}((?:\s+{_NAME_WORD}){{1,3}})")
+
+
+# capitalised words joined by lower-case particles: 'Casa de la Cultura', 'Jaish al Adl'
+_PARTICLE_NAME = re.compile(
+    rf"(?<![\w'’]){_NAME_WORD}(?:\s+{_NAME_WORD})*"
+    rf"(?:(?:\s+(?:{lexicons.alternation('inner_name_particles')})){{1,3}}(?:\s+{_NAME_WORD})+)+")
+
+
+def _particle_names(text: str) -> list[_M]:
+    """Names the NER missed whole that are plainly names by their form: capitalised words
+    joined by lower-case particles, none of them a date ('Casa de la Cultura'). Their rank is
+    the lowest: any other reading of the words wins; their type is ORG until one says more."""
+    out = []
+    for m in _PARTICLE_NAME.finditer(text):
+        if "\n" in m.group() or any(_NOT_NAME.match(w) or TITLES.fullmatch(w + " ")
+                                     for w in m.group().split() if w[:1].isupper()):
+            continue
+        made = _make(text, m.start(), m.end(), "ORG", 0)
+        out += [made] if made else []
+    return out
+
+
+def _over_particles(text: str, s: int, e: int) -> int:
+    """The end of a name the NER cut before a lower-case particle ('Casa' of 'Casa de la
+    Cultura'): over the particles and the capitalised words after them, not a date's."""
+    for _ in range(2):
+        if e <= s or not text[e - 1].isalpha():
+            break
+        m = _PARTICLE_RUN.match(text, e)
+        if not m or any(_NOT_NAME.match(w) or TITLES.match(w + " ") for w in m.group(1).split()):
+            break
+        e = m.end()
+    return e
 
 
 # a speech cue that opens a sentence before the name it speaks for: 'Said Brandt: "…"'

@@ -293,6 +293,8 @@ def resolve_speaker(ctx: Context, start: int, end: int, inverted: bool = False) 
         earlier = _definite(ctx, head, start)
         if earlier is None and head in ROLE_NOUNS:  # 'General X criticized … The chief of staff said'
             earlier = _subject_after(ctx, start - 1500, start)
+            if earlier and _another_office(ctx, earlier.name, head, start):
+                earlier = None  # 'Governor X visited … the minister said': someone else
         if earlier:
             return earlier
     orgs = [m for m in ents if m[3] in ("ORG", "GPE", "NORP")]
@@ -460,6 +462,32 @@ def _subject_after(ctx: Context, lo: int, start: int, types: tuple[str, ...] = (
             group = "PERSON" not in types
             return Speaker(first[2], "group" if group else "person", start, "", group, True)
     return None
+
+
+def _another_office(ctx: Context, name: str | None, head: str, before: int) -> bool:
+    """Whether `head` is a civil office and the article gave the person `name` (before
+    `before`) only other civil offices: a title just before a mention ('Governor X', 'Gov.
+    X') or an office in apposition after one ('X, the state governor,')."""
+    office = EXCLUSIVE_OFFICES.get(head)
+    if office is None or name is None:
+        return False
+    held: set[str] = set()
+    for s, e, canonical, _ in ctx.mentions:
+        if canonical != name or s >= before:
+            continue
+        title = _TITLE_BEFORE.search(ctx.text, max(0, s - 40), s)
+        after = _OFFICE_APPOSITION.match(ctx.text, e, min(len(ctx.text), e + 60))
+        for words in (title.group() if title else "", after.group(1) if after else ""):
+            held |= {EXCLUSIVE_OFFICES[w] for w in re.findall(r"[a-z\-]+", words.lower())
+                     if w in EXCLUSIVE_OFFICES}
+    return bool(held) and office not in held
+
+
+EXCLUSIVE_OFFICES: dict[str, str] = lexicons.mapping("exclusive_offices")
+# the capitalised title words right before a name ('Deputy Gov. ', 'State Governor ')
+_TITLE_BEFORE = re.compile(r"(?:[A-Z][\w\-]*\.?\s+){1,4}$")
+# an office after a name: ', the state governor,' (its words up to the next punctuation)
+_OFFICE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+([\w\s\-]+?)\s*[,.;]")
 
 
 def _definite(ctx: Context, head: str, start: int) -> Speaker | None:
