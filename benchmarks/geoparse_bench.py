@@ -1,4 +1,4 @@
-"""Measure the gazetteer on public geoparsing gold (GeoWebNews, TR-News; see
+"""Measure the gazetteer on public geoparsing gold (GeoWebNews, TR-News, GeoVirus; see
 shared/benchmarks/geoparsing/README.md).
 
     python benchmarks/geoparse_bench.py [--dir ../shared/benchmarks/geoparsing] [--half A|B]
@@ -71,6 +71,16 @@ def trnews(path: Path):
                          float(tag.findtext("lon")), int(tag.get("geonameid")),
                          tag.findtext("country"), tag.findtext("admin1")))
         yield "tr:" + art.get("docid", ""), text, gold
+
+
+def geovirus(path: Path):
+    """GeoVirus: coordinates only (each place's Wikipedia page); ids are the source URLs."""
+    for art in ET.parse(path).getroot():
+        text = art.findtext("text") or ""
+        gold = [(int(loc.findtext("start")), int(loc.findtext("end")), loc.findtext("name"),
+                 float(loc.findtext("lat")), float(loc.findtext("lon")), None, None, None)
+                for loc in art.find("locations")]
+        yield "gv:" + (art.findtext("source") or ""), text, gold
 
 
 def context_countries(found: list) -> list[str]:
@@ -147,8 +157,8 @@ def evaluate(name: str, articles, gaz: Gazetteer, errors_out=None, lookup_only: 
     print(f"recognition (find, overlap): P {prec:.3f} R {rec:.3f} F1 {2 * prec * rec / max(prec + rec, 1e-9):.3f}")
     acc161 = sum(e <= 161 for e in errors) / max(len(errors), 1)
     print(f"resolution given gold names: Acc@161 {acc161:.3f}  median error {statistics.median(errors):.0f} km  "
-          f"unresolved {unresolved / max(n_gold, 1):.3f}  exact GeoNames id {exact / max(with_id, 1):.3f} "
-          f"(of {with_id})")
+          f"unresolved {unresolved / max(n_gold, 1):.3f}" +
+          (f"  exact GeoNames id {exact / with_id:.3f} (of {with_id})" if with_id else ""))
     if with_admin:
         print(f"country {country_ok / max(n_gold - unresolved, 1):.3f}  admin1 {admin_ok / with_admin:.3f}")
     print(f"time {secs:.1f}s ({chars / secs:,.0f} chars/s including lookups)")
@@ -171,7 +181,8 @@ def main() -> int:
     out = open(args.errors, "w", encoding="utf-8") if args.errors else None
     label = f" (half {args.half})" if args.half else ""
     for name, articles in (("GeoWebNews", gwn(folder / "GWN.xml")),
-                           ("TR-News", trnews(folder / "TR-News.no_turkey2016.xml"))):
+                           ("TR-News", trnews(folder / "TR-News.no_turkey2016.xml")),
+                           ("GeoVirus", geovirus(folder / "GeoVirus.xml"))):
         kept = (a for a in articles if args.half is None or half_of(a[0]) == args.half)
         evaluate(name + label, kept, gaz, out, args.lookup_only)
     if out:
