@@ -104,9 +104,7 @@ def _exit_with_parent(parent: int) -> None:
     def alive() -> bool:
         try:
             os.kill(parent, 0)
-        except ProcessLookupError:
-            return False
-        except PermissionError:  # the pid now belongs to another user's process
+        except (ProcessLookupError, PermissionError):  # gone, or the pid is another user's now
             return False
         return True
 

@@ -19,13 +19,11 @@ from .aliases import (DEMONYM, TITLES, _M, _NAME_WORD, _NOT_NAME, _TITLE_ABBR, _
 from ..document import Doc
 from .nlp import coarse_pos
 from ..ledger import Entity, Mention
+from ..places.gazetteer import STATE_KINDS  # trusted over the tagger and at a sentence's start
 from .text import find_literals, fold
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 PLACE_KINDS = {"country", "admin1", "admin2", "region", "city", "town", "village", "populated"}
-# Kinds named like a state: trusted over the tagger's PERSON/ORG/NORP and at a sentence's
-# start (a named region, "Darfur", "Donbas", is one as much as a province is)
-STATE_KINDS = ("country", "admin1", "region")
 # a name in lower case may open with one of these ('al-Shabaab', 'bin Laden', 'van Dijk')
 _ARTICLES, _PARTICLES = lexicons.alternation("name_articles"), lexicons.alternation("surname_particles")
 # State forces named by nationality and a common noun are descriptions, not names.

@@ -17,6 +17,7 @@ from typing import Any
 from .. import lexicons
 from ..document import Doc, NamedSpan
 from .aliases import DEMONYM
+from .entities import PLACE_KINDS
 from .text import fold
 
 # offices before a name, as written ('President', 'Gen'): the lower-case modifiers ('former',
@@ -27,7 +28,6 @@ _ORG_HEADS = {w.lower() for w in (*lexicons.words("generic_name_heads"),
                                   *lexicons.words("organisation_name_ends"))}
 _DATE_WORDS = {w.lower() for w in (*lexicons.words("months"), *lexicons.words("weekdays"))}
 _PROPER = ("NNP", "NNPS")
-_PLACE_KINDS = {"country", "admin1", "admin2", "city", "town", "village", "populated", "region"}
 
 
 def parsed_names(doc: Doc, index: int, parsed: Any, gazetteer: Any) -> list[NamedSpan]:
@@ -70,7 +70,7 @@ def _label(run: list[Any], parsed: Any, places: dict, gazetteer: Any) -> tuple[i
     if titled:
         return start, end, "PERSON"
     place = places.get((start, end))
-    if place is not None and place.candidates[0].kind in _PLACE_KINDS:
+    if place is not None and place.candidates[0].kind in PLACE_KINDS:
         return start, end, "GPE"
     if _nation(text, gazetteer):
         return start, end, "NORP"

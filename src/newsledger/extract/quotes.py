@@ -20,7 +20,7 @@ from ..ledger import Quote
 from .clauses import _cues_in, attributions
 from .cues import ADDRESSED, SPEECH
 from .text import _is_abbreviation
-from .speech import (_CONNECTIVES, BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
+from .speech import (_CONNECTIVES, ACCORDING, BARE_WORDS, QUOTE_MIN_WORDS, TRANSCRIPT_LABEL, Attribution, Context, Speaker, _addressee, _inside_quote, _Span,
                      _subject_start, _trim, quote_spans, resolve_speaker)
 
 # the cue after a closing quote: ', said X' (inverted), ', X said', and ', the spokesman told'
@@ -355,7 +355,7 @@ def _cue_before(ctx: Context, sp: _Span):
     return _resolved(ctx, lo + subj_lo, lo + c.start(), c.group(), told_at=lo + c.end())
 
 
-_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording to\s+([^,;:.!?\"“”]{2,60}?)\s*,\s*$")
+_ACCORDING_BEFORE = re.compile(ACCORDING.pattern + r"([^,;:.!?\"“”]{2,60}?)\s*,\s*$")
 
 
 def _according_before(ctx: Context, sp: _Span):

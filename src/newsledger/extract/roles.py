@@ -339,8 +339,7 @@ class _Forces:
         for rx, kind in ((POLICE, "Police"), (MILITARY, "Military"), (STATE_WEAPONS, "Military"),
                          (NATION_FORCES, "Military")):
             for m in rx.finditer(text):
-                if _SPEAKS.match(text, m.end()) and not _SAID_IT_DID.match(text, m.end()) \
-                        or _NOT_FORCE.match(text, m.end()):
+                if _only_speaks(text, m.end()) or _NOT_FORCE.match(text, m.end()):
                     continue  # 'police said', 'a police uniform' (but 'the army said it detained')
                 if any(a <= m.start() < b for a, b in inside):
                     continue
@@ -369,10 +368,9 @@ class _Forces:
             sides = [(nation(m.group(k), True), m.span(k)) for k in ("a", "b")]
             if all(c for c, _ in sides) and sides[0][0] != sides[1][0]:
                 found += [(f"Military Forces of {c}", (base + a, base + b), False) for c, (a, b) in sides]
-        hi = base + len(text)
         for g in groups:
-            if g.actor.kind == "state_force" and base <= g.start and g.end <= hi \
-                    and not (_SPEAKS.match(text, g.end - base) and not _SAID_IT_DID.match(text, g.end - base)):
+            if g.actor.kind == "state_force" and _in_mention(text, base, g) \
+                    and not _only_speaks(text, g.end - base):
                 found.append((g.actor.canonical, (g.start, g.end), False))
         found.sort(key=lambda f: f[1][0])
         self.found = found
@@ -497,6 +495,12 @@ _SPEAKS = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\b", re.I)
 _SAID_IT_DID = re.compile(rf"\s+{lexicons.pattern('role_source_verbs')}\s+(?:that\s+)?"
                           rf"(?:it|they|its\s+[\w-]+|their\s+[\w-]+)\s+(?:had\s+|have\s+)?"
                           rf"(?:{lexicons.pattern('arrest_triggers')}|{lexicons.pattern('role_striking_verbs')})\b", re.I)
+
+
+def _only_speaks(text: str, at: int) -> bool:
+    """The actor ending at `at` is only the source ('police said'), not the doer who
+    reports its own act ('the army said it detained …')."""
+    return bool(_SPEAKS.match(text, at)) and not _SAID_IT_DID.match(text, at)
 # an actor that is the object of the violence ('an ambush on troops', 'soldiers were killed')
 _VICTIM_BEFORE = re.compile(rf"\b{lexicons.pattern('role_victim_before')}\s+(?:the\s+)?(?:\w+\s+){{0,2}}"
                             rf"(?:{lexicons.alternation('group_member_nouns')}\s+of\s+(?:the\s+)?)?$", re.I)

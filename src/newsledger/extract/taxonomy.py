@@ -330,14 +330,11 @@ def _violence_kind(text: str) -> EventKind | None:
 _AMBUSH = re.compile(r"\bambush", re.IGNORECASE)
 _MOB_DOERS = _lex("mob_doer_words")
 _CRUDE = _lex("crude_weapons")
-# unarmed people as the doers of violence: a crowd's riot, whoever its target (ACLED's Riots)
-_MOB_DOER = re.compile(rf"\b{lexicons.alternation('mob_doer_words')}\b", re.IGNORECASE)
-
-
 def _crowd_strikes(text: str) -> bool:
     """Villagers, youths or a crowd as the doers of violence ('villagers stormed the police
-    station'), not its victims ('villagers were massacred')."""
-    return any(_AGENT_OF.match(text, _OF_GROUP.match(text, m.end()).end()) for m in _MOB_DOER.finditer(text))
+    station'), not its victims ('villagers were massacred'): unarmed people's riot, whoever
+    its target (ACLED's Riots)."""
+    return any(_AGENT_OF.match(text, _OF_GROUP.match(text, m.end()).end()) for m in _MOB_DOERS.finditer(text))
 
 
 # whose the crowd is, between it and its verb ('supporters of the ruling party attacked')

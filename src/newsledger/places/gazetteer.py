@@ -78,6 +78,10 @@ from .scan import (
     organisation_name,
 )
 
+# Kinds named like a state ("Kenya", "Benue State", "Darfur"): a place even where the name is
+# also a surname or a hamlet's, and trusted over the tagger's PERSON/ORG (entities.py)
+STATE_KINDS = ("country", "admin1", "region")
+
 
 @dataclass(frozen=True)
 class Place:
@@ -367,7 +371,7 @@ class Gazetteer:
         surnames = self._surnames(text)
         if surnames:  # 'Anderson Cooper … Cooper said': the surname alone is the person
             out = [m for m in out if name_key(m.text) not in surnames or " " in m.text
-                   or m.candidates[0].kind in ("country", "admin1", "region")
+                   or m.candidates[0].kind in STATE_KINDS
                    or m.candidates[0].population >= 1_000_000]
         if "U." in text:
             out = _merge(out, self._dotted(text))
@@ -574,7 +578,7 @@ class Gazetteer:
             return c.admin_word and any(p.kind in ("admin1", "admin2") for p, _ in cands)
         top, primary = cands[0]
         if c.i != c.j:  # several words ("Rio de Janeiro"); only hamlets need a cue
-            return top.population >= 1000 or top.kind in ("country", "admin1", "region") \
+            return top.population >= 1000 or top.kind in STATE_KINDS \
                 or self._cue(c)
         if c.surface.isupper() and len(c.surface) <= 3:
             return False  # "UN", "AU", "IS": country acronyms go through ACRONYMS
